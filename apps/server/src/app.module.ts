@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, type AppConfig } from './config/config.js';
+import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { DbModule } from './db/db.module.js';
+import { AccessModule } from './modules/access/access.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+
+@Module({})
+export class AppModule {
+  /** The whole application for one parsed configuration (tests build it with their own). */
+  static forConfig(config: AppConfig): DynamicModule {
+    const staticFiles = config.webDist
+      ? [
+          ServeStaticModule.forRoot({
+            rootPath: config.webDist,
+            exclude: ['/api/{*rest}', '/collab/{*rest}', '/events/{*rest}'],
+          }),
+        ]
+      : [];
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        ThrottlerModule.forRoot({
+          throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimit }],
+        }),
+        DbModule,
+        AuthModule,
+        AccessModule,
+        HealthModule,
+        ...staticFiles,
+      ],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

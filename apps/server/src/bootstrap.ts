@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+
+/** Builds and starts the app on `config.port` (0 picks a free port); returns it and its address. */
+export async function startApp(config: AppConfig, options: { logger?: false } = {}) {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
+    bodyParser: false,
+    ...(options.logger === false ? { logger: false } : {}),
+  });
+  app.set('trust proxy', 'loopback');
+  app.disable('x-powered-by');
+  // Bodies over 1 MiB are refused with 413 before they are parsed.
+  app.useBodyParser('json', { limit: '1mb', strict: true });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'script-src': ["'self'"],
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'style-src': ["'self'", "'unsafe-inline'"],
+        },
+      },
+    }),
+  );
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Consultation Workspace API')
+      .setDescription(
+        'REST API of Consultation Workspace. Errors are `{ statusCode, code, message, issues? }`.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addCookieAuth('cw_session')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.listen(config.port, config.host);
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  return { app, port, url: `http://127.0.0.1:${port}` };
+}

@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** Every setting the server reads from the environment; documented in the README. */
+const envSchema = z.object({
+  /** HTTP and WebSocket port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Interface to listen on. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Postgres connection string. Without it the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
+    .optional(),
+  /** Where the embedded database keeps its files. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Seed and advertise the demo consultation and accounts. Default: on when DATABASE_URL is unset. */
+  DEMO_MODE: flag.optional(),
+  /** The address users reach the app at; used in invitation links and the Origin check. */
+  PUBLIC_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+  /** Further origins allowed to open WebSockets and call the API with cookies, comma-separated. */
+  ALLOWED_ORIGINS: z.string().default(''),
+  /** Session lifetime in hours (default 14 days). */
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
+  /** Mark the session cookie Secure. Default: on when PUBLIC_URL is https. */
+  COOKIE_SECURE: flag.optional(),
+  /** Login attempts allowed per client address per minute. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Built web app to serve (default: apps/web/dist); empty disables static serving (API only). */
+  WEB_DIST: z.string().optional(),
+  /** Create this organiser account at start-up when no account with that email exists. */
+  BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
+  BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).optional(),
+  BOOTSTRAP_ADMIN_NAME: z.string().min(1).default('Organiser'),
+  /** argon2id cost; lowered only by tests. */
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+});
+
+const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** `memory://` for tests; a directory otherwise. */
+  pgliteDir: string;
+  isDemoMode: boolean;
+  publicUrl: string;
+  allowedOrigins: string[];
+  sessionTtlMs: number;
+  isCookieSecure: boolean;
+  loginRateLimit: number;
+  webDist: string | undefined;
+  bootstrapAdmin: { email: string; password: string; name: string } | undefined;
+  passwordHashMemoryKib: number;
+}
+
+/** Thrown with one line per bad setting, so an operator can fix them all at once. */
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.BOOTSTRAP_ADMIN_EMAIL) !== Boolean(e.BOOTSTRAP_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together',
+    );
+  }
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const extraOrigins = e.ALLOWED_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    pgliteDir: e.DATA_DIR === 'memory://' ? 'memory://' : resolve(e.DATA_DIR, 'pglite'),
+    isDemoMode: e.DEMO_MODE ?? !e.DATABASE_URL,
+    publicUrl,
+    allowedOrigins: [new URL(publicUrl).origin, ...extraOrigins],
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    isCookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
+    loginRateLimit: e.LOGIN_RATE_LIMIT,
+    webDist: e.WEB_DIST === '' ? undefined : resolve(e.WEB_DIST ?? DEFAULT_WEB_DIST),
+    bootstrapAdmin:
+      e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD
+        ? {
+            email: e.BOOTSTRAP_ADMIN_EMAIL.toLowerCase(),
+            password: e.BOOTSTRAP_ADMIN_PASSWORD,
+            name: e.BOOTSTRAP_ADMIN_NAME,
+          }
+        : undefined,
+    passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB,
+  };
+}
+
+/** Injection token for the parsed configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

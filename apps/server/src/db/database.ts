@@ -1,0 +1,70 @@
+import { mkdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+export type DatabaseKind = 'postgres' | 'pglite';
+export type Sql = postgres.Sql;
+/** A transaction handle; it is tagged-template compatible with `Sql`. */
+export type TransactionSql = postgres.TransactionSql;
+/** Either the pool or a transaction: repositories accept both so callers choose the scope. */
+export type Queryable = Sql | TransactionSql;
+
+export interface DatabaseOptions {
+  /** A Postgres connection string; when absent the embedded PGlite database is used. */
+  url?: string | undefined;
+  /** Where PGlite keeps its files; `memory://` keeps them in memory (tests). */
+  pgliteDir: string;
+  /** Largest number of pooled Postgres connections. */
+  maxConnections?: number;
+}
+
+/**
+ * The one database handle of the process. Both backends are reached through postgres.js, so
+ * repositories have one code path: for PGlite we serve it over the Postgres wire protocol on a
+ * private Unix socket (see docs/architecture.md for why).
+ */
+export class Database {
+  private constructor(
+    readonly sql: Sql,
+    readonly kind: DatabaseKind,
+    private readonly closeBackend: () => Promise<void>,
+  ) {}
+
+  static async open(options: DatabaseOptions): Promise<Database> {
+    const common: postgres.Options<Record<string, postgres.PostgresType>> = {
+      onnotice: () => undefined,
+      // count(*) and other int8 results fit in a JS number for our volumes.
+      types: {
+        bigint: { to: 20, from: [20], serialize: (value: number) => String(value), parse: Number },
+      },
+      transform: { undefined: null },
+      connection: { application_name: 'consultation-workspace' },
+    };
+    if (options.url) {
+      const sql = postgres(options.url, { ...common, max: options.maxConnections ?? 10 });
+      return new Database(sql, 'postgres', () => sql.end({ timeout: 5 }));
+    }
+    const inMemory = options.pgliteDir === 'memory://';
+    if (!inMemory) await mkdir(options.pgliteDir, { recursive: true });
+    const pglite = await PGlite.create(inMemory ? undefined : resolve(options.pgliteDir));
+    const socketPath = join(tmpdir(), `cw-pglite-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
+    const server = new PGLiteSocketServer({ db: pglite, path: socketPath });
+    await server.start();
+    // PGlite runs one query at a time: one connection keeps transactions whole.
+    const sql = postgres({ ...common, path: socketPath, max: 1, username: 'postgres', database: 'postgres' });
+    return new Database(sql, 'pglite', async () => {
+      await sql.end({ timeout: 5 });
+      await server.stop();
+      await pglite.close();
+      await rm(socketPath, { force: true });
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.closeBackend();
+  }
+}

@@ -1,0 +1,81 @@
+import { type CanActivate, type ExecutionContext, Injectable, type OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { checkPermission, uuid } from '@cw/shared';
+import { ACCESS_KEY, type AccessRule } from '../../common/access.decorators.js';
+import { AppError, consultationNotFound } from '../../common/app-error.js';
+import type { AppRequest } from '../../common/request-context.js';
+import { AuthService } from '../auth/auth.service.js';
+import { tokenFromRequest } from '../auth/session-cookie.js';
+import { MembershipRepository } from './membership.repository.js';
+
+/**
+ * Runs before every route: resolves the session, then applies the route's access rule from the
+ * shared permission matrix. Non-members of a consultation get 404 so its existence stays hidden;
+ * members whose role never allows the action get 403; a phase that forbids it gives 409.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate, OnModuleInit {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly auth: AuthService,
+    private readonly memberships: MembershipRepository,
+  ) {}
+
+  /** Refuses to start when a route does not declare who may call it. */
+  onModuleInit(): void {
+    const undeclared: string[] = [];
+    for (const wrapper of this.discovery.getControllers()) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const name of this.scanner.getAllMethodNames(prototype)) {
+        const handler = (prototype as Record<string, unknown>)[name] as () => unknown;
+        if (!Reflect.getMetadata('path', handler)) continue;
+        if (!this.reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype as () => unknown])) {
+          undeclared.push(`${wrapper.name}.${name}`);
+        }
+      }
+    }
+    if (undeclared.length > 0) {
+      throw new Error(
+        `Routes without an access rule (@Public, @SignedIn or @Permission): ${undeclared.join(', ')}`,
+      );
+    }
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
+    const request = context.switchToHttp().getRequest<AppRequest>();
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_KEY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    const token = tokenFromRequest(request);
+    const auth = token ? await this.auth.resolve(token) : undefined;
+    if (auth) request.auth = auth;
+    if (!rule) throw new AppError('FORBIDDEN', 'This route has no access rule');
+    if (rule.kind === 'public') return true;
+    if (!auth) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    if (rule.kind === 'signedIn') return true;
+
+    const consultationId = request.params['consultationId'];
+    if (typeof consultationId !== 'string' || !uuid.safeParse(consultationId).success) {
+      throw new AppError('VALIDATION_FAILED', 'Invalid request: params.consultationId: must be a UUID', [
+        { path: 'params.consultationId', message: 'must be a UUID' },
+      ]);
+    }
+    const membership = await this.memberships.find(consultationId, auth.userId);
+    if (!membership) throw consultationNotFound();
+    request.membership = membership;
+    switch (checkPermission(membership.role, rule.action, membership.phase)) {
+      case 'allowed':
+        return true;
+      case 'forbiddenRole':
+        throw new AppError('FORBIDDEN', `Your role (${membership.role}) does not allow this`);
+      case 'forbiddenPhase':
+        throw new AppError('PHASE_FORBIDS', `Not possible while the consultation is ${membership.phase}`);
+    }
+  }
+}

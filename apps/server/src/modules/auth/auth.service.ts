@@ -1,0 +1,83 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { LoginBody, SessionResponse, SignupBody, User } from '@cw/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AppError } from '../../common/app-error.js';
+import type { AuthContext } from '../../common/request-context.js';
+import { Database, type Queryable } from '../../db/database.js';
+import { PasswordHasher } from './password-hasher.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { hashToken, newToken } from './session-token.js';
+import { UsersRepository, type UserWithHash } from './users.repository.js';
+
+export function publicUser(user: UserWithHash): User {
+  return { id: user.id, email: user.email, name: user.name, isOrganiser: user.isOrganiser };
+}
+
+@Injectable()
+export class AuthService {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+    private readonly users: UsersRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly hasher: PasswordHasher,
+  ) {}
+
+  async login(body: LoginBody): Promise<SessionResponse> {
+    const user = await this.users.findByEmail(body.email.trim().toLowerCase());
+    this.dummyHash ??= this.hasher.hash('not-a-real-password');
+    const isValid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), body.password);
+    if (!user || !isValid) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+    return this.startSession(user);
+  }
+
+  /** Creates an account; 409 when the email already has one. */
+  async createAccount(body: SignupBody, q: Queryable = this.db.sql, isOrganiser = false) {
+    const user = await this.users.create(
+      {
+        email: body.email,
+        name: body.name,
+        passwordHash: await this.hasher.hash(body.password),
+        isOrganiser,
+      },
+      q,
+    );
+    if (!user)
+      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists; sign in instead');
+    return user;
+  }
+
+  async startSession(user: UserWithHash, q: Queryable = this.db.sql): Promise<SessionResponse> {
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + this.config.sessionTtlMs);
+    await this.sessions.create(user.id, hashToken(token), expiresAt, q);
+    return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
+  }
+
+  /** The session behind a token, or undefined when unknown, expired or logged out. */
+  async resolve(token: string): Promise<AuthContext | undefined> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) return undefined;
+    const row = await this.sessions.findActive(hashToken(token));
+    if (!row) return undefined;
+    return {
+      userId: row.user_id,
+      sessionId: row.session_id,
+      email: row.email,
+      name: row.name,
+      isOrganiser: row.is_organiser,
+    };
+  }
+
+  logout(sessionId: string): Promise<void> {
+    return this.sessions.delete(sessionId);
+  }
+
+  async me(userId: string): Promise<User> {
+    const user = await this.users.findById(userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    return publicUser(user);
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { User } from '@cw/shared';
+import { Database, type Queryable } from '../../db/database.js';
+
+interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  is_organiser: boolean;
+}
+
+export interface UserWithHash extends User {
+  passwordHash: string;
+}
+
+function toUser(row: UserRow): UserWithHash {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    isOrganiser: row.is_organiser,
+    passwordHash: row.password_hash,
+  };
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly db: Database) {}
+
+  async findByEmail(email: string, q: Queryable = this.db.sql): Promise<UserWithHash | undefined> {
+    const [row] = await q<UserRow[]>`SELECT * FROM users WHERE email = ${email}`;
+    return row && toUser(row);
+  }
+
+  async findById(id: string, q: Queryable = this.db.sql): Promise<UserWithHash | undefined> {
+    const [row] = await q<UserRow[]>`SELECT * FROM users WHERE id = ${id}`;
+    return row && toUser(row);
+  }
+
+  /** Returns undefined when the email is taken (unique violation), so callers answer 409. */
+  async create(
+    input: { email: string; name: string; passwordHash: string; isOrganiser?: boolean },
+    q: Queryable = this.db.sql,
+  ): Promise<UserWithHash | undefined> {
+    const [row] = await q<UserRow[]>`
+      INSERT INTO users (email, name, password_hash, is_organiser)
+      VALUES (${input.email}, ${input.name}, ${input.passwordHash}, ${input.isOrganiser ?? false})
+      ON CONFLICT (email) DO NOTHING
+      RETURNING *`;
+    return row && toUser(row);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * One registry of error codes. The server answers every error as
+ * `{ statusCode, code, message, issues? }` over HTTP and closes sockets with the same codes;
+ * clients switch on `code`, never on the message text.
+ */
+export const ERROR_CODES = {
+  /** The body, query or path did not match its schema; `issues` lists each field. */
+  VALIDATION_FAILED: 400,
+  /** No valid session: log in first. */
+  UNAUTHENTICATED: 401,
+  /** Email or password wrong. Deliberately does not say which. */
+  INVALID_CREDENTIALS: 401,
+  /** The member's role never allows this action. */
+  FORBIDDEN: 403,
+  /** The thing does not exist, or the caller may not know it exists. */
+  NOT_FOUND: 404,
+  /** Non-members get this for any consultation, so existence is not revealed. */
+  CONSULTATION_NOT_FOUND: 404,
+  /** The consultation's phase does not allow this action now. */
+  PHASE_FORBIDS: 409,
+  /** The phase move is not one of the allowed transitions. */
+  INVALID_TRANSITION: 409,
+  /** The email already has an account. */
+  EMAIL_TAKEN: 409,
+  /** The person is already a member of this consultation. */
+  ALREADY_MEMBER: 409,
+  /** The change would leave the consultation without an admin. */
+  LAST_ADMIN: 409,
+  /** A stakeholder group still has members and cannot be removed. */
+  GROUP_IN_USE: 409,
+  /** The record changed or conflicts with another one (e.g. duplicate name). */
+  CONFLICT: 409,
+  /** The invitation was already used. */
+  INVITATION_USED: 410,
+  /** The invitation is past its expiry. */
+  INVITATION_EXPIRED: 410,
+  /** The invitation was revoked by an admin. */
+  INVITATION_REVOKED: 410,
+  /** The request body is larger than allowed. */
+  PAYLOAD_TOO_LARGE: 413,
+  /** Too many requests; see the Retry-After header. */
+  RATE_LIMITED: 429,
+  /** Something failed on the server; nothing the client sent was at fault. */
+  INTERNAL: 500,
+  /** A dependency (database) is not reachable right now. */
+  UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One field's problem in a `VALIDATION_FAILED` answer. */
+export interface ValidationIssue {
+  /** Where in the input, e.g. `body.title` or `params.consultationId`. */
+  path: string;
+  message: string;
+}
+
+/** The JSON shape of every error answer. */
+export interface ApiErrorBody {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  issues?: ValidationIssue[];
+}

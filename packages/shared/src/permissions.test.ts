@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, allowedActions, can, checkPermission, PERMISSIONS } from './permissions.js';
+import { canTransition, PHASES, ROLES } from './roles.js';
+
+describe('permission matrix', () => {
+  it('gives every action an entry for at least one role', () => {
+    for (const action of ACTIONS) expect(Object.keys(PERMISSIONS[action]).length).toBeGreaterThan(0);
+  });
+
+  it('lets observers read but never write', () => {
+    for (const phase of PHASES) {
+      expect(can('observer', 'paper.read', phase)).toBe(true);
+      expect(can('observer', 'paper.edit', phase)).toBe(false);
+      expect(can('observer', 'threads.create', phase)).toBe(false);
+    }
+  });
+
+  it('lets reviewers edit and comment only while the consultation is open', () => {
+    expect(can('reviewer', 'paper.edit', 'open')).toBe(true);
+    expect(checkPermission('reviewer', 'paper.edit', 'closed')).toBe('forbiddenPhase');
+    expect(checkPermission('reviewer', 'paper.edit', 'draft')).toBe('forbiddenPhase');
+    expect(can('reviewer', 'threads.create', 'open')).toBe(true);
+    expect(checkPermission('reviewer', 'threads.resolve', 'open')).toBe('forbiddenRole');
+  });
+
+  it('lets editors prepare and consolidate the paper but not publish-time edit', () => {
+    expect(can('editor', 'paper.edit', 'draft')).toBe(true);
+    expect(can('editor', 'paper.edit', 'closed')).toBe(true);
+    expect(can('editor', 'paper.edit', 'published')).toBe(false);
+    expect(checkPermission('editor', 'members.manage', 'open')).toBe('forbiddenRole');
+  });
+
+  it('keeps members, invitations, phases and the dashboard to admins', () => {
+    for (const role of ROLES.filter((r) => r !== 'admin')) {
+      for (const action of [
+        'members.manage',
+        'invitations.manage',
+        'consultation.changePhase',
+        'dashboard.read',
+      ] as const) {
+        expect(checkPermission(role, action, 'open')).toBe('forbiddenRole');
+      }
+    }
+    expect(allowedActions('admin', 'open')).toContain('members.manage');
+  });
+
+  it('makes a published consultation read-only for content', () => {
+    for (const role of ROLES) {
+      expect(can(role, 'paper.edit', 'published')).toBe(false);
+      expect(can(role, 'threads.create', 'published')).toBe(false);
+      expect(can(role, 'structure.manage', 'published')).toBe(false);
+    }
+  });
+});
+
+describe('phase transitions', () => {
+  it('allows only the documented moves', () => {
+    expect(canTransition('draft', 'open')).toBe(true);
+    expect(canTransition('open', 'closed')).toBe(true);
+    expect(canTransition('closed', 'published')).toBe(true);
+    expect(canTransition('draft', 'published')).toBe(false);
+    expect(canTransition('published', 'open')).toBe(false);
+    expect(canTransition('open', 'open')).toBe(false);
+  });
+});

@@ -1,0 +1,81 @@
+import type { Phase, Role } from './roles.js';
+
+/**
+ * Every action a member can take in a consultation. The server guard checks these on every
+ * consultation route and the web app uses the same table to decide which controls to show.
+ */
+export const ACTIONS = [
+  'consultation.read',
+  'consultation.update',
+  'consultation.changePhase',
+  'members.read',
+  'members.manage',
+  'invitations.manage',
+  'groups.manage',
+  'structure.manage',
+  'checklist.update',
+  'paper.read',
+  'paper.edit',
+  'threads.read',
+  'threads.create',
+  'threads.resolve',
+  'versions.create',
+  'exports.create',
+  'dashboard.read',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Phases in which a role may perform an action; `any` means the phase does not matter. */
+export type PhaseRule = readonly Phase[] | 'any';
+
+const PREPARING: readonly Phase[] = ['draft', 'open', 'closed'];
+const EVERYONE = ['observer', 'reviewer', 'editor', 'admin'] as const;
+
+function rule(roles: readonly Role[], phases: PhaseRule): Partial<Record<Role, PhaseRule>> {
+  return Object.fromEntries(roles.map((role) => [role, phases]));
+}
+
+/**
+ * The permission matrix (SPEC §1): for each action, the roles allowed and, per role, the phases
+ * in which it is allowed. A role absent from an action's entry may never perform it.
+ */
+export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule>>>> = {
+  'consultation.read': rule(EVERYONE, 'any'),
+  'consultation.update': rule(['admin'], PREPARING),
+  'consultation.changePhase': rule(['admin'], 'any'),
+  'members.read': rule(['editor', 'admin'], 'any'),
+  'members.manage': rule(['admin'], 'any'),
+  'invitations.manage': rule(['admin'], PREPARING),
+  'groups.manage': rule(['admin'], PREPARING),
+  'structure.manage': rule(['editor', 'admin'], PREPARING),
+  'checklist.update': rule(['editor', 'admin'], PREPARING),
+  'paper.read': rule(EVERYONE, 'any'),
+  /** Reviewers write while the round is open; editors also prepare the draft and consolidate after. */
+  'paper.edit': { reviewer: ['open'], ...rule(['editor', 'admin'], PREPARING) },
+  'threads.read': rule(EVERYONE, 'any'),
+  'threads.create': { reviewer: ['open'], ...rule(['editor', 'admin'], ['draft', 'open']) },
+  'threads.resolve': rule(['editor', 'admin'], ['open', 'closed']),
+  'versions.create': rule(['editor', 'admin'], PREPARING),
+  'exports.create': rule(['editor', 'admin'], 'any'),
+  'dashboard.read': rule(['admin'], 'any'),
+};
+
+/** Why an action is refused: the role never may, or the phase does not allow it now. */
+export type PermissionCheck = 'allowed' | 'forbiddenRole' | 'forbiddenPhase';
+
+export function checkPermission(role: Role, action: Action, phase: Phase): PermissionCheck {
+  const phases = PERMISSIONS[action][role];
+  if (phases === undefined) return 'forbiddenRole';
+  if (phases !== 'any' && !phases.includes(phase)) return 'forbiddenPhase';
+  return 'allowed';
+}
+
+/** Whether a member with `role` may perform `action` while the consultation is in `phase`. */
+export function can(role: Role, action: Action, phase: Phase): boolean {
+  return checkPermission(role, action, phase) === 'allowed';
+}
+
+/** Every action allowed now, sent to the client with the consultation so the UI shows only those. */
+export function allowedActions(role: Role, phase: Phase): Action[] {
+  return ACTIONS.filter((action) => can(role, action, phase));
+}

@@ -1,0 +1,28 @@
+/** A member's role in one consultation (SPEC §1). Ordered from least to most capable. */
+export const ROLES = ['observer', 'reviewer', 'editor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Life cycle of a consultation (SPEC §2). */
+export const PHASES = ['draft', 'open', 'closed', 'published'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/**
+ * Allowed phase moves. Forward one step, or back one step while nothing is published
+ * (an admin who opened too early can return to draft; a closed round can be reopened).
+ * A published consultation is final.
+ */
+export const PHASE_TRANSITIONS: Readonly<Record<Phase, readonly Phase[]>> = {
+  draft: ['open'],
+  open: ['closed', 'draft'],
+  closed: ['published', 'open'],
+  published: [],
+};
+
+export function canTransition(from: Phase, to: Phase): boolean {
+  return PHASE_TRANSITIONS[from].includes(to);
+}
+
+/** Who sees whose name (SPEC §3). */
+export const ATTRIBUTION_MODES = ['named', 'chatham', 'anonymous'] as const;
+export type AttributionMode = (typeof ATTRIBUTION_MODES)[number];
+export const DEFAULT_ATTRIBUTION_MODE: AttributionMode = 'chatham';

@@ -1,0 +1,201 @@
+import { z } from 'zod';
+import { ACTIONS } from '../permissions.js';
+import { ATTRIBUTION_MODES, PHASES, ROLES } from '../roles.js';
+import { instant, localDate, localDateTime, text, timeZone, uuid } from './common.js';
+
+export const role = z.enum(ROLES);
+export const phase = z.enum(PHASES);
+export const attributionMode = z.enum(ATTRIBUTION_MODES);
+
+/** Smallest number of distinct people behind a published figure (SPEC §3). */
+export const kThreshold = z.int().min(2).max(100);
+
+export const stakeholderGroup = z.object({
+  id: uuid,
+  name: z.string(),
+  position: z.int(),
+});
+export type StakeholderGroup = z.infer<typeof stakeholderGroup>;
+
+export const section = z.object({
+  /** Stable for the life of the consultation: renaming or reordering keeps it. */
+  id: uuid,
+  /** Display number such as "1" or "2.3". */
+  number: z.string(),
+  title: z.string(),
+  position: z.int(),
+});
+export type Section = z.infer<typeof section>;
+
+export const agendaSession = z.object({
+  id: uuid,
+  title: z.string(),
+  description: z.string(),
+  speakers: z.array(z.string()),
+  /** Instants; clients show them in the consultation's zone and in the viewer's. */
+  startsAt: instant,
+  endsAt: instant,
+  sectionIds: z.array(uuid),
+  position: z.int(),
+});
+export type AgendaSession = z.infer<typeof agendaSession>;
+
+export const guidingQuestion = z.object({
+  id: uuid,
+  number: z.int(),
+  text: z.string(),
+  sectionIds: z.array(uuid),
+  sessionId: uuid.nullable(),
+});
+export type GuidingQuestion = z.infer<typeof guidingQuestion>;
+
+export const checklistItem = z.object({
+  id: uuid,
+  label: z.string(),
+  position: z.int(),
+  isChecked: z.boolean(),
+  note: z.string(),
+  updatedAt: instant.nullable(),
+});
+export type ChecklistItem = z.infer<typeof checklistItem>;
+
+export const consultationSummary = z.object({
+  id: uuid,
+  title: z.string(),
+  phase,
+  attributionMode,
+  timezone: z.string(),
+  opensOn: localDate.nullable(),
+  closesOn: localDate.nullable(),
+  /** The caller's membership. */
+  role,
+  groupId: uuid,
+  groupName: z.string(),
+});
+export type ConsultationSummary = z.infer<typeof consultationSummary>;
+
+export const consultationDetail = consultationSummary.extend({
+  description: z.string(),
+  kThreshold,
+  groups: z.array(stakeholderGroup),
+  sections: z.array(section),
+  sessions: z.array(agendaSession),
+  questions: z.array(guidingQuestion),
+  checklist: z.array(checklistItem),
+  /** What the caller may do now, from the shared permission matrix. */
+  allowedActions: z.array(z.enum(ACTIONS)),
+});
+export type ConsultationDetail = z.infer<typeof consultationDetail>;
+
+export const DEFAULT_STAKEHOLDER_GROUPS = [
+  'State / public authority',
+  'Civil society organisation',
+  'Company / business',
+  'Academia / research',
+  'International organisation',
+  'Other',
+] as const;
+
+const groupName = text({ max: 80 });
+
+export const createConsultationBody = z.strictObject({
+  title: text({ max: 200 }),
+  description: text({ min: 0, max: 5000, multiline: true }).default(''),
+  timezone: timeZone.default('Europe/Zurich'),
+  attributionMode: attributionMode.default('chatham'),
+  opensOn: localDate.nullable().default(null),
+  closesOn: localDate.nullable().default(null),
+  /** Build sections, agenda and guiding questions from this template. */
+  templateId: z
+    .string()
+    .max(64)
+    .regex(/^[a-z0-9-]+$/, 'must be a template id')
+    .optional(),
+  /** With a template: the day its agenda sessions take place, in the consultation's zone. */
+  agendaDate: localDate.optional(),
+  /** The stakeholder groups; the SPEC §2 defaults when omitted. */
+  groups: z.array(groupName).min(1).max(30).optional(),
+  /** The creator's own group (a name from `groups`); the last group when omitted. */
+  organiserGroup: groupName.optional(),
+});
+export type CreateConsultationBody = z.infer<typeof createConsultationBody>;
+
+export const updateConsultationBody = z
+  .strictObject({
+    title: text({ max: 200 }),
+    description: text({ min: 0, max: 5000, multiline: true }),
+    timezone: timeZone,
+    attributionMode,
+    opensOn: localDate.nullable(),
+    closesOn: localDate.nullable(),
+    kThreshold,
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+export type UpdateConsultationBody = z.infer<typeof updateConsultationBody>;
+
+export const changePhaseBody = z.strictObject({ phase });
+export type ChangePhaseBody = z.infer<typeof changePhaseBody>;
+
+export const groupBody = z.strictObject({ name: groupName });
+export const updateGroupBody = z
+  .strictObject({ name: groupName, position: z.int().min(0).max(1000) })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+
+const sectionNumber = z
+  .string()
+  .trim()
+  .regex(/^[0-9A-Za-z]{1,4}(\.[0-9A-Za-z]{1,4}){0,3}$/, 'must be a section number such as 2 or 2.1');
+
+export const createSectionBody = z.strictObject({
+  title: text({ max: 200 }),
+  /** Defaults to the next whole number. */
+  number: sectionNumber.optional(),
+  /** Insert after this section; at the end when omitted. */
+  afterSectionId: uuid.nullable().optional(),
+});
+export const updateSectionBody = z
+  .strictObject({ title: text({ max: 200 }), number: sectionNumber })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+/** The complete new order: every section id of the consultation exactly once. */
+export const reorderBody = z.strictObject({ order: z.array(uuid).min(1).max(500) });
+
+export const sessionBody = z
+  .strictObject({
+    title: text({ max: 200 }),
+    description: text({ min: 0, max: 5000, multiline: true }).default(''),
+    speakers: z
+      .array(text({ max: 200 }))
+      .max(30)
+      .default([]),
+    /** Wall-clock start in the consultation's time zone. */
+    startsAt: localDateTime,
+    endsAt: localDateTime,
+    sectionIds: z.array(uuid).max(100).default([]),
+  })
+  .refine((body) => body.endsAt > body.startsAt, {
+    message: 'must be after the start',
+    path: ['endsAt'],
+  });
+export type SessionBody = z.infer<typeof sessionBody>;
+
+export const questionBody = z.strictObject({
+  number: z.int().min(1).max(999).optional(),
+  text: text({ max: 2000, multiline: true }),
+  sectionIds: z.array(uuid).max(100).default([]),
+  sessionId: uuid.nullable().default(null),
+});
+export type QuestionBody = z.infer<typeof questionBody>;
+
+export const checklistUpdateBody = z
+  .strictObject({
+    isChecked: z.boolean(),
+    note: text({ min: 0, max: 2000, multiline: true }),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+
+export const template = z.object({ id: z.string(), name: z.string(), description: z.string() });
+export type Template = z.infer<typeof template>;
