@@ -37,3 +37,57 @@ export async function buildUser(
     api: api.withToken(login.body.token),
   };
 }
+
+export interface TestConsultation {
+  id: string;
+  /** Group ids by name (the SPEC §2 defaults). */
+  groups: Record<string, string>;
+}
+
+const DEFAULT_GROUPS = [
+  'State / public authority',
+  'Civil society organisation',
+  'Company / business',
+  'Academia / research',
+  'International organisation',
+  'Other',
+];
+
+/**
+ * Inserts a consultation with the default stakeholder groups directly in the database (so
+ * modules can be tested without going through consultation creation) and makes `admin` its admin.
+ */
+export async function buildConsultation(
+  testApp: TestApp,
+  admin: TestUser,
+  overrides: { title?: string; phase?: string; attributionMode?: string; timezone?: string } = {},
+): Promise<TestConsultation> {
+  const { sql } = testApp.db;
+  const [row] = await sql<{ id: string }[]>`
+    INSERT INTO consultations (title, timezone, phase, attribution_mode, created_by)
+    VALUES (${overrides.title ?? 'Test consultation'}, ${overrides.timezone ?? 'Europe/Zurich'},
+            ${overrides.phase ?? 'open'}, ${overrides.attributionMode ?? 'chatham'}, ${admin.id})
+    RETURNING id`;
+  const groups: Record<string, string> = {};
+  for (const [position, name] of DEFAULT_GROUPS.entries()) {
+    const [group] = await sql<{ id: string }[]>`
+      INSERT INTO stakeholder_groups (consultation_id, name, position)
+      VALUES (${row!.id}, ${name}, ${position}) RETURNING id`;
+    groups[name] = group!.id;
+  }
+  await addMember(testApp, row!.id, admin, 'admin', groups['International organisation']!);
+  return { id: row!.id, groups };
+}
+
+/** Adds `user` to a consultation with a role and group, directly in the database. */
+export async function addMember(
+  testApp: TestApp,
+  consultationId: string,
+  user: TestUser,
+  role: 'observer' | 'reviewer' | 'editor' | 'admin',
+  groupId: string,
+): Promise<void> {
+  await testApp.db.sql`
+    INSERT INTO members (consultation_id, user_id, role, group_id)
+    VALUES (${consultationId}, ${user.id}, ${role}, ${groupId})`;
+}
