@@ -63,7 +63,9 @@ CREATE TABLE sections (
   consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
   number          text NOT NULL,
   title           text NOT NULL,
-  position        integer NOT NULL
+  position        integer NOT NULL,
+  -- Starting text from the template; the shared paper is seeded from it once.
+  initial_body    text NOT NULL DEFAULT ''
 );
 CREATE INDEX sections_consultation_idx ON sections (consultation_id, position);
 
@@ -89,9 +91,9 @@ CREATE TABLE guiding_questions (
   consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
   number          integer NOT NULL,
   text            text NOT NULL,
-  session_id      uuid REFERENCES agenda_sessions (id) ON DELETE SET NULL
+  session_id      uuid REFERENCES agenda_sessions (id) ON DELETE SET NULL,
+  UNIQUE (consultation_id, number)
 );
-CREATE INDEX guiding_questions_consultation_idx ON guiding_questions (consultation_id, number);
 
 CREATE TABLE guiding_question_sections (
   question_id uuid NOT NULL REFERENCES guiding_questions (id) ON DELETE CASCADE,
