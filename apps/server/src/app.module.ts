@@ -8,6 +8,9 @@ import { DbModule } from './db/db.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
+import { MembersModule } from './modules/members/members.module.js';
 
 @Module({})
 export class AppModule {
@@ -26,12 +29,17 @@ export class AppModule {
       global: true,
       imports: [
         ThrottlerModule.forRoot({
-          throttlers: [{ name: 'login', ttl: 60_000, limit: config.loginRateLimit }],
+          throttlers: [
+            { name: 'login', ttl: 60_000, limit: config.loginRateLimit },
+            invitationsThrottler(config.invitationRateLimit),
+          ],
         }),
         DbModule,
         AuthModule,
         AccessModule,
         HealthModule,
+        MembersModule,
+        InvitationsModule,
         ...staticFiles,
       ],
       providers: [

@@ -1,0 +1,50 @@
+import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  consultationItemParams,
+  consultationParams,
+  createdInvitation,
+  createInvitationBody,
+  invitation,
+  type CreateInvitationBody,
+} from '@cw/shared';
+import { z } from 'zod';
+import { CurrentUser, Permission } from '../../common/access.decorators.js';
+import type { AuthContext } from '../../common/request-context.js';
+import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
+import { InvitationsService } from './invitations.service.js';
+
+type ConsultationParams = z.infer<typeof consultationParams>;
+type ItemParams = z.infer<typeof consultationItemParams>;
+
+/** Admins manage the invitation links of their consultation. */
+@ApiTags('invitations')
+@Controller('api/consultations/:consultationId/invitations')
+export class InvitationsController {
+  constructor(private readonly invitations: InvitationsService) {}
+
+  @Get()
+  @Permission('invitations.manage')
+  @Returns(z.array(invitation), 'Newest first; tokens are never listed')
+  list(@ValidParams(consultationParams) params: ConsultationParams) {
+    return this.invitations.list(params.consultationId);
+  }
+
+  @Post()
+  @Permission('invitations.manage')
+  @ReturnsCreated(createdInvitation, 'The token and link, shown this once')
+  create(
+    @ValidParams(consultationParams) params: ConsultationParams,
+    @ValidBody(createInvitationBody) body: CreateInvitationBody,
+    @CurrentUser() current: AuthContext,
+  ) {
+    return this.invitations.create(params.consultationId, current.userId, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Permission('invitations.manage')
+  revoke(@ValidParams(consultationItemParams) params: ItemParams) {
+    return this.invitations.revoke(params.consultationId, params.id);
+  }
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { MembersModule } from '../members/members.module.js';
+import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
+import { InvitationLinksController } from './invitation-links.controller.js';
+import { InvitationsController } from './invitations.controller.js';
+import { InvitationsRepository } from './invitations.repository.js';
+import { InvitationsService } from './invitations.service.js';
+
+@Module({
+  imports: [AuthModule, MembersModule],
+  controllers: [InvitationsController, InvitationLinksController],
+  providers: [InvitationsService, InvitationAcceptanceService, InvitationsRepository],
+})
+export class InvitationsModule {}

@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { CreateInvitationBody, CreatedInvitation, Invitation } from '@cw/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AppError, notFound } from '../../common/app-error.js';
+import { Database } from '../../db/database.js';
+import { hashToken, newToken } from '../auth/session-token.js';
+import { ConsultationGroupsRepository } from '../members/consultation-groups.repository.js';
+import { groupNotInConsultation } from '../members/group-not-in-consultation.js';
+import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
+
+/** The API shape: the consultation id is already in the path. */
+function toInvitation({ consultationId: _, ...invitation }: StoredInvitation): Invitation {
+  return invitation;
+}
+
+/** What admins do with invitation links: create, list, revoke. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly db: Database,
+    private readonly invitations: InvitationsRepository,
+    private readonly groups: ConsultationGroupsRepository,
+  ) {}
+
+  /** The token leaves the server only here; afterwards only its hash exists. */
+  async create(
+    consultationId: string,
+    createdBy: string,
+    body: CreateInvitationBody,
+  ): Promise<CreatedInvitation> {
+    if (!(await this.groups.belongsTo(consultationId, body.groupId))) throw groupNotInConsultation();
+    const token = newToken();
+    const stored = await this.invitations.create({
+      consultationId,
+      tokenHash: hashToken(token),
+      role: body.role,
+      groupId: body.groupId,
+      email: body.email,
+      label: body.label,
+      expiresInDays: body.expiresInDays,
+      createdBy,
+    });
+    return { ...toInvitation(stored), token, url: `${this.config.publicUrl}/invite/${token}` };
+  }
+
+  async list(consultationId: string): Promise<Invitation[]> {
+    return (await this.invitations.list(consultationId)).map(toInvitation);
+  }
+
+  /** Revoking twice is harmless; a used invitation has done its work and cannot be revoked. */
+  async revoke(consultationId: string, id: string): Promise<void> {
+    await this.db.sql.begin(async (tx) => {
+      const invitation = await this.invitations.find(consultationId, id, tx);
+      if (!invitation) throw notFound('Invitation not found');
+      if (invitation.status === 'used') {
+        throw new AppError('CONFLICT', 'This invitation has already been used; remove the member instead');
+      }
+      await this.invitations.revoke(id, tx);
+    });
+  }
+}
