@@ -6,3 +6,4 @@ export * from './schemas/common.js';
 export * from './schemas/auth.js';
 export * from './schemas/consultation.js';
 export * from './schemas/members.js';
+export * from './protocol.js';

@@ -1,0 +1,64 @@
+/**
+ * Real-time protocol constants shared by the server, the web client and tests.
+ * The wire format is the standard y-websocket protocol; docs/protocol.md describes our additions.
+ */
+
+/** WebSocket path prefix: clients connect to `${COLLAB_PATH}/<consultationId>`. */
+export const COLLAB_PATH = '/collab';
+
+/** Message types of the y-websocket protocol (first varuint of every frame). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_AUTH = 2;
+export const MESSAGE_QUERY_AWARENESS = 3;
+/**
+ * Ours: the server has durably stored the paper up to the enclosed state vector. Sent only to
+ * clients that connect with `?acks=1` (the stock client would log unknown message types).
+ */
+export const MESSAGE_STORED = 100;
+/** Ours: the server tells the client whether it may write (`varuint 1|0`), on connect and on change. */
+export const MESSAGE_WRITE_ACCESS = 101;
+
+/** Close codes with a reason string; 4xxx mirror HTTP statuses. */
+export const CLOSE_CODES = {
+  /** Unsupported frame (text instead of binary). */
+  UNSUPPORTED_DATA: 1003,
+  /** Frame larger than the configured maximum. */
+  MESSAGE_TOO_BIG: 1009,
+  /** Server failure while handling the socket. */
+  INTERNAL_ERROR: 1011,
+  /** Server is restarting or shutting down: reconnect, possibly elsewhere. */
+  SERVICE_RESTART: 1012,
+  /** Truncated, garbage or inapplicable message; unknown message type; empty update. */
+  BAD_MESSAGE: 4400,
+  /** No valid session. */
+  UNAUTHENTICATED: 4401,
+  /** The Origin header is not one of the allowed origins. */
+  FORBIDDEN_ORIGIN: 4403,
+  /** Not a member of this consultation (or it does not exist). */
+  NOT_FOUND: 4404,
+  /** The client does not read fast enough; its send buffer passed the limit. */
+  SLOW_READER: 4408,
+  /** Too many messages (awareness flood). */
+  RATE_LIMITED: 4429,
+  /** The paper could not be loaded from the database; try again later. */
+  UNAVAILABLE: 4503,
+} as const;
+export type CloseCode = (typeof CLOSE_CODES)[keyof typeof CLOSE_CODES];
+
+/** Close codes after which a client should not reconnect by itself. */
+export const TERMINAL_CLOSE_CODES: readonly number[] = [
+  CLOSE_CODES.UNAUTHENTICATED,
+  CLOSE_CODES.FORBIDDEN_ORIGIN,
+  CLOSE_CODES.NOT_FOUND,
+];
+
+/** Each section's text lives in its own shared fragment, so section order and titles never touch it. */
+export function sectionFragmentName(sectionId: string): string {
+  return `section:${sectionId}`;
+}
+
+/** The awareness field that carries a member's cursor in one section. */
+export function sectionCursorField(sectionId: string): string {
+  return `cursor:${sectionId}`;
+}
