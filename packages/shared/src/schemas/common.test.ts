@@ -14,6 +14,7 @@ describe('shared validation', () => {
     const result = text({ max: 200 }).safeParse('x'.repeat(1_000_000));
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(/at most/);
+    expect(result.error?.issues).toHaveLength(1);
   });
 
   it('normalises emails and checks time zones', () => {

@@ -4,12 +4,15 @@ import { z } from 'zod';
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
-/** A single-line or multi-line text field: trimmed, bounded, with no NUL or control characters. */
+/**
+ * A single-line or multi-line text field: trimmed, bounded, with no NUL or control characters.
+ * Absurd lengths abort before trimming, so such input gets one issue, not two.
+ */
 export function text(options: { min?: number; max: number; multiline?: boolean }) {
   const { min = 1, max, multiline = false } = options;
   return z
     .string()
-    .max(max * 4, `must be at most ${max} characters`)
+    .max(max * 4, { message: `must be at most ${max} characters`, abort: true })
     .trim()
     .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
