@@ -7,10 +7,16 @@ import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { DbModule } from './db/db.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CollabModule } from './modules/collab/collab.module.js';
+import { BootstrapAdminModule } from './modules/bootstrap-admin/bootstrap-admin.module.js';
+import { ConsultationsModule } from './modules/consultations/consultations.module.js';
+import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
 import { MembersModule } from './modules/members/members.module.js';
+import { StructureModule } from './modules/structure/structure.module.js';
+import { TemplatesModule } from './modules/templates/templates.module.js';
 
 @Module({})
 export class AppModule {
@@ -37,7 +43,13 @@ export class AppModule {
         DbModule,
         AuthModule,
         AccessModule,
+        CollabModule,
         HealthModule,
+        TemplatesModule,
+        StructureModule,
+        ConsultationsModule,
+        DemoModule,
+        BootstrapAdminModule,
         MembersModule,
         InvitationsModule,
         ...staticFiles,

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { BootstrapAdmin } from './bootstrap-admin.js';
+
+@Module({ imports: [AuthModule], providers: [BootstrapAdmin] })
+export class BootstrapAdminModule {}

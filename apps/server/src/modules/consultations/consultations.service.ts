@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import {
+  allowedActions,
+  canTransition,
+  DEFAULT_STAKEHOLDER_GROUPS,
+  instantToZoned,
+  PHASE_TRANSITIONS,
+  type ConsultationDetail,
+  type ConsultationSummary,
+  type CreateConsultationBody,
+  type Phase,
+  type UpdateConsultationBody,
+} from '@cw/shared';
+import { AppError, consultationNotFound } from '../../common/app-error.js';
+import type { AuthContext } from '../../common/request-context.js';
+import { Database } from '../../db/database.js';
+import { ChecklistRepository } from '../structure/checklist.repository.js';
+import { GroupsRepository } from '../structure/groups.repository.js';
+import { QuestionsRepository } from '../structure/questions.repository.js';
+import { invalidField } from '../structure/section-links.js';
+import { SectionsRepository } from '../structure/sections.repository.js';
+import { SessionsRepository } from '../structure/sessions.repository.js';
+import { TemplateCatalog } from '../templates/template-catalog.js';
+import { planFromTemplate } from '../templates/template-plan.js';
+import { ConsultationBuilder, type ConsultationBlueprint } from './consultation-builder.js';
+import { ConsultationsRepository, type ConsultationRecord } from './consultations.repository.js';
+
+/** Today's date `YYYY-MM-DD` as seen in `timeZone`. */
+export function todayIn(timeZone: string): string {
+  return instantToZoned(new Date(), timeZone).slice(0, 10);
+}
+
+function checkDates(opensOn: string | null, closesOn: string | null) {
+  if (opensOn && closesOn && closesOn < opensOn) throw invalidField('closesOn', 'must not be before opensOn');
+}
+
+const toSummary = ({
+  description: _d,
+  kThreshold: _k,
+  ...summary
+}: ConsultationRecord): ConsultationSummary => summary;
+
+@Injectable()
+export class ConsultationsService {
+  constructor(
+    private readonly db: Database,
+    private readonly consultations: ConsultationsRepository,
+    private readonly builder: ConsultationBuilder,
+    private readonly catalog: TemplateCatalog,
+    private readonly groups: GroupsRepository,
+    private readonly sections: SectionsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly checklist: ChecklistRepository,
+  ) {}
+
+  async list(userId: string): Promise<ConsultationSummary[]> {
+    return (await this.consultations.listForUser(userId)).map(toSummary);
+  }
+
+  /** Organisers only; the creator becomes the first admin. One transaction for all of it. */
+  async create(user: AuthContext, body: CreateConsultationBody): Promise<ConsultationDetail> {
+    if (!user.isOrganiser) throw new AppError('FORBIDDEN', 'Only organisers can create consultations');
+    const blueprint = this.blueprint(user.userId, body);
+    const { consultationId } = await this.db.sql.begin((tx) => this.builder.build(tx, blueprint));
+    return this.detail(consultationId, user.userId);
+  }
+
+  /** Checks what the schema cannot see (names against each other, the template catalog). */
+  blueprint(creatorId: string, body: CreateConsultationBody): ConsultationBlueprint {
+    const groups: readonly string[] = body.groups ?? DEFAULT_STAKEHOLDER_GROUPS;
+    if (new Set(groups).size !== groups.length) throw invalidField('groups', 'must not repeat a name');
+    if (body.organiserGroup !== undefined && !groups.includes(body.organiserGroup)) {
+      throw invalidField('organiserGroup', 'must be one of the groups');
+    }
+    checkDates(body.opensOn, body.closesOn);
+    if (body.templateId === undefined) {
+      if (body.agendaDate !== undefined) throw invalidField('agendaDate', 'is only used with a templateId');
+      return { body, creatorId, templateId: null, plan: undefined };
+    }
+    const template = this.catalog.find(body.templateId);
+    if (!template) throw invalidField('templateId', 'is not a known template');
+    const agendaDate = body.agendaDate ?? body.opensOn ?? todayIn(body.timezone);
+    return {
+      body,
+      creatorId,
+      templateId: template.id,
+      plan: planFromTemplate(template, agendaDate, body.timezone),
+    };
+  }
+
+  /** Everything the workspace shows about one consultation, as seen by `userId`. */
+  async detail(consultationId: string, userId: string): Promise<ConsultationDetail> {
+    const record = await this.consultations.findForUser(consultationId, userId);
+    if (!record) throw consultationNotFound();
+    const [groups, sections, sessions, questions, checklist] = await Promise.all([
+      this.groups.list(consultationId),
+      this.sections.list(consultationId),
+      this.sessions.list(consultationId),
+      this.questions.list(consultationId),
+      this.checklist.list(consultationId),
+    ]);
+    return {
+      ...record,
+      groups,
+      sections,
+      sessions,
+      questions,
+      checklist,
+      allowedActions: allowedActions(record.role, record.phase),
+    };
+  }
+
+  async update(
+    consultationId: string,
+    userId: string,
+    change: UpdateConsultationBody,
+  ): Promise<ConsultationDetail> {
+    await this.db.sql.begin(async (tx) => {
+      const current = await this.consultations.findForUser(consultationId, userId, tx);
+      if (!current) throw consultationNotFound();
+      const next = { ...current, ...change };
+      checkDates(next.opensOn, next.closesOn);
+      await this.consultations.update(consultationId, next, tx);
+    });
+    return this.detail(consultationId, userId);
+  }
+
+  /** Only moves allowed by the shared transition table; the message lists them. */
+  async changePhase(
+    consultationId: string,
+    userId: string,
+    from: Phase,
+    to: Phase,
+  ): Promise<ConsultationDetail> {
+    if (!canTransition(from, to)) {
+      const allowed = PHASE_TRANSITIONS[from];
+      const hint =
+        allowed.length > 0 ? `From ${from} it can move to: ${allowed.join(', ')}` : `${from} is final`;
+      throw new AppError(
+        'INVALID_TRANSITION',
+        `Cannot move the consultation from ${from} to ${to}. ${hint}.`,
+      );
+    }
+    if (!(await this.consultations.movePhase(consultationId, from, to))) {
+      throw new AppError('CONFLICT', 'The phase was changed meanwhile; reload and try again');
+    }
+    return this.detail(consultationId, userId);
+  }
+}

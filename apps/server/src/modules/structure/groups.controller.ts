@@ -1,0 +1,50 @@
+import { Controller, Delete, HttpCode, Patch, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  consultationItemParams,
+  consultationParams,
+  groupBody,
+  stakeholderGroup,
+  updateGroupBody,
+} from '@cw/shared';
+import type { z } from 'zod';
+import { Permission } from '../../common/access.decorators.js';
+import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
+import { GroupsService } from './groups.service.js';
+
+type ItemParams = z.infer<typeof consultationItemParams>;
+
+@ApiTags('structure')
+@Controller('api/consultations/:consultationId/groups')
+export class GroupsController {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Post()
+  @Permission('groups.manage')
+  @ReturnsCreated(stakeholderGroup)
+  create(
+    @ValidParams(consultationParams) params: z.infer<typeof consultationParams>,
+    @ValidBody(groupBody) body: z.infer<typeof groupBody>,
+  ) {
+    return this.groups.create(params.consultationId, body.name);
+  }
+
+  /** Rename and/or move to a position (0 = first). */
+  @Patch(':id')
+  @Permission('groups.manage')
+  @Returns(stakeholderGroup)
+  update(
+    @ValidParams(consultationItemParams) params: ItemParams,
+    @ValidBody(updateGroupBody) body: z.infer<typeof updateGroupBody>,
+  ) {
+    return this.groups.update(params.consultationId, params.id, body);
+  }
+
+  /** 409 GROUP_IN_USE while members or pending invitations use the group. */
+  @Delete(':id')
+  @HttpCode(204)
+  @Permission('groups.manage')
+  async delete(@ValidParams(consultationItemParams) params: ItemParams) {
+    await this.groups.delete(params.consultationId, params.id);
+  }
+}

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { StakeholderGroup } from '@cw/shared';
+import { AppError, notFound } from '../../common/app-error.js';
+import { Database, type Queryable } from '../../db/database.js';
+import { GroupsRepository } from './groups.repository.js';
+import { isForeignKeyViolation, isUniqueViolation } from './pg-errors.js';
+
+const nameTaken = (name: string) =>
+  new AppError('CONFLICT', `A stakeholder group named "${name}" already exists in this consultation`);
+
+@Injectable()
+export class GroupsService {
+  constructor(
+    private readonly db: Database,
+    private readonly groups: GroupsRepository,
+  ) {}
+
+  async create(consultationId: string, name: string): Promise<StakeholderGroup> {
+    return this.db.sql.begin(async (tx) => {
+      const position = (await this.groups.list(consultationId, tx)).length;
+      const group = await this.groups.insert(consultationId, name, position, tx);
+      if (!group) throw nameTaken(name);
+      return group;
+    });
+  }
+
+  /** Renames and/or moves a group; the others shift to keep positions 0…n-1. */
+  async update(
+    consultationId: string,
+    id: string,
+    change: { name?: string | undefined; position?: number | undefined },
+  ): Promise<StakeholderGroup> {
+    try {
+      return await this.db.sql.begin(async (tx) => {
+        const group = await this.findOrFail(consultationId, id, tx);
+        const all = await this.groups.list(consultationId, tx);
+        if (change.name !== undefined && change.name !== group.name) {
+          if (all.some((other) => other.name === change.name)) throw nameTaken(change.name);
+          await this.groups.rename(consultationId, id, change.name, tx);
+        }
+        if (change.position !== undefined) {
+          const order = all.map((other) => other.id).filter((otherId) => otherId !== id);
+          order.splice(Math.min(change.position, order.length), 0, id);
+          await this.groups.setOrder(consultationId, order, tx);
+        }
+        return (await this.groups.find(consultationId, id, tx))!;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw nameTaken(change.name ?? '');
+      throw error;
+    }
+  }
+
+  /** Refused while members or live invitations use the group, so nobody is left without one. */
+  async delete(consultationId: string, id: string): Promise<void> {
+    const inUse = () =>
+      new AppError(
+        'GROUP_IN_USE',
+        'Members or pending invitations use this group; move them to another group first',
+      );
+    try {
+      await this.db.sql.begin(async (tx) => {
+        await this.findOrFail(consultationId, id, tx);
+        const usage = await this.groups.usage(consultationId, id, tx);
+        if (usage.members > 0 || usage.invitations > 0) {
+          throw new AppError(
+            'GROUP_IN_USE',
+            `This group has ${usage.members} member(s) and ${usage.invitations} pending invitation(s); move them to another group first`,
+          );
+        }
+        await this.groups.delete(consultationId, id, tx);
+        const remaining = await this.groups.list(consultationId, tx);
+        await this.groups.setOrder(
+          consultationId,
+          remaining.map((group) => group.id),
+          tx,
+        );
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw inUse();
+      throw error;
+    }
+  }
+
+  private async findOrFail(consultationId: string, id: string, q: Queryable) {
+    const group = await this.groups.find(consultationId, id, q);
+    if (!group) throw notFound('Stakeholder group not found');
+    return group;
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { GuidingQuestion, QuestionBody } from '@cw/shared';
+import { AppError, notFound } from '../../common/app-error.js';
+import { Database, type TransactionSql } from '../../db/database.js';
+import { isUniqueViolation } from './pg-errors.js';
+import { QuestionsRepository } from './questions.repository.js';
+import { invalidField, SectionLinks } from './section-links.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+const numberTaken = (number: number) =>
+  new AppError('CONFLICT', `Guiding question ${number} already exists in this consultation`);
+
+@Injectable()
+export class QuestionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly questions: QuestionsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly links: SectionLinks,
+  ) {}
+
+  /** Numbered after the highest existing question unless a number is given. */
+  create(consultationId: string, body: QuestionBody): Promise<GuidingQuestion> {
+    return this.guardUnique(body.number, (tx) => this.write(consultationId, undefined, body, tx));
+  }
+
+  /** Replaces text, links and (when given) the number. */
+  replace(consultationId: string, id: string, body: QuestionBody): Promise<GuidingQuestion> {
+    return this.guardUnique(body.number, async (tx) => {
+      if (!(await this.questions.exists(consultationId, id, tx)))
+        throw notFound('Guiding question not found');
+      return this.write(consultationId, id, body, tx);
+    });
+  }
+
+  async delete(consultationId: string, id: string): Promise<void> {
+    await this.db.sql.begin(async (tx) => {
+      if (!(await this.questions.exists(consultationId, id, tx)))
+        throw notFound('Guiding question not found');
+      await this.questions.delete(consultationId, id, tx);
+    });
+  }
+
+  private async write(
+    consultationId: string,
+    id: string | undefined,
+    body: QuestionBody,
+    tx: TransactionSql,
+  ): Promise<GuidingQuestion> {
+    const sectionIds = await this.links.validate(consultationId, body.sectionIds, tx);
+    if (body.sessionId !== null && !(await this.sessions.exists(consultationId, body.sessionId, tx))) {
+      throw invalidField('sessionId', 'must be an agenda session of this consultation');
+    }
+    const current = id ? (await this.questions.list(consultationId, tx)).find((q) => q.id === id) : undefined;
+    const number = body.number ?? current?.number ?? (await this.questions.nextNumber(consultationId, tx));
+    const holder = await this.questions.idForNumber(consultationId, number, tx);
+    if (holder !== undefined && holder !== id) throw numberTaken(number);
+    const input = { number, text: body.text, sessionId: body.sessionId };
+    let questionId = id;
+    if (questionId) await this.questions.update(consultationId, questionId, input, tx);
+    else questionId = await this.questions.insert(consultationId, input, tx);
+    await this.questions.setSections(questionId, sectionIds, tx);
+    return (await this.questions.list(consultationId, tx)).find((question) => question.id === questionId)!;
+  }
+
+  /** A concurrent writer may take the number between our check and our write. */
+  private async guardUnique(
+    number: number | undefined,
+    work: (tx: TransactionSql) => Promise<GuidingQuestion>,
+  ): Promise<GuidingQuestion> {
+    try {
+      return await this.db.sql.begin(work);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw number
+          ? numberTaken(number)
+          : new AppError('CONFLICT', 'Another question took that number meanwhile; try again');
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Delete, HttpCode, Patch, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  consultationItemParams,
+  consultationParams,
+  createSectionBody,
+  reorderBody,
+  section,
+  updateSectionBody,
+} from '@cw/shared';
+import { z } from 'zod';
+import { Permission } from '../../common/access.decorators.js';
+import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
+import { SectionsService } from './sections.service.js';
+
+type Params = z.infer<typeof consultationParams>;
+type ItemParams = z.infer<typeof consultationItemParams>;
+
+@ApiTags('structure')
+@Controller('api/consultations/:consultationId/sections')
+export class SectionsController {
+  constructor(private readonly sections: SectionsService) {}
+
+  @Post()
+  @Permission('structure.manage')
+  @ReturnsCreated(section)
+  create(
+    @ValidParams(consultationParams) params: Params,
+    @ValidBody(createSectionBody) body: z.infer<typeof createSectionBody>,
+  ) {
+    return this.sections.create(params.consultationId, body);
+  }
+
+  /** The complete new order: every section id exactly once. */
+  @Put('order')
+  @Permission('structure.manage')
+  @Returns(z.array(section))
+  reorder(
+    @ValidParams(consultationParams) params: Params,
+    @ValidBody(reorderBody) body: z.infer<typeof reorderBody>,
+  ) {
+    return this.sections.reorder(params.consultationId, body.order);
+  }
+
+  @Patch(':id')
+  @Permission('structure.manage')
+  @Returns(section)
+  update(
+    @ValidParams(consultationItemParams) params: ItemParams,
+    @ValidBody(updateSectionBody) body: z.infer<typeof updateSectionBody>,
+  ) {
+    return this.sections.update(params.consultationId, params.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Permission('structure.manage')
+  async delete(@ValidParams(consultationItemParams) params: ItemParams) {
+    await this.sections.delete(params.consultationId, params.id);
+  }
+}

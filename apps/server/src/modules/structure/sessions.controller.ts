@@ -1,0 +1,49 @@
+import { Controller, Delete, HttpCode, Post, Put } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import {
+  agendaSession,
+  consultationItemParams,
+  consultationParams,
+  sessionBody,
+  type SessionBody,
+} from '@cw/shared';
+import type { z } from 'zod';
+import { Permission } from '../../common/access.decorators.js';
+import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
+import { SessionsService } from './sessions.service.js';
+
+type ItemParams = z.infer<typeof consultationItemParams>;
+
+@ApiTags('structure')
+@Controller('api/consultations/:consultationId/sessions')
+export class SessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  /** Times are wall-clock times in the consultation's zone. */
+  @Post()
+  @Permission('structure.manage')
+  @ReturnsCreated(agendaSession)
+  create(
+    @ValidParams(consultationParams) params: z.infer<typeof consultationParams>,
+    @ValidBody(sessionBody) body: SessionBody,
+  ) {
+    return this.sessions.create(params.consultationId, body);
+  }
+
+  @Put(':id')
+  @Permission('structure.manage')
+  @Returns(agendaSession)
+  replace(
+    @ValidParams(consultationItemParams) params: ItemParams,
+    @ValidBody(sessionBody) body: SessionBody,
+  ) {
+    return this.sessions.replace(params.consultationId, params.id, body);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Permission('structure.manage')
+  async delete(@ValidParams(consultationItemParams) params: ItemParams) {
+    await this.sessions.delete(params.consultationId, params.id);
+  }
+}

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { zonedToInstant, type AgendaSession, type SessionBody } from '@cw/shared';
+import { notFound } from '../../common/app-error.js';
+import { Database, type TransactionSql } from '../../db/database.js';
+import { invalidField, SectionLinks } from './section-links.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly db: Database,
+    private readonly sessions: SessionsRepository,
+    private readonly links: SectionLinks,
+  ) {}
+
+  create(consultationId: string, body: SessionBody): Promise<AgendaSession> {
+    return this.db.sql.begin(async (tx) => {
+      const { input, sectionIds } = await this.prepare(consultationId, body, tx);
+      const id = await this.sessions.insert(consultationId, input, tx);
+      await this.sessions.setSections(id, sectionIds, tx);
+      return this.read(consultationId, id, tx);
+    });
+  }
+
+  /** Replaces every field and the linked sections. */
+  replace(consultationId: string, id: string, body: SessionBody): Promise<AgendaSession> {
+    return this.db.sql.begin(async (tx) => {
+      if (!(await this.sessions.exists(consultationId, id, tx))) throw notFound('Agenda session not found');
+      const { input, sectionIds } = await this.prepare(consultationId, body, tx);
+      await this.sessions.update(consultationId, id, input, tx);
+      await this.sessions.setSections(id, sectionIds, tx);
+      return this.read(consultationId, id, tx);
+    });
+  }
+
+  /** Questions discussed in the session stay, without a session. */
+  async delete(consultationId: string, id: string): Promise<void> {
+    await this.db.sql.begin(async (tx) => {
+      if (!(await this.sessions.exists(consultationId, id, tx))) throw notFound('Agenda session not found');
+      await this.sessions.delete(consultationId, id, tx);
+    });
+  }
+
+  /** Reads the wall-clock times in the consultation's zone and checks the linked sections. */
+  private async prepare(consultationId: string, body: SessionBody, tx: TransactionSql) {
+    const timezone = await this.sessions.consultationTimezone(consultationId, tx);
+    const startsAt = zonedToInstant(body.startsAt, timezone);
+    const endsAt = zonedToInstant(body.endsAt, timezone);
+    // A daylight-saving change can fold a valid-looking local range onto an empty one.
+    if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after the start');
+    const sectionIds = await this.links.validate(consultationId, body.sectionIds, tx);
+    const input = {
+      title: body.title,
+      description: body.description,
+      speakers: body.speakers,
+      startsAt,
+      endsAt,
+    };
+    return { input, sectionIds };
+  }
+
+  private async read(consultationId: string, id: string, tx: TransactionSql): Promise<AgendaSession> {
+    return (await this.sessions.list(consultationId, tx)).find((session) => session.id === id)!;
+  }
+}
