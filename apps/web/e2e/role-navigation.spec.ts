@@ -1,0 +1,70 @@
+import type { Role } from '@cw/shared';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/accessibility';
+import { demoAccountWithRole } from './support/demo-accounts';
+
+/** What each role may use in the open demo consultation, per the shared permission matrix. */
+const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
+  admin: ['Overview', 'Structure', 'Members', 'Settings'],
+  editor: ['Overview', 'Structure', 'Members'],
+  reviewer: ['Overview'],
+  observer: ['Overview'],
+};
+
+async function openDemoConsultation(page: Page) {
+  await expect(page.getByRole('heading', { level: 1, name: 'Your consultations' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole('main').getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('heading', { name: 'Agenda' })).toBeVisible();
+}
+
+for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [Role, string[]][]) {
+  test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({ page }) => {
+    const account = await demoAccountWithRole(page.request, role);
+    await page.goto('/login');
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('button', { name: `Sign in as ${account.name}` }).click();
+    await openDemoConsultation(page);
+
+    const navigation = page.getByRole('navigation', { name: 'Consultation' });
+    await expect(navigation.getByRole('link')).toHaveText(expectedNavigation);
+    await expect(page.getByText(`You take part as ${role[0]!.toUpperCase()}${role.slice(1)} for ${account.group}`)).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    for (const name of expectedNavigation.slice(1)) {
+      await navigation.getByRole('link', { name }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      await expect(navigation.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+      await expectNoAxeViolations(page);
+    }
+  });
+}
+
+test('a reviewer who types the members address is told the page is not theirs', async ({ page }) => {
+  const account = await demoAccountWithRole(page.request, 'reviewer');
+  await page.goto('/login');
+  await page.getByRole('button', { name: `Sign in as ${account.name}` }).click();
+  await openDemoConsultation(page);
+
+  await page.goto(`${new URL(page.url()).pathname}/members`);
+
+  await expect(page.getByText('Your role does not give access to this page')).toBeVisible();
+  await expect(page.getByRole('table')).toHaveCount(0);
+});
+
+test.describe('in a viewer time zone other than the consultation’s', () => {
+  test.use({ timezoneId: 'America/New_York' });
+
+  test('agenda sessions show both the consultation’s time and the viewer’s', async ({ page }) => {
+    const account = await demoAccountWithRole(page.request, 'observer');
+    await page.goto('/login');
+    await page.getByRole('button', { name: `Sign in as ${account.name}` }).click();
+    await openDemoConsultation(page);
+
+    const firstSession = page.getByRole('main').getByRole('listitem').first();
+    await expect(firstSession.getByText(/\(Europe\/\w+\)/)).toBeVisible();
+    await expect(firstSession.getByText('(America/New_York, your time)')).toBeVisible();
+  });
+});

@@ -1,0 +1,62 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+import { freePort } from './e2e/support/free-port';
+import { systemChromium } from './e2e/support/system-chromium';
+
+// Workers evaluate this file again; they inherit the port the main process picked.
+process.env.CW_E2E_PORT ??= String(freePort());
+const baseURL = `http://127.0.0.1:${process.env.CW_E2E_PORT}`;
+
+const executablePath = systemChromium();
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export default defineConfig({
+  testDir: 'e2e',
+  globalSetup: './e2e/support/ensure-browser.ts',
+  fullyParallel: true,
+  forbidOnly: Boolean(process.env.CI),
+  retries: process.env.CI ? 1 : 0,
+  // One embedded database serves every test: two workers keep a 2-core machine responsive.
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+      },
+    },
+  ],
+  webServer: {
+    command: 'node e2e/support/serve-app.mjs',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+    env: {
+      HOST: '127.0.0.1',
+      PORT: process.env.CW_E2E_PORT,
+      PUBLIC_URL: baseURL,
+      WEB_DIST: fileURLToPath(new URL('dist', import.meta.url)),
+      // Every test signs in from the same address.
+      LOGIN_RATE_LIMIT: '10000',
+    },
+  },
+});
