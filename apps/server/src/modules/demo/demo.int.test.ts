@@ -1,0 +1,127 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { instantToZoned } from '@cw/shared';
+import { ApiClient } from '../../test/http-client.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { BACKENDS } from '../../test/test-database.js';
+import { DEMO_PASSWORD } from './demo-accounts.js';
+
+describe.each(BACKENDS)('demo mode on %s', (backend) => {
+  let testApp: TestApp;
+  let anonymous: ApiClient;
+
+  beforeAll(async () => {
+    testApp = await startTestApp(backend, { DEMO_MODE: 'true' });
+    anonymous = new ApiClient(testApp.url);
+  });
+  afterAll(() => testApp.close());
+
+  it('lists demo accounts for every role across several stakeholder groups', async () => {
+    const response = await anonymous.get('/api/demo/accounts');
+    expect(response.status).toBe(200);
+    const accounts = response.body as { email: string; role: string; group: string; password: string }[];
+    expect(new Set(accounts.map((account) => account.role))).toEqual(
+      new Set(['admin', 'editor', 'reviewer', 'observer']),
+    );
+    const reviewers = accounts.filter((account) => account.role === 'reviewer');
+    expect(reviewers.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(reviewers.map((account) => account.group)).size).toBeGreaterThanOrEqual(3);
+    expect(accounts.every((account) => account.email.endsWith('@demo.example'))).toBe(true);
+    expect(accounts.every((account) => account.password === DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('seeds an open Chatham House consultation from the foundational paper, agenda on today in Zurich', async () => {
+    const accounts = (await anonymous.get('/api/demo/accounts')).body as {
+      email: string;
+      role: string;
+      group: string;
+    }[];
+    for (const account of accounts) {
+      const login = await anonymous.post('/api/auth/login', {
+        email: account.email,
+        password: DEMO_PASSWORD,
+      });
+      expect(login.status, account.email).toBe(200);
+      expect(login.body.user.isOrganiser).toBe(account.role === 'admin');
+      const api = anonymous.withToken(login.body.token);
+      const [summary] = (await api.get('/api/consultations')).body;
+      expect(summary).toMatchObject({ phase: 'open', attributionMode: 'chatham', role: account.role });
+      expect(summary.groupName).toBe(account.group);
+      if (account.role !== 'admin') continue;
+      const detail = (await api.get(`/api/consultations/${summary.id}`)).body;
+      expect(detail.timezone).toBe('Europe/Zurich');
+      expect(detail.sections).toHaveLength(5);
+      expect(detail.questions).toHaveLength(6);
+      const today = instantToZoned(new Date(), 'Europe/Zurich').slice(0, 10);
+      expect(
+        detail.sessions.map((session: { startsAt: string }) =>
+          instantToZoned(session.startsAt, 'Europe/Zurich'),
+        ),
+      ).toEqual([`${today}T16:15`, `${today}T16:50`, `${today}T17:20`]);
+    }
+  });
+});
+
+describe('outside demo mode', () => {
+  let testApp: TestApp;
+  beforeAll(async () => {
+    testApp = await startTestApp('pglite', { DEMO_MODE: 'false' });
+  });
+  afterAll(() => testApp.close());
+
+  it('hides the demo accounts with 404 and seeds nothing', async () => {
+    const response = await new ApiClient(testApp.url).get('/api/demo/accounts');
+    expect(response.status).toBe(404);
+    expect(response.body.code).toBe('NOT_FOUND');
+    const [row] = await testApp.db.sql<{ users: number; seeds: number }[]>`
+      SELECT (SELECT count(*) FROM users) AS users, (SELECT count(*) FROM seeds) AS seeds`;
+    expect(row).toEqual({ users: 0, seeds: 0 });
+  });
+});
+
+describe('start-up data on a persistent database', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'cw-demo-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('seeds the demo once across restarts and creates the bootstrap organiser only once', async () => {
+    const env = {
+      DATA_DIR: dataDir,
+      DEMO_MODE: 'true',
+      BOOTSTRAP_ADMIN_EMAIL: 'Chair@Example.org',
+      BOOTSTRAP_ADMIN_PASSWORD: 'first-password-1',
+    };
+    const first = await startTestApp('pglite', env);
+    await first.close();
+    const second = await startTestApp('pglite', { ...env, BOOTSTRAP_ADMIN_PASSWORD: 'second-password-2' });
+    try {
+      const [row] = await second.db.sql<{ consultations: number; seeds: number; demo_users: number }[]>`
+        SELECT (SELECT count(*) FROM consultations) AS consultations,
+               (SELECT count(*) FROM seeds) AS seeds,
+               (SELECT count(*) FROM users WHERE email LIKE '%@demo.example') AS demo_users`;
+      expect(row).toEqual({ consultations: 1, seeds: 1, demo_users: 7 });
+      const api = new ApiClient(second.url);
+      const login = await api.post('/api/auth/login', {
+        email: 'chair@example.org',
+        password: 'first-password-1',
+      });
+      expect(login.status).toBe(200);
+      expect(login.body.user).toMatchObject({
+        email: 'chair@example.org',
+        name: 'Organiser',
+        isOrganiser: true,
+      });
+      const replaced = await api.post('/api/auth/login', {
+        email: 'chair@example.org',
+        password: 'second-password-2',
+      });
+      expect(replaced.status).toBe(401);
+    } finally {
+      await second.close();
+    }
+  });
+});
