@@ -4,6 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { AppModule } from './app.module.js';
+import { PrefixWsAdapter } from './common/prefix-ws.adapter.js';
 import type { AppConfig } from './config/config.js';
 
 /** Builds and starts the app on `config.port` (0 picks a free port); returns it and its address. */
@@ -27,6 +28,7 @@ export async function startApp(config: AppConfig, options: { logger?: false } = 
       },
     }),
   );
+  app.useWebSocketAdapter(new PrefixWsAdapter(app));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -44,6 +44,30 @@ const envSchema = z.object({
   BOOTSTRAP_ADMIN_EMAIL: z.email().optional(),
   BOOTSTRAP_ADMIN_PASSWORD: z.string().min(10).optional(),
   BOOTSTRAP_ADMIN_NAME: z.string().min(1).default('Organiser'),
+  /** Largest WebSocket frame in bytes; bigger frames close the socket with 1009 (default 4 MiB). */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
+  /** Unsent bytes a socket may queue before it is cut off as too slow (default 16 MiB). */
+  COLLAB_MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(16 * 1024 * 1024),
+  /** Group commit window: accepted edits are written together after this many ms. */
+  COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  /** Compact a paper's update log into its snapshot after this many stored updates. */
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
+  /** Unload a paper from memory this many ms after its last client left. */
+  COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Re-check connected members' rights (role, phase, session) every this many ms. */
+  COLLAB_RECHECK_MS: z.coerce.number().int().min(100).default(2_000),
+  /** Largest awareness (presence) state of one client, in bytes of JSON. */
+  COLLAB_AWARENESS_MAX_BYTES: z.coerce.number().int().min(256).default(4_096),
+  /** Awareness messages per second a socket may send on average (burst: twice that). */
+  COLLAB_AWARENESS_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** argon2id cost; lowered only by tests. */
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
 });
@@ -67,6 +91,18 @@ export interface AppConfig {
   webDist: string | undefined;
   bootstrapAdmin: { email: string; password: string; name: string } | undefined;
   passwordHashMemoryKib: number;
+  collab: CollabConfig;
+}
+
+export interface CollabConfig {
+  maxMessageBytes: number;
+  maxBufferedBytes: number;
+  flushDelayMs: number;
+  compactAfter: number;
+  unloadDelayMs: number;
+  recheckMs: number;
+  maxAwarenessStateBytes: number;
+  awarenessPerSecond: number;
 }
 
 /** Thrown with one line per bad setting, so an operator can fix them all at once. */
@@ -111,6 +147,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : undefined,
     passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB,
+    collab: {
+      maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+      maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
+      flushDelayMs: e.COLLAB_FLUSH_MS,
+      compactAfter: e.COLLAB_COMPACT_AFTER,
+      unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
+      recheckMs: e.COLLAB_RECHECK_MS,
+      maxAwarenessStateBytes: e.COLLAB_AWARENESS_MAX_BYTES,
+      awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
+    },
   };
 }
 

@@ -1,0 +1,43 @@
+-- The shared paper: an append-only log of accepted Yjs updates, compacted into one snapshot per
+-- consultation. Attribution is kept by user and by the stakeholder group at the time of the edit.
+
+CREATE TABLE paper_updates (
+  -- Internal order of the log; never sent to clients.
+  id              bigserial PRIMARY KEY,
+  consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  user_id         uuid REFERENCES users (id) ON DELETE SET NULL,
+  data            bytea NOT NULL,
+  created_at      timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX paper_updates_consultation_idx ON paper_updates (consultation_id, id);
+
+-- Every update with id <= last_update_id is merged into data.
+CREATE TABLE paper_snapshots (
+  consultation_id uuid PRIMARY KEY REFERENCES consultations (id) ON DELETE CASCADE,
+  data            bytea NOT NULL,
+  last_update_id  bigint NOT NULL,
+  updated_at      timestamptz NOT NULL DEFAULT now()
+);
+
+-- Characters each member inserted and deleted per section per day, for input tracking.
+-- section_id has no foreign key: text written in a section that was later removed still counts.
+CREATE TABLE paper_contributions (
+  consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  user_id         uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  group_id        uuid NOT NULL,
+  section_id      uuid NOT NULL,
+  day             date NOT NULL,
+  chars_inserted  bigint NOT NULL DEFAULT 0,
+  chars_deleted   bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (consultation_id, user_id, group_id, section_id, day)
+);
+
+CREATE TABLE paper_versions (
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  name            text NOT NULL,
+  data            bytea NOT NULL,
+  created_by      uuid REFERENCES users (id) ON DELETE SET NULL,
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (consultation_id, name)
+);

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { CollabGateway } from './collab.gateway.js';
+import { CollabService } from './collab.service.js';
+import { PaperRegistry } from './paper-registry.service.js';
+import { PaperRepository } from './paper.repository.js';
+import { ParticipantsRepository } from './participants.repository.js';
+
+/** Real-time co-editing of the paper (SPEC §4). */
+@Module({
+  imports: [AuthModule],
+  providers: [CollabGateway, CollabService, PaperRegistry, PaperRepository, ParticipantsRepository],
+  exports: [PaperRegistry, PaperRepository],
+})
+export class CollabModule {}

@@ -1,0 +1,121 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { can, CLOSE_CODES, COLLAB_PATH, uuid } from '@cw/shared';
+import type { IncomingMessage } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuthService } from '../auth/auth.service.js';
+import { tokenFromRequest } from '../auth/session-cookie.js';
+import { PaperConnection } from './paper-connection.js';
+import { type PaperDocument, ProtocolError } from './paper-document.js';
+import { PaperRegistry } from './paper-registry.service.js';
+import { ParticipantsRepository } from './participants.repository.js';
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * Admits a socket to a paper: checks the Origin, the session (`?token=`, bearer header or
+ * cookie) and membership, then wires its frames to the paper. Frames that arrive while this
+ * runs are kept and handled in order afterwards.
+ */
+@Injectable()
+export class CollabService {
+  private readonly logger = new Logger('Collab');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly participants: ParticipantsRepository,
+    private readonly registry: PaperRegistry,
+  ) {}
+
+  async accept(socket: WebSocket, request: IncomingMessage): Promise<void> {
+    const early: Array<{ data: RawData; isBinary: boolean }> = [];
+    const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary });
+    socket.on('message', keep);
+    const refuse = (code: number, reason: string) => socket.close(code, reason);
+
+    const origin = request.headers.origin;
+    if (origin && !this.config.allowedOrigins.includes(origin))
+      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');
+    const url = new URL(request.url ?? '/', 'ws://localhost');
+    const consultationId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
+    const token = url.searchParams.get('token') ?? tokenFromRequest(request);
+    const auth = token ? await this.auth.resolve(token) : undefined;
+    if (!auth) return refuse(CLOSE_CODES.UNAUTHENTICATED, 'Sign in to continue');
+    if (!uuid.safeParse(consultationId).success)
+      return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    const [state, [member]] = await Promise.all([
+      this.participants.consultation(consultationId),
+      this.participants.members(consultationId, [auth.userId]),
+    ]);
+    if (!state || !member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+
+    let document: PaperDocument;
+    try {
+      document = await this.registry.acquire(consultationId, state.attributionMode);
+    } catch (error) {
+      this.logger.warn(`Paper ${consultationId} could not be loaded: ${(error as Error).message}`);
+      return refuse(CLOSE_CODES.UNAVAILABLE, 'The paper could not be loaded; try again shortly');
+    }
+    const connection = new PaperConnection(
+      socket,
+      {
+        userId: auth.userId,
+        sessionId: auth.sessionId,
+        memberId: member.member_id,
+        name: member.name,
+        role: member.role,
+        groupId: member.group_id,
+        groupName: member.group_name,
+      },
+      url.searchParams.get('acks') === '1',
+      {
+        maxBufferedBytes: this.config.collab.maxBufferedBytes,
+        awarenessBurst: this.config.collab.awarenessPerSecond * 2,
+        awarenessPerSecond: this.config.collab.awarenessPerSecond,
+      },
+    );
+    connection.canWrite = can(member.role, 'paper.edit', state.phase);
+    if (!connection.isOpen) {
+      this.registry.release(document);
+      return;
+    }
+    document.addConnection(connection);
+    this.registry.trackAlive(connection);
+    socket.on('close', () => {
+      document.removeConnection(connection);
+      this.registry.release(document);
+    });
+    socket.off('message', keep);
+    const handle = (data: RawData, isBinary: boolean) => this.handle(document, connection, data, isBinary);
+    socket.on('message', handle);
+    for (const frame of early) handle(frame.data, frame.isBinary);
+  }
+
+  private handle(
+    document: PaperDocument,
+    connection: PaperConnection,
+    data: RawData,
+    isBinary: boolean,
+  ): void {
+    if (!connection.isOpen) return;
+    if (!isBinary) {
+      connection.close(CLOSE_CODES.UNSUPPORTED_DATA, 'Binary frames only');
+      return;
+    }
+    try {
+      document.handleMessage(connection, toBytes(data));
+    } catch (error) {
+      if (error instanceof ProtocolError) {
+        connection.close(error.code, error.message);
+        return;
+      }
+      this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      connection.close(CLOSE_CODES.INTERNAL_ERROR, 'Internal error');
+    }
+  }
+}

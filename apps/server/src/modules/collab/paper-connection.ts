@@ -1,0 +1,90 @@
+import type { Role } from '@cw/shared';
+import { CLOSE_CODES } from '@cw/shared';
+import type { WebSocket } from 'ws';
+
+/** Who is on the other end of a socket, as the server knows them (never as the client claims). */
+export interface Participant {
+  userId: string;
+  sessionId: string;
+  memberId: string;
+  name: string;
+  role: Role;
+  groupId: string;
+  groupName: string;
+}
+
+/** Whose names a viewer may see in presence: real names, or stakeholder-group labels. */
+export type ViewerClass = 'named' | 'label';
+
+export interface ConnectionLimits {
+  /** Close a socket whose unsent data passes this many bytes (a reader too slow to keep up). */
+  maxBufferedBytes: number;
+  /** Awareness messages a socket may send in a burst, refilled at `awarenessPerSecond`. */
+  awarenessBurst: number;
+  awarenessPerSecond: number;
+}
+
+/** One client socket on one paper. */
+export class PaperConnection {
+  canWrite = false;
+  viewer: ViewerClass = 'label';
+  /** Awareness client ids this socket has announced; nobody else may speak for them. */
+  readonly awarenessClients = new Set<number>();
+  /** Sent an update since its last "stored" acknowledgement. */
+  hasUnacknowledgedUpdates = false;
+  private tokens: number;
+  private refilledAt = Date.now();
+  private droppedAwareness = 0;
+
+  constructor(
+    readonly socket: WebSocket,
+    public participant: Participant,
+    /** Sends MESSAGE_STORED / MESSAGE_WRITE_ACCESS (opted in with `?acks=1`). */
+    readonly wantsAcks: boolean,
+    private readonly limits: ConnectionLimits,
+  ) {
+    this.tokens = limits.awarenessBurst;
+  }
+
+  get isOpen(): boolean {
+    return this.socket.readyState === this.socket.OPEN;
+  }
+
+  /** Sends one frame, or cuts off a reader whose backlog has grown past the limit. */
+  send(message: Uint8Array): void {
+    if (!this.isOpen) return;
+    if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
+      this.close(CLOSE_CODES.SLOW_READER, 'Too slow: send buffer full');
+      return;
+    }
+    this.socket.send(message, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === this.socket.CLOSED || this.socket.readyState === this.socket.CLOSING)
+      return;
+    this.socket.close(code, reason);
+    // A peer that never completes the closing handshake must not hold the socket open.
+    setTimeout(() => this.socket.terminate(), 2_000).unref();
+  }
+
+  /**
+   * Token bucket for awareness messages: true when this one may pass. A client that keeps
+   * flooding after the bucket is empty is disconnected.
+   */
+  takeAwarenessToken(): 'ok' | 'drop' | 'flood' {
+    const now = Date.now();
+    this.tokens = Math.min(
+      this.limits.awarenessBurst,
+      this.tokens + ((now - this.refilledAt) / 1000) * this.limits.awarenessPerSecond,
+    );
+    this.refilledAt = now;
+    if (this.tokens >= 1) {
+      this.tokens -= 1;
+      this.droppedAwareness = 0;
+      return 'ok';
+    }
+    this.droppedAwareness += 1;
+    return this.droppedAwareness > this.limits.awarenessBurst * 4 ? 'flood' : 'drop';
+  }
+}

@@ -1,0 +1,477 @@
+import {
+  type AttributionMode,
+  CLOSE_CODES,
+  MESSAGE_AUTH,
+  MESSAGE_AWARENESS,
+  MESSAGE_QUERY_AWARENESS,
+  MESSAGE_STORED,
+  MESSAGE_SYNC,
+  MESSAGE_WRITE_ACCESS,
+} from '@cw/shared';
+import { Logger } from '@nestjs/common';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  type AwarenessEntry,
+  AwarenessTooLargeError,
+  colourFor,
+  decodeAwarenessUpdate,
+  encodeAwarenessUpdate,
+  sanitizeAwarenessState,
+} from './awareness-states.js';
+import { countSectionChanges } from './contributions.js';
+import type { PaperConnection, ViewerClass } from './paper-connection.js';
+import type { ContributionDelta, PendingUpdate, StoredPaper } from './paper.repository.js';
+import { validateUpdate } from './update-validator.js';
+
+/** A message the socket must be closed for, with the close code and reason to send. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: number,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Where a paper's accepted updates go; the registry backs it with the repository. */
+export interface PaperSink {
+  append(updates: PendingUpdate[], contributions: ContributionDelta[]): Promise<void>;
+}
+
+export interface PaperOptions {
+  /** Group commit: accepted updates are written together this many ms after the first one. */
+  flushDelayMs: number;
+  /** Largest JSON size of one awareness state, in bytes. */
+  maxAwarenessStateBytes: number;
+}
+
+interface AwarenessRecord {
+  clock: number;
+  state: Record<string, unknown> | null;
+  connection: PaperConnection;
+}
+
+const LOAD_ORIGIN = Symbol('load');
+/** After a failed write, retry after this many ms (doubling up to 5 s). */
+const RETRY_BASE_MS = 100;
+const RETRY_MAX_MS = 5_000;
+const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
+
+/**
+ * One consultation's paper in memory: the Yjs document, the sockets on it, their presence, and
+ * the updates waiting to be stored. The gateway hands it raw frames; everything it sends is
+ * encoded once per batch for all recipients.
+ */
+export class PaperDocument {
+  readonly doc = new Y.Doc();
+  readonly connections = new Set<PaperConnection>();
+  attributionMode: AttributionMode;
+  private readonly awareness = new Map<number, AwarenessRecord>();
+
+  private outgoingUpdates: Array<{ update: Uint8Array; origin: PaperConnection }> = [];
+  private changedAwareness = new Set<number>();
+  private isBroadcastScheduled = false;
+
+  private pendingUpdates: PendingUpdate[] = [];
+  private pendingContributions = new Map<string, ContributionDelta>();
+  private pendingWriters = new Set<PaperConnection>();
+  private flushTimer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private retryDelayMs = RETRY_BASE_MS;
+  private readonly logger = new Logger('Paper');
+  /** State vector of what is durably stored; sent in acknowledgements. */
+  private storedStateVector: Uint8Array;
+  /** Cached full-state answer for clients that have nothing yet; dropped on every change. */
+  private fullStateMessage: Uint8Array | undefined;
+  /** Updates written since the last compaction (drives when to compact). */
+  updatesSinceCompaction = 0;
+
+  constructor(
+    readonly consultationId: string,
+    attributionMode: AttributionMode,
+    stored: StoredPaper,
+    private readonly sink: PaperSink,
+    private readonly options: PaperOptions,
+  ) {
+    this.attributionMode = attributionMode;
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+    }, LOAD_ORIGIN);
+    this.updatesSinceCompaction = stored.updates.length;
+    this.storedStateVector = Y.encodeStateVector(this.doc);
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.onTransaction(transaction));
+  }
+
+  /** Presence shows names to this connection, or stakeholder-group labels (SPEC §3). */
+  viewerClassFor(connection: PaperConnection): ViewerClass {
+    if (this.attributionMode === 'named') return 'named';
+    if (this.attributionMode === 'anonymous') return 'label';
+    return connection.participant.role === 'editor' || connection.participant.role === 'admin'
+      ? 'named'
+      : 'label';
+  }
+
+  addConnection(connection: PaperConnection): void {
+    connection.viewer = this.viewerClassFor(connection);
+    this.connections.add(connection);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    connection.send(encoding.toUint8Array(encoder));
+    const states = this.awarenessFor(connection.viewer, [...this.awareness.keys()]);
+    if (states) connection.send(states);
+    if (connection.wantsAcks) {
+      connection.send(this.writeAccessMessage(connection.canWrite));
+      connection.send(this.storedMessage());
+    }
+  }
+
+  removeConnection(connection: PaperConnection): void {
+    if (!this.connections.delete(connection)) return;
+    for (const clientId of connection.awarenessClients) {
+      const record = this.awareness.get(clientId);
+      if (record?.connection !== connection) continue;
+      this.awareness.set(clientId, { clock: record.clock + 1, state: null, connection });
+      this.changedAwareness.add(clientId);
+    }
+    this.scheduleBroadcast();
+  }
+
+  /** Changes a connection's rights (role or phase changed while it was connected). */
+  setWriteAccess(connection: PaperConnection, canWrite: boolean): void {
+    if (connection.canWrite === canWrite) return;
+    connection.canWrite = canWrite;
+    if (connection.wantsAcks) connection.send(this.writeAccessMessage(canWrite));
+  }
+
+  /** Re-labels presence after a role or attribution-mode change. */
+  refreshViewer(connection: PaperConnection): void {
+    const viewer = this.viewerClassFor(connection);
+    if (viewer === connection.viewer) return;
+    connection.viewer = viewer;
+    const states = this.awarenessFor(viewer, [...this.awareness.keys()]);
+    if (states) connection.send(states);
+  }
+
+  /** Handles one binary frame; throws ProtocolError when the socket must be closed. */
+  handleMessage(connection: PaperConnection, message: Uint8Array): void {
+    const decoder = decoding.createDecoder(message);
+    let type: number;
+    try {
+      type = decoding.readVarUint(decoder);
+    } catch {
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Malformed message');
+    }
+    switch (type) {
+      case MESSAGE_SYNC:
+        return this.handleSync(connection, decoder);
+      case MESSAGE_AWARENESS:
+        return this.handleAwareness(connection, decoder);
+      case MESSAGE_QUERY_AWARENESS: {
+        const states = this.awarenessFor(connection.viewer, [...this.awareness.keys()]);
+        if (states) connection.send(states);
+        return;
+      }
+      case MESSAGE_AUTH:
+        throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Clients may not send auth messages');
+      default:
+        throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Unknown message type ${type}`);
+    }
+  }
+
+  private handleSync(connection: PaperConnection, decoder: decoding.Decoder): void {
+    let syncType: number;
+    let payload: Uint8Array;
+    try {
+      syncType = decoding.readVarUint(decoder);
+      payload = decoding.readVarUint8Array(decoder);
+    } catch {
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Truncated sync message');
+    }
+    if (decoding.hasContent(decoder)) throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Trailing bytes');
+    if (syncType === syncProtocol.messageYjsSyncStep1) {
+      connection.send(this.syncStep2For(payload));
+      return;
+    }
+    if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Unknown sync message ${syncType}`);
+    }
+    // Read-only: dropped before it touches the document, so it is never applied, stored or relayed.
+    if (!connection.canWrite) return;
+    const verdict = validateUpdate(this.doc, payload);
+    if (!verdict.ok) {
+      // A client that is merely up to date sends an empty step 2; that is not an error.
+      if (syncType === syncProtocol.messageYjsSyncStep2 && verdict.reason === 'empty update') return;
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${verdict.reason}`);
+    }
+    try {
+      Y.applyUpdate(this.doc, payload, connection);
+    } catch {
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Rejected update: cannot be applied');
+    }
+  }
+
+  private syncStep2For(encodedStateVector: Uint8Array): Uint8Array {
+    const isEmpty = encodedStateVector.length === 1 && encodedStateVector[0] === 0;
+    if (isEmpty && this.fullStateMessage) return this.fullStateMessage;
+    let update: Uint8Array;
+    try {
+      update = Y.encodeStateAsUpdate(this.doc, encodedStateVector);
+    } catch {
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Malformed state vector');
+    }
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    if (isEmpty) this.fullStateMessage = message;
+    return message;
+  }
+
+  private handleAwareness(connection: PaperConnection, decoder: decoding.Decoder): void {
+    let entries: AwarenessEntry[];
+    try {
+      const update = decoding.readVarUint8Array(decoder);
+      if (decoding.hasContent(decoder)) throw new Error('trailing bytes');
+      entries = decodeAwarenessUpdate(update, this.options.maxAwarenessStateBytes);
+    } catch (error) {
+      if (error instanceof AwarenessTooLargeError) {
+        throw new ProtocolError(CLOSE_CODES.MESSAGE_TOO_BIG, 'Awareness state too large');
+      }
+      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Malformed awareness message');
+    }
+    const verdict = connection.takeAwarenessToken();
+    if (verdict === 'flood') throw new ProtocolError(CLOSE_CODES.RATE_LIMITED, 'Too many awareness messages');
+    if (verdict === 'drop') return;
+    for (const entry of entries) {
+      const record = this.awareness.get(entry.clientId);
+      if (record && record.connection !== connection) {
+        throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Awareness client id belongs to another connection');
+      }
+      if (!connection.awarenessClients.has(entry.clientId)) {
+        if (connection.awarenessClients.size >= MAX_AWARENESS_CLIENTS_PER_SOCKET) {
+          throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Too many awareness client ids');
+        }
+        connection.awarenessClients.add(entry.clientId);
+      }
+      if (record && entry.clock <= record.clock && entry.state !== null) continue;
+      this.awareness.set(entry.clientId, {
+        clock: entry.clock,
+        state: sanitizeAwarenessState(entry.state),
+        connection,
+      });
+      this.changedAwareness.add(entry.clientId);
+    }
+    this.scheduleBroadcast();
+  }
+
+  /** The awareness update for these clients as a viewer of this class may see it. */
+  private awarenessFor(viewer: ViewerClass, clientIds: number[]): Uint8Array | undefined {
+    const entries: AwarenessEntry[] = [];
+    for (const clientId of clientIds) {
+      const record = this.awareness.get(clientId);
+      if (!record) continue;
+      entries.push({
+        clientId,
+        clock: record.clock,
+        state: record.state && this.withIdentity(record, clientId, viewer),
+      });
+    }
+    if (entries.length === 0) return undefined;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(encoder, encodeAwarenessUpdate(entries));
+    return encoding.toUint8Array(encoder);
+  }
+
+  /** Identity comes from the server's record of the member, shaped for the viewer. */
+  private withIdentity(
+    record: AwarenessRecord,
+    clientId: number,
+    viewer: ViewerClass,
+  ): Record<string, unknown> {
+    const { participant } = record.connection;
+    const user =
+      viewer === 'named'
+        ? {
+            name: participant.name,
+            group: participant.groupName,
+            role: participant.role,
+            color: colourFor(participant.userId),
+          }
+        : {
+            name: `${participant.groupName} ${participant.role}`,
+            group: participant.groupName,
+            role: participant.role,
+            color: colourFor(clientId),
+          };
+    return { ...record.state, user };
+  }
+
+  private onUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === LOAD_ORIGIN) return;
+    this.fullStateMessage = undefined;
+    const connection = origin as PaperConnection;
+    this.outgoingUpdates.push({ update, origin: connection });
+    this.pendingUpdates.push({ data: update, userId: connection.participant.userId });
+    this.pendingWriters.add(connection);
+    connection.hasUnacknowledgedUpdates = true;
+    this.scheduleBroadcast();
+    this.scheduleFlush();
+  }
+
+  private onTransaction(transaction: Y.Transaction): void {
+    if (transaction.origin === LOAD_ORIGIN || transaction.origin === null) return;
+    const { participant } = transaction.origin as PaperConnection;
+    for (const [sectionId, counts] of countSectionChanges(transaction)) {
+      const key = `${participant.userId}|${participant.groupId}|${sectionId}`;
+      const delta = this.pendingContributions.get(key) ?? {
+        userId: participant.userId,
+        groupId: participant.groupId,
+        sectionId,
+        inserted: 0,
+        deleted: 0,
+      };
+      delta.inserted += counts.inserted;
+      delta.deleted += counts.deleted;
+      this.pendingContributions.set(key, delta);
+    }
+  }
+
+  private scheduleBroadcast(): void {
+    if (this.isBroadcastScheduled) return;
+    this.isBroadcastScheduled = true;
+    setImmediate(() => this.broadcast());
+  }
+
+  /** Sends everything that changed this tick: one frame per kind, encoded once for all recipients. */
+  private broadcast(): void {
+    this.isBroadcastScheduled = false;
+    if (this.outgoingUpdates.length > 0) {
+      const batch = this.outgoingUpdates;
+      this.outgoingUpdates = [];
+      const origins = new Set(batch.map((entry) => entry.origin));
+      const update =
+        batch.length === 1 ? batch[0]!.update : Y.mergeUpdates(batch.map((entry) => entry.update));
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MESSAGE_SYNC);
+      syncProtocol.writeUpdate(encoder, update);
+      const message = encoding.toUint8Array(encoder);
+      // With a single sender, it already has the change; with several, each ignores what it knows.
+      const skip = origins.size === 1 ? batch[0]!.origin : undefined;
+      for (const connection of this.connections) if (connection !== skip) connection.send(message);
+    }
+    if (this.changedAwareness.size > 0) {
+      const clientIds = [...this.changedAwareness];
+      this.changedAwareness.clear();
+      const messages = new Map<ViewerClass, Uint8Array | undefined>();
+      for (const connection of this.connections) {
+        if (!messages.has(connection.viewer))
+          messages.set(connection.viewer, this.awarenessFor(connection.viewer, clientIds));
+        const message = messages.get(connection.viewer);
+        const isOwn = clientIds.length === 1 && connection.awarenessClients.has(clientIds[0]!);
+        if (message && !isOwn) connection.send(message);
+      }
+      for (const clientId of clientIds) {
+        if (this.awareness.get(clientId)?.state === null) this.awareness.delete(clientId);
+      }
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer || this.flushing) return;
+    this.flushTimer = setTimeout(() => void this.flushAndRetry(), this.options.flushDelayMs);
+  }
+
+  /** Timer-driven flush: a database failure is logged and retried with backoff, never thrown. */
+  private async flushAndRetry(): Promise<void> {
+    try {
+      await this.flush();
+      this.retryDelayMs = RETRY_BASE_MS;
+    } catch (error) {
+      this.logger.warn(`Storing paper ${this.consultationId} failed, retrying: ${(error as Error).message}`);
+      if (!this.flushTimer) this.flushTimer = setTimeout(() => void this.flushAndRetry(), this.retryDelayMs);
+      this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+    }
+  }
+
+  /**
+   * Writes every accepted update since the last flush in one transaction, then tells the writers
+   * what is now stored. On failure the batch stays queued and is retried; nothing is acknowledged.
+   */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    while (this.flushing) await this.flushing;
+    if (this.pendingUpdates.length === 0) return;
+    const updates = this.pendingUpdates;
+    const contributions = [...this.pendingContributions.values()];
+    const writers = this.pendingWriters;
+    const stateVector = Y.encodeStateVector(this.doc);
+    this.pendingUpdates = [];
+    this.pendingContributions = new Map();
+    this.pendingWriters = new Set();
+    this.flushing = this.sink.append(updates, contributions).then(
+      () => {
+        this.storedStateVector = stateVector;
+        this.updatesSinceCompaction += updates.length;
+        const ack = this.storedMessage();
+        for (const writer of writers) {
+          writer.hasUnacknowledgedUpdates = false;
+          if (writer.wantsAcks && this.connections.has(writer)) writer.send(ack);
+        }
+      },
+      (error: unknown) => {
+        this.pendingUpdates = [...updates, ...this.pendingUpdates];
+        for (const contribution of contributions) this.mergeContribution(contribution);
+        for (const writer of writers) this.pendingWriters.add(writer);
+        throw error;
+      },
+    );
+    try {
+      await this.flushing;
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  get hasPendingWrites(): boolean {
+    return this.pendingUpdates.length > 0 || this.flushing !== undefined;
+  }
+
+  private mergeContribution(contribution: ContributionDelta): void {
+    const key = `${contribution.userId}|${contribution.groupId}|${contribution.sectionId}`;
+    const existing = this.pendingContributions.get(key);
+    if (!existing) {
+      this.pendingContributions.set(key, contribution);
+      return;
+    }
+    existing.inserted += contribution.inserted;
+    existing.deleted += contribution.deleted;
+  }
+
+  private storedMessage(): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_STORED);
+    encoding.writeVarUint8Array(encoder, this.storedStateVector);
+    return encoding.toUint8Array(encoder);
+  }
+
+  private writeAccessMessage(canWrite: boolean): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_WRITE_ACCESS);
+    encoding.writeVarUint(encoder, canWrite ? 1 : 0);
+    return encoding.toUint8Array(encoder);
+  }
+
+  destroy(): void {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.doc.destroy();
+  }
+}

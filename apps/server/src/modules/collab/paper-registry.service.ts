@@ -1,0 +1,264 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { type AttributionMode, can, CLOSE_CODES } from '@cw/shared';
+import * as Y from 'yjs';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { buildInitialPaper } from './initial-paper.js';
+import type { PaperConnection } from './paper-connection.js';
+import { PaperDocument } from './paper-document.js';
+import { PaperRepository } from './paper.repository.js';
+import { ParticipantsRepository } from './participants.repository.js';
+
+interface Entry {
+  document?: PaperDocument;
+  loading?: Promise<PaperDocument>;
+  unloading?: Promise<void>;
+  unloadTimer?: NodeJS.Timeout;
+  isCompacting?: boolean;
+}
+
+/** Keep-alive: ping every socket this often; one that missed the previous pong is dropped. */
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * The papers loaded in this process: loads on first connection (never serving a paper that
+ * failed to load), unloads when the last client has gone, compacts storage, and re-checks the
+ * rights of connected members so role and phase changes apply within seconds.
+ */
+@Injectable()
+export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
+  private readonly logger = new Logger('PaperRegistry');
+  private readonly entries = new Map<string, Entry>();
+  private recheckTimer: NodeJS.Timeout | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
+  private readonly alive = new WeakSet<PaperConnection>();
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly papers: PaperRepository,
+    private readonly participants: ParticipantsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.recheckTimer = setInterval(() => void this.recheckAll(), this.config.collab.recheckMs);
+    this.recheckTimer.unref();
+    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  /** Number of papers in memory (for metrics and tests). */
+  get loadedCount(): number {
+    return [...this.entries.values()].filter((entry) => entry.document).length;
+  }
+
+  isLoaded(consultationId: string): boolean {
+    return this.entries.get(consultationId)?.document !== undefined;
+  }
+
+  /** The paper in memory, loading it first; rejects when it cannot be loaded. */
+  async acquire(consultationId: string, attributionMode: AttributionMode): Promise<PaperDocument> {
+    for (;;) {
+      const entry = this.entries.get(consultationId);
+      if (entry?.unloading) {
+        await entry.unloading;
+        continue;
+      }
+      if (entry?.document) {
+        if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+        entry.unloadTimer = undefined;
+        return entry.document;
+      }
+      if (entry?.loading) return entry.loading;
+      const fresh: Entry = {};
+      fresh.loading = this.load(consultationId, attributionMode).then(
+        (document) => {
+          fresh.document = document;
+          fresh.loading = undefined;
+          return document;
+        },
+        (error: unknown) => {
+          this.entries.delete(consultationId);
+          throw error;
+        },
+      );
+      this.entries.set(consultationId, fresh);
+      return fresh.loading;
+    }
+  }
+
+  private async load(consultationId: string, attributionMode: AttributionMode): Promise<PaperDocument> {
+    let stored = await this.papers.load(consultationId);
+    if (!stored.snapshot && stored.updates.length === 0) {
+      const initial = buildInitialPaper(await this.participants.sectionBodies(consultationId));
+      if (initial) {
+        await this.papers.seedIfEmpty(consultationId, initial);
+        stored = await this.papers.load(consultationId);
+      }
+    }
+    const document: PaperDocument = new PaperDocument(
+      consultationId,
+      attributionMode,
+      stored,
+      {
+        append: async (updates, contributions) => {
+          await this.papers.append(consultationId, updates, contributions);
+          if (document.updatesSinceCompaction + updates.length >= this.config.collab.compactAfter) {
+            setImmediate(() => void this.compact(consultationId));
+          }
+        },
+      },
+      {
+        flushDelayMs: this.config.collab.flushDelayMs,
+        maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
+      },
+    );
+    return document;
+  }
+
+  /** Called when a socket leaves: a paper nobody uses is unloaded after a short grace period. */
+  release(document: PaperDocument): void {
+    const entry = this.entries.get(document.consultationId);
+    if (!entry || entry.document !== document || document.connections.size > 0 || entry.unloadTimer) return;
+    entry.unloadTimer = setTimeout(
+      () => void this.unload(document.consultationId),
+      this.config.collab.unloadDelayMs,
+    );
+    entry.unloadTimer.unref();
+  }
+
+  private async unload(consultationId: string): Promise<void> {
+    const entry = this.entries.get(consultationId);
+    const document = entry?.document;
+    if (!entry || !document || document.connections.size > 0) return;
+    entry.unloadTimer = undefined;
+    entry.unloading = (async () => {
+      try {
+        await document.flush();
+        if (document.updatesSinceCompaction > 0) await this.compact(consultationId);
+      } catch (error) {
+        // Keep it in memory: its unsaved edits must not be dropped. Retry on the next release.
+        this.logger.warn(`Unloading paper ${consultationId} failed: ${(error as Error).message}`);
+        entry.unloading = undefined;
+        this.release(document);
+        return;
+      }
+      document.destroy();
+      this.entries.delete(consultationId);
+    })();
+    await entry.unloading;
+  }
+
+  /** Merges the stored log into one snapshot; one compaction per paper at a time. */
+  async compact(consultationId: string): Promise<void> {
+    const entry = this.entries.get(consultationId);
+    if (entry?.isCompacting) return;
+    if (entry) entry.isCompacting = true;
+    try {
+      const merged = await this.papers.compact(consultationId, (stored) => {
+        const doc = new Y.Doc();
+        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(doc, update);
+        const state = Y.encodeStateAsUpdate(doc);
+        doc.destroy();
+        return state;
+      });
+      if (entry?.document)
+        entry.document.updatesSinceCompaction = Math.max(0, entry.document.updatesSinceCompaction - merged);
+    } catch (error) {
+      this.logger.warn(`Compacting paper ${consultationId} failed: ${(error as Error).message}`);
+    } finally {
+      if (entry) entry.isCompacting = false;
+    }
+  }
+
+  /** Applies current roles, phase, attribution mode and session validity to connected sockets. */
+  async recheck(consultationId: string): Promise<void> {
+    const document = this.entries.get(consultationId)?.document;
+    if (!document || document.connections.size === 0) return;
+    const connections = [...document.connections];
+    const [state, members, sessions] = await Promise.all([
+      this.participants.consultation(consultationId),
+      this.participants.members(consultationId, [...new Set(connections.map((c) => c.participant.userId))]),
+      this.participants.liveSessions([...new Set(connections.map((c) => c.participant.sessionId))]),
+    ]);
+    const byUser = new Map(members.map((member) => [member.user_id, member]));
+    if (state) document.attributionMode = state.attributionMode;
+    for (const connection of connections) {
+      const member = byUser.get(connection.participant.userId);
+      if (!sessions.has(connection.participant.sessionId)) {
+        connection.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
+        continue;
+      }
+      if (!state || !member) {
+        connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
+        continue;
+      }
+      connection.participant = {
+        ...connection.participant,
+        memberId: member.member_id,
+        name: member.name,
+        role: member.role,
+        groupId: member.group_id,
+        groupName: member.group_name,
+      };
+      document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
+      document.refreshViewer(connection);
+    }
+  }
+
+  private async recheckAll(): Promise<void> {
+    for (const consultationId of this.entries.keys()) {
+      try {
+        await this.recheck(consultationId);
+      } catch (error) {
+        this.logger.warn(`Re-checking rights on paper ${consultationId} failed: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  /** Registers a new socket for keep-alive pings. */
+  trackAlive(connection: PaperConnection): void {
+    this.alive.add(connection);
+    connection.socket.on('pong', () => this.alive.add(connection));
+  }
+
+  private pingAll(): void {
+    for (const entry of this.entries.values()) {
+      for (const connection of entry.document?.connections ?? []) {
+        if (!this.alive.has(connection)) {
+          connection.socket.terminate();
+          continue;
+        }
+        this.alive.delete(connection);
+        connection.socket.ping();
+      }
+    }
+  }
+
+  /** Stores every pending edit and closes sockets with 1012 so clients reconnect elsewhere. */
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.recheckTimer);
+    clearInterval(this.pingTimer);
+    for (const entry of this.entries.values()) {
+      if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
+      const document = entry.document;
+      if (!document) continue;
+      try {
+        await document.flush();
+      } catch (error) {
+        this.logger.error(
+          `Paper ${document.consultationId} has edits that could not be stored: ${(error as Error).message}`,
+        );
+      }
+      for (const connection of document.connections)
+        connection.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
+      document.destroy();
+    }
+    this.entries.clear();
+  }
+}

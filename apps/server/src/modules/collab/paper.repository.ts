@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { Database, type Queryable } from '../../db/database.js';
+
+/** One accepted update waiting in the group commit, with who sent it. */
+export interface PendingUpdate {
+  data: Uint8Array;
+  userId: string;
+}
+
+/** Characters changed by one member in one section, accumulated between flushes. */
+export interface ContributionDelta {
+  userId: string;
+  groupId: string;
+  sectionId: string;
+  inserted: number;
+  deleted: number;
+}
+
+export interface StoredPaper {
+  snapshot: Uint8Array | undefined;
+  updates: Uint8Array[];
+  /** Highest update id read; compaction merges up to here. */
+  lastUpdateId: number;
+}
+
+/** All SQL of the paper: the update log, snapshots and contribution counters. */
+@Injectable()
+export class PaperRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The snapshot and every update after it, in order. */
+  async load(consultationId: string, q: Queryable = this.db.sql): Promise<StoredPaper> {
+    const [snapshot] = await q<{ data: Buffer; last_update_id: number }[]>`
+      SELECT data, last_update_id FROM paper_snapshots WHERE consultation_id = ${consultationId}`;
+    const after = snapshot?.last_update_id ?? 0;
+    const rows = await q<{ id: number; data: Buffer }[]>`
+      SELECT id, data FROM paper_updates
+      WHERE consultation_id = ${consultationId} AND id > ${after}
+      ORDER BY id`;
+    return {
+      snapshot: snapshot?.data,
+      updates: rows.map((row) => row.data),
+      lastUpdateId: rows.at(-1)?.id ?? after,
+    };
+  }
+
+  /** Appends a batch of updates and bumps the contribution counters in one transaction. */
+  async append(
+    consultationId: string,
+    updates: PendingUpdate[],
+    contributions: ContributionDelta[],
+  ): Promise<void> {
+    await this.db.sql.begin(async (tx) => {
+      if (updates.length > 0) {
+        await tx`
+          INSERT INTO paper_updates ${tx(
+            updates.map((update) => ({
+              consultation_id: consultationId,
+              user_id: update.userId,
+              data: Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength),
+            })),
+          )}`;
+      }
+      for (const delta of contributions) {
+        await tx`
+          INSERT INTO paper_contributions
+            (consultation_id, user_id, group_id, section_id, day, chars_inserted, chars_deleted)
+          VALUES (${consultationId}, ${delta.userId}, ${delta.groupId}, ${delta.sectionId},
+                  current_date, ${delta.inserted}, ${delta.deleted})
+          ON CONFLICT (consultation_id, user_id, group_id, section_id, day) DO UPDATE SET
+            chars_inserted = paper_contributions.chars_inserted + EXCLUDED.chars_inserted,
+            chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted`;
+      }
+    });
+  }
+
+  /**
+   * Stores the first state of a paper unless something is stored already (checked under the
+   * per-paper lock, so two instances loading a new paper at once seed it once).
+   */
+  async seedIfEmpty(consultationId: string, update: Uint8Array): Promise<void> {
+    await this.db.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtext(${`paper:${consultationId}`}))`;
+      const [existing] = await tx`
+        SELECT 1 FROM paper_snapshots WHERE consultation_id = ${consultationId}
+        UNION ALL SELECT 1 FROM paper_updates WHERE consultation_id = ${consultationId} LIMIT 1`;
+      if (existing) return;
+      await tx`INSERT INTO paper_updates (consultation_id, data) VALUES (${consultationId}, ${Buffer.from(update)})`;
+    });
+  }
+
+  /** Number of updates not yet merged into the snapshot. */
+  async pendingCount(consultationId: string): Promise<number> {
+    const [row] = await this.db.sql<{ count: number }[]>`
+      SELECT count(*) AS count FROM paper_updates p
+      WHERE p.consultation_id = ${consultationId}
+        AND p.id > coalesce((SELECT last_update_id FROM paper_snapshots s
+                             WHERE s.consultation_id = ${consultationId}), 0)`;
+    return row?.count ?? 0;
+  }
+
+  /**
+   * Replaces snapshot + log with one snapshot, in a transaction holding a per-paper lock so two
+   * compactions (or two instances) never interleave. `merge` turns the stored state into one update.
+   */
+  async compact(consultationId: string, merge: (stored: StoredPaper) => Uint8Array): Promise<number> {
+    return this.db.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtext(${`paper:${consultationId}`}))`;
+      const stored = await this.load(consultationId, tx);
+      if (stored.updates.length === 0) return 0;
+      const merged = merge(stored);
+      await tx`
+        INSERT INTO paper_snapshots (consultation_id, data, last_update_id)
+        VALUES (${consultationId}, ${Buffer.from(merged)}, ${stored.lastUpdateId})
+        ON CONFLICT (consultation_id) DO UPDATE
+        SET data = EXCLUDED.data, last_update_id = EXCLUDED.last_update_id, updated_at = now()`;
+      await tx`
+        DELETE FROM paper_updates
+        WHERE consultation_id = ${consultationId} AND id <= ${stored.lastUpdateId}`;
+      return stored.updates.length;
+    });
+  }
+}

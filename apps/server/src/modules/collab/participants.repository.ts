@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { AttributionMode, Phase, Role } from '@cw/shared';
+import { Database } from '../../db/database.js';
+
+export interface ParticipantRow {
+  user_id: string;
+  member_id: string;
+  name: string;
+  role: Role;
+  group_id: string;
+  group_name: string;
+}
+
+export interface ConsultationState {
+  phase: Phase;
+  attributionMode: AttributionMode;
+}
+
+/** Who may be on a paper, and the consultation state that decides what they may do. */
+@Injectable()
+export class ParticipantsRepository {
+  constructor(private readonly db: Database) {}
+
+  async consultation(consultationId: string): Promise<ConsultationState | undefined> {
+    const [row] = await this.db.sql<{ phase: Phase; attribution_mode: AttributionMode }[]>`
+      SELECT phase, attribution_mode FROM consultations WHERE id = ${consultationId}`;
+    return row && { phase: row.phase, attributionMode: row.attribution_mode };
+  }
+
+  /** Current memberships of these users in the consultation. */
+  async members(consultationId: string, userIds: string[]): Promise<ParticipantRow[]> {
+    if (userIds.length === 0) return [];
+    return this.db.sql<ParticipantRow[]>`
+      SELECT m.user_id, m.id AS member_id, u.name, m.role, m.group_id, g.name AS group_name
+      FROM members m
+      JOIN users u ON u.id = m.user_id
+      JOIN stakeholder_groups g ON g.id = m.group_id
+      WHERE m.consultation_id = ${consultationId} AND m.user_id IN ${this.db.sql(userIds)}`;
+  }
+
+  /** Which of these sessions are still valid (not logged out, not expired). */
+  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db.sql<{ id: string }[]>`
+      SELECT id FROM sessions WHERE id IN ${this.db.sql(sessionIds)} AND expires_at > now()`;
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Section ids with their starting text, for the first state of a new paper. */
+  async sectionBodies(consultationId: string): Promise<Array<{ id: string; body: string }>> {
+    return this.db.sql<{ id: string; body: string }[]>`
+      SELECT id, initial_body AS body FROM sections WHERE consultation_id = ${consultationId} ORDER BY position`;
+  }
+}
