@@ -82,7 +82,7 @@ describe.each(BACKENDS)('invitation links on %s', (backend) => {
   });
 
   it('signs up through the link: account, membership with that role and group, and a session', async () => {
-    const { admin, membersPath, invitationsPath, groupId, invitation } = await setUp({
+    const { admin, consultation, membersPath, invitationsPath, groupId, invitation } = await setUp({
       role: 'editor',
     });
     const body = signupBody({ email: '  Nadia.New@Example.org ' });
@@ -104,6 +104,9 @@ describe.each(BACKENDS)('invitation links on %s', (backend) => {
       role: 'editor',
       groupId,
     });
+    const consultationView = await newcomer.get(`/api/consultations/${consultation.id}`);
+    expect(consultationView.status).toBe(200);
+    expect(consultationView.body.id).toBe(consultation.id);
     expect(await statusOf(admin, invitationsPath, invitation.id)).toBe('used');
     const login = await anonymous.post('/api/auth/login', {
       email: 'nadia.new@example.org',
