@@ -24,7 +24,6 @@ export default defineConfig({
   globalSetup: './e2e/support/ensure-browser.ts',
   fullyParallel: true,
   forbidOnly: Boolean(process.env.CI),
-  retries: process.env.CI ? 1 : 0,
   // One embedded database serves every test: two workers keep a 2-core machine responsive.
   workers: 2,
   timeout: 30_000,
