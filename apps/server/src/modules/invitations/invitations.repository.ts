@@ -82,7 +82,8 @@ export class InvitationsRepository {
     return rows.map(toInvitation);
   }
 
-  async find(consultationId: string, id: string, q: Queryable = this.db.sql) {
+  /** Row-locked until the caller's transaction ends, so a concurrent accept waits for the revoke. */
+  async findForUpdate(consultationId: string, id: string, q: Queryable) {
     const [row] = await q<InvitationRow[]>`
       SELECT i.*, ${this.db.sql.unsafe(STATUS)} AS status
       FROM invitations i

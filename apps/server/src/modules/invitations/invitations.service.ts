@@ -51,7 +51,7 @@ export class InvitationsService {
   /** Revoking twice is harmless; a used invitation has done its work and cannot be revoked. */
   async revoke(consultationId: string, id: string): Promise<void> {
     await this.db.sql.begin(async (tx) => {
-      const invitation = await this.invitations.find(consultationId, id, tx);
+      const invitation = await this.invitations.findForUpdate(consultationId, id, tx);
       if (!invitation) throw notFound('Invitation not found');
       if (invitation.status === 'used') {
         throw new AppError('CONFLICT', 'This invitation has already been used; remove the member instead');
