@@ -2,6 +2,9 @@ import type { Role } from '@cw/shared';
 import { CLOSE_CODES } from '@cw/shared';
 import type { WebSocket } from 'ws';
 
+/** Relayed awareness traffic allowed relative to a socket's own presence updates. */
+const RELAY_FACTOR = 25;
+
 /** Who is on the other end of a socket, as the server knows them (never as the client claims). */
 export interface Participant {
   userId: string;
@@ -33,6 +36,7 @@ export class PaperConnection {
   /** Sent an update since its last "stored" acknowledgement. */
   hasUnacknowledgedUpdates = false;
   private tokens: number;
+  private relayTokens: number;
   private refilledAt = Date.now();
   private droppedAwareness = 0;
 
@@ -44,6 +48,7 @@ export class PaperConnection {
     private readonly limits: ConnectionLimits,
   ) {
     this.tokens = limits.awarenessBurst;
+    this.relayTokens = limits.awarenessBurst * RELAY_FACTOR;
   }
 
   get isOpen(): boolean {
@@ -69,18 +74,22 @@ export class PaperConnection {
   }
 
   /**
-   * Token bucket for awareness messages: true when this one may pass. A client that keeps
-   * flooding after the bucket is empty is disconnected.
+   * Token buckets for awareness messages: one for the socket's own presence, a larger one for the
+   * relayed states stock clients echo back. A client that keeps flooding after its bucket is
+   * empty is disconnected.
    */
-  takeAwarenessToken(): 'ok' | 'drop' | 'flood' {
+  takeAwarenessToken(isOwnState: boolean): 'ok' | 'drop' | 'flood' {
     const now = Date.now();
-    this.tokens = Math.min(
-      this.limits.awarenessBurst,
-      this.tokens + ((now - this.refilledAt) / 1000) * this.limits.awarenessPerSecond,
-    );
+    const refill = ((now - this.refilledAt) / 1000) * this.limits.awarenessPerSecond;
     this.refilledAt = now;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
+    this.tokens = Math.min(this.limits.awarenessBurst, this.tokens + refill);
+    this.relayTokens = Math.min(
+      this.limits.awarenessBurst * RELAY_FACTOR,
+      this.relayTokens + refill * RELAY_FACTOR,
+    );
+    const bucket = isOwnState ? 'tokens' : 'relayTokens';
+    if (this[bucket] >= 1) {
+      this[bucket] -= 1;
       this.droppedAwareness = 0;
       return 'ok';
     }

@@ -70,6 +70,8 @@ export class PaperDocument {
   readonly connections = new Set<PaperConnection>();
   attributionMode: AttributionMode;
   private readonly awareness = new Map<number, AwarenessRecord>();
+  /** Which socket owns each awareness client id; `null` once it has left (ids are never reused). */
+  private readonly awarenessOwners = new Map<number, PaperConnection | null>();
 
   private outgoingUpdates: Array<{ update: Uint8Array; origin: PaperConnection }> = [];
   private changedAwareness = new Set<number>();
@@ -134,6 +136,7 @@ export class PaperDocument {
   removeConnection(connection: PaperConnection): void {
     if (!this.connections.delete(connection)) return;
     for (const clientId of connection.awarenessClients) {
+      this.awarenessOwners.set(clientId, null);
       const record = this.awareness.get(clientId);
       if (record?.connection !== connection) continue;
       this.awareness.set(clientId, { clock: record.clock + 1, state: null, connection });
@@ -246,21 +249,27 @@ export class PaperDocument {
       }
       throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Malformed awareness message');
     }
-    const verdict = connection.takeAwarenessToken();
+    // Stock clients relay every awareness change they receive, so entries for other sockets'
+    // client ids are normal traffic: they are ignored, never applied with this socket's identity.
+    const own = entries.filter((entry) => {
+      const owner = this.awarenessOwners.get(entry.clientId);
+      if (owner === connection) return true;
+      if (owner !== undefined || entry.state === null) return false;
+      return true;
+    });
+    const verdict = connection.takeAwarenessToken(own.length > 0);
     if (verdict === 'flood') throw new ProtocolError(CLOSE_CODES.RATE_LIMITED, 'Too many awareness messages');
-    if (verdict === 'drop') return;
-    for (const entry of entries) {
-      const record = this.awareness.get(entry.clientId);
-      if (record && record.connection !== connection) {
-        throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Awareness client id belongs to another connection');
-      }
+    if (verdict === 'drop' || own.length === 0) return;
+    for (const entry of own) {
       if (!connection.awarenessClients.has(entry.clientId)) {
         if (connection.awarenessClients.size >= MAX_AWARENESS_CLIENTS_PER_SOCKET) {
           throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Too many awareness client ids');
         }
         connection.awarenessClients.add(entry.clientId);
+        this.awarenessOwners.set(entry.clientId, connection);
       }
-      if (record && entry.clock <= record.clock && entry.state !== null) continue;
+      const record = this.awareness.get(entry.clientId);
+      if (record && entry.clock <= record.clock) continue;
       this.awareness.set(entry.clientId, {
         clock: entry.clock,
         state: sanitizeAwarenessState(entry.state),
