@@ -20,7 +20,9 @@ async function openDemoConsultation(page: Page) {
 }
 
 for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [Role, string[]][]) {
-  test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({ page }) => {
+  test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({
+    page,
+  }) => {
     const account = await demoAccountWithRole(page.request, role);
     await page.goto('/login');
     await expectNoAxeViolations(page);
@@ -29,8 +31,14 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
     await openDemoConsultation(page);
 
     const navigation = page.getByRole('navigation', { name: 'Consultation' });
-    await expect(navigation.getByRole('link')).toHaveText(expectedNavigation);
-    await expect(page.getByText(`You take part as ${role[0]!.toUpperCase()}${role.slice(1)} for ${account.group}`)).toBeVisible();
+    const links = navigation.getByRole('link');
+    await expect(links).toHaveCount(expectedNavigation.length);
+    for (const [index, name] of expectedNavigation.entries()) {
+      await expect(links.nth(index)).toHaveAccessibleName(name);
+    }
+    await expect(
+      page.getByText(`You take part as ${role[0]!.toUpperCase()}${role.slice(1)} for ${account.group}`),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
 
     for (const name of expectedNavigation.slice(1)) {
@@ -63,7 +71,7 @@ test.describe('in a viewer time zone other than the consultation’s', () => {
     await page.getByRole('button', { name: `Sign in as ${account.name}` }).click();
     await openDemoConsultation(page);
 
-    const firstSession = page.getByRole('main').getByRole('listitem').first();
+    const firstSession = page.getByRole('region', { name: 'Agenda' }).getByRole('listitem').first();
     await expect(firstSession.getByText(/\(Europe\/\w+\)/)).toBeVisible();
     await expect(firstSession.getByText('(America/New_York, your time)')).toBeVisible();
   });

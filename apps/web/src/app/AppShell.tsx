@@ -1,0 +1,55 @@
+import { Box, Button, Container, Flex, Link as ThemeLink, Text } from '@radix-ui/themes';
+import { Link, Outlet, useNavigate } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../features/auth/useCurrentUser';
+import { useLogout } from '../features/auth/useSessionActions';
+import './app-shell.css';
+
+/** Page frame: a header with the product name and the signed-in user, then the page in `<main>`. */
+export function AppShell() {
+  const { t } = useTranslation();
+  const { data: user } = useCurrentUser();
+  const logout = useLogout();
+  const navigate = useNavigate();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <Box asChild className="app-header">
+        <header>
+          <Container size="4" px="4">
+            <Flex align="center" justify="between" gap="4" py="3">
+              <ThemeLink asChild weight="bold" size="4" highContrast underline="none">
+                <Link to="/">{t('app.name')}</Link>
+              </ThemeLink>
+              {user ? (
+                <Flex align="center" gap="3">
+                  <Text size="2" color="gray" highContrast>
+                    {t('shell.signedInAs', { name: user.name })}
+                  </Text>
+                  <Button
+                    variant="soft"
+                    size="1"
+                    disabled={logout.isPending}
+                    onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+                  >
+                    {t('shell.signOut')}
+                  </Button>
+                </Flex>
+              ) : null}
+            </Flex>
+          </Container>
+        </header>
+      </Box>
+      <Container size="4" px="4" asChild>
+        <main id="main" tabIndex={-1}>
+          <Box py="5">
+            <Outlet />
+          </Box>
+        </main>
+      </Container>
+    </>
+  );
+}

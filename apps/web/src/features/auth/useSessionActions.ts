@@ -1,0 +1,36 @@
+import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { LoginBody, SessionResponse, User } from '@cw/shared';
+import { login, logout } from './api';
+import { CURRENT_USER_KEY } from './useCurrentUser';
+
+/** Signs in; on success the session cookie is set and the cached user replaced. */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => login(body),
+    onSuccess: (session) => adoptSession(queryClient, session),
+  });
+}
+
+/** Ends the session server-side and forgets everything cached for the previous user. */
+export function useLogout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: logout,
+    onSettled: () => replaceUser(queryClient, null),
+  });
+}
+
+/** After any sign-in (login or invitation signup): drop the previous user's cache, keep the new user. */
+export function adoptSession(queryClient: QueryClient, session: SessionResponse) {
+  replaceUser(queryClient, session.user);
+}
+
+/**
+ * Swaps the cached user and drops every other cached answer, which belonged to the previous
+ * user. The user query itself is updated, not removed, so mounted components see the change.
+ */
+function replaceUser(queryClient: QueryClient, user: User | null) {
+  queryClient.setQueryData(CURRENT_USER_KEY, user);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_KEY[0] });
+}

@@ -1,0 +1,35 @@
+import { useMemo } from 'react';
+import { knownTimeZones } from '../../lib/time-format';
+
+interface TimeZoneSelectProps {
+  id: string;
+  value: string;
+  onChange: (zone: string) => void;
+  'aria-describedby'?: string;
+  'aria-invalid'?: true;
+}
+
+/**
+ * A native select over every IANA zone the browser knows: hundreds of options stay fast and
+ * keyboard-searchable by typing, which a custom listbox would have to reimplement.
+ */
+export function TimeZoneSelect({ value, onChange, ...control }: TimeZoneSelectProps) {
+  const zones = useMemo(() => {
+    const all = knownTimeZones();
+    return all.includes(value) ? all : [value, ...all];
+  }, [value]);
+  return (
+    <select
+      className="native-select"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      {...control}
+    >
+      {zones.map((zone) => (
+        <option key={zone} value={zone}>
+          {zone}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,30 @@
+import { allowedActions, type Phase, type Role } from '@cw/shared';
+import { describe, expect, it } from 'vitest';
+import { visibleNavItems } from './consultation-nav';
+
+const navFor = (role: Role, phase: Phase) =>
+  visibleNavItems(allowedActions(role, phase)).map((item) => item.labelKey);
+
+describe('visibleNavItems', () => {
+  it('gives admins every page while the consultation is open', () => {
+    expect(navFor('admin', 'open')).toEqual(['nav.overview', 'nav.structure', 'nav.members', 'nav.settings']);
+  });
+
+  it('gives editors structure and the member list but not settings', () => {
+    expect(navFor('editor', 'open')).toEqual(['nav.overview', 'nav.structure', 'nav.members']);
+  });
+
+  it('gives reviewers and observers only the overview', () => {
+    expect(navFor('reviewer', 'open')).toEqual(['nav.overview']);
+    expect(navFor('observer', 'draft')).toEqual(['nav.overview']);
+  });
+
+  it('hides structure once the consultation is published, as the matrix forbids changing it', () => {
+    expect(navFor('editor', 'published')).toEqual(['nav.overview', 'nav.members']);
+    expect(navFor('admin', 'published')).toContain('nav.settings');
+  });
+
+  it('shows nothing for an empty permission list', () => {
+    expect(visibleNavItems([])).toEqual([]);
+  });
+});

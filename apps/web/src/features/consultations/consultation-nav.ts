@@ -1,0 +1,25 @@
+import type { Action } from '@cw/shared';
+
+export interface ConsultationNavItem {
+  /** Path below `/consultations/:id`; empty for the consultation home. */
+  path: string;
+  labelKey: 'nav.overview' | 'nav.structure' | 'nav.members' | 'nav.settings';
+  /** Shown when the member may do any of these now. */
+  anyOf: readonly Action[];
+}
+
+const ITEMS: readonly ConsultationNavItem[] = [
+  { path: '', labelKey: 'nav.overview', anyOf: ['consultation.read'] },
+  { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
+  { path: 'members', labelKey: 'nav.members', anyOf: ['members.read'] },
+  {
+    path: 'settings',
+    labelKey: 'nav.settings',
+    anyOf: ['consultation.update', 'consultation.changePhase', 'groups.manage'],
+  },
+];
+
+/** The pages a member may use, decided by the shared permission matrix's answer, not by role names. */
+export function visibleNavItems(allowedActions: readonly Action[]): ConsultationNavItem[] {
+  return ITEMS.filter((item) => item.anyOf.some((action) => allowedActions.includes(action)));
+}

@@ -1,0 +1,96 @@
+import type { ConsultationDetail, Invitation } from '@cw/shared';
+import { Badge, Button, Card, Flex, Heading, Table, Text } from '@radix-ui/themes';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../lib/time-format';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { ErrorCallout, FormAlert } from '../../ui/ErrorCallout';
+import { LoadingState } from '../../ui/LoadingState';
+import { fetchInvitations, invitationKeys, revokeInvitation } from './api';
+import { CreateInvitationForm } from './CreateInvitationForm';
+
+const STATUS_COLORS = { pending: 'green', used: 'gray', expired: 'amber', revoked: 'red' } as const;
+
+/** Create invitation links, see each one's status, revoke those still pending. */
+export function InvitationsPanel({ consultation }: { consultation: ConsultationDetail }) {
+  const { t, i18n } = useTranslation();
+  const queryClient = useQueryClient();
+  const invitations = useQuery({
+    queryKey: invitationKeys.list(consultation.id),
+    queryFn: () => fetchInvitations(consultation.id),
+  });
+  const revoke = useMutation({
+    mutationFn: (invitationId: string) => revokeInvitation(consultation.id, invitationId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationKeys.list(consultation.id) }),
+  });
+  const groupName = (invitation: Invitation) =>
+    consultation.groups.find((group) => group.id === invitation.groupId)?.name ?? '';
+
+  return (
+    <section aria-labelledby="invitations-heading">
+      <Card>
+        <Flex direction="column" gap="4">
+          <Heading as="h2" size="5" id="invitations-heading">
+            {t('invitations.title')}
+          </Heading>
+          <CreateInvitationForm consultation={consultation} />
+          <Heading as="h3" size="4">
+            {t('invitations.list.title')}
+          </Heading>
+          <FormAlert error={revoke.error} />
+          {invitations.isPending ? <LoadingState /> : null}
+          {invitations.error ? <ErrorCallout error={invitations.error} /> : null}
+          {invitations.data?.length === 0 ? <Text>{t('invitations.list.empty')}</Text> : null}
+          {invitations.data && invitations.data.length > 0 ? (
+            <Table.Root variant="surface">
+              <Table.Header>
+                <Table.Row>
+                  <Table.ColumnHeaderCell>{t('invitations.fields.for')}</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>{t('members.fields.role')}</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>{t('members.fields.group')}</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>{t('invitations.fields.status')}</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>{t('invitations.fields.expiresAt')}</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>{t('members.fields.actions')}</Table.ColumnHeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {invitations.data.map((invitation) => {
+                  const recipient = invitation.label || invitation.email || t('invitations.anyone');
+                  return (
+                    <Table.Row key={invitation.id}>
+                      <Table.RowHeaderCell>{recipient}</Table.RowHeaderCell>
+                      <Table.Cell>{t(`roles.${invitation.role}`)}</Table.Cell>
+                      <Table.Cell>{groupName(invitation)}</Table.Cell>
+                      <Table.Cell>
+                        <Badge color={STATUS_COLORS[invitation.status]} highContrast>
+                          {t(`invitations.status.${invitation.status}`)}
+                        </Badge>
+                      </Table.Cell>
+                      <Table.Cell>{formatInstant(invitation.expiresAt, i18n.language)}</Table.Cell>
+                      <Table.Cell>
+                        {invitation.status === 'pending' ? (
+                          <ConfirmDialog
+                            trigger={
+                              <Button size="1" variant="soft" color="red">
+                                {t('invitations.revoke.action', { recipient })}
+                              </Button>
+                            }
+                            title={t('invitations.revoke.title')}
+                            description={t('invitations.revoke.description')}
+                            confirmLabel={t('invitations.revoke.confirm')}
+                            isDestructive
+                            onConfirm={() => revoke.mutate(invitation.id)}
+                          />
+                        ) : null}
+                      </Table.Cell>
+                    </Table.Row>
+                  );
+                })}
+              </Table.Body>
+            </Table.Root>
+          ) : null}
+        </Flex>
+      </Card>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import type { TFunction } from 'i18next';
+import type { z } from 'zod';
+import { ApiError, NetworkError } from './api-error';
+
+/** The translated sentence for any failure: by error code, never by message text. */
+export function errorMessage(t: TFunction, error: unknown): string {
+  if (error instanceof ApiError) return t(`errors.${error.code}`);
+  if (error instanceof NetworkError) return t('errors.NETWORK');
+  return t('errors.INTERNAL');
+}
+
+/** Field name → problem, for showing each problem beside its control. */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** Field problems from a 400 answer; `body.title` becomes `title`. */
+export function fieldErrorsFromApi(error: unknown): FieldErrors {
+  if (!(error instanceof ApiError) || error.code !== 'VALIDATION_FAILED') return {};
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.replace(/^(body|params|query)\.?/, '') || 'form';
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Field problems from checking a body against its shared schema before sending it. */
+export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = issue.path.join('.') || 'form';
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}

@@ -1,0 +1,43 @@
+import { Flex, Heading, Text } from '@radix-ui/themes';
+import { Outlet, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { ConsultationNav } from '../features/consultations/ConsultationNav';
+import { useConsultation } from '../features/consultations/useConsultations';
+import { ApiError } from '../lib/api-error';
+import { ErrorCallout } from '../ui/ErrorCallout';
+import { LoadingState } from '../ui/LoadingState';
+import { usePageTitle } from '../ui/usePageTitle';
+
+/** Loads the consultation once, shows its navigation, and hands it to the page below. */
+export function ConsultationLayoutRoute() {
+  const { t } = useTranslation();
+  const { consultationId = '' } = useParams();
+  const consultation = useConsultation(consultationId);
+
+  if (consultation.isPending) return <LoadingState />;
+  if (consultation.error) return <ConsultationUnavailable error={consultation.error} />;
+  const detail = consultation.data;
+  return (
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="1">
+        <Text size="2" color="gray" highContrast>
+          {t('consultation.yourMembership', { role: t(`roles.${detail.role}`), group: detail.groupName })}
+        </Text>
+        <ConsultationNav consultationId={detail.id} allowedActions={detail.allowedActions} />
+      </Flex>
+      <Outlet context={detail} />
+    </Flex>
+  );
+}
+
+function ConsultationUnavailable({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  const isMissing = error instanceof ApiError && error.status === 404;
+  usePageTitle(t('consultation.notFound'));
+  return (
+    <Flex direction="column" gap="3">
+      <Heading as="h1">{isMissing ? t('consultation.notFound') : t('consultation.unavailable')}</Heading>
+      <ErrorCallout error={error} />
+    </Flex>
+  );
+}
