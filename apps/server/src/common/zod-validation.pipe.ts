@@ -19,7 +19,7 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform {
   constructor(private readonly schema: T) {}
 
   transform(value: unknown, metadata: ArgumentMetadata): z.output<T> {
-    const where = metadata.type === 'custom' ? 'input' : metadata.type;
+    const where = metadata.type === 'param' ? 'params' : metadata.type === 'custom' ? 'input' : metadata.type;
     const result = this.schema.safeParse(value ?? (metadata.type === 'body' ? undefined : {}));
     if (!result.success) {
       const issues = toIssues(result.error, where);

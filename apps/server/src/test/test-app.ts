@@ -31,6 +31,7 @@ export async function startTestApp(
     WEB_DIST: '',
     PASSWORD_HASH_MEMORY_KIB: '1024',
     LOGIN_RATE_LIMIT: '1000',
+    INVITATION_RATE_LIMIT: '1000',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });

@@ -448,6 +448,8 @@ export class PaperDocument {
     } finally {
       this.flushing = undefined;
     }
+    // Edits accepted while this batch was being written wait for the next one.
+    if (this.pendingUpdates.length > 0) this.scheduleFlush();
   }
 
   get hasPendingWrites(): boolean {

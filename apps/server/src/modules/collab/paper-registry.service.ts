@@ -56,6 +56,11 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     return [...this.entries.values()].filter((entry) => entry.document).length;
   }
 
+  /** Sockets open on one paper (0 when it is not loaded). */
+  connectionCount(consultationId: string): number {
+    return this.entries.get(consultationId)?.document?.connections.size ?? 0;
+  }
+
   isLoaded(consultationId: string): boolean {
     return this.entries.get(consultationId)?.document !== undefined;
   }
