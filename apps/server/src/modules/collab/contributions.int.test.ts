@@ -97,9 +97,9 @@ describe.each(BACKENDS)('contribution records on %s', (backend) => {
       );
       expect(rows).toHaveLength(4);
     });
-    const [{ count }] = await testApp.db.sql<{ count: number }[]>`
+    const [row] = await testApp.db.sql<{ count: number }[]>`
       SELECT count(*) AS count FROM paper_updates WHERE consultation_id = ${consultation.id} AND user_id IS NULL`;
-    expect(count).toBe(0);
+    expect(row?.count).toBe(0);
     a.destroy();
     b.destroy();
   });

@@ -43,9 +43,9 @@ describe.each(BACKENDS)('paper and consultation structure on %s', (backend) => {
       expect(sectionText(b.doc, section.id)).toBe(sectionText(a.doc, section.id));
       expect(sectionText(a.doc, section.id).length).toBeGreaterThan(20);
     }
-    const [{ count }] = await testApp.db.sql<{ count: number }[]>`
+    const [row] = await testApp.db.sql<{ count: number }[]>`
       SELECT count(*) AS count FROM paper_updates WHERE consultation_id = ${consultation.id} AND user_id IS NULL`;
-    expect(count).toBe(1);
+    expect(row?.count).toBe(1);
     a.destroy();
     b.destroy();
   });
