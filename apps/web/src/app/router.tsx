@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ConsultationHomeRoute } from '../routes/ConsultationHomeRoute';
 import { ConsultationLayoutRoute } from '../routes/ConsultationLayoutRoute';
@@ -8,8 +9,14 @@ import { MembersRoute } from '../routes/MembersRoute';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { SettingsRoute } from '../routes/SettingsRoute';
 import { StructureRoute } from '../routes/StructureRoute';
+import { LoadingState } from '../ui/LoadingState';
 import { AppShell } from './AppShell';
 import { RequireSignIn } from './RequireSignIn';
+
+// The editor and its real-time stack load only when someone opens the paper.
+const PaperRoute = lazy(() =>
+  import('../routes/PaperRoute').then((module) => ({ default: module.PaperRoute })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -26,6 +33,14 @@ export const router = createBrowserRouter([
             element: <ConsultationLayoutRoute />,
             children: [
               { index: true, element: <ConsultationHomeRoute /> },
+              {
+                path: 'paper',
+                element: (
+                  <Suspense fallback={<LoadingState />}>
+                    <PaperRoute />
+                  </Suspense>
+                ),
+              },
               { path: 'members', element: <MembersRoute /> },
               { path: 'settings', element: <SettingsRoute /> },
               { path: 'structure', element: <StructureRoute /> },

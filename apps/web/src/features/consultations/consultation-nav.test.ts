@@ -7,20 +7,26 @@ const navFor = (role: Role, phase: Phase) =>
 
 describe('visibleNavItems', () => {
   it('gives admins every page while the consultation is open', () => {
-    expect(navFor('admin', 'open')).toEqual(['nav.overview', 'nav.structure', 'nav.members', 'nav.settings']);
+    expect(navFor('admin', 'open')).toEqual([
+      'nav.overview',
+      'nav.paper',
+      'nav.structure',
+      'nav.members',
+      'nav.settings',
+    ]);
   });
 
   it('gives editors structure and the member list but not settings', () => {
-    expect(navFor('editor', 'open')).toEqual(['nav.overview', 'nav.structure', 'nav.members']);
+    expect(navFor('editor', 'open')).toEqual(['nav.overview', 'nav.paper', 'nav.structure', 'nav.members']);
   });
 
-  it('gives reviewers and observers only the overview', () => {
-    expect(navFor('reviewer', 'open')).toEqual(['nav.overview']);
-    expect(navFor('observer', 'draft')).toEqual(['nav.overview']);
+  it('gives reviewers and observers the overview and the paper', () => {
+    expect(navFor('reviewer', 'open')).toEqual(['nav.overview', 'nav.paper']);
+    expect(navFor('observer', 'draft')).toEqual(['nav.overview', 'nav.paper']);
   });
 
   it('hides structure once the consultation is published, as the matrix forbids changing it', () => {
-    expect(navFor('editor', 'published')).toEqual(['nav.overview', 'nav.members']);
+    expect(navFor('editor', 'published')).toEqual(['nav.overview', 'nav.paper', 'nav.members']);
     expect(navFor('admin', 'published')).toContain('nav.settings');
   });
 

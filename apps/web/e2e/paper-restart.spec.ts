@@ -1,0 +1,55 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startAppServer, type AppServer } from './support/app-server';
+import { listDemoAccounts, signIn } from './support/demo-accounts';
+import { expectSaved, openPaper, sectionText, typeAtEnd } from './support/paper-page';
+
+let dataDir: string;
+let server: AppServer | undefined;
+
+test.beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'cw-e2e-restart-'));
+});
+
+test.afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('text the page called saved survives a server crash, and text typed while it was down is sent after', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  server = await startAppServer({ dataDir });
+  const { port } = server;
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  const page = await context.newPage();
+  const reviewer = (await listDemoAccounts(page.request)).find((account) => account.role === 'reviewer');
+  if (!reviewer) throw new Error('no demo reviewer');
+  await signIn(page, reviewer);
+  await openPaper(page);
+
+  const section = sectionText(page, 1);
+  await typeAtEnd(page, section, ' Stored before the crash.');
+  await expectSaved(page);
+
+  await server.kill();
+  await expect(page.getByText('Offline — reconnecting')).toBeVisible();
+  await page.keyboard.type(' Typed while the server was down.');
+  await expect(page.getByText('Not saved — offline')).toBeVisible();
+
+  server = await startAppServer({ dataDir, port });
+  await expect(page.getByText('Connected', { exact: true })).toBeVisible({ timeout: 20_000 });
+  await expectSaved(page);
+
+  // A fresh page has only what the server stored.
+  const fresh = await context.newPage();
+  await openPaper(fresh);
+  await expect(sectionText(fresh, 1)).toContainText(
+    'Stored before the crash. Typed while the server was down.',
+  );
+  await context.close();
+});

@@ -1,0 +1,117 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/accessibility';
+import { listDemoAccounts, signIn } from './support/demo-accounts';
+import { expectSaved, openPaper, sectionText, typeAtEnd } from './support/paper-page';
+
+async function reviewerPage(browser: Browser, group: string): Promise<{ page: Page; name: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const account = (await listDemoAccounts(page.request)).find(
+    (candidate) => candidate.role === 'reviewer' && candidate.group === group,
+  );
+  if (!account) throw new Error(`no demo reviewer speaks for ${group}`);
+  await signIn(page, account);
+  await openPaper(page);
+  return { page, name: account.name };
+}
+
+test('two reviewers of different groups edit one section together and see each other by group only', async ({
+  browser,
+}) => {
+  const state = await reviewerPage(browser, 'State / public authority');
+  const civil = await reviewerPage(browser, 'Civil society organisation');
+  const stamp = Date.now();
+  const fromState = ` State input ${stamp}.`;
+  const fromCivil = ` Civil society input ${stamp}.`;
+
+  await typeAtEnd(state.page, sectionText(state.page, 1), fromState);
+  await expect(sectionText(civil.page, 1)).toContainText(fromState.trim());
+
+  await typeAtEnd(civil.page, sectionText(civil.page, 1), fromCivil);
+  await expect(sectionText(state.page, 1)).toContainText(fromCivil.trim());
+
+  const civilCaret = state.page.locator('.remote-caret__label', { hasText: 'Civil society organisation' });
+  await expect(civilCaret).toBeVisible();
+  await expect(
+    state.page.getByRole('list', { name: 'Also here' }).getByText('Civil society organisation reviewer'),
+  ).toBeVisible();
+  await expect(
+    civil.page.locator('.remote-caret__label', { hasText: 'State / public authority' }),
+  ).toBeVisible();
+
+  await expectSaved(state.page);
+  await expectSaved(civil.page);
+  // Chatham House rule: a reviewer never receives another reviewer's name, not even in presence.
+  expect(await state.page.content()).not.toContain(civil.name);
+  expect(await civil.page.content()).not.toContain(state.name);
+  await expectNoAxeViolations(state.page);
+  await expectNoAxeViolations(civil.page);
+
+  await state.page.reload();
+  await expect(sectionText(state.page, 1)).toContainText(fromState.trim());
+  await expect(sectionText(state.page, 1)).toContainText(fromCivil.trim());
+
+  await state.page.context().close();
+  await civil.page.context().close();
+});
+
+test('the observer reads the paper but cannot change it', async ({ page }) => {
+  const observer = (await listDemoAccounts(page.request)).find((account) => account.role === 'observer');
+  if (!observer) throw new Error('no demo observer');
+  await signIn(page, observer);
+  await openPaper(page);
+
+  await expect(page.getByText('Read-only', { exact: true })).toBeVisible();
+  await expect(page.getByText('Your role lets you read the paper but not edit it.')).toBeVisible();
+  const section = sectionText(page, 1);
+  await expect(section).toHaveAttribute('contenteditable', 'false');
+  await expect(section).toHaveAttribute('aria-readonly', 'true');
+  const before = await section.innerText();
+
+  await section.click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('Observer text that must not appear');
+  await page.keyboard.press('Backspace');
+
+  await expect(page.getByRole('toolbar')).toHaveCount(0);
+  expect(await section.innerText()).toBe(before);
+  await expectNoAxeViolations(page);
+
+  await page.reload();
+  await expect(sectionText(page, 1)).toHaveText(before);
+});
+
+test('a reviewer formats text from the toolbar, and a script address is refused as a link', async ({
+  browser,
+}) => {
+  const { page } = await reviewerPage(browser, 'Academia / research');
+  const section = sectionText(page, 2);
+  await typeAtEnd(page, section, ' Emphasised');
+  await page.keyboard.press('Shift+Home');
+
+  const toolbar = page.getByRole('toolbar', { name: /^Formatting for section 2/ });
+  await expect(toolbar).toBeVisible();
+  const bold = toolbar.getByRole('button', { name: 'Bold' });
+  await expect(bold).toHaveAttribute('aria-pressed', 'false');
+  await bold.click();
+  await expect(bold).toHaveAttribute('aria-pressed', 'true');
+  await expect(section.locator('strong').last()).toContainText('Emphasised');
+
+  await toolbar.getByRole('button', { name: 'Link' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Link' });
+  await dialog.getByLabel('Address').fill('javascript:alert(1)');
+  await dialog.getByRole('button', { name: 'Apply link' }).click();
+  await expect(dialog.getByText('Use a web address (https://…) or an email link (mailto:…).')).toBeVisible();
+  await expect(dialog.getByLabel('Address')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoAxeViolations(page);
+
+  await dialog
+    .getByLabel('Address')
+    .fill('https://www.ohchr.org/en/business-and-human-rights/b-tech-project');
+  await dialog.getByRole('button', { name: 'Apply link' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(section.locator('a[href^="https://www.ohchr.org/"]').last()).toContainText('Emphasised');
+  await expect(section.locator('a[href^="javascript:"]')).toHaveCount(0);
+  await expectSaved(page);
+  await page.context().close();
+});

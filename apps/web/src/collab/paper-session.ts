@@ -1,0 +1,98 @@
+import { COLLAB_PATH, MESSAGE_STORED, MESSAGE_WRITE_ACCESS, TERMINAL_CLOSE_CODES } from '@cw/shared';
+import * as decoding from 'lib0/decoding';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+/** `offline` means the socket was lost and the provider keeps retrying; `closed` means it gave up. */
+export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'closed';
+
+export interface PaperSessionState {
+  connection: ConnectionState;
+  /** The close code that ended the session for good (see TERMINAL_CLOSE_CODES), else null. */
+  closeCode: number | null;
+  /** True once the first full sync with the server completed; stays true afterwards. */
+  hasSynced: boolean;
+  /** Whether the server accepts this socket's edits; null until it has said. */
+  serverWriteAccess: boolean | null;
+  /** This client's own clock in the document: how much it has written. */
+  localClock: number;
+  /** This client's clock in the server's last "durably stored" state vector. */
+  storedClock: number;
+}
+
+/** The collaboration endpoint on the page's own origin, so the session cookie authenticates the socket. */
+export function collabServerUrl(location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${location.host}${COLLAB_PATH}`;
+}
+
+/**
+ * One consultation's paper while it is open: the Y.Doc, the y-websocket provider with our
+ * acknowledgement and write-access messages, and a snapshot of the state the UI shows.
+ */
+export class PaperSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  private state: PaperSessionState = {
+    connection: 'connecting',
+    closeCode: null,
+    hasSynced: false,
+    serverWriteAccess: null,
+    localClock: 0,
+    storedClock: 0,
+  };
+  private readonly listeners = new Set<() => void>();
+
+  constructor(consultationId: string, serverUrl: string = collabServerUrl()) {
+    this.provider = new WebsocketProvider(serverUrl, consultationId, this.doc, {
+      params: { acks: '1' },
+      // Each tab holds its own socket, so write access and acknowledgements are the server's word for this tab.
+      disableBc: true,
+      // Only a lost session, a foreign origin or a lost membership are final; anything else is retried.
+      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.includes(event.code),
+    });
+    this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
+      const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
+      this.update({ storedClock: stored.get(this.doc.clientID) ?? 0 });
+    };
+    this.provider.messageHandlers[MESSAGE_WRITE_ACCESS] = (_encoder, decoder) => {
+      this.update({ serverWriteAccess: decoding.readVarUint(decoder) === 1 });
+    };
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.update({ connection: 'connected' });
+      else if (status === 'disconnected') this.update({ connection: 'offline' });
+      // A retry after a lost connection is still "offline" to the reader until it succeeds.
+      else if (this.state.connection !== 'offline') this.update({ connection: 'connecting' });
+    });
+    this.provider.on('closed', ({ code }) => this.update({ connection: 'closed', closeCode: code }));
+    this.provider.on('sync', (isSynced) => {
+      if (isSynced && !this.state.hasSynced) this.update({ hasSynced: true });
+    });
+    this.doc.on('update', () => {
+      const localClock = Y.getState(this.doc.store, this.doc.clientID);
+      if (localClock !== this.state.localClock) this.update({ localClock });
+    });
+  }
+
+  readonly subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  readonly getState = (): PaperSessionState => this.state;
+
+  get awareness() {
+    return this.provider.awareness;
+  }
+
+  destroy(): void {
+    this.listeners.clear();
+    this.provider.destroy();
+    this.doc.destroy();
+  }
+
+  private update(patch: Partial<PaperSessionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,29 @@
+/** What the save indicator says about this browser's own edits. */
+export type SaveStatus = 'saved' | 'saving' | 'unsavedOffline' | 'refused';
+
+export interface SaveStatusInput {
+  /** This client's own clock: how many changes it has made to the paper. */
+  localClock: number;
+  /** This client's clock in the last state vector the server reported as durably stored. */
+  storedClock: number;
+  isConnected: boolean;
+  /** Whether the server accepts edits from this socket; null until it has said. */
+  serverWriteAccess: boolean | null;
+}
+
+/**
+ * "Saved" means the server has committed everything this client wrote, never merely that it was
+ * sent. Unsaved edits survive a disconnect: the sync protocol resends them on reconnect.
+ */
+export function saveStatus({
+  localClock,
+  storedClock,
+  isConnected,
+  serverWriteAccess,
+}: SaveStatusInput): SaveStatus {
+  if (localClock <= storedClock) return 'saved';
+  if (!isConnected) return 'unsavedOffline';
+  // The server drops edits from a socket it does not let write; they will never be stored.
+  if (serverWriteAccess === false) return 'refused';
+  return 'saving';
+}

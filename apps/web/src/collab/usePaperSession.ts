@@ -1,0 +1,21 @@
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { PaperSession, type PaperSessionState } from './paper-session';
+
+/** Opens the consultation's paper for as long as the calling view is mounted; null until open. */
+export function usePaperSession(consultationId: string): PaperSession | null {
+  const [session, setSession] = useState<PaperSession | null>(null);
+  useEffect(() => {
+    const opened = new PaperSession(consultationId);
+    setSession(opened);
+    return () => {
+      setSession(null);
+      opened.destroy();
+    };
+  }, [consultationId]);
+  return session;
+}
+
+/** The session's connection, sync, write-access and save state, re-rendering on change. */
+export function usePaperSessionState(session: PaperSession): PaperSessionState {
+  return useSyncExternalStore(session.subscribe, session.getState);
+}

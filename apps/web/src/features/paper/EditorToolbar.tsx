@@ -1,0 +1,102 @@
+import { Button, Flex } from '@radix-ui/themes';
+import { useEditorState, type Editor } from '@tiptap/react';
+import { useState, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LinkDialog } from './LinkDialog';
+import { CONTENT_HEADING_LEVELS } from './paper-extensions';
+
+const [HEADING, SUBHEADING] = CONTENT_HEADING_LEVELS;
+
+/** Keeps the editor's selection when a toolbar button is pressed with the mouse. */
+const keepSelection = (event: MouseEvent) => event.preventDefault();
+
+function ToolButton({
+  isPressed,
+  onPress,
+  label,
+  children,
+}: {
+  isPressed?: boolean;
+  onPress: () => void;
+  label?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      type="button"
+      size="1"
+      variant={isPressed ? 'solid' : 'soft'}
+      {...(isPressed === undefined ? {} : { 'aria-pressed': isPressed })}
+      {...(label ? { 'aria-label': label } : {})}
+      onMouseDown={keepSelection}
+      onClick={onPress}
+    >
+      {children}
+    </Button>
+  );
+}
+
+/** Formatting for the focused section: marks, headings, lists, quote, link and table. */
+export function EditorToolbar({ editor, number }: { editor: Editor; number: string }) {
+  const { t } = useTranslation();
+  const [isLinkDialogOpen, setIsLinkDialogOpen] = useState(false);
+  const active = useEditorState({
+    editor,
+    selector: ({ editor: current }) => ({
+      bold: current.isActive('bold'),
+      italic: current.isActive('italic'),
+      heading: current.isActive('heading', { level: HEADING }),
+      subheading: current.isActive('heading', { level: SUBHEADING }),
+      bulletList: current.isActive('bulletList'),
+      orderedList: current.isActive('orderedList'),
+      blockquote: current.isActive('blockquote'),
+      link: current.isActive('link'),
+    }),
+  });
+  const run = () => editor.chain().focus();
+
+  return (
+    <Flex
+      role="toolbar"
+      aria-label={t('paper.toolbar.label', { number })}
+      gap="1"
+      wrap="wrap"
+      className="paper-toolbar"
+    >
+      <ToolButton isPressed={active.bold} onPress={() => run().toggleBold().run()}>
+        {t('paper.toolbar.bold')}
+      </ToolButton>
+      <ToolButton isPressed={active.italic} onPress={() => run().toggleItalic().run()}>
+        {t('paper.toolbar.italic')}
+      </ToolButton>
+      <ToolButton isPressed={active.heading} onPress={() => run().toggleHeading({ level: HEADING }).run()}>
+        {t('paper.toolbar.heading')}
+      </ToolButton>
+      <ToolButton
+        isPressed={active.subheading}
+        onPress={() => run().toggleHeading({ level: SUBHEADING }).run()}
+      >
+        {t('paper.toolbar.subheading')}
+      </ToolButton>
+      <ToolButton isPressed={active.bulletList} onPress={() => run().toggleBulletList().run()}>
+        {t('paper.toolbar.bulletList')}
+      </ToolButton>
+      <ToolButton isPressed={active.orderedList} onPress={() => run().toggleOrderedList().run()}>
+        {t('paper.toolbar.orderedList')}
+      </ToolButton>
+      <ToolButton isPressed={active.blockquote} onPress={() => run().toggleBlockquote().run()}>
+        {t('paper.toolbar.blockquote')}
+      </ToolButton>
+      <ToolButton isPressed={active.link} onPress={() => setIsLinkDialogOpen(true)}>
+        {t('paper.toolbar.link')}
+      </ToolButton>
+      <ToolButton
+        label={t('paper.toolbar.tableLabel')}
+        onPress={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+      >
+        {t('paper.toolbar.table')}
+      </ToolButton>
+      <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onOpenChange={setIsLinkDialogOpen} />
+    </Flex>
+  );
+}

@@ -1,0 +1,69 @@
+import { Badge, Callout, Flex, Text } from '@radix-ui/themes';
+import { CLOSE_CODES, type ConsultationDetail } from '@cw/shared';
+import { useTranslation } from 'react-i18next';
+import type { PaperSessionState } from '../../collab/paper-session';
+import { saveStatus } from '../../collab/save-status';
+import type { ReadOnlyReason } from './paper-access';
+
+const CONNECTION_COLOUR = {
+  connecting: 'gray',
+  connected: 'green',
+  offline: 'amber',
+  closed: 'red',
+} as const;
+
+function closedMessageKey(code: number | null) {
+  if (code === CLOSE_CODES.UNAUTHENTICATED) return 'paper.closed.sessionEnded' as const;
+  if (code === CLOSE_CODES.FORBIDDEN_ORIGIN) return 'paper.closed.originRefused' as const;
+  if (code === CLOSE_CODES.NOT_FOUND) return 'paper.closed.notMember' as const;
+  return 'paper.closed.other' as const;
+}
+
+interface PaperStatusProps {
+  state: PaperSessionState;
+  readOnly: ReadOnlyReason;
+  phase: ConsultationDetail['phase'];
+}
+
+/** Connection, save and read-only state of the paper, in words (never colour alone). */
+export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
+  const { t } = useTranslation();
+  const save = saveStatus({
+    localClock: state.localClock,
+    storedClock: state.storedClock,
+    isConnected: state.connection === 'connected',
+    serverWriteAccess: state.serverWriteAccess,
+  });
+
+  return (
+    <Flex direction="column" gap="2">
+      <Flex align="center" gap="3" wrap="wrap">
+        <Text as="p" size="2" role="status" className="paper-status">
+          <Badge color={CONNECTION_COLOUR[state.connection]} highContrast>
+            {t(`paper.connection.${state.connection}`)}
+          </Badge>
+        </Text>
+        {readOnly ? null : (
+          <Text as="p" size="2" className="paper-status" data-save-status={save}>
+            {t(`paper.save.${save}`)}
+          </Text>
+        )}
+        {readOnly ? (
+          <Badge color="gray" highContrast size="2">
+            {t('paper.readOnly.badge')}
+          </Badge>
+        ) : null}
+      </Flex>
+      {readOnly ? (
+        <Text as="p" size="2" color="gray" highContrast>
+          {t(`paper.readOnly.${readOnly}`, { phase: t(`phases.${phase}`).toLowerCase() })}
+        </Text>
+      ) : null}
+      {state.connection === 'closed' ? (
+        <Callout.Root color="red" highContrast role="alert">
+          <Callout.Text>{t(closedMessageKey(state.closeCode))}</Callout.Text>
+        </Callout.Root>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,70 @@
+import { Flex, Text } from '@radix-ui/themes';
+import type { ConsultationDetail, GuidingQuestion } from '@cw/shared';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PaperSession } from '../../collab/paper-session';
+import { usePaperSessionState } from '../../collab/usePaperSession';
+import { LoadingState } from '../../ui/LoadingState';
+import { readOnlyReason } from './paper-access';
+import { PaperSectionBlock } from './PaperSectionBlock';
+import { PaperStatus } from './PaperStatus';
+import { PresenceList } from './PresenceList';
+import './paper.css';
+
+/** Each section's guiding questions, in question-number order. */
+function questionsBySection(questions: readonly GuidingQuestion[]): Map<string, GuidingQuestion[]> {
+  const bySection = new Map<string, GuidingQuestion[]>();
+  for (const question of [...questions].sort((a, b) => a.number - b.number)) {
+    for (const sectionId of question.sectionIds) {
+      bySection.set(sectionId, [...(bySection.get(sectionId) ?? []), question]);
+    }
+  }
+  return bySection;
+}
+
+/** The whole paper: status, presence and every section in order, each with its own editor. */
+export function PaperView({
+  consultation,
+  session,
+}: {
+  consultation: ConsultationDetail;
+  session: PaperSession;
+}) {
+  const { t } = useTranslation();
+  const state = usePaperSessionState(session);
+  const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
+  const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
+  const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
+  const sections = useMemo(
+    () => [...consultation.sections].sort((a, b) => a.position - b.position),
+    [consultation.sections],
+  );
+
+  return (
+    <Flex direction="column" gap="5">
+      <Flex direction="column" gap="2" className="paper-bar">
+        <PaperStatus state={state} readOnly={readOnly} phase={consultation.phase} />
+        <PresenceList awareness={session.awareness} />
+      </Flex>
+      {!state.hasSynced ? (
+        state.connection === 'closed' ? null : (
+          <LoadingState />
+        )
+      ) : sections.length === 0 ? (
+        <Text as="p">{t('paper.noSections')}</Text>
+      ) : (
+        sections.map((section) => (
+          <PaperSectionBlock
+            key={section.id}
+            session={session}
+            section={section}
+            questions={questions.get(section.id) ?? []}
+            isEditable={readOnly === null && state.connection !== 'closed'}
+            isActive={activeSectionId === section.id}
+            onActivate={() => setActiveSectionId(section.id)}
+          />
+        ))
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Extensions } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import { TableKit } from '@tiptap/extension-table';
+import StarterKit from '@tiptap/starter-kit';
+import type { Awareness } from 'y-protocols/awareness';
+import type * as Y from 'yjs';
+import { isAllowedLinkAddress, LINK_PROTOCOLS } from './link-address';
+import { SectionCursors } from './section-cursors';
+
+/** Section text sits under the section's own h2, so headings inside it start at level 3. */
+export const CONTENT_HEADING_LEVELS = [3, 4] as const;
+
+/**
+ * The editor schema of one section. Everything that would write to the document on its own
+ * (StarterKit's trailing paragraph) is left out: a reader's editor must never produce changes.
+ */
+export function paperExtensions(
+  fragment: Y.XmlFragment,
+  awareness: Awareness,
+  cursorField: string,
+): Extensions {
+  return [
+    StarterKit.configure({
+      // Collaboration brings its own undo, which undoes only this person's changes.
+      undoRedo: false,
+      trailingNode: false,
+      heading: { levels: [...CONTENT_HEADING_LEVELS] },
+      link: {
+        openOnClick: false,
+        autolink: true,
+        protocols: [...LINK_PROTOCOLS],
+        defaultProtocol: 'https',
+        isAllowedUri: (address) => isAllowedLinkAddress(address),
+      },
+    }),
+    TableKit.configure({ table: { resizable: false } }),
+    Collaboration.configure({ fragment }),
+    SectionCursors.configure({ awareness, field: cursorField }),
+  ];
+}
