@@ -17,6 +17,8 @@ import { invitationsThrottler } from './modules/invitations/invitations-throttle
 import { MembersModule } from './modules/members/members.module.js';
 import { StructureModule } from './modules/structure/structure.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
+import { commentsThrottler } from './modules/threads/comments-throttler.js';
+import { ThreadsModule } from './modules/threads/threads.module.js';
 
 @Module({})
 export class AppModule {
@@ -38,6 +40,7 @@ export class AppModule {
           throttlers: [
             { name: 'login', ttl: 60_000, limit: config.loginRateLimit },
             invitationsThrottler(config.invitationRateLimit),
+            commentsThrottler(config.commentRateLimit),
           ],
         }),
         DbModule,
@@ -52,6 +55,7 @@ export class AppModule {
         BootstrapAdminModule,
         MembersModule,
         InvitationsModule,
+        ThreadsModule,
         ...staticFiles,
       ],
       providers: [

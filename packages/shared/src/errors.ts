@@ -28,6 +28,12 @@ export const ERROR_CODES = {
   LAST_ADMIN: 409,
   /** A stakeholder group still has members and cannot be removed. */
   GROUP_IN_USE: 409,
+  /** The thread is resolved: reopen it before replying. */
+  THREAD_RESOLVED: 409,
+  /** The resolve or reopen does not fit the thread's status (already resolved, or already open). */
+  THREAD_STATUS: 409,
+  /** Members endorse other people's comments, not their own. */
+  SELF_ENDORSEMENT: 409,
   /** The record changed or conflicts with another one (e.g. duplicate name). */
   CONFLICT: 409,
   /** The invitation was already used. */

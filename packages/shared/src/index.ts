@@ -7,3 +7,5 @@ export * from './schemas/auth.js';
 export * from './schemas/consultation.js';
 export * from './schemas/members.js';
 export * from './protocol.js';
+export * from './schemas/threads.js';
+export * from './events.js';

@@ -38,6 +38,8 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Invitation link requests (preview, accept, sign-up) allowed per client address per minute. */
   INVITATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
+  /** New threads and comments a member may post per minute. */
+  COMMENT_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
   /** Built web app to serve (default: apps/web/dist); empty disables static serving (API only). */
   WEB_DIST: z.string().optional(),
   /** Create this organiser account at start-up when no account with that email exists. */
@@ -88,6 +90,7 @@ export interface AppConfig {
   isCookieSecure: boolean;
   loginRateLimit: number;
   invitationRateLimit: number;
+  commentRateLimit: number;
   webDist: string | undefined;
   bootstrapAdmin: { email: string; password: string; name: string } | undefined;
   passwordHashMemoryKib: number;
@@ -137,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isCookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
     invitationRateLimit: e.INVITATION_RATE_LIMIT,
+    commentRateLimit: e.COMMENT_RATE_LIMIT,
     webDist: e.WEB_DIST === '' ? undefined : resolve(e.WEB_DIST ?? DEFAULT_WEB_DIST),
     bootstrapAdmin:
       e.BOOTSTRAP_ADMIN_EMAIL && e.BOOTSTRAP_ADMIN_PASSWORD

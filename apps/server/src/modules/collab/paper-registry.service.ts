@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { buildInitialPaper } from './initial-paper.js';
 import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
-import { PaperRepository } from './paper.repository.js';
+import { PaperRepository, type StoredPaper } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 
 interface Entry {
@@ -96,15 +96,34 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
+  /**
+   * The current paper as one Yjs update: from memory when it is loaded (edits not yet stored
+   * included), from storage otherwise. For readers outside the socket path (thread anchors).
+   */
+  async currentState(consultationId: string): Promise<Uint8Array> {
+    const loaded = this.entries.get(consultationId)?.document;
+    if (loaded) return Y.encodeStateAsUpdate(loaded.doc);
+    const stored = await this.stored(consultationId);
+    const doc = new Y.Doc();
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update);
+    const state = Y.encodeStateAsUpdate(doc);
+    doc.destroy();
+    return state;
+  }
+
+  /** The stored paper; a new paper is first seeded from its sections' starting text. */
+  private async stored(consultationId: string): Promise<StoredPaper> {
+    const stored = await this.papers.load(consultationId);
+    if (stored.snapshot || stored.updates.length > 0) return stored;
+    const initial = buildInitialPaper(await this.participants.sectionBodies(consultationId));
+    if (!initial) return stored;
+    await this.papers.seedIfEmpty(consultationId, initial);
+    return this.papers.load(consultationId);
+  }
+
   private async load(consultationId: string, attributionMode: AttributionMode): Promise<PaperDocument> {
-    let stored = await this.papers.load(consultationId);
-    if (!stored.snapshot && stored.updates.length === 0) {
-      const initial = buildInitialPaper(await this.participants.sectionBodies(consultationId));
-      if (initial) {
-        await this.papers.seedIfEmpty(consultationId, initial);
-        stored = await this.papers.load(consultationId);
-      }
-    }
+    const stored = await this.stored(consultationId);
     const document: PaperDocument = new PaperDocument(
       consultationId,
       attributionMode,

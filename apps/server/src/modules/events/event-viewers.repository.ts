@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import type { AttributionMode, Role } from '@cw/shared';
+import { Database } from '../../db/database.js';
+
+export interface ViewerRow {
+  user_id: string;
+  role: Role;
+  attribution_mode: AttributionMode;
+}
+
+/** Who may receive a consultation's events right now, and what they may see of them. */
+@Injectable()
+export class EventViewersRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Current memberships of these users, with the consultation's attribution mode. */
+  async members(consultationId: string, userIds: string[]): Promise<ViewerRow[]> {
+    if (userIds.length === 0) return [];
+    return this.db.sql<ViewerRow[]>`
+      SELECT m.user_id, m.role, c.attribution_mode
+      FROM members m JOIN consultations c ON c.id = m.consultation_id
+      WHERE m.consultation_id = ${consultationId} AND m.user_id IN ${this.db.sql(userIds)}`;
+  }
+
+  /** Which of these sessions are still valid (not logged out, not expired). */
+  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db.sql<{ id: string }[]>`
+      SELECT id FROM sessions WHERE id IN ${this.db.sql(sessionIds)} AND expires_at > now()`;
+    return new Set(rows.map((row) => row.id));
+  }
+}

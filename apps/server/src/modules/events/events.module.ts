@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module.js';
+import { EventViewersRepository } from './event-viewers.repository.js';
+import { EventsGateway } from './events.gateway.js';
+import { EventsService } from './events.service.js';
+import { ThreadEventBus } from './thread-event-bus.js';
+
+/** The live events channel: thread changes pushed to every open client of a consultation. */
+@Module({
+  imports: [AuthModule],
+  providers: [EventsGateway, EventsService, EventViewersRepository, ThreadEventBus],
+  exports: [ThreadEventBus],
+})
+export class EventsModule {}

@@ -1,0 +1,148 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent, uuid } from '@cw/shared';
+import type { IncomingMessage } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { AuthService } from '../auth/auth.service.js';
+import { tokenFromRequest } from '../auth/session-cookie.js';
+import { presentThread } from '../threads/thread.presenter.js';
+import { EventViewersRepository } from './event-viewers.repository.js';
+import { type ThreadChange, ThreadEventBus } from './thread-event-bus.js';
+
+interface Listener {
+  socket: WebSocket;
+  userId: string;
+  sessionId: string;
+}
+
+/**
+ * Live thread events: admits sockets like the collab channel (Origin, session, membership) and
+ * sends each change to every listener of the consultation, presented for that listener. Rights
+ * and attribution mode are read again for every change, so a removed member or a mode change
+ * takes effect on the next event.
+ */
+@Injectable()
+export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Events');
+  private readonly listeners = new Map<string, Set<Listener>>();
+  /** Per consultation, deliveries run one after another so clients see changes in order. */
+  private readonly deliveries = new Map<string, Promise<void>>();
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+    private readonly viewers: EventViewersRepository,
+    private readonly bus: ThreadEventBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.subscribe((change) => this.enqueue(change));
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+  }
+
+  /** Number of sockets listening to one consultation (for tests). */
+  listenerCount(consultationId: string): number {
+    return this.listeners.get(consultationId)?.size ?? 0;
+  }
+
+  async accept(socket: WebSocket, request: IncomingMessage): Promise<void> {
+    const early: Array<{ data: RawData; isBinary: boolean }> = [];
+    const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary });
+    socket.on('message', keep);
+    const refuse = (code: number, reason: string) => socket.close(code, reason);
+
+    const origin = request.headers.origin;
+    if (origin && !this.config.allowedOrigins.includes(origin))
+      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');
+    const url = new URL(request.url ?? '/', 'ws://localhost');
+    const consultationId = decodeURIComponent(url.pathname.slice(EVENTS_PATH.length + 1));
+    const token = url.searchParams.get('token') ?? tokenFromRequest(request);
+    const auth = token ? await this.auth.resolve(token) : undefined;
+    if (!auth) return refuse(CLOSE_CODES.UNAUTHENTICATED, 'Sign in to continue');
+    if (!uuid.safeParse(consultationId).success)
+      return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    const [member] = await this.viewers.members(consultationId, [auth.userId]);
+    if (!member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    if (socket.readyState !== socket.OPEN) return;
+
+    const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId };
+    const set = this.listeners.get(consultationId) ?? new Set<Listener>();
+    set.add(listener);
+    this.listeners.set(consultationId, set);
+    socket.on('close', () => {
+      set.delete(listener);
+      if (set.size === 0 && this.listeners.get(consultationId) === set) this.listeners.delete(consultationId);
+    });
+    socket.off('message', keep);
+    const handle = (data: RawData, isBinary: boolean) => {
+      if (!isBinary && data.toString() === EVENTS_PING) socket.send(EVENTS_PONG);
+      else socket.close(CLOSE_CODES.BAD_MESSAGE, 'Clients send only pings on this channel');
+    };
+    socket.on('message', handle);
+    for (const frame of early) handle(frame.data, frame.isBinary);
+  }
+
+  private enqueue(change: ThreadChange): void {
+    if (!this.listeners.has(change.consultationId)) return;
+    const previous = this.deliveries.get(change.consultationId) ?? Promise.resolve();
+    const next = previous
+      .then(() => this.deliver(change))
+      .catch((error: unknown) =>
+        this.logger.warn(`Delivering a ${change.type} event failed: ${(error as Error).message}`),
+      );
+    this.deliveries.set(change.consultationId, next);
+    void next.then(() => {
+      if (this.deliveries.get(change.consultationId) === next) this.deliveries.delete(change.consultationId);
+    });
+  }
+
+  private async deliver(change: ThreadChange): Promise<void> {
+    const listeners = [...(this.listeners.get(change.consultationId) ?? [])];
+    if (listeners.length === 0) return;
+    const [members, sessions] = await Promise.all([
+      this.viewers.members(change.consultationId, [...new Set(listeners.map((l) => l.userId))]),
+      this.viewers.liveSessions([...new Set(listeners.map((l) => l.sessionId))]),
+    ]);
+    const byUser = new Map(members.map((member) => [member.user_id, member]));
+    for (const listener of listeners) {
+      if (listener.socket.readyState !== listener.socket.OPEN) continue;
+      if (!sessions.has(listener.sessionId)) {
+        listener.socket.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
+        continue;
+      }
+      const member = byUser.get(listener.userId);
+      if (!member) {
+        listener.socket.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
+        continue;
+      }
+      const event: ThreadEvent = {
+        type: change.type,
+        consultationId: change.consultationId,
+        thread: presentThread(change.thread, {
+          userId: listener.userId,
+          role: member.role,
+          attributionMode: member.attribution_mode,
+        }),
+      };
+      listener.socket.send(JSON.stringify(event));
+    }
+  }
+
+  /** Closes every socket with 1012 so clients reconnect (possibly to another instance). */
+  beforeApplicationShutdown(): void {
+    for (const set of this.listeners.values())
+      for (const listener of set) listener.socket.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,65 @@
+import { sectionFragmentName } from '@cw/shared';
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { checkAnchor, isPassageRemoved } from './anchors.js';
+
+const SECTION = '0b6f6a4e-3c57-4e5b-9a57-0d4f8e1c2b3a';
+const OTHER = '7d9c1b2a-4e3f-4a5b-8c6d-1e2f3a4b5c6d';
+
+function paper(): { doc: Y.Doc; text: Y.XmlText; other: Y.XmlText } {
+  const doc = new Y.Doc();
+  const paragraph = (value: string) => {
+    const element = new Y.XmlElement('paragraph');
+    element.insert(0, [new Y.XmlText(value)]);
+    return element;
+  };
+  doc.getXmlFragment(sectionFragmentName(SECTION)).insert(0, [paragraph('States must protect rights.')]);
+  doc.getXmlFragment(sectionFragmentName(OTHER)).insert(0, [paragraph('Elsewhere.')]);
+  const text = (doc.getXmlFragment(sectionFragmentName(SECTION)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  const other = (doc.getXmlFragment(sectionFragmentName(OTHER)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+  return { doc, text, other };
+}
+
+const encode = (type: Y.AbstractType<any>, index: number, assoc = 0) =>
+  Buffer.from(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(type, index, assoc))).toString(
+    'base64',
+  );
+
+describe('anchors', () => {
+  it('accepts a passage inside the section and follows it through edits', () => {
+    const { doc, text } = paper();
+    const start = encode(text, 7);
+    const end = encode(text, 14, -1);
+    expect(checkAnchor(doc, SECTION, start, end)).toEqual([]);
+    text.insert(0, 'All ');
+    expect(isPassageRemoved(doc, SECTION, start, end)).toBe(false);
+  });
+
+  it('reports the passage removed once its text is deleted', () => {
+    const { doc, text } = paper();
+    const start = encode(text, 7);
+    const end = encode(text, 14, -1);
+    text.delete(5, 12);
+    expect(isPassageRemoved(doc, SECTION, start, end)).toBe(true);
+  });
+
+  it('refuses garbage, other sections, unknown items and reversed ranges', () => {
+    const { doc, text, other } = paper();
+    const valid = encode(text, 3);
+    expect(checkAnchor(doc, SECTION, 'AAAA', valid)).toEqual([
+      { field: 'start', message: expect.any(String) },
+    ]);
+    expect(checkAnchor(doc, SECTION, encode(other, 1), valid)[0]).toEqual({
+      field: 'start',
+      message: 'is not inside the section',
+    });
+    const foreign = new Y.Doc();
+    const unknown = encode(foreign.getText('section:x'), 0);
+    expect(checkAnchor(doc, SECTION, valid, unknown)[0]?.field).toBe('end');
+    expect(checkAnchor(doc, SECTION, encode(text, 9), encode(text, 2))).toEqual([
+      { field: 'end', message: 'must come after the start, with text between them' },
+    ]);
+    expect(checkAnchor(doc, SECTION, valid, valid)[0]?.field).toBe('end');
+    expect(doc.share.has('section:x')).toBe(false);
+  });
+});

@@ -1,0 +1,61 @@
+import type { Role, ThreadOutcome, ThreadStatus } from '@cw/shared';
+
+/**
+ * Threads as stored, with full authorship. These never leave the server as they are: the
+ * presenter turns them into what one viewer may see. Plain JSON (ISO times, base64 positions)
+ * so they can travel over an event bus between instances.
+ */
+export interface PersonRecord {
+  userId: string;
+  name: string;
+  /** Role and group when the input was given. */
+  role: Role;
+  groupId: string;
+  groupName: string;
+}
+
+export interface EndorsementRecord {
+  userId: string;
+  groupId: string;
+  groupName: string;
+}
+
+export interface CommentRecord {
+  id: string;
+  threadId: string;
+  author: PersonRecord;
+  /** Empty once deleted. */
+  body: string;
+  createdAt: string;
+  editedAt: string | null;
+  deletedAt: string | null;
+  endorsements: EndorsementRecord[];
+}
+
+export interface AnchorRecord {
+  sectionId: string;
+  start: string;
+  end: string;
+  quote: string;
+}
+
+export interface ResolutionRecord {
+  outcome: ThreadOutcome;
+  note: string;
+  resolver: PersonRecord;
+  resolvedAt: string;
+}
+
+export interface ThreadRecord {
+  id: string;
+  consultationId: string;
+  questionId: string | null;
+  anchor: AnchorRecord | null;
+  /** Computed against the current paper when the record is loaded. */
+  isPassageRemoved: boolean;
+  status: ThreadStatus;
+  resolution: ResolutionRecord | null;
+  createdAt: string;
+  /** Oldest first; the first one opened the thread. */
+  comments: CommentRecord[];
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CollabModule } from '../collab/collab.module.js';
+import { EventsModule } from '../events/events.module.js';
+import { CommentsThrottlerGuard } from './comments-throttler.js';
+import { ThreadsController } from './threads.controller.js';
+import { ThreadsRepository } from './threads.repository.js';
+import { ThreadsService } from './threads.service.js';
+
+/** Comment threads on guiding questions and passages, their resolution and endorsements (issue 4). */
+@Module({
+  imports: [CollabModule, EventsModule],
+  controllers: [ThreadsController],
+  providers: [ThreadsService, ThreadsRepository, CommentsThrottlerGuard],
+})
+export class ThreadsModule {}

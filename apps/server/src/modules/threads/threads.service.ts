@@ -1,0 +1,211 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  Comment,
+  CommentBodyInput,
+  CreateThreadBody,
+  QuestionSummary,
+  ResolveThreadBody,
+  Thread,
+  ThreadEventType,
+  ThreadListQuery,
+} from '@cw/shared';
+import { AppError, notFound } from '../../common/app-error.js';
+import type { AuthContext, MembershipContext } from '../../common/request-context.js';
+import { Database } from '../../db/database.js';
+import { PaperRegistry } from '../collab/paper-registry.service.js';
+import { ThreadEventBus } from '../events/thread-event-bus.js';
+import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
+import { presentThread, type Viewer } from './thread.presenter.js';
+import type { ThreadRecord } from './thread-records.js';
+import { type Poster, ThreadsRepository } from './threads.repository.js';
+
+/** The member acting, as the access guard resolved them. */
+export interface Actor {
+  auth: AuthContext;
+  member: MembershipContext;
+}
+
+const viewerOf = ({ auth, member }: Actor): Viewer => ({
+  userId: auth.userId,
+  role: member.role,
+  attributionMode: member.attributionMode,
+});
+
+const posterOf = ({ auth, member }: Actor): Poster => ({
+  userId: auth.userId,
+  role: member.role,
+  groupId: member.groupId,
+});
+
+const threadNotFound = () => notFound('Thread not found');
+const commentNotFound = () => notFound('Comment not found');
+
+/**
+ * Threads, comments, endorsements and resolutions. The access guard has checked role and phase;
+ * this checks what depends on the data (ownership, status), writes, publishes the change and
+ * answers with what the caller may see.
+ */
+@Injectable()
+export class ThreadsService {
+  constructor(
+    private readonly db: Database,
+    private readonly threads: ThreadsRepository,
+    private readonly papers: PaperRegistry,
+    private readonly events: ThreadEventBus,
+  ) {}
+
+  async list(actor: Actor, filters: ThreadListQuery): Promise<Thread[]> {
+    const records = await this.threads.list(actor.member.consultationId, filters);
+    await this.markRemovedPassages(actor.member.consultationId, records);
+    const viewer = viewerOf(actor);
+    return records.map((record) => presentThread(record, viewer));
+  }
+
+  async get(actor: Actor, threadId: string): Promise<Thread> {
+    return presentThread(await this.load(actor.member.consultationId, threadId), viewerOf(actor));
+  }
+
+  async create(actor: Actor, body: CreateThreadBody): Promise<Thread> {
+    const consultationId = actor.member.consultationId;
+    if (body.questionId && !(await this.threads.questionExists(consultationId, body.questionId)))
+      throw notFound('Guiding question not found');
+    if (body.anchor) await this.checkAnchor(consultationId, body.anchor);
+    const threadId = await this.db.sql.begin((tx) =>
+      this.threads.insertThread(consultationId, posterOf(actor), body, tx),
+    );
+    return this.publish(actor, 'thread.created', threadId);
+  }
+
+  async reply(actor: Actor, threadId: string, input: CommentBodyInput): Promise<Thread> {
+    const status = await this.threads.status(actor.member.consultationId, threadId);
+    if (!status) throw threadNotFound();
+    if (status === 'resolved')
+      throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
+    await this.threads.insertComment(threadId, posterOf(actor), input.body);
+    return this.publish(actor, 'comment.created', threadId);
+  }
+
+  async editComment(actor: Actor, commentId: string, input: CommentBodyInput): Promise<Comment> {
+    const ref = await this.ownComment(actor, commentId);
+    if (ref.isDeleted || !(await this.threads.editComment(commentId, input.body))) throw commentNotFound();
+    return this.commentOf(await this.publish(actor, 'comment.updated', ref.threadId), commentId);
+  }
+
+  async deleteComment(actor: Actor, commentId: string): Promise<void> {
+    const ref = await this.ownComment(actor, commentId);
+    if (await this.threads.deleteComment(commentId))
+      await this.publish(actor, 'comment.deleted', ref.threadId);
+  }
+
+  async endorse(actor: Actor, commentId: string): Promise<Comment> {
+    const ref = await this.threads.findComment(actor.member.consultationId, commentId);
+    if (!ref || ref.isDeleted) throw commentNotFound();
+    if (ref.authorId === actor.auth.userId)
+      throw new AppError('SELF_ENDORSEMENT', 'You cannot endorse your own comment');
+    const isNew = await this.threads.endorse(commentId, actor.auth.userId, actor.member.groupId);
+    const thread = isNew
+      ? await this.publish(actor, 'endorsement.changed', ref.threadId)
+      : await this.get(actor, ref.threadId);
+    return this.commentOf(thread, commentId);
+  }
+
+  async withdrawEndorsement(actor: Actor, commentId: string): Promise<Comment> {
+    const ref = await this.threads.findComment(actor.member.consultationId, commentId);
+    if (!ref) throw commentNotFound();
+    const wasThere = await this.threads.withdrawEndorsement(commentId, actor.auth.userId);
+    const thread = wasThere
+      ? await this.publish(actor, 'endorsement.changed', ref.threadId)
+      : await this.get(actor, ref.threadId);
+    return this.commentOf(thread, commentId);
+  }
+
+  async resolve(actor: Actor, threadId: string, body: ResolveThreadBody): Promise<Thread> {
+    if (!(await this.threads.resolve(actor.member.consultationId, threadId, posterOf(actor), body))) {
+      if (!(await this.threads.status(actor.member.consultationId, threadId))) throw threadNotFound();
+      throw new AppError('THREAD_STATUS', 'This thread is already resolved; reopen it to change the outcome');
+    }
+    return this.publish(actor, 'thread.resolved', threadId);
+  }
+
+  async reopen(actor: Actor, threadId: string): Promise<Thread> {
+    if (!(await this.threads.reopen(actor.member.consultationId, threadId))) {
+      if (!(await this.threads.status(actor.member.consultationId, threadId))) throw threadNotFound();
+      throw new AppError('THREAD_STATUS', 'This thread is already open');
+    }
+    return this.publish(actor, 'thread.reopened', threadId);
+  }
+
+  async summary(actor: Actor): Promise<QuestionSummary[]> {
+    const rows = await this.threads.countsByQuestion(actor.member.consultationId);
+    return rows.map((row) => ({
+      questionId: row.question_id,
+      open: row.open,
+      resolved: row.resolved,
+      total: row.total,
+    }));
+  }
+
+  /** 404 for unknown comments, 403 for other people's: nobody edits or deletes another's words. */
+  private async ownComment(actor: Actor, commentId: string) {
+    const ref = await this.threads.findComment(actor.member.consultationId, commentId);
+    if (!ref) throw commentNotFound();
+    if (ref.authorId !== actor.auth.userId)
+      throw new AppError('FORBIDDEN', 'Only the author can change or delete a comment');
+    return ref;
+  }
+
+  private commentOf(thread: Thread, commentId: string): Comment {
+    return thread.comments.find((comment) => comment.id === commentId)!;
+  }
+
+  private async load(consultationId: string, threadId: string): Promise<ThreadRecord> {
+    const record = await this.threads.find(consultationId, threadId);
+    if (!record) throw threadNotFound();
+    await this.markRemovedPassages(consultationId, [record]);
+    return record;
+  }
+
+  /** Reloads the thread, tells every open client, and answers the caller. */
+  private async publish(actor: Actor, type: ThreadEventType, threadId: string): Promise<Thread> {
+    const record = await this.load(actor.member.consultationId, threadId);
+    this.events.publish({ type, consultationId: record.consultationId, thread: record });
+    return presentThread(record, viewerOf(actor));
+  }
+
+  private async checkAnchor(consultationId: string, anchor: NonNullable<CreateThreadBody['anchor']>) {
+    if (!(await this.threads.sectionExists(consultationId, anchor.sectionId))) {
+      throw invalidAnchor([
+        { path: 'body.anchor.sectionId', message: 'must be a section of this consultation' },
+      ]);
+    }
+    const doc = paperFromState(await this.papers.currentState(consultationId));
+    try {
+      const problems = checkAnchor(doc, anchor.sectionId, anchor.start, anchor.end);
+      if (problems.length > 0)
+        throw invalidAnchor(
+          problems.map((problem) => ({ path: `body.anchor.${problem.field}`, message: problem.message })),
+        );
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  private async markRemovedPassages(consultationId: string, records: ThreadRecord[]): Promise<void> {
+    const anchored = records.filter((record) => record.anchor);
+    if (anchored.length === 0) return;
+    const doc = paperFromState(await this.papers.currentState(consultationId));
+    try {
+      for (const record of anchored) {
+        const { sectionId, start, end } = record.anchor!;
+        record.isPassageRemoved = isPassageRemoved(doc, sectionId, start, end);
+      }
+    } finally {
+      doc.destroy();
+    }
+  }
+}
+
+function invalidAnchor(issues: Array<{ path: string; message: string }>): AppError {
+  const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
+  return new AppError('VALIDATION_FAILED', `Invalid anchor: ${summary}`, issues);
+}

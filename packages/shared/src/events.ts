@@ -1,0 +1,29 @@
+import type { Thread } from './schemas/threads.js';
+
+/** WebSocket path prefix for live thread events: `${EVENTS_PATH}/<consultationId>`. */
+export const EVENTS_PATH = '/events';
+
+/** What happened to a thread; every event carries the whole thread as the viewer may see it. */
+export const THREAD_EVENT_TYPES = [
+  'thread.created',
+  'thread.updated',
+  'thread.resolved',
+  'thread.reopened',
+  'comment.created',
+  'comment.updated',
+  'comment.deleted',
+  'endorsement.changed',
+] as const;
+export type ThreadEventType = (typeof THREAD_EVENT_TYPES)[number];
+
+/** One JSON text frame from server to client; the client replaces its copy of `thread.id`. */
+export interface ThreadEvent {
+  type: ThreadEventType;
+  consultationId: string;
+  thread: Thread;
+}
+
+/** The only frame a client may send; anything else closes the socket with 4400. */
+export const EVENTS_PING = 'ping';
+/** The server's answer to a ping. */
+export const EVENTS_PONG = 'pong';

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { instant, text, uuid } from './common.js';
+
+/** What became of a thread's input (the disposition log). */
+export const THREAD_OUTCOMES = ['accepted', 'partly_accepted', 'not_accepted', 'no_change_needed'] as const;
+export type ThreadOutcome = (typeof THREAD_OUTCOMES)[number];
+export const threadOutcome = z.enum(THREAD_OUTCOMES);
+
+export const THREAD_STATUSES = ['open', 'resolved'] as const;
+export type ThreadStatus = (typeof THREAD_STATUSES)[number];
+export const threadStatus = z.enum(THREAD_STATUSES);
+
+/** Longest comment body, in characters. */
+export const COMMENT_MAX_LENGTH = 5000;
+/** Longest quoted passage kept with an anchor, in characters. */
+export const QUOTE_MAX_LENGTH = 1000;
+
+/** Plain text as typed; clients render light Markdown without ever passing HTML through. */
+export const commentBody = text({ max: COMMENT_MAX_LENGTH, multiline: true });
+
+/** An encoded Yjs relative position (`Y.encodeRelativePosition`), base64. */
+export const relativePosition = z
+  .string()
+  .min(4, 'must be an encoded relative position')
+  .max(512, 'must be at most 512 characters')
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64');
+
+/** Where a thread sits in the paper: two relative positions inside one section, and the quote. */
+export const anchorInput = z.strictObject({
+  /** The section whose text holds the passage. */
+  sectionId: uuid,
+  /** Start and end of the passage; they follow the text through concurrent edits. */
+  start: relativePosition,
+  end: relativePosition,
+  /** The passage as selected, kept for when its text is deleted. */
+  quote: text({ max: QUOTE_MAX_LENGTH, multiline: true }),
+});
+export type AnchorInput = z.infer<typeof anchorInput>;
+
+export const createThreadBody = z.strictObject({
+  /** The guiding question answered; null for general input. */
+  questionId: uuid.nullable(),
+  /** The passage commented on; absent or null for input on the question as a whole. */
+  anchor: anchorInput.nullable().default(null),
+  /** The first comment. */
+  body: commentBody,
+});
+export type CreateThreadBody = z.infer<typeof createThreadBody>;
+
+export const commentBodyInput = z.strictObject({ body: commentBody });
+export type CommentBodyInput = z.infer<typeof commentBodyInput>;
+
+export const resolveThreadBody = z.strictObject({
+  outcome: threadOutcome,
+  /** Why, for the reviewers and the summary notes. */
+  note: text({ min: 0, max: 2000, multiline: true }),
+});
+export type ResolveThreadBody = z.infer<typeof resolveThreadBody>;
+
+/** `questionId=general` selects input not tied to a guiding question. */
+export const threadListQuery = z.strictObject({
+  status: threadStatus.optional(),
+  questionId: z.union([uuid, z.literal('general')], { message: 'must be a UUID or "general"' }).optional(),
+  /** Threads anchored in this section. */
+  sectionId: uuid.optional(),
+  /** Threads holding a comment posted from this stakeholder group. */
+  groupId: uuid.optional(),
+});
+export type ThreadListQuery = z.infer<typeof threadListQuery>;
+
+export const threadParams = z.strictObject({ consultationId: uuid, threadId: uuid });
+export const commentParams = z.strictObject({ consultationId: uuid, commentId: uuid });
+
+/**
+ * Who wrote something, as one viewer may see it (SPEC §3). Never carries a user id or email;
+ * `name` only for viewers entitled to names.
+ */
+export const attribution = z.object({
+  /** Group at posting time and role, e.g. "Civil society organisation reviewer". */
+  label: z.string(),
+  group: z.object({ id: uuid, name: z.string() }),
+  /** The viewer wrote it. */
+  isYou: z.boolean(),
+  name: z.string().optional(),
+});
+export type Attribution = z.infer<typeof attribution>;
+
+export const endorsementCount = z.object({ groupId: uuid, groupName: z.string(), count: z.int() });
+
+/**
+ * Times: exact for viewers entitled to names and for the viewer's own input; otherwise
+ * truncated to the hour, so a time cannot single out a person.
+ */
+export const comment = z.object({
+  id: uuid,
+  threadId: uuid,
+  author: attribution,
+  /** Null once deleted (the tombstone keeps its place in the thread). */
+  body: z.string().nullable(),
+  isDeleted: z.boolean(),
+  isEdited: z.boolean(),
+  createdAt: instant,
+  editedAt: instant.nullable(),
+  endorsements: z.array(endorsementCount),
+  endorsementTotal: z.int(),
+  isEndorsedByYou: z.boolean(),
+});
+export type Comment = z.infer<typeof comment>;
+
+export const anchor = z.object({
+  sectionId: uuid,
+  start: relativePosition,
+  end: relativePosition,
+  quote: z.string(),
+  /** The passage's text is gone (the positions no longer span any text); the quote remains. */
+  isPassageRemoved: z.boolean(),
+});
+export type Anchor = z.infer<typeof anchor>;
+
+export const resolution = z.object({
+  outcome: threadOutcome,
+  note: z.string(),
+  resolver: attribution,
+  resolvedAt: instant,
+});
+export type Resolution = z.infer<typeof resolution>;
+
+export const thread = z.object({
+  id: uuid,
+  consultationId: uuid,
+  questionId: uuid.nullable(),
+  anchor: anchor.nullable(),
+  status: threadStatus,
+  resolution: resolution.nullable(),
+  /** The author of the first comment. */
+  author: attribution,
+  createdAt: instant,
+  /** Oldest first. */
+  comments: z.array(comment),
+});
+export type Thread = z.infer<typeof thread>;
+
+export const questionSummary = z.object({
+  /** Null: general input. */
+  questionId: uuid.nullable(),
+  open: z.int(),
+  resolved: z.int(),
+  total: z.int(),
+});
+export type QuestionSummary = z.infer<typeof questionSummary>;
