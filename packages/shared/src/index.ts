@@ -9,3 +9,4 @@ export * from './schemas/members.js';
 export * from './protocol.js';
 export * from './schemas/threads.js';
 export * from './events.js';
+export * from './schemas/versions.js';
