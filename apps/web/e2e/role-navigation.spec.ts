@@ -5,10 +5,10 @@ import { demoAccountWithRole } from './support/demo-accounts';
 
 /** What each role may use in the open demo consultation, per the shared permission matrix. */
 const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
-  admin: ['Overview', 'Paper', 'Structure', 'Members', 'Settings'],
-  editor: ['Overview', 'Paper', 'Structure', 'Members'],
-  reviewer: ['Overview', 'Paper'],
-  observer: ['Overview', 'Paper'],
+  admin: ['Overview', 'Paper', 'Versions', 'Structure', 'Members', 'Settings'],
+  editor: ['Overview', 'Paper', 'Versions', 'Structure', 'Members'],
+  reviewer: ['Overview', 'Paper', 'Versions'],
+  observer: ['Overview', 'Paper', 'Versions'],
 };
 
 async function openDemoConsultation(page: Page) {

@@ -9,6 +9,9 @@ import { MembersRoute } from '../routes/MembersRoute';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { SettingsRoute } from '../routes/SettingsRoute';
 import { StructureRoute } from '../routes/StructureRoute';
+import { VersionCompareRoute } from '../routes/VersionCompareRoute';
+import { VersionRoute } from '../routes/VersionRoute';
+import { VersionsRoute } from '../routes/VersionsRoute';
 import { LoadingState } from '../ui/LoadingState';
 import { AppShell } from './AppShell';
 import { RequireSignIn } from './RequireSignIn';
@@ -41,6 +44,9 @@ export const router = createBrowserRouter([
                   </Suspense>
                 ),
               },
+              { path: 'versions', element: <VersionsRoute /> },
+              { path: 'versions/compare', element: <VersionCompareRoute /> },
+              { path: 'versions/:versionId', element: <VersionRoute /> },
               { path: 'members', element: <MembersRoute /> },
               { path: 'settings', element: <SettingsRoute /> },
               { path: 'structure', element: <StructureRoute /> },

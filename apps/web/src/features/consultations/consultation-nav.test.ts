@@ -10,6 +10,7 @@ describe('visibleNavItems', () => {
     expect(navFor('admin', 'open')).toEqual([
       'nav.overview',
       'nav.paper',
+      'nav.versions',
       'nav.structure',
       'nav.members',
       'nav.settings',
@@ -17,16 +18,27 @@ describe('visibleNavItems', () => {
   });
 
   it('gives editors structure and the member list but not settings', () => {
-    expect(navFor('editor', 'open')).toEqual(['nav.overview', 'nav.paper', 'nav.structure', 'nav.members']);
+    expect(navFor('editor', 'open')).toEqual([
+      'nav.overview',
+      'nav.paper',
+      'nav.versions',
+      'nav.structure',
+      'nav.members',
+    ]);
   });
 
-  it('gives reviewers and observers the overview and the paper', () => {
-    expect(navFor('reviewer', 'open')).toEqual(['nav.overview', 'nav.paper']);
-    expect(navFor('observer', 'draft')).toEqual(['nav.overview', 'nav.paper']);
+  it('gives reviewers and observers the overview, the paper and its versions', () => {
+    expect(navFor('reviewer', 'open')).toEqual(['nav.overview', 'nav.paper', 'nav.versions']);
+    expect(navFor('observer', 'draft')).toEqual(['nav.overview', 'nav.paper', 'nav.versions']);
   });
 
   it('hides structure once the consultation is published, as the matrix forbids changing it', () => {
-    expect(navFor('editor', 'published')).toEqual(['nav.overview', 'nav.paper', 'nav.members']);
+    expect(navFor('editor', 'published')).toEqual([
+      'nav.overview',
+      'nav.paper',
+      'nav.versions',
+      'nav.members',
+    ]);
     expect(navFor('admin', 'published')).toContain('nav.settings');
   });
 
