@@ -32,12 +32,18 @@ CREATE TABLE paper_contributions (
   PRIMARY KEY (consultation_id, user_id, group_id, section_id, day)
 );
 
+-- Named, immutable snapshots of the paper: written once, never updated.
 CREATE TABLE paper_versions (
   id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
   name            text NOT NULL,
+  -- The whole paper as one Yjs update.
   data            bytea NOT NULL,
+  -- The sections as they were: [{ "id", "number", "title" }] in paper order.
+  outline         jsonb NOT NULL,
   created_by      uuid REFERENCES users (id) ON DELETE SET NULL,
+  -- The creator's role at the time, shown to viewers not entitled to names.
+  creator_role    text NOT NULL CHECK (creator_role IN ('observer', 'reviewer', 'editor', 'admin')),
   created_at      timestamptz NOT NULL DEFAULT now(),
   UNIQUE (consultation_id, name)
 );

@@ -19,6 +19,7 @@ import { StructureModule } from './modules/structure/structure.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { commentsThrottler } from './modules/threads/comments-throttler.js';
 import { ThreadsModule } from './modules/threads/threads.module.js';
+import { VersionsModule } from './modules/versions/versions.module.js';
 
 @Module({})
 export class AppModule {
@@ -56,6 +57,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         ThreadsModule,
+        VersionsModule,
         ...staticFiles,
       ],
       providers: [

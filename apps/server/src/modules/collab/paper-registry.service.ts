@@ -112,6 +112,16 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     return state;
   }
 
+  /**
+   * The current paper as one Yjs update, once every edit it holds is stored: a version taken
+   * from it never contains text the paper could still lose.
+   */
+  async storedState(consultationId: string): Promise<Uint8Array> {
+    const state = await this.currentState(consultationId);
+    await this.entries.get(consultationId)?.document?.flush();
+    return state;
+  }
+
   /** The stored paper; a new paper is first seeded from its sections' starting text. */
   private async stored(consultationId: string): Promise<StoredPaper> {
     const stored = await this.papers.load(consultationId);

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CollabModule } from '../collab/collab.module.js';
+import { VersionsController } from './versions.controller.js';
+import { VersionsRepository } from './versions.repository.js';
+import { VersionsService } from './versions.service.js';
+
+/** Named versions of the paper and their word-level comparison. */
+@Module({
+  imports: [CollabModule],
+  controllers: [VersionsController],
+  providers: [VersionsService, VersionsRepository],
+})
+export class VersionsModule {}

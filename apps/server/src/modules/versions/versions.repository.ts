@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import type { Role } from '@cw/shared';
+import { Database } from '../../db/database.js';
+
+/** A section as it stands in one paper (now, or when a version was taken). */
+export interface OutlineSection {
+  id: string;
+  number: string;
+  title: string;
+}
+
+/** A stored version without its content; the creator's name is for the presenter to withhold. */
+export interface VersionRecord {
+  id: string;
+  name: string;
+  createdAt: string;
+  /** Null once the account is gone. */
+  creatorId: string | null;
+  creatorName: string | null;
+  creatorRole: Role;
+}
+
+export interface VersionContent extends VersionRecord {
+  /** The paper as one Yjs update. */
+  data: Uint8Array;
+  outline: OutlineSection[];
+}
+
+interface VersionRow {
+  id: string;
+  name: string;
+  created_at: Date;
+  created_by: string | null;
+  creator_name: string | null;
+  creator_role: Role;
+}
+
+const toRecord = (row: VersionRow): VersionRecord => ({
+  id: row.id,
+  name: row.name,
+  createdAt: row.created_at.toISOString(),
+  creatorId: row.created_by,
+  creatorName: row.creator_name,
+  creatorRole: row.creator_role,
+});
+
+/** All SQL of versions. Versions are written once: there is no update path. */
+@Injectable()
+export class VersionsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Stores a version; a name already taken in the consultation raises a unique violation. */
+  async insert(version: {
+    consultationId: string;
+    name: string;
+    data: Uint8Array;
+    outline: OutlineSection[];
+    createdBy: string;
+    creatorRole: Role;
+  }): Promise<string> {
+    const [row] = await this.db.sql<{ id: string }[]>`
+      INSERT INTO paper_versions (consultation_id, name, data, outline, created_by, creator_role)
+      VALUES (${version.consultationId}, ${version.name}, ${Buffer.from(version.data)},
+              ${this.db.sql.json(version.outline as never)}, ${version.createdBy}, ${version.creatorRole})
+      RETURNING id`;
+    return row!.id;
+  }
+
+  /** Newest first. */
+  async list(consultationId: string): Promise<VersionRecord[]> {
+    const rows = await this.db.sql<VersionRow[]>`
+      SELECT v.id, v.name, v.created_at, v.created_by, u.name AS creator_name, v.creator_role
+      FROM paper_versions v LEFT JOIN users u ON u.id = v.created_by
+      WHERE v.consultation_id = ${consultationId}
+      ORDER BY v.created_at DESC, v.name`;
+    return rows.map(toRecord);
+  }
+
+  /** One version of this consultation with its content; undefined for another's. */
+  async find(consultationId: string, id: string): Promise<VersionContent | undefined> {
+    const [row] = await this.db.sql<(VersionRow & { data: Buffer; outline: OutlineSection[] })[]>`
+      SELECT v.id, v.name, v.created_at, v.created_by, u.name AS creator_name, v.creator_role,
+             v.data, v.outline
+      FROM paper_versions v LEFT JOIN users u ON u.id = v.created_by
+      WHERE v.consultation_id = ${consultationId} AND v.id = ${id}`;
+    return row && { ...toRecord(row), data: row.data, outline: row.outline };
+  }
+
+  /** The consultation's sections now, in paper order. */
+  async currentOutline(consultationId: string): Promise<OutlineSection[]> {
+    return this.db.sql<OutlineSection[]>`
+      SELECT id, number, title FROM sections
+      WHERE consultation_id = ${consultationId}
+      ORDER BY position, number`;
+  }
+}
