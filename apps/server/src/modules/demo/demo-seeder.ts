@@ -8,6 +8,7 @@ import { ConsultationBuilder } from '../consultations/consultation-builder.js';
 import { ConsultationsRepository } from '../consultations/consultations.repository.js';
 import { ConsultationsService, todayIn } from '../consultations/consultations.service.js';
 import { TemplateCatalog } from '../templates/template-catalog.js';
+import { DemoInputSeeder } from '../threads/demo-input.seeder.js';
 import {
   DEMO_CONSULTATION_TITLE,
   DEMO_ORGANISER_GROUP,
@@ -36,6 +37,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
     private readonly consultationsService: ConsultationsService,
     private readonly consultations: ConsultationsRepository,
     private readonly builder: ConsultationBuilder,
+    private readonly demoInput: DemoInputSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -43,15 +45,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
     if (await this.seeds.isApplied(DEMO_SEED_NAME)) return;
     // Hashed once outside the transaction: argon2 is deliberately slow.
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
-    const isSeeded = await this.db.sql.begin(async (tx) => {
-      if (!(await this.seeds.markApplied(DEMO_SEED_NAME, tx))) return false;
-      await this.seed(tx, passwordHash);
-      return true;
+    const consultationId = await this.db.sql.begin(async (tx) => {
+      if (!(await this.seeds.markApplied(DEMO_SEED_NAME, tx))) return undefined;
+      return this.seed(tx, passwordHash);
     });
-    if (isSeeded) this.logger.log(`Seeded the demo consultation; demo password: ${DEMO_PASSWORD}`);
+    if (!consultationId) return;
+    // Sample threads need the committed consultation and its paper, so they follow in a step of their own.
+    await this.demoInput.seed(consultationId);
+    this.logger.log(`Seeded the demo consultation; demo password: ${DEMO_PASSWORD}`);
   }
 
-  private async seed(tx: TransactionSql, passwordHash: string): Promise<void> {
+  /** Returns the demo consultation's id. */
+  private async seed(tx: TransactionSql, passwordHash: string): Promise<string> {
     const userIds = new Map<string, string>();
     for (const person of DEMO_PEOPLE) {
       const created = await this.users.create({ ...person, passwordHash }, tx);
@@ -83,5 +88,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
         tx,
       );
     }
+    return consultationId;
   }
 }

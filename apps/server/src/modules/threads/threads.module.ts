@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { CommentsThrottlerGuard } from './comments-throttler.js';
+import { DemoInputRepository } from './demo-input.repository.js';
+import { DemoInputSeeder } from './demo-input.seeder.js';
 import { ThreadsController } from './threads.controller.js';
 import { ThreadsRepository } from './threads.repository.js';
 import { ThreadsService } from './threads.service.js';
@@ -10,6 +12,13 @@ import { ThreadsService } from './threads.service.js';
 @Module({
   imports: [CollabModule, EventsModule],
   controllers: [ThreadsController],
-  providers: [ThreadsService, ThreadsRepository, CommentsThrottlerGuard],
+  providers: [
+    ThreadsService,
+    ThreadsRepository,
+    CommentsThrottlerGuard,
+    DemoInputSeeder,
+    DemoInputRepository,
+  ],
+  exports: [DemoInputSeeder],
 })
 export class ThreadsModule {}

@@ -106,12 +106,13 @@ export class ThreadsRepository {
     return thread;
   }
 
+  /** A thread with its first comment; call inside a transaction so neither exists alone. */
   async insertThread(
     consultationId: string,
     poster: Poster,
     input: NewThread,
     q: Queryable,
-  ): Promise<string> {
+  ): Promise<{ threadId: string; commentId: string }> {
     const anchor = input.anchor;
     const [row] = await q<{ id: string }[]>`
       INSERT INTO threads (consultation_id, question_id, section_id, anchor_start, anchor_end, quote)
@@ -119,8 +120,8 @@ export class ThreadsRepository {
               ${anchor ? Buffer.from(anchor.start, 'base64') : null},
               ${anchor ? Buffer.from(anchor.end, 'base64') : null}, ${anchor?.quote ?? null})
       RETURNING id`;
-    await this.insertComment(row!.id, poster, input.body, q);
-    return row!.id;
+    const commentId = await this.insertComment(row!.id, poster, input.body, q);
+    return { threadId: row!.id, commentId };
   }
 
   async insertComment(threadId: string, poster: Poster, body: string, q: Queryable = this.db.sql) {
@@ -180,8 +181,13 @@ export class ThreadsRepository {
   }
 
   /** True when the endorsement is new (endorsing twice changes nothing). */
-  async endorse(commentId: string, userId: string, groupId: string): Promise<boolean> {
-    const rows = await this.db.sql`
+  async endorse(
+    commentId: string,
+    userId: string,
+    groupId: string,
+    q: Queryable = this.db.sql,
+  ): Promise<boolean> {
+    const rows = await q`
       INSERT INTO endorsements (comment_id, user_id, group_id)
       SELECT ${commentId}, ${userId}, ${groupId}
       WHERE EXISTS (SELECT 1 FROM comments WHERE id = ${commentId} AND deleted_at IS NULL)
@@ -202,8 +208,9 @@ export class ThreadsRepository {
     threadId: string,
     resolver: Poster,
     resolution: { outcome: ThreadOutcome; note: string },
+    q: Queryable = this.db.sql,
   ): Promise<boolean> {
-    const rows = await this.db.sql`
+    const rows = await q`
       UPDATE threads SET status = 'resolved', outcome = ${resolution.outcome},
         resolution_note = ${resolution.note}, resolved_by = ${resolver.userId},
         resolver_role = ${resolver.role}, resolver_group = ${resolver.groupId}, resolved_at = clock_timestamp()

@@ -70,7 +70,7 @@ export class ThreadsService {
     if (body.questionId && !(await this.threads.questionExists(consultationId, body.questionId)))
       throw notFound('Guiding question not found');
     if (body.anchor) await this.checkAnchor(consultationId, body.anchor);
-    const threadId = await this.db.sql.begin((tx) =>
+    const { threadId } = await this.db.sql.begin((tx) =>
       this.threads.insertThread(consultationId, posterOf(actor), body, tx),
     );
     return this.publish(actor, 'thread.created', threadId);
