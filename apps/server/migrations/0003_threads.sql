@@ -54,3 +54,19 @@ CREATE TABLE endorsements (
   created_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (comment_id, user_id)
 );
+
+-- In-app notifications: a reply to, or the resolution of, a thread the recipient opened. The
+-- actor's role and group are kept as they were, like a comment's author.
+CREATE TABLE notifications (
+  id              uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  user_id         uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  thread_id       uuid NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+  kind            text NOT NULL CHECK (kind IN ('reply', 'resolution')),
+  actor_id        uuid NOT NULL REFERENCES users (id),
+  actor_role      text NOT NULL CHECK (actor_role IN ('observer', 'reviewer', 'editor', 'admin')),
+  actor_group     uuid NOT NULL REFERENCES stakeholder_groups (id),
+  created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
+  read_at         timestamptz
+);
+CREATE INDEX notifications_recipient_idx ON notifications (user_id, consultation_id, created_at);

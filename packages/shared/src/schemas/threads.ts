@@ -148,3 +148,26 @@ export const questionSummary = z.object({
   total: z.int(),
 });
 export type QuestionSummary = z.infer<typeof questionSummary>;
+
+/** Why a member is told: someone replied to, or resolved, a thread they opened. */
+export const NOTIFICATION_KINDS = ['reply', 'resolution'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** An in-app notification, presented for its recipient like any thread (SPEC §3). */
+export const notification = z.object({
+  id: uuid,
+  kind: z.enum(NOTIFICATION_KINDS),
+  threadId: uuid,
+  questionId: uuid.nullable(),
+  /** Who replied or resolved. */
+  actor: attribution,
+  createdAt: instant,
+  isRead: z.boolean(),
+});
+export type Notification = z.infer<typeof notification>;
+
+/** Marks these notifications read; all of the caller's in the consultation when `ids` is omitted. */
+export const markNotificationsReadBody = z.strictObject({
+  ids: z.array(uuid).min(1).max(200).optional(),
+});
+export type MarkNotificationsReadBody = z.infer<typeof markNotificationsReadBody>;

@@ -27,14 +27,14 @@ const HOUR_MS = 3_600_000;
  * otherwise truncated to the hour (UTC), so "posted at 14:32" cannot point at the one person
  * who was seen typing then.
  */
-function timeFor(iso: string, viewer: Viewer, isOwn: boolean): string {
+export function timeFor(iso: string, viewer: Viewer, isOwn: boolean): string {
   if (isOwn || maySeeNames(viewer)) return new Date(iso).toISOString();
   const time = new Date(iso).getTime();
   return new Date(time - (time % HOUR_MS)).toISOString();
 }
 
 /** Never a user id or email; the name only when the viewer is entitled to it. */
-function attribute(person: PersonRecord, viewer: Viewer): Attribution {
+export function attribute(person: PersonRecord, viewer: Viewer): Attribution {
   const attribution: Attribution = {
     label: `${person.groupName} ${person.role}`,
     group: { id: person.groupId, name: person.groupName },

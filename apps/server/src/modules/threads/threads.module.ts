@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { EventsModule } from '../events/events.module.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { CommentsThrottlerGuard } from './comments-throttler.js';
 import { DemoInputRepository } from './demo-input.repository.js';
 import { DemoInputSeeder } from './demo-input.seeder.js';
@@ -10,7 +11,7 @@ import { ThreadsService } from './threads.service.js';
 
 /** Comment threads on guiding questions and passages, their resolution and endorsements (issue 4). */
 @Module({
-  imports: [CollabModule, EventsModule],
+  imports: [CollabModule, EventsModule, NotificationsModule],
   controllers: [ThreadsController],
   providers: [
     ThreadsService,

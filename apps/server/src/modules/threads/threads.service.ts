@@ -13,6 +13,7 @@ import { AppError, notFound } from '../../common/app-error.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
 import { Database } from '../../db/database.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadEventBus } from '../events/thread-event-bus.js';
 import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
 import { presentThread, type Viewer } from './thread.presenter.js';
@@ -52,6 +53,7 @@ export class ThreadsService {
     private readonly threads: ThreadsRepository,
     private readonly papers: PaperRegistry,
     private readonly events: ThreadEventBus,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(actor: Actor, filters: ThreadListQuery): Promise<Thread[]> {
@@ -82,6 +84,7 @@ export class ThreadsService {
     if (status === 'resolved')
       throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
     await this.threads.insertComment(threadId, posterOf(actor), input.body);
+    await this.notifications.threadChanged(threadId, 'reply', posterOf(actor));
     return this.publish(actor, 'comment.created', threadId);
   }
 
@@ -124,6 +127,7 @@ export class ThreadsService {
       if (!(await this.threads.status(actor.member.consultationId, threadId))) throw threadNotFound();
       throw new AppError('THREAD_STATUS', 'This thread is already resolved; reopen it to change the outcome');
     }
+    await this.notifications.threadChanged(threadId, 'resolution', posterOf(actor));
     return this.publish(actor, 'thread.resolved', threadId);
   }
 

@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import type { NotificationKind, Role } from '@cw/shared';
+import { Database } from '../../db/database.js';
+import type { Poster } from '../threads/threads.repository.js';
+
+export interface NotificationRow {
+  id: string;
+  kind: NotificationKind;
+  thread_id: string;
+  question_id: string | null;
+  actor_id: string;
+  actor_name: string;
+  actor_role: Role;
+  actor_group_id: string;
+  actor_group_name: string;
+  created_at: Date;
+  is_read: boolean;
+}
+
+/** Most notifications listed at once; older ones stay stored. */
+const LIST_LIMIT = 100;
+
+/** All SQL of in-app notifications. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Tells the thread's opener, unless the opener is the one acting. */
+  async notifyOpener(threadId: string, kind: NotificationKind, actor: Poster): Promise<void> {
+    await this.db.sql`
+      INSERT INTO notifications (consultation_id, user_id, thread_id, kind, actor_id, actor_role, actor_group)
+      SELECT t.consultation_id, opener.author_id, t.id, ${kind}, ${actor.userId}, ${actor.role}, ${actor.groupId}
+      FROM threads t
+      JOIN LATERAL (SELECT author_id FROM comments WHERE thread_id = t.id ORDER BY created_at, id LIMIT 1) opener
+        ON true
+      WHERE t.id = ${threadId} AND opener.author_id <> ${actor.userId}`;
+  }
+
+  /** The recipient's notifications in one consultation, newest first. */
+  async list(consultationId: string, userId: string): Promise<NotificationRow[]> {
+    return this.db.sql<NotificationRow[]>`
+      SELECT n.id, n.kind, n.thread_id, t.question_id, n.actor_id, u.name AS actor_name, n.actor_role,
+        n.actor_group AS actor_group_id, g.name AS actor_group_name, n.created_at, n.read_at IS NOT NULL AS is_read
+      FROM notifications n
+      JOIN threads t ON t.id = n.thread_id
+      JOIN users u ON u.id = n.actor_id
+      JOIN stakeholder_groups g ON g.id = n.actor_group
+      WHERE n.consultation_id = ${consultationId} AND n.user_id = ${userId}
+      ORDER BY n.created_at DESC, n.id
+      LIMIT ${LIST_LIMIT}`;
+  }
+
+  /** Marks the recipient's own notifications read (others' ids are ignored). */
+  async markRead(consultationId: string, userId: string, ids: string[] | undefined): Promise<void> {
+    const sql = this.db.sql;
+    await sql`
+      UPDATE notifications SET read_at = clock_timestamp()
+      WHERE consultation_id = ${consultationId} AND user_id = ${userId} AND read_at IS NULL
+        ${ids ? sql`AND id IN ${sql(ids)}` : sql``}`;
+  }
+}
