@@ -23,6 +23,14 @@ describe('permission matrix', () => {
     expect(checkPermission('reviewer', 'threads.resolve', 'open')).toBe('forbiddenRole');
   });
 
+  it('lets reviewers, editors and admins endorse only while the consultation is open', () => {
+    for (const role of ['reviewer', 'editor', 'admin'] as const) {
+      expect(can(role, 'comments.endorse', 'open')).toBe(true);
+      expect(checkPermission(role, 'comments.endorse', 'closed')).toBe('forbiddenPhase');
+    }
+    expect(checkPermission('observer', 'comments.endorse', 'open')).toBe('forbiddenRole');
+  });
+
   it('lets editors prepare and consolidate the paper but not publish-time edit', () => {
     expect(can('editor', 'paper.edit', 'draft')).toBe(true);
     expect(can('editor', 'paper.edit', 'closed')).toBe(true);

@@ -31,6 +31,23 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     return created.body;
   }
 
+  it('documents every thread, comment, endorsement and summary route in OpenAPI', async () => {
+    const response = await world.observer.api.get('/api/docs-json');
+    const paths = Object.keys(response.body.paths as Record<string, unknown>);
+    for (const route of [
+      '/api/consultations/{consultationId}/threads',
+      '/api/consultations/{consultationId}/threads/{threadId}',
+      '/api/consultations/{consultationId}/threads/{threadId}/comments',
+      '/api/consultations/{consultationId}/threads/{threadId}/resolve',
+      '/api/consultations/{consultationId}/threads/{threadId}/reopen',
+      '/api/consultations/{consultationId}/comments/{commentId}',
+      '/api/consultations/{consultationId}/comments/{commentId}/endorsement',
+      '/api/consultations/{consultationId}/questions/summary',
+      '/api/consultations/{consultationId}/notifications',
+    ])
+      expect(paths).toContain(route);
+  });
+
   it('opens a thread on a guiding question, lists it and reads it back', async () => {
     const thread = await openThread();
     expect(thread).toMatchObject({
