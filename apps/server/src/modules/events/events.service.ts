@@ -20,7 +20,12 @@ interface Listener {
   socket: WebSocket;
   userId: string;
   sessionId: string;
+  /** Answered the last keep-alive ping. */
+  isAlive: boolean;
 }
+
+/** Keep-alive: ping every socket this often; one that missed the previous pong is dropped. */
+const PING_INTERVAL_MS = 30_000;
 
 /**
  * Live thread events: admits sockets like the collab channel (Origin, session, membership) and
@@ -35,6 +40,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   /** Per consultation, deliveries run one after another so clients see changes in order. */
   private readonly deliveries = new Map<string, Promise<void>>();
   private unsubscribe: (() => void) | undefined;
+  private pingTimer: NodeJS.Timeout | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -45,10 +51,13 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((change) => this.enqueue(change));
+    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    clearInterval(this.pingTimer);
   }
 
   /** Number of sockets listening to one consultation (for tests). */
@@ -76,7 +85,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     if (!member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
     if (socket.readyState !== socket.OPEN) return;
 
-    const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId };
+    const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId, isAlive: true };
+    socket.on('pong', () => (listener.isAlive = true));
     const set = this.listeners.get(consultationId) ?? new Set<Listener>();
     set.add(listener);
     this.listeners.set(consultationId, set);
@@ -136,6 +146,20 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
         }),
       };
       listener.socket.send(JSON.stringify(event));
+    }
+  }
+
+  /** Idle connections through proxies are cut silently; pings keep them open and find dead ones. */
+  private pingAll(): void {
+    for (const set of this.listeners.values()) {
+      for (const listener of set) {
+        if (!listener.isAlive) {
+          listener.socket.terminate();
+          continue;
+        }
+        listener.isAlive = false;
+        listener.socket.ping();
+      }
     }
   }
 
