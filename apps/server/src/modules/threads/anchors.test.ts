@@ -62,4 +62,36 @@ describe('anchors', () => {
     expect(checkAnchor(doc, SECTION, valid, valid)[0]?.field).toBe('end');
     expect(doc.share.has('section:x')).toBe(false);
   });
+
+  it('converges: clients editing around and inside a passage concurrently agree on what it spans', () => {
+    const { doc: origin, text } = paper();
+    const start = encode(text, 7);
+    const end = encode(text, 14, -1);
+    const clients = [0, 1, 2].map(() => {
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Y.encodeStateAsUpdate(origin));
+      return doc;
+    });
+    const textOf = (doc: Y.Doc) =>
+      (doc.getXmlFragment(sectionFragmentName(SECTION)).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    textOf(clients[0]!).insert(0, 'All ');
+    textOf(clients[1]!).insert(10, 'XYZ');
+    textOf(clients[2]!).insert(20, ' (and more)');
+    for (const from of clients)
+      for (const to of clients) if (from !== to) Y.applyUpdate(to, Y.encodeStateAsUpdate(from));
+    const spans = clients.map((doc) => {
+      const from = Y.createAbsolutePositionFromRelativePosition(
+        Y.decodeRelativePosition(Buffer.from(start, 'base64')),
+        doc,
+      )!;
+      const to = Y.createAbsolutePositionFromRelativePosition(
+        Y.decodeRelativePosition(Buffer.from(end, 'base64')),
+        doc,
+      )!;
+      return textOf(doc).toString().slice(from.index, to.index);
+    });
+    expect(new Set(spans).size).toBe(1);
+    expect(spans[0]).toBe('musXYZt pr');
+    for (const doc of clients) expect(isPassageRemoved(doc, SECTION, start, end)).toBe(false);
+  });
 });
