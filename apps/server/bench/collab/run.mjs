@@ -1,0 +1,248 @@
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../dist/config/config.js';
+import { buildLargePaper } from './large-paper.mjs';
+import { measureJoin, slowJoin, uploadPaper } from './late-join.mjs';
+import { PaperClient } from './paper-client.mjs';
+import { rssBytes } from './process-stats.mjs';
+import {
+  idleMemoryTable,
+  lateJoinTable,
+  memoryTable,
+  scenarioTable,
+  slowClientTable,
+  storageTable,
+  writeBenchmarks,
+} from './report.mjs';
+import { runScenario } from './scenario.mjs';
+import { startOurServer, startReferenceServer } from './servers.mjs';
+import { readStorage } from './storage.mjs';
+import { Workspace } from './workspace-setup.mjs';
+
+/**
+ * `pnpm bench:collab`: our server against the stock y-websocket server under the same simulated
+ * clients. Prints the figures and writes the "Collaboration" section of docs/benchmarks.md.
+ * DATABASE_URL runs ours on that Postgres instead of embedded PGlite; BENCH_TYPING_SECONDS
+ * shortens the typing window of every scenario (default 15 s).
+ */
+const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 15);
+const EDITS_PER_SECOND = 2;
+const SCENARIOS = [
+  { name: '10 typing', clients: 10, typists: 10 },
+  { name: '50 typing', clients: 50, typists: 50 },
+  { name: '200, 20 typing', clients: 200, typists: 20 },
+  { name: '500, 20 typing', clients: 500, typists: 20 },
+  { name: '200 typing (saturation)', clients: 200, typists: 200 },
+];
+const MAX_CLIENTS = Math.max(...SCENARIOS.map((scenario) => scenario.clients));
+const COLD_JOINS = 3;
+const HOT_JOINS = 5;
+const SLOW_CLIENT_MS = 20_000;
+const IDLE_AFTER_LEAVING_MS = 10_000;
+/** Ours unloads a paper this long after its last client left, then flushes and compacts it. */
+const { unloadDelayMs, compactAfter } = loadConfig({}).collab;
+const UNLOAD_WAIT_MS = unloadDelayMs + 3_000;
+const BENCHMARKS_DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const databaseUrl = process.env.DATABASE_URL;
+
+const ours = await startOurServer({ databaseUrl });
+const reference = await startReferenceServer();
+const ourUrl = (consultationId, token, acks = false) =>
+  `${ours.wsUrl}/collab/${consultationId}?token=${token}${acks ? '&acks=1' : ''}`;
+
+async function runBoth(workspace, scenario, index) {
+  const sectionId = await workspace.addSection(`Scenario ${index + 1}`);
+  const common = {
+    typists: scenario.typists,
+    sectionId,
+    editsPerSecond: EDITS_PER_SECOND,
+    typingSeconds: TYPING_SECONDS,
+  };
+  log(`${scenario.name}: ours…`);
+  const ourResult = await runScenario(ours, {
+    ...common,
+    // Typists ask for "stored" acknowledgements, as the web client does.
+    urls: workspace.memberTokens
+      .slice(0, scenario.clients)
+      .map((token, i) => ourUrl(workspace.consultationId, token, i < scenario.typists)),
+  });
+  log(`${scenario.name}: reference…`);
+  const referenceResult = await runScenario(reference, {
+    ...common,
+    urls: Array.from(
+      { length: scenario.clients },
+      () => `${reference.wsUrl}/collab/${workspace.consultationId}`,
+    ),
+  });
+  return { scenario, ours: ourResult, reference: referenceResult };
+}
+
+async function lateJoinOnOurs(workspace, sectionId, paper) {
+  const [uploader, joiner] = workspace.memberTokens;
+  const joinUrl = ourUrl(workspace.consultationId, joiner);
+  (
+    await uploadPaper(ourUrl(workspace.consultationId, uploader, true), paper.uploads, { waitStored: true })
+  ).close();
+  const cold = [];
+  for (let i = 0; i < COLD_JOINS; i++) {
+    await sleep(UNLOAD_WAIT_MS);
+    log(`late join: ours cold ${i + 1}/${COLD_JOINS}…`);
+    cold.push(await measureJoin(joinUrl, sectionId));
+  }
+  const holder = new PaperClient({ url: joinUrl, index: 0, typist: false, onUpdate: () => undefined });
+  await holder.synced;
+  const hot = [];
+  for (let i = 0; i < HOT_JOINS; i++) hot.push(await measureJoin(joinUrl, sectionId));
+  log('slow client: ours…');
+  const slow = await slowJoin({
+    serverPort: ours.port,
+    wsPath: '/collab',
+    room: workspace.consultationId,
+    params: { token: joiner },
+    typistUrl: ourUrl(workspace.consultationId, uploader),
+    sectionId,
+    observeMs: SLOW_CLIENT_MS,
+  });
+  holder.close();
+  return { cold, hot, slow };
+}
+
+async function lateJoinOnReference(room, sectionId, paper) {
+  const url = `${reference.wsUrl}/collab/${room}`;
+  const holder = await uploadPaper(url, paper.uploads, { waitStored: false });
+  log('late join: reference hot…');
+  const hot = [];
+  for (let i = 0; i < HOT_JOINS; i++) hot.push(await measureJoin(url, sectionId));
+  log('slow client: reference…');
+  const slow = await slowJoin({
+    serverPort: reference.port,
+    wsPath: '/collab',
+    room,
+    params: {},
+    typistUrl: url,
+    sectionId,
+    observeMs: SLOW_CLIENT_MS,
+  });
+  holder.close();
+  return { hot, slow };
+}
+
+let report;
+try {
+  log(`Setting up ${MAX_CLIENTS} members on our server…`);
+  const workspace = await Workspace.create(ours.httpUrl, { title: 'Benchmark', memberCount: MAX_CLIENTS });
+  const lateWorkspace = await Workspace.create(ours.httpUrl, { title: 'Late join', memberCount: 2 });
+  const lateSectionId = await lateWorkspace.addSection('A long paper');
+  log('Building the 100k-operation paper…');
+  const paper = buildLargePaper(lateSectionId);
+  const baseline = { ours: rssBytes(ours.pid), reference: rssBytes(reference.pid) };
+
+  const results = [];
+  for (const [index, scenario] of SCENARIOS.entries())
+    results.push(await runBoth(workspace, scenario, index));
+
+  const ourLateJoin = await lateJoinOnOurs(lateWorkspace, lateSectionId, paper);
+  const referenceLateJoin = await lateJoinOnReference('late-join', lateSectionId, paper);
+
+  log('Waiting with no clients connected…');
+  await sleep(IDLE_AFTER_LEAVING_MS);
+  const memory = {
+    ours: { baseline: baseline.ours, after: rssBytes(ours.pid) },
+    reference: { baseline: baseline.reference, after: rssBytes(reference.pid) },
+  };
+
+  log('Storage: 10 typists on ours, then stop it and read the database…');
+  const storageSection = await workspace.addSection('Storage');
+  const storageRun = await runScenario(ours, {
+    typists: 10,
+    sectionId: storageSection,
+    editsPerSecond: EDITS_PER_SECOND,
+    typingSeconds: TYPING_SECONDS,
+    urls: workspace.memberTokens.slice(0, 10).map((token) => ourUrl(workspace.consultationId, token, true)),
+  });
+  // Stopped before the paper unloads, so the log still holds these edits (SIGTERM stores pending ones).
+  await ours.stop();
+  const storage = await readStorage({ databaseUrl, dataDir: ours.dataDir }, workspace.consultationId, [
+    workspace.consultationId,
+    lateWorkspace.consultationId,
+  ]);
+
+  report = {
+    results,
+    memory,
+    lateJoin: {
+      textLength: paper.textLength,
+      size: paper.size,
+      ours: ourLateJoin,
+      reference: referenceLateJoin,
+    },
+    storage: { ...storage, edits: storageRun.edits },
+    papers: [
+      { label: 'benchmark paper', consultationId: workspace.consultationId },
+      { label: '1 MB paper', consultationId: lateWorkspace.consultationId },
+    ],
+  };
+} finally {
+  await ours.dispose();
+  await reference.dispose();
+}
+
+const cpu = cpus();
+const section = `## Collaboration
+
+Command: \`pnpm bench:collab\` (our server on ${databaseUrl ? 'Postgres' : 'embedded PGlite'}) ·
+date ${new Date().toISOString().slice(0, 10)} · machine: ${cpu.length} cores (${cpu[0]?.model.trim()}),
+${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node.js ${process.version}.
+
+Our server (\`node apps/server/dist/main.js\`: sessions checked on every socket, write rights per
+message, every edit stored with group commit) against the stock \`@y/websocket-server\` 0.1.1
+(in memory, no authentication, its own \`ws\` 6). Both run as child processes on 127.0.0.1;
+the simulated clients run in one worker thread of the benchmark process and speak the
+y-websocket protocol with \`ws\`. Typists type ${EDITS_PER_SECOND} edits/s each for ${TYPING_SECONDS} s
+into their own paragraph of a fresh section, each edit followed by an awareness cursor update.
+Latency: from the send of an edit to its arrival at every other client (each edit carries a
+unique token in its text). Typists do not apply the others' edits to their own document (each
+types into its own paragraph), so the generator's time goes to the wire. Deliveries/s: edit
+arrivals at clients per second. Lost: arrivals still missing when the scenario ended (at most
+10 s after typing stopped, or once nothing arrived for 1.5 s), so a backlog that large counts. Server CPU: user + system time of the server process
+over the typing window, as a share of one core (ours includes PGlite, which runs in-process).
+Stored: time until ours acknowledges an edit as durably stored. Generator load: event-loop
+utilisation of the client thread (near 100 % means the generator, not the server, set the pace).
+
+${scenarioTable(report.results)}
+
+Memory per connection (RSS with all clients connected and idle, minus RSS before, per client):
+
+${idleMemoryTable(report.results)}
+
+Late join: a ${(report.lateJoin.size / 1024 / 1024).toFixed(2)} MB paper built from 100,000
+operations by 60 authors (uploaded as 100 updates). Time from opening the socket; median of
+${COLD_JOINS} cold and ${HOT_JOINS} hot joins. Cold: ours had unloaded the paper and loads it
+from the database; the reference has no database, so hot only.
+
+${lateJoinTable(report.lateJoin)}
+
+Slow client: the stock y-websocket client joins the large paper through a loopback link that
+delivers 100 KB/s while a member types 2 edits/s. More than one connection would mean it timed
+out and started over.
+
+${slowClientTable({ ours: report.lateJoin.ours.slow, reference: report.lateJoin.reference.slow })}
+
+Storage (ours): ${report.storage.edits} edits by 10 typists, read from the database after the
+server stopped. Every accepted update is one row of the log; every ${compactAfter} updates
+(\`COLLAB_COMPACT_AFTER\`) the paper is rewritten as one snapshot.
+
+${storageTable(report.storage, compactAfter, report.papers)}
+
+Memory after every client has left (${IDLE_AFTER_LEAVING_MS / 1000} s idle) against the RSS
+after setup, before the first scenario:
+
+${memoryTable(report.memory)}
+`;
+
+process.stdout.write(`${section}\n`);
+await writeBenchmarks(BENCHMARKS_DOC, section);
+log('Written to docs/benchmarks.md');

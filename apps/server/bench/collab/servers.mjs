@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
+const OUR_ENTRY = join(SERVER_DIR, 'dist/main.js');
+const REFERENCE_ENTRY = join(
+  SERVER_DIR,
+  'node_modules/@y/websocket-server',
+  createRequire(import.meta.url)('@y/websocket-server/package.json').bin['y-websocket-server'],
+);
+
+export const HOST = '127.0.0.1';
+export const ADMIN = { email: 'bench-organiser@example.org', password: 'bench-organiser-password' };
+
+/** Every child process started here, so an exit for any reason takes them down too. */
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${url}: server exited with ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url}: server did not come up within ${timeoutMs} ms`);
+}
+
+function launch(entry, env, nodeFlags) {
+  const child = spawn(process.execPath, [...nodeFlags, entry], {
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  children.add(child);
+  let errors = '';
+  child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
+  child.on('exit', () => children.delete(child));
+  return { child, errors: () => errors };
+}
+
+/** A server under test: its address, its process id for /proc sampling, and how to stop it. */
+class ServerProcess {
+  constructor(name, child, port, errors, cleanup) {
+    this.name = name;
+    this.child = child;
+    this.pid = child.pid;
+    this.port = port;
+    this.httpUrl = `http://${HOST}:${port}`;
+    this.wsUrl = `ws://${HOST}:${port}`;
+    this.errors = errors;
+    this.cleanup = cleanup;
+  }
+
+  /** SIGTERM, so ours stores pending edits before exiting; SIGKILL after 15 s. */
+  async stop() {
+    const hasExited = this.child.exitCode !== null || this.child.signalCode !== null;
+    if (!hasExited) {
+      const exited = new Promise((resolve) => this.child.once('exit', resolve));
+      this.child.kill('SIGTERM');
+      const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  }
+
+  async dispose() {
+    await this.stop();
+    await this.cleanup();
+  }
+}
+
+/**
+ * Starts our server from its build on a free loopback port: embedded PGlite in a temporary
+ * directory, or the Postgres at `databaseUrl`. Demo data off; the bootstrap organiser signs in.
+ */
+export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [] }) {
+  const port = await freePort();
+  const ownDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'cw-bench-')));
+  const env = {
+    NODE_ENV: 'production',
+    HOST,
+    PORT: String(port),
+    PUBLIC_URL: `http://${HOST}:${port}`,
+    DATA_DIR: ownDir,
+    DEMO_MODE: 'false',
+    WEB_DIST: '',
+    BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
+    BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
+    PASSWORD_HASH_MEMORY_KIB: '1024',
+    // Setup signs up hundreds of invited members from one address; the limit guards people, not load.
+    INVITATION_RATE_LIMIT: '10000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  const { child, errors } = launch(OUR_ENTRY, env, ['--enable-source-maps', ...nodeFlags]);
+  const server = new ServerProcess('ours', child, port, errors, () =>
+    dataDir ? Promise.resolve() : rm(ownDir, { recursive: true, force: true }),
+  );
+  server.dataDir = ownDir;
+  await waitForHttp(`${server.httpUrl}/api/health`, child);
+  return server;
+}
+
+/** Starts the stock `@y/websocket-server` (in memory, no authentication) on a free loopback port. */
+export async function startReferenceServer() {
+  const port = await freePort();
+  const { child, errors } = launch(REFERENCE_ENTRY, { HOST, PORT: String(port) }, []);
+  const server = new ServerProcess('reference', child, port, errors, () => Promise.resolve());
+  await waitForHttp(server.httpUrl, child);
+  return server;
+}
