@@ -1,15 +1,17 @@
 -- The shared paper: an append-only log of accepted Yjs updates, compacted into one snapshot per
 -- consultation. Attribution is kept by user and by the stakeholder group at the time of the edit.
 
+-- One index only (the key), as every read is "this paper's log in order": each edit is a row,
+-- so per-row overhead is most of what an edit costs on disk.
 CREATE TABLE paper_updates (
-  -- Internal order of the log; never sent to clients.
-  id              bigserial PRIMARY KEY,
   consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  -- Internal order of the log; never sent to clients.
+  id              bigint GENERATED ALWAYS AS IDENTITY,
   user_id         uuid REFERENCES users (id) ON DELETE SET NULL,
   data            bytea NOT NULL,
-  created_at      timestamptz NOT NULL DEFAULT now()
+  created_at      timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (consultation_id, id)
 );
-CREATE INDEX paper_updates_consultation_idx ON paper_updates (consultation_id, id);
 
 -- Every update with id <= last_update_id is merged into data.
 CREATE TABLE paper_snapshots (

@@ -60,8 +60,18 @@ const envSchema = z.object({
     .default(16 * 1024 * 1024),
   /** Group commit window: accepted edits are written together after this many ms. */
   COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(20),
-  /** Compact a paper's update log into its snapshot after this many stored updates. */
-  COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(500),
+  /**
+   * Compact a paper's update log into its snapshot once the log holds as many bytes as the
+   * snapshot (at least this many): rewriting the snapshot then costs at most one byte per byte
+   * of edits, and loading reads at most twice the paper.
+   */
+  COLLAB_COMPACT_MIN_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(64 * 1024),
+  /** ...or once the log holds this many updates, whatever their size (bounds rows read at load). */
+  COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(10_000),
   /** Unload a paper from memory this many ms after its last client left. */
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
   /** Re-check connected members' rights (role, phase, session) every this many ms. */
@@ -102,6 +112,7 @@ export interface CollabConfig {
   maxBufferedBytes: number;
   flushDelayMs: number;
   compactAfter: number;
+  compactMinBytes: number;
   unloadDelayMs: number;
   recheckMs: number;
   maxAwarenessStateBytes: number;
@@ -156,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
       flushDelayMs: e.COLLAB_FLUSH_MS,
       compactAfter: e.COLLAB_COMPACT_AFTER,
+      compactMinBytes: e.COLLAB_COMPACT_MIN_BYTES,
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
       recheckMs: e.COLLAB_RECHECK_MS,
       maxAwarenessStateBytes: e.COLLAB_AWARENESS_MAX_BYTES,

@@ -88,8 +88,8 @@ export class PaperDocument {
   private storedStateVector: Uint8Array;
   /** Cached full-state answer for clients that have nothing yet; dropped on every change. */
   private fullStateMessage: Uint8Array | undefined;
-  /** Updates written since the last compaction (drives when to compact). */
-  updatesSinceCompaction = 0;
+  /** Size of what is stored: the snapshot and the log after it (drives when to compact). */
+  readonly storage = { snapshotBytes: 0, logCount: 0, logBytes: 0 };
 
   constructor(
     readonly consultationId: string,
@@ -99,11 +99,13 @@ export class PaperDocument {
     private readonly options: PaperOptions,
   ) {
     this.attributionMode = attributionMode;
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-    }, LOAD_ORIGIN);
-    this.updatesSinceCompaction = stored.updates.length;
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    // One merged update applies much faster than thousands of small ones.
+    if (parts.length > 0)
+      Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOAD_ORIGIN);
+    this.storage.snapshotBytes = stored.snapshot?.length ?? 0;
+    this.storage.logCount = stored.updates.length;
+    this.storage.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
     this.storedStateVector = Y.encodeStateVector(this.doc);
     this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.onTransaction(transaction));
@@ -429,7 +431,8 @@ export class PaperDocument {
     this.flushing = this.sink.append(updates, contributions).then(
       () => {
         this.storedStateVector = stateVector;
-        this.updatesSinceCompaction += updates.length;
+        this.storage.logCount += updates.length;
+        this.storage.logBytes += updates.reduce((sum, update) => sum + update.data.length, 0);
         const ack = this.storedMessage();
         for (const writer of writers) {
           writer.hasUnacknowledgedUpdates = false;

@@ -141,9 +141,10 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       {
         append: async (updates, contributions) => {
           await this.papers.append(consultationId, updates, contributions);
-          if (document.updatesSinceCompaction + updates.length >= this.config.collab.compactAfter) {
-            setImmediate(() => void this.compact(consultationId));
-          }
+          // After the document has counted this batch into its stored size.
+          setImmediate(() => {
+            if (this.needsCompaction(document)) void this.compact(consultationId);
+          });
         },
       },
       {
@@ -173,7 +174,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     entry.unloading = (async () => {
       try {
         await document.flush();
-        if (document.updatesSinceCompaction > 0) await this.compact(consultationId);
+        if (this.needsCompaction(document)) await this.compact(consultationId);
       } catch (error) {
         // Keep it in memory: its unsaved edits must not be dropped. Retry on the next release.
         this.logger.warn(`Unloading paper ${consultationId} failed: ${(error as Error).message}`);
@@ -187,22 +188,40 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     await entry.unloading;
   }
 
+  /**
+   * Compaction rewrites the whole snapshot, so it waits until the log is as large as the snapshot
+   * (amortised: each stored byte of edits costs at most one more byte of snapshot writing) or
+   * holds very many rows.
+   */
+  private needsCompaction(document: PaperDocument): boolean {
+    const { snapshotBytes, logCount, logBytes } = document.storage;
+    const { compactMinBytes, compactAfter } = this.config.collab;
+    return logCount > 0 && (logBytes >= Math.max(snapshotBytes, compactMinBytes) || logCount >= compactAfter);
+  }
+
   /** Merges the stored log into one snapshot; one compaction per paper at a time. */
   async compact(consultationId: string): Promise<void> {
     const entry = this.entries.get(consultationId);
     if (entry?.isCompacting) return;
     if (entry) entry.isCompacting = true;
     try {
-      const merged = await this.papers.compact(consultationId, (stored) => {
+      const result = await this.papers.compact(consultationId, (stored) => {
+        // Through a document rather than mergeUpdates: that drops deleted content for good.
         const doc = new Y.Doc();
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(doc, update);
+        Y.applyUpdate(
+          doc,
+          Y.mergeUpdates(stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates),
+        );
         const state = Y.encodeStateAsUpdate(doc);
         doc.destroy();
         return state;
       });
-      if (entry?.document)
-        entry.document.updatesSinceCompaction = Math.max(0, entry.document.updatesSinceCompaction - merged);
+      const storage = entry?.document?.storage;
+      if (storage) {
+        storage.logCount = Math.max(0, storage.logCount - result.count);
+        storage.logBytes = Math.max(0, storage.logBytes - result.bytes);
+        storage.snapshotBytes = result.snapshotBytes;
+      }
     } catch (error) {
       this.logger.warn(`Compacting paper ${consultationId} failed: ${(error as Error).message}`);
     } finally {

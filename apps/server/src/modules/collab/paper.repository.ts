@@ -23,6 +23,13 @@ export interface StoredPaper {
   lastUpdateId: number;
 }
 
+/** What a compaction merged, and the size of the snapshot it wrote. */
+export interface CompactionResult {
+  count: number;
+  bytes: number;
+  snapshotBytes: number;
+}
+
 /** All SQL of the paper: the update log, snapshots and contribution counters. */
 @Injectable()
 export class PaperRepository {
@@ -103,11 +110,15 @@ export class PaperRepository {
    * Replaces snapshot + log with one snapshot, in a transaction holding a per-paper lock so two
    * compactions (or two instances) never interleave. `merge` turns the stored state into one update.
    */
-  async compact(consultationId: string, merge: (stored: StoredPaper) => Uint8Array): Promise<number> {
+  async compact(
+    consultationId: string,
+    merge: (stored: StoredPaper) => Uint8Array,
+  ): Promise<CompactionResult> {
     return this.db.sql.begin(async (tx) => {
       await tx`SELECT pg_advisory_xact_lock(hashtext(${`paper:${consultationId}`}))`;
       const stored = await this.load(consultationId, tx);
-      if (stored.updates.length === 0) return 0;
+      if (stored.updates.length === 0)
+        return { count: 0, bytes: 0, snapshotBytes: stored.snapshot?.length ?? 0 };
       const merged = merge(stored);
       await tx`
         INSERT INTO paper_snapshots (consultation_id, data, last_update_id)
@@ -117,7 +128,11 @@ export class PaperRepository {
       await tx`
         DELETE FROM paper_updates
         WHERE consultation_id = ${consultationId} AND id <= ${stored.lastUpdateId}`;
-      return stored.updates.length;
+      return {
+        count: stored.updates.length,
+        bytes: stored.updates.reduce((sum, update) => sum + update.length, 0),
+        snapshotBytes: merged.length,
+      };
     });
   }
 }
