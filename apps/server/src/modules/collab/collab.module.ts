@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AccessModule } from '../access/access.module.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { PaperRegistry } from './paper-registry.service.js';
@@ -8,7 +8,7 @@ import { ParticipantsRepository } from './participants.repository.js';
 
 /** Real-time co-editing of the paper (SPEC §4). */
 @Module({
-  imports: [AuthModule],
+  imports: [AccessModule],
   providers: [CollabGateway, CollabService, PaperRegistry, PaperRepository, ParticipantsRepository],
   exports: [PaperRegistry, PaperRepository],
 })

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { can, CLOSE_CODES, COLLAB_PATH, uuid } from '@cw/shared';
+import { can, CLOSE_CODES, COLLAB_PATH } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { AuthService } from '../auth/auth.service.js';
-import { tokenFromRequest } from '../auth/session-cookie.js';
+import { SocketAdmission } from '../access/socket-admission.js';
 import { PaperConnection } from './paper-connection.js';
 import { type PaperDocument, ProtocolError } from './paper-document.js';
 import { PaperRegistry } from './paper-registry.service.js';
@@ -17,9 +16,8 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /**
- * Admits a socket to a paper: checks the Origin, the session (`?token=`, bearer header or
- * cookie) and membership, then wires its frames to the paper. Frames that arrive while this
- * runs are kept and handled in order afterwards.
+ * Admits a socket to a paper (shared socket admission, then membership and loading the paper)
+ * and wires its frames to it.
  */
 @Injectable()
 export class CollabService {
@@ -27,27 +25,16 @@ export class CollabService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly auth: AuthService,
+    private readonly admission: SocketAdmission,
     private readonly participants: ParticipantsRepository,
     private readonly registry: PaperRegistry,
   ) {}
 
   async accept(socket: WebSocket, request: IncomingMessage): Promise<void> {
-    const early: Array<{ data: RawData; isBinary: boolean }> = [];
-    const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary });
-    socket.on('message', keep);
+    const admitted = await this.admission.admit(socket, request, COLLAB_PATH);
+    if (!admitted) return;
+    const { auth, consultationId, url } = admitted;
     const refuse = (code: number, reason: string) => socket.close(code, reason);
-
-    const origin = request.headers.origin;
-    if (origin && !this.config.allowedOrigins.includes(origin))
-      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');
-    const url = new URL(request.url ?? '/', 'ws://localhost');
-    const consultationId = decodeURIComponent(url.pathname.slice(COLLAB_PATH.length + 1));
-    const token = url.searchParams.get('token') ?? tokenFromRequest(request);
-    const auth = token ? await this.auth.resolve(token) : undefined;
-    if (!auth) return refuse(CLOSE_CODES.UNAUTHENTICATED, 'Sign in to continue');
-    if (!uuid.safeParse(consultationId).success)
-      return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
     const [state, [member]] = await Promise.all([
       this.participants.consultation(consultationId),
       this.participants.members(consultationId, [auth.userId]),
@@ -90,10 +77,7 @@ export class CollabService {
       document.removeConnection(connection);
       this.registry.release(document);
     });
-    socket.off('message', keep);
-    const handle = (data: RawData, isBinary: boolean) => this.handle(document, connection, data, isBinary);
-    socket.on('message', handle);
-    for (const frame of early) handle(frame.data, frame.isBinary);
+    admitted.release((data, isBinary) => this.handle(document, connection, data, isBinary));
   }
 
   private handle(

@@ -1,17 +1,14 @@
 import {
   type BeforeApplicationShutdown,
-  Inject,
   Injectable,
   Logger,
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent, uuid } from '@cw/shared';
+import { CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
-import type { RawData, WebSocket } from 'ws';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { AuthService } from '../auth/auth.service.js';
-import { tokenFromRequest } from '../auth/session-cookie.js';
+import type { WebSocket } from 'ws';
+import { SocketAdmission } from '../access/socket-admission.js';
 import { presentThread } from '../threads/thread.presenter.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
 import { type ThreadChange, ThreadEventBus } from './thread-event-bus.js';
@@ -43,8 +40,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   private pingTimer: NodeJS.Timeout | undefined;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly auth: AuthService,
+    private readonly admission: SocketAdmission,
     private readonly viewers: EventViewersRepository,
     private readonly bus: ThreadEventBus,
   ) {}
@@ -66,23 +62,11 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   }
 
   async accept(socket: WebSocket, request: IncomingMessage): Promise<void> {
-    const early: Array<{ data: RawData; isBinary: boolean }> = [];
-    const keep = (data: RawData, isBinary: boolean) => early.push({ data, isBinary });
-    socket.on('message', keep);
-    const refuse = (code: number, reason: string) => socket.close(code, reason);
-
-    const origin = request.headers.origin;
-    if (origin && !this.config.allowedOrigins.includes(origin))
-      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');
-    const url = new URL(request.url ?? '/', 'ws://localhost');
-    const consultationId = decodeURIComponent(url.pathname.slice(EVENTS_PATH.length + 1));
-    const token = url.searchParams.get('token') ?? tokenFromRequest(request);
-    const auth = token ? await this.auth.resolve(token) : undefined;
-    if (!auth) return refuse(CLOSE_CODES.UNAUTHENTICATED, 'Sign in to continue');
-    if (!uuid.safeParse(consultationId).success)
-      return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    const admitted = await this.admission.admit(socket, request, EVENTS_PATH);
+    if (!admitted) return;
+    const { auth, consultationId } = admitted;
     const [member] = await this.viewers.members(consultationId, [auth.userId]);
-    if (!member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    if (!member) return socket.close(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
     if (socket.readyState !== socket.OPEN) return;
 
     const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId, isAlive: true };
@@ -94,13 +78,10 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
       set.delete(listener);
       if (set.size === 0 && this.listeners.get(consultationId) === set) this.listeners.delete(consultationId);
     });
-    socket.off('message', keep);
-    const handle = (data: RawData, isBinary: boolean) => {
+    admitted.release((data, isBinary) => {
       if (!isBinary && data.toString() === EVENTS_PING) socket.send(EVENTS_PONG);
       else socket.close(CLOSE_CODES.BAD_MESSAGE, 'Clients send only pings on this channel');
-    };
-    socket.on('message', handle);
-    for (const frame of early) handle(frame.data, frame.isBinary);
+    });
   }
 
   private enqueue(change: ThreadChange): void {

@@ -1,0 +1,69 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOSE_CODES, uuid } from '@cw/shared';
+import type { IncomingMessage } from 'node:http';
+import type { RawData, WebSocket } from 'ws';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import type { AuthContext } from '../../common/request-context.js';
+import { AuthService } from '../auth/auth.service.js';
+import { tokenFromRequest } from '../auth/session-cookie.js';
+
+export type FrameHandler = (data: RawData, isBinary: boolean) => void;
+
+/** A socket that passed the checks every consultation channel shares. */
+export interface AdmittedSocket {
+  auth: AuthContext;
+  consultationId: string;
+  url: URL;
+  /** Stops holding frames back: `handler` gets the ones that arrived meanwhile, in order, then every later one. */
+  release(handler: FrameHandler): void;
+}
+
+/**
+ * Admission shared by the WebSocket channels of a consultation (`<path>/<consultationId>`):
+ * the Origin header, the session (`?token=`, bearer header or cookie) and the id in the path.
+ * Frames that arrive while the checks run are kept, not lost.
+ */
+@Injectable()
+export class SocketAdmission {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Closes the socket with the matching code and returns undefined when it is refused. */
+  async admit(
+    socket: WebSocket,
+    request: IncomingMessage,
+    path: string,
+  ): Promise<AdmittedSocket | undefined> {
+    const early: Array<{ data: RawData; isBinary: boolean }> = [];
+    const keep: FrameHandler = (data, isBinary) => early.push({ data, isBinary });
+    socket.on('message', keep);
+    const refuse = (code: number, reason: string) => {
+      socket.close(code, reason);
+      return undefined;
+    };
+
+    const origin = request.headers.origin;
+    if (origin && !this.config.allowedOrigins.includes(origin)) {
+      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');
+    }
+    const url = new URL(request.url ?? '/', 'ws://localhost');
+    const consultationId = decodeURIComponent(url.pathname.slice(path.length + 1));
+    const token = url.searchParams.get('token') ?? tokenFromRequest(request);
+    const auth = token ? await this.auth.resolve(token) : undefined;
+    if (!auth) return refuse(CLOSE_CODES.UNAUTHENTICATED, 'Sign in to continue');
+    if (!uuid.safeParse(consultationId).success)
+      return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    return {
+      auth,
+      consultationId,
+      url,
+      release: (handler) => {
+        socket.off('message', keep);
+        socket.on('message', handler);
+        for (const frame of early) handler(frame.data, frame.isBinary);
+      },
+    };
+  }
+}
