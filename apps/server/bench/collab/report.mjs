@@ -117,47 +117,124 @@ export function slowClientTable(slow) {
   );
 }
 
-export function storageTable(storage, compactAfter, papers) {
+const perEdit = (bytes, edits) => (edits > 0 ? `${(bytes / edits).toFixed(0)} B` : '–');
+const share = (part, whole) => (whole > 0 ? `${((part / whole) * 100).toFixed(0)} %` : '–');
+
+/**
+ * Bytes per edit with no compaction in the window: from the stored rows (every backend) and, on
+ * Postgres, from the write-ahead log.
+ */
+export function storageTable(storage) {
   const rows = [
-    ['update log: average update (payload)', `${storage.updateBytes.toFixed(0)} B`],
-    [
-      `update log: bytes per stored update (row + line pointer + 2 index entries, ${storage.rows} rows)`,
-      `${storage.rowBytes.toFixed(0)} B`,
-    ],
+    ['edits sent / update log rows read back', `${int(storage.edits)} / ${int(storage.rows)}`],
+    ['average update (payload)', `${storage.updateBytes.toFixed(0)} B`],
+    ['row + line pointer + 1 index entry, from the rows', `${storage.rowBytes.toFixed(0)} B`],
   ];
-  for (const { label, consultationId } of papers) {
-    const bytes = storage.snapshotBytes[consultationId];
-    if (bytes === undefined) continue;
-    const amortised = bytes / compactAfter;
-    rows.push([
-      `${label}: snapshot ${kb(bytes)} KB rewritten every ${compactAfter} updates, per update`,
-      `${amortised.toFixed(0)} B`,
-    ]);
-    rows.push([
-      `${label}: total per edit / update size`,
-      `${(storage.rowBytes + amortised).toFixed(0)} B = ${((storage.rowBytes + amortised) / storage.updateBytes).toFixed(1)}×`,
-    ]);
+  const written = storage.written;
+  if (written) {
+    const { edits, wal } = written;
+    rows.push(
+      ['compactions in the window', String(written.compactions)],
+      ['update log table growth (whole 8 KB pages), per edit', perEdit(written.logTableGrowth, edits)],
+      ['**WAL of the update log (heap + index records), per edit**', `**${perEdit(wal.updateLog, edits)}**`],
+      ['WAL of commit records, per edit', perEdit(wal.commits, edits)],
+      [
+        'WAL of contribution counters and other tables, per edit',
+        perEdit(wal.contributions + wal.other, edits),
+      ],
+      ['WAL of the database in all, per edit', perEdit(wal.total, edits)],
+      [
+        'of which full-page images (first change of a page after a checkpoint)',
+        share(wal.fullPageImages, wal.total),
+      ],
+    );
   }
   return table(['measure', 'value'], rows);
 }
 
-export function memoryTable(memory) {
+/** What the database wrote during each typing window on ours, snapshot rewrites included. */
+export function walTable(results) {
+  const windows = results.map(({ scenario, ours }) => ({ name: scenario.name, ...ours.written }));
+  const sum = (pick) => windows.reduce((total, w) => total + pick(w), 0);
+  windows.push({
+    name: '**all windows**',
+    edits: sum((w) => w.edits),
+    compactions: sum((w) => w.compactions),
+    wal: Object.fromEntries(Object.keys(windows[0].wal).map((key) => [key, sum((w) => w.wal[key])])),
+  });
   return table(
-    ['server', 'baseline RSS MB', 'after all clients left MB', 'change'],
-    Object.entries(memory).map(([server, m]) => [
-      server,
-      mb(m.baseline),
-      mb(m.after),
-      `${(((m.after - m.baseline) / m.baseline) * 100).toFixed(1)} %`,
+    [
+      'typing window',
+      'edits stored',
+      'compactions',
+      'WAL / edit',
+      'update log',
+      'snapshot rewrites',
+      'commits',
+      'contributions + other',
+      'full-page images',
+    ],
+    windows.map((w) => [
+      w.name,
+      int(w.edits),
+      String(w.compactions),
+      perEdit(w.wal.total, w.edits),
+      perEdit(w.wal.updateLog, w.edits),
+      perEdit(w.wal.snapshots, w.edits),
+      perEdit(w.wal.commits, w.edits),
+      perEdit(w.wal.contributions + w.wal.other, w.edits),
+      share(w.wal.fullPageImages, w.wal.total),
     ]),
   );
 }
 
-/** Replaces (or appends) the "## Collaboration" section of the benchmarks document. */
-export async function writeBenchmarks(path, section) {
-  const heading = '## Collaboration';
+/** Without a write-ahead log to read: the most a compaction can add per edit, from the policy. */
+export function snapshotBoundTable(storage, compactMinBytes, papers) {
+  return table(
+    ['paper', 'snapshot KB', 'log bytes before a compaction', 'snapshot bytes written per edit (at most)'],
+    papers
+      .filter(({ consultationId }) => storage.snapshotBytes[consultationId] !== undefined)
+      .map(({ label, consultationId }) => {
+        const snapshot = storage.snapshotBytes[consultationId];
+        const logBytes = Math.max(snapshot, compactMinBytes);
+        return [
+          label,
+          kb(snapshot),
+          `${kb(logBytes)} KB`,
+          `${((snapshot / logBytes) * storage.updateBytes).toFixed(0)} B`,
+        ];
+      }),
+  );
+}
+
+export function memoryTable(memory) {
+  const change = (m, bytes) => `${(((bytes - m.baseline) / m.baseline) * 100).toFixed(1)} %`;
+  return table(
+    [
+      'server',
+      'baseline RSS MB',
+      'peak RSS MB',
+      'after all left, 10 s MB',
+      'change',
+      'after all left, 40 s MB',
+      'change',
+    ],
+    Object.entries(memory).map(([server, m]) => [
+      server,
+      mb(m.baseline),
+      mb(m.peak),
+      mb(m.after),
+      change(m, m.after),
+      mb(m.afterLong),
+      change(m, m.afterLong),
+    ]),
+  );
+}
+
+/** Replaces (or appends) the section under `heading` (a "## " line) of the benchmarks document. */
+export async function writeBenchmarks(path, heading, section) {
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(heading);
+  const start = current.indexOf(`${heading}\n`);
   let next = start === -1 ? -1 : current.indexOf('\n## ', start + heading.length);
   if (next !== -1) next += 1;
   const before = start === -1 ? `${current.trimEnd()}\n\n` : current.slice(0, start);

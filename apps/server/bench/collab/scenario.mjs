@@ -2,6 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { cpuSeconds, ProcessWindow, rssBytes } from './process-stats.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Monotonic clock in µs, the clock V8 stamps CPU profile samples with (so windows line up). */
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 /** Let the server settle after all sockets opened before reading its memory. */
 const SETTLE_MS = 2_000;
 
@@ -41,8 +43,10 @@ export async function runScenario(server, { urls, typists, sectionId, editsPerSe
   await step('typing');
   const cpuAtStart = cpuSeconds(server.pid);
   const typingAt = performance.now();
+  const typingFrom = monotonicMicros();
   await step('typed');
   const cpu = cpuSeconds(server.pid) - cpuAtStart;
+  const typingWindow = { from: typingFrom, to: monotonicMicros() };
   const typedSeconds = (performance.now() - typingAt) / 1000;
   const { result } = await step('result');
   await worker.terminate();
@@ -53,6 +57,7 @@ export async function runScenario(server, { urls, typists, sectionId, editsPerSe
     typists,
     cpuShare: cpu / typedSeconds,
     cpuSeconds: cpu,
+    typingWindow,
     peakRss,
     rssPerConnection: (rssConnected - rssBefore) / urls.length,
   };

@@ -17,6 +17,24 @@ const REFERENCE_ENTRY = join(
 export const HOST = '127.0.0.1';
 export const ADMIN = { email: 'bench-organiser@example.org', password: 'bench-organiser-password' };
 
+const PROFILE_EXIT_SIGNAL = 'SIGUSR2';
+const PROFILE_EXIT = fileURLToPath(new URL('./profile-exit.mjs', import.meta.url));
+
+/**
+ * Node flags that make a server write a V8 CPU profile into `dir` as `<name>.cpuprofile`. A
+ * profile is only written on a normal exit, and both servers die by signal on SIGTERM, so they
+ * also get a handler that exits normally on SIGUSR2 (see `stopProfiled`).
+ */
+export function cpuProfileFlags(dir, name) {
+  return [
+    '--cpu-prof',
+    `--cpu-prof-dir=${dir}`,
+    `--cpu-prof-name=${name}.cpuprofile`,
+    '--import',
+    PROFILE_EXIT,
+  ];
+}
+
 /** Every child process started here, so an exit for any reason takes them down too. */
 const children = new Set();
 process.on('exit', () => {
@@ -86,6 +104,13 @@ class ServerProcess {
     }
   }
 
+  /** Ends a server started with `cpuProfileFlags`, which writes its profile on the way out. */
+  async stopProfiled() {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    this.child.kill(PROFILE_EXIT_SIGNAL);
+    await exited;
+  }
+
   async dispose() {
     await this.stop();
     await this.cleanup();
@@ -124,9 +149,9 @@ export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [] }) {
 }
 
 /** Starts the stock `@y/websocket-server` (in memory, no authentication) on a free loopback port. */
-export async function startReferenceServer() {
+export async function startReferenceServer({ nodeFlags = [] } = {}) {
   const port = await freePort();
-  const { child, errors } = launch(REFERENCE_ENTRY, { HOST, PORT: String(port) }, []);
+  const { child, errors } = launch(REFERENCE_ENTRY, { HOST, PORT: String(port) }, nodeFlags);
   const server = new ServerProcess('reference', child, port, errors, () => Promise.resolve());
   await waitForHttp(server.httpUrl, child);
   return server;
