@@ -26,6 +26,14 @@ import type { PaperConnection, ViewerClass } from './paper-connection.js';
 import type { ContributionDelta, PendingUpdate, StoredPaper } from './paper.repository.js';
 import { validateUpdate } from './update-validator.js';
 
+function syncStep2Message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MESSAGE_SYNC);
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
 /** A message the socket must be closed for, with the close code and reason to send. */
 export class ProtocolError extends Error {
   constructor(
@@ -100,9 +108,13 @@ export class PaperDocument {
   ) {
     this.attributionMode = attributionMode;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    // One merged update applies much faster than thousands of small ones.
-    if (parts.length > 0)
-      Y.applyUpdate(this.doc, parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts), LOAD_ORIGIN);
+    if (parts.length > 0) {
+      // One merged update applies much faster than thousands of small ones, and it already is
+      // the answer for a client that has nothing yet: the first join after a load skips encoding.
+      const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+      Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
+      this.fullStateMessage = syncStep2Message(merged);
+    }
     this.storage.snapshotBytes = stored.snapshot?.length ?? 0;
     this.storage.logCount = stored.updates.length;
     this.storage.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
@@ -230,11 +242,7 @@ export class PaperDocument {
     } catch {
       throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Malformed state vector');
     }
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(encoder, update);
-    const message = encoding.toUint8Array(encoder);
+    const message = syncStep2Message(update);
     if (isEmpty) this.fullStateMessage = message;
     return message;
   }
