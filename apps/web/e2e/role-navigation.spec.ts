@@ -5,10 +5,10 @@ import { demoAccountWithRole } from './support/demo-accounts';
 
 /** What each role may use in the open demo consultation, per the shared permission matrix. */
 const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
-  admin: ['Overview', 'Paper', 'Versions', 'Structure', 'Members', 'Settings'],
-  editor: ['Overview', 'Paper', 'Versions', 'Structure', 'Members'],
-  reviewer: ['Overview', 'Paper', 'Versions'],
-  observer: ['Overview', 'Paper', 'Versions'],
+  admin: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Members', 'Settings'],
+  editor: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Members'],
+  reviewer: ['Overview', 'Paper', 'Questions', 'Versions'],
+  observer: ['Overview', 'Paper', 'Questions', 'Versions'],
 };
 
 async function openDemoConsultation(page: Page) {
@@ -23,6 +23,8 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
   test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({
     page,
   }) => {
+    // Up to eight pages, each checked with axe.
+    test.setTimeout(60_000);
     const account = await demoAccountWithRole(page.request, role);
     await page.goto('/login');
     await expectNoAxeViolations(page);

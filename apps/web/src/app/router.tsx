@@ -7,8 +7,10 @@ import { InvitationRoute } from '../routes/InvitationRoute';
 import { LoginRoute } from '../routes/LoginRoute';
 import { MembersRoute } from '../routes/MembersRoute';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
+import { QuestionsRoute } from '../routes/QuestionsRoute';
 import { SettingsRoute } from '../routes/SettingsRoute';
 import { StructureRoute } from '../routes/StructureRoute';
+import { TriageRoute } from '../routes/TriageRoute';
 import { VersionCompareRoute } from '../routes/VersionCompareRoute';
 import { VersionRoute } from '../routes/VersionRoute';
 import { VersionsRoute } from '../routes/VersionsRoute';
@@ -44,6 +46,8 @@ export const router = createBrowserRouter([
                   </Suspense>
                 ),
               },
+              { path: 'questions', element: <QuestionsRoute /> },
+              { path: 'triage', element: <TriageRoute /> },
               { path: 'versions', element: <VersionsRoute /> },
               { path: 'versions/compare', element: <VersionCompareRoute /> },
               { path: 'versions/:versionId', element: <VersionRoute /> },

@@ -2,7 +2,10 @@ import { Flex, Heading, Text } from '@radix-ui/themes';
 import { Outlet, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ConsultationNav } from '../features/consultations/ConsultationNav';
+import { canDo } from '../features/consultations/useConsultations';
 import { useConsultation } from '../features/consultations/useConsultations';
+import { NotificationsMenu } from '../features/threads/NotificationsMenu';
+import { useThreadEvents } from '../features/threads/useThreadEvents';
 import { ApiError } from '../lib/api-error';
 import { ErrorCallout } from '../ui/ErrorCallout';
 import { LoadingState } from '../ui/LoadingState';
@@ -13,6 +16,8 @@ export function ConsultationLayoutRoute() {
   const { t } = useTranslation();
   const { consultationId = '' } = useParams();
   const consultation = useConsultation(consultationId);
+  const mayReadThreads = consultation.data ? canDo(consultation.data, 'threads.read') : false;
+  useThreadEvents(consultationId, mayReadThreads);
 
   if (consultation.isPending) return <LoadingState />;
   if (consultation.error) return <ConsultationUnavailable error={consultation.error} />;
@@ -20,9 +25,12 @@ export function ConsultationLayoutRoute() {
   return (
     <Flex direction="column" gap="4">
       <Flex direction="column" gap="1">
-        <Text size="2" color="gray" highContrast>
-          {t('consultation.yourMembership', { role: t(`roles.${detail.role}`), group: detail.groupName })}
-        </Text>
+        <Flex align="center" justify="between" gap="3" wrap="wrap">
+          <Text size="2" color="gray" highContrast>
+            {t('consultation.yourMembership', { role: t(`roles.${detail.role}`), group: detail.groupName })}
+          </Text>
+          {mayReadThreads ? <NotificationsMenu consultationId={detail.id} /> : null}
+        </Flex>
         <ConsultationNav consultationId={detail.id} allowedActions={detail.allowedActions} />
       </Flex>
       <Outlet context={detail} />

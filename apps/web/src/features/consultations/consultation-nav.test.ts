@@ -10,6 +10,8 @@ describe('visibleNavItems', () => {
     expect(navFor('admin', 'open')).toEqual([
       'nav.overview',
       'nav.paper',
+      'nav.questions',
+      'nav.triage',
       'nav.versions',
       'nav.structure',
       'nav.members',
@@ -17,25 +19,29 @@ describe('visibleNavItems', () => {
     ]);
   });
 
-  it('gives editors structure and the member list but not settings', () => {
+  it('gives editors triage, structure and the member list but not settings', () => {
     expect(navFor('editor', 'open')).toEqual([
       'nav.overview',
       'nav.paper',
+      'nav.questions',
+      'nav.triage',
       'nav.versions',
       'nav.structure',
       'nav.members',
     ]);
   });
 
-  it('gives reviewers and observers the overview, the paper and its versions', () => {
-    expect(navFor('reviewer', 'open')).toEqual(['nav.overview', 'nav.paper', 'nav.versions']);
-    expect(navFor('observer', 'draft')).toEqual(['nav.overview', 'nav.paper', 'nav.versions']);
+  it('gives reviewers and observers the overview, the paper, the questions and the versions', () => {
+    const readerPages = ['nav.overview', 'nav.paper', 'nav.questions', 'nav.versions'];
+    expect(navFor('reviewer', 'open')).toEqual(readerPages);
+    expect(navFor('observer', 'draft')).toEqual(readerPages);
   });
 
   it('hides structure once the consultation is published, as the matrix forbids changing it', () => {
     expect(navFor('editor', 'published')).toEqual([
       'nav.overview',
       'nav.paper',
+      'nav.questions',
       'nav.versions',
       'nav.members',
     ]);

@@ -3,7 +3,15 @@ import type { Action } from '@cw/shared';
 export interface ConsultationNavItem {
   /** Path below `/consultations/:id`; empty for the consultation home. */
   path: string;
-  labelKey: 'nav.overview' | 'nav.paper' | 'nav.versions' | 'nav.structure' | 'nav.members' | 'nav.settings';
+  labelKey:
+    | 'nav.overview'
+    | 'nav.paper'
+    | 'nav.questions'
+    | 'nav.triage'
+    | 'nav.versions'
+    | 'nav.structure'
+    | 'nav.members'
+    | 'nav.settings';
   /** Shown when the member may do any of these now. */
   anyOf: readonly Action[];
 }
@@ -11,6 +19,8 @@ export interface ConsultationNavItem {
 const ITEMS: readonly ConsultationNavItem[] = [
   { path: '', labelKey: 'nav.overview', anyOf: ['consultation.read'] },
   { path: 'paper', labelKey: 'nav.paper', anyOf: ['paper.read'] },
+  { path: 'questions', labelKey: 'nav.questions', anyOf: ['threads.read'] },
+  { path: 'triage', labelKey: 'nav.triage', anyOf: ['threads.resolve'] },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
   { path: 'members', labelKey: 'nav.members', anyOf: ['members.read'] },

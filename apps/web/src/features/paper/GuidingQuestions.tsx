@@ -9,7 +9,7 @@ export function GuidingQuestions({ questions }: { questions: readonly GuidingQue
   const headingId = useId();
   if (questions.length === 0) return null;
   return (
-    <div className="paper-section__margin" aria-labelledby={headingId} role="group">
+    <div aria-labelledby={headingId} role="group">
       <Heading as="h3" size="2" id={headingId}>
         {t('paper.questions.title')}
       </Heading>

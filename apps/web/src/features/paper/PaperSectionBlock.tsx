@@ -1,30 +1,55 @@
-import { Heading } from '@radix-ui/themes';
-import type { GuidingQuestion, Section } from '@cw/shared';
+import type { ConsultationDetail, GuidingQuestion, Section, Thread } from '@cw/shared';
+import { Button, Flex, Heading } from '@radix-ui/themes';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
+import { canDo } from '../consultations/useConsultations';
+import type { useThreadActions } from '../threads/useThreads';
 import { GuidingQuestions } from './GuidingQuestions';
+import { PassageCommentForm } from './PassageCommentForm';
 import { SectionEditor } from './SectionEditor';
+import { SectionThreads } from './SectionThreads';
+import type { SelectedPassage } from './thread-passages';
 
 interface PaperSectionBlockProps {
   session: PaperSession;
+  consultation: ConsultationDetail;
   section: Section;
   questions: readonly GuidingQuestion[];
+  /** Threads anchored in this section. */
+  threads: readonly Thread[];
+  actions: ReturnType<typeof useThreadActions>;
   isEditable: boolean;
   isActive: boolean;
   onActivate: () => void;
 }
 
-/** One paper headline: its heading, its text and, in the margin, its guiding questions. */
+/** One paper headline: its heading, its text and, in the margin, its guiding questions and threads. */
 export function PaperSectionBlock({
   session,
+  consultation,
   section,
   questions,
+  threads,
+  actions,
   isEditable,
   isActive,
   onActivate,
 }: PaperSectionBlockProps) {
   const { t } = useTranslation();
   const headingId = `section-heading-${section.id}`;
+  const [selected, setSelected] = useState<SelectedPassage | null>(null);
+  const [commenting, setCommenting] = useState<SelectedPassage | null>(null);
+  const [passageOrder, setPassageOrder] = useState<string[] | null>(null);
+  const [focusedThreadId, setFocusedThreadId] = useState<string | null>(null);
+  const passages = useMemo(
+    () =>
+      threads.flatMap((thread) =>
+        thread.anchor ? [{ threadId: thread.id, start: thread.anchor.start, end: thread.anchor.end }] : [],
+      ),
+    [threads],
+  );
+  const mayComment = canDo(consultation, 'threads.create');
   return (
     <div className="paper-section" aria-labelledby={headingId} role="group">
       <Heading as="h2" size="5" id={headingId} className="paper-section__heading">
@@ -39,9 +64,39 @@ export function PaperSectionBlock({
           isEditable={isEditable}
           isActive={isActive}
           onFocus={onActivate}
+          passages={passages}
+          focusedThreadId={focusedThreadId}
+          onPassageOrder={setPassageOrder}
+          onSelectPassage={setSelected}
         />
       </div>
-      <GuidingQuestions questions={questions} />
+      <Flex direction="column" gap="3" className="paper-section__margin">
+        <GuidingQuestions questions={questions} />
+        {mayComment && commenting ? (
+          <PassageCommentForm
+            consultation={consultation}
+            sectionQuestions={questions}
+            anchor={{ sectionId: section.id, ...commenting }}
+            actions={actions}
+            onDone={() => setCommenting(null)}
+          />
+        ) : mayComment && selected ? (
+          <div>
+            <Button size="1" onClick={() => setCommenting(selected)}>
+              {t('threads.margin.comment')}
+            </Button>
+          </div>
+        ) : null}
+        <SectionThreads
+          consultation={consultation}
+          sectionNumber={section.number}
+          threads={threads}
+          passageOrder={passageOrder}
+          focusedThreadId={focusedThreadId}
+          actions={actions}
+          onShowPassage={setFocusedThreadId}
+        />
+      </Flex>
     </div>
   );
 }

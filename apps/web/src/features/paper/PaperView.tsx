@@ -1,10 +1,12 @@
 import { Flex, Text } from '@radix-ui/themes';
-import type { ConsultationDetail, GuidingQuestion } from '@cw/shared';
+import type { ConsultationDetail, GuidingQuestion, Thread } from '@cw/shared';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
 import { usePaperSessionState } from '../../collab/usePaperSession';
 import { LoadingState } from '../../ui/LoadingState';
+import { canDo } from '../consultations/useConsultations';
+import { useThreadActions, useThreads } from '../threads/useThreads';
 import { readOnlyReason } from './paper-access';
 import { PaperSectionBlock } from './PaperSectionBlock';
 import { PaperStatus } from './PaperStatus';
@@ -22,6 +24,19 @@ function questionsBySection(questions: readonly GuidingQuestion[]): Map<string, 
   return bySection;
 }
 
+/** Anchored threads keyed by their section. */
+function threadsBySection(threads: readonly Thread[]): Map<string, Thread[]> {
+  const bySection = new Map<string, Thread[]>();
+  for (const thread of threads) {
+    if (thread.anchor)
+      bySection.set(thread.anchor.sectionId, [...(bySection.get(thread.anchor.sectionId) ?? []), thread]);
+  }
+  return bySection;
+}
+
+const NO_THREADS: readonly Thread[] = [];
+const ALL_THREADS = {};
+
 /** The whole paper: status, presence and every section in order, each with its own editor. */
 export function PaperView({
   consultation,
@@ -35,6 +50,9 @@ export function PaperView({
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
   const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
+  const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
+  const actions = useThreadActions(consultation.id);
+  const anchored = useMemo(() => threadsBySection(threads.data ?? []), [threads.data]);
   const sections = useMemo(
     () => [...consultation.sections].sort((a, b) => a.position - b.position),
     [consultation.sections],
@@ -57,7 +75,10 @@ export function PaperView({
           <PaperSectionBlock
             key={section.id}
             session={session}
+            consultation={consultation}
             section={section}
+            threads={anchored.get(section.id) ?? NO_THREADS}
+            actions={actions}
             questions={questions.get(section.id) ?? []}
             isEditable={readOnly === null && state.connection !== 'closed'}
             isActive={activeSectionId === section.id}

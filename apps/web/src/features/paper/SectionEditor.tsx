@@ -1,9 +1,16 @@
 import { sectionCursorField, sectionFragmentName } from '@cw/shared';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { PaperSession } from '../../collab/paper-session';
 import { EditorToolbar } from './EditorToolbar';
 import { paperExtensions } from './paper-extensions';
+import {
+  passageRanges,
+  selectionAnchor,
+  setPassages,
+  type PassageAnchor,
+  type SelectedPassage,
+} from './thread-passages';
 
 interface SectionEditorProps {
   session: PaperSession;
@@ -16,6 +23,14 @@ interface SectionEditorProps {
   /** Whether this is the section last focused, which shows the formatting toolbar. */
   isActive: boolean;
   onFocus: () => void;
+  /** Passages of this section's threads, highlighted in the text. */
+  passages: readonly PassageAnchor[];
+  /** The thread whose passage is shown emphasised and scrolled into view. */
+  focusedThreadId: string | null;
+  /** Thread ids in the order their passages now appear; threads whose text is gone are left out. */
+  onPassageOrder: (threadIds: string[]) => void;
+  /** The selected text as an anchor for a new thread, or null when nothing is selected. */
+  onSelectPassage: (passage: SelectedPassage | null) => void;
 }
 
 /** One section's rich text, bound to its own fragment of the shared paper. */
@@ -27,6 +42,10 @@ export function SectionEditor({
   isEditable,
   isActive,
   onFocus,
+  passages,
+  focusedThreadId,
+  onPassageOrder,
+  onSelectPassage,
 }: SectionEditorProps) {
   const fragment = useMemo(
     () => session.doc.getXmlFragment(sectionFragmentName(sectionId)),
@@ -58,6 +77,35 @@ export function SectionEditor({
   useEffect(() => {
     editor.view.dom.setAttribute('aria-label', label);
   }, [editor, label]);
+
+  const lastOrder = useRef<string | null>(null);
+  const reportOrder = useRef(onPassageOrder);
+  reportOrder.current = onPassageOrder;
+  const reportSelection = useRef(onSelectPassage);
+  reportSelection.current = onSelectPassage;
+
+  useEffect(() => {
+    const report = () => {
+      const order = passageRanges(editor.state).map((range) => range.threadId);
+      const key = order.join(' ');
+      if (key === lastOrder.current) return;
+      lastOrder.current = key;
+      reportOrder.current(order);
+    };
+    const select = () => reportSelection.current(selectionAnchor(editor.state));
+    editor.on('transaction', report);
+    editor.on('selectionUpdate', select);
+    return () => {
+      editor.off('transaction', report);
+      editor.off('selectionUpdate', select);
+    };
+  }, [editor]);
+
+  useEffect(() => {
+    editor.view.dispatch(setPassages(editor.state, passages, focusedThreadId));
+    if (focusedThreadId)
+      editor.view.dom.querySelector('.thread-passage--focused')?.scrollIntoView({ block: 'center' });
+  }, [editor, passages, focusedThreadId]);
 
   return (
     <div className="paper-editor">

@@ -6,6 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { isAllowedLinkAddress, LINK_PROTOCOLS } from '../../lib/link-address';
 import { SectionCursors } from './section-cursors';
+import { ThreadPassages } from './thread-passages';
 
 /** Section text sits under the section's own h2, so headings inside it start at level 3. */
 export const CONTENT_HEADING_LEVELS = [3, 4] as const;
@@ -36,5 +37,6 @@ export function paperExtensions(
     TableKit.configure({ table: { resizable: false } }),
     Collaboration.configure({ fragment }),
     SectionCursors.configure({ awareness, field: cursorField }),
+    ThreadPassages,
   ];
 }

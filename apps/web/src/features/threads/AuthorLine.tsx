@@ -1,0 +1,30 @@
+import type { Attribution } from '@cw/shared';
+import { Text } from '@radix-ui/themes';
+import { useTranslation } from 'react-i18next';
+import { formatInstant } from '../../lib/time-format';
+
+/** Who wrote something and when, exactly as the server presented it to this viewer. */
+export function AuthorLine({
+  author,
+  at,
+  isEdited,
+}: {
+  author: Attribution;
+  at: string;
+  isEdited?: boolean;
+}) {
+  const { t, i18n } = useTranslation();
+  const who = author.isYou
+    ? t('threads.author.you')
+    : author.name
+      ? t('threads.author.named', { name: author.name, label: author.label })
+      : author.label;
+  return (
+    <Text as="p" size="1" color="gray" highContrast>
+      <Text weight="bold">{who}</Text>
+      {' · '}
+      <time dateTime={at}>{formatInstant(at, i18n.language)}</time>
+      {isEdited ? ` · ${t('threads.comment.edited')}` : null}
+    </Text>
+  );
+}

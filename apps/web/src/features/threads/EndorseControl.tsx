@@ -1,0 +1,41 @@
+import type { Comment } from '@cw/shared';
+import { Button, Flex, Text } from '@radix-ui/themes';
+import { useTranslation } from 'react-i18next';
+
+interface EndorseControlProps {
+  comment: Comment;
+  canEndorse: boolean;
+  isPending: boolean;
+  onToggle: (endorse: boolean) => void;
+}
+
+/** Endorsements counted per stakeholder group, and the viewer's own endorse/withdraw toggle. */
+export function EndorseControl({ comment, canEndorse, isPending, onToggle }: EndorseControlProps) {
+  const { t } = useTranslation();
+  const mayToggle = canEndorse && !comment.author.isYou && !comment.isDeleted;
+  if (comment.endorsementTotal === 0 && !mayToggle) return null;
+  return (
+    <Flex gap="2" align="center" wrap="wrap">
+      {comment.endorsements.length > 0 ? (
+        <Text size="1" color="gray" highContrast>
+          {t('threads.endorsements.summary', {
+            groups: comment.endorsements
+              .map((entry) => t('threads.endorsements.group', { group: entry.groupName, count: entry.count }))
+              .join(', '),
+          })}
+        </Text>
+      ) : null}
+      {mayToggle ? (
+        <Button
+          size="1"
+          variant={comment.isEndorsedByYou ? 'solid' : 'soft'}
+          aria-pressed={comment.isEndorsedByYou}
+          loading={isPending}
+          onClick={() => onToggle(!comment.isEndorsedByYou)}
+        >
+          {comment.isEndorsedByYou ? t('threads.endorsements.withdraw') : t('threads.endorsements.endorse')}
+        </Button>
+      ) : null}
+    </Flex>
+  );
+}

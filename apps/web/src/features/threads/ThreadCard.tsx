@@ -1,0 +1,125 @@
+import type { ConsultationDetail, Thread } from '@cw/shared';
+import { Badge, Blockquote, Button, Card, Flex, Text } from '@radix-ui/themes';
+import { useTranslation } from 'react-i18next';
+import { canDo } from '../consultations/useConsultations';
+import { AuthorLine } from './AuthorLine';
+import { CommentForm } from './CommentForm';
+import { CommentItem } from './CommentItem';
+import { ResolveForm } from './ResolveForm';
+import type { useThreadActions } from './useThreads';
+
+interface ThreadCardProps {
+  thread: Thread;
+  consultation: ConsultationDetail;
+  actions: ReturnType<typeof useThreadActions>;
+  /** Offers to scroll the paper to the thread's passage. */
+  onShowPassage?: () => void;
+  isFocused?: boolean;
+  /** The passage's text is gone, as the live paper shows it (the server's flag can be older). */
+  isPassageRemoved?: boolean;
+}
+
+/** One thread: passage, comments, resolution, and what this member may do with it. */
+export function ThreadCard({
+  thread,
+  consultation,
+  actions,
+  onShowPassage,
+  isFocused,
+  isPassageRemoved = thread.anchor?.isPassageRemoved ?? false,
+}: ThreadCardProps) {
+  const { t } = useTranslation();
+  const canWrite = canDo(consultation, 'threads.create');
+  const canResolve = canDo(consultation, 'threads.resolve');
+  const headingId = `thread-${thread.id}`;
+  return (
+    <Card asChild className={isFocused ? 'thread-card thread-card--focused' : 'thread-card'}>
+      <article aria-labelledby={headingId} data-thread-id={thread.id}>
+        <Flex direction="column" gap="2">
+          <Flex gap="2" align="center" wrap="wrap">
+            <Text as="p" size="2" weight="bold" id={headingId}>
+              {t('threads.card.title', {
+                label: thread.author.isYou ? t('threads.author.you') : thread.author.label,
+              })}
+            </Text>
+            <Badge color={thread.status === 'open' ? 'blue' : 'green'}>
+              {t(`threads.status.${thread.status}`)}
+            </Badge>
+          </Flex>
+          {thread.anchor ? (
+            <Flex direction="column" gap="1">
+              {isPassageRemoved ? (
+                <Text size="1" color="orange" highContrast>
+                  {t('threads.anchor.removed')}
+                </Text>
+              ) : null}
+              <Blockquote size="2" className="thread-card__quote">
+                {thread.anchor.quote}
+              </Blockquote>
+              {onShowPassage && !isPassageRemoved ? (
+                <Flex>
+                  <Button size="1" variant="ghost" onClick={onShowPassage}>
+                    {t('threads.anchor.show')}
+                  </Button>
+                </Flex>
+              ) : null}
+            </Flex>
+          ) : null}
+          <ol className="plain-list thread-comments" aria-label={t('threads.card.comments')}>
+            {thread.comments.map((posted) => (
+              <CommentItem
+                key={posted.id}
+                comment={posted}
+                actions={actions}
+                canWrite={canWrite}
+                canEndorse={canDo(consultation, 'comments.endorse')}
+              />
+            ))}
+          </ol>
+          {thread.resolution ? (
+            <Card variant="surface" className="thread-card__resolution">
+              <Flex direction="column" gap="1">
+                <Text size="2" weight="bold">
+                  {t('threads.resolution.summary', {
+                    outcome: t(`threads.outcomes.${thread.resolution.outcome}`),
+                  })}
+                </Text>
+                {thread.resolution.note ? (
+                  <Text as="p" size="2" className="preserve-lines">
+                    {thread.resolution.note}
+                  </Text>
+                ) : null}
+                <AuthorLine author={thread.resolution.resolver} at={thread.resolution.resolvedAt} />
+              </Flex>
+            </Card>
+          ) : null}
+          {thread.status === 'open' && canWrite ? (
+            <CommentForm
+              label={t('threads.reply.label')}
+              submitLabel={t('threads.reply.submit')}
+              isPending={actions.reply.isPending && actions.reply.variables?.threadId === thread.id}
+              error={actions.reply.variables?.threadId === thread.id ? actions.reply.error : null}
+              onSubmit={(body) => actions.reply.mutateAsync({ threadId: thread.id, body })}
+            />
+          ) : null}
+          {canResolve ? (
+            thread.status === 'open' ? (
+              <ResolveForm threadId={thread.id} actions={actions} />
+            ) : (
+              <Flex>
+                <Button
+                  size="1"
+                  variant="soft"
+                  loading={actions.reopen.isPending && actions.reopen.variables === thread.id}
+                  onClick={() => actions.reopen.mutate(thread.id)}
+                >
+                  {t('threads.resolution.reopen')}
+                </Button>
+              </Flex>
+            )
+          ) : null}
+        </Flex>
+      </article>
+    </Card>
+  );
+}

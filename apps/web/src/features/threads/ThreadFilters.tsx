@@ -1,0 +1,79 @@
+import { THREAD_STATUSES, type ConsultationDetail } from '@cw/shared';
+import { Flex } from '@radix-ui/themes';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ChoiceSelect } from '../../ui/ChoiceSelect';
+import { FormField } from '../../ui/FormField';
+import { withFilter } from './thread-filters';
+
+/** Radix selects cannot hold an empty value, so "any" has a name of its own. */
+const ANY = 'any';
+
+/** Status, section and stakeholder-group filters, kept in the address. */
+export function ThreadFilters({
+  consultation,
+  filters = ['status', 'section', 'group'],
+}: {
+  consultation: ConsultationDetail;
+  filters?: readonly ('status' | 'section' | 'group')[];
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useSearchParams();
+  const choose = (name: 'status' | 'section' | 'group') => (value: string) =>
+    setSearch(withFilter(search, name, value === ANY ? '' : value), { replace: true });
+  const current = (name: string) => search.get(name) ?? ANY;
+  const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
+  const groups = [...consultation.groups].sort((a, b) => a.position - b.position);
+  return (
+    <Flex gap="3" wrap="wrap" role="group" aria-label={t('threads.filters.title')}>
+      {filters.includes('status') ? (
+        <FormField label={t('threads.filters.status')}>
+          {(control) => (
+            <ChoiceSelect
+              {...control}
+              value={current('status')}
+              onChange={choose('status')}
+              choices={[
+                { value: ANY, label: t('threads.filters.anyStatus') },
+                ...THREAD_STATUSES.map((status) => ({ value: status, label: t(`threads.status.${status}`) })),
+              ]}
+            />
+          )}
+        </FormField>
+      ) : null}
+      {filters.includes('section') ? (
+        <FormField label={t('threads.filters.section')}>
+          {(control) => (
+            <ChoiceSelect
+              {...control}
+              value={current('section')}
+              onChange={choose('section')}
+              choices={[
+                { value: ANY, label: t('threads.filters.anySection') },
+                ...sections.map((section) => ({
+                  value: section.id,
+                  label: t('paper.sectionHeading', { number: section.number, title: section.title }),
+                })),
+              ]}
+            />
+          )}
+        </FormField>
+      ) : null}
+      {filters.includes('group') ? (
+        <FormField label={t('threads.filters.group')}>
+          {(control) => (
+            <ChoiceSelect
+              {...control}
+              value={current('group')}
+              onChange={choose('group')}
+              choices={[
+                { value: ANY, label: t('threads.filters.anyGroup') },
+                ...groups.map((group) => ({ value: group.id, label: group.name })),
+              ]}
+            />
+          )}
+        </FormField>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,90 @@
+import type { ConsultationDetail, Thread } from '@cw/shared';
+import { Flex, Heading, Text } from '@radix-ui/themes';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { ErrorCallout } from '../../ui/ErrorCallout';
+import { LoadingState } from '../../ui/LoadingState';
+import { questionsByAgenda, threadsByQuestion } from './question-agenda';
+import { filtersFromSearch } from './thread-filters';
+import { ThreadCard } from './ThreadCard';
+import { ThreadFilters } from './ThreadFilters';
+import { useThreadActions, useThreads } from './useThreads';
+import './threads.css';
+
+/** Threads of one question grouped by the section they are anchored in; unanchored ones last. */
+function bySection(threads: readonly Thread[], consultation: ConsultationDetail) {
+  const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
+  const groups = sections
+    .map((section) => ({
+      section,
+      threads: threads.filter((thread) => thread.anchor?.sectionId === section.id),
+    }))
+    .filter((group) => group.threads.length > 0);
+  const unanchored = threads.filter(
+    (thread) => !thread.anchor || !sections.some((section) => section.id === thread.anchor?.sectionId),
+  );
+  return unanchored.length > 0 ? [...groups, { section: null, threads: unanchored }] : groups;
+}
+
+/** The editors' work list: open threads by question and section, oldest first, resolved in place. */
+export function TriageView({ consultation }: { consultation: ConsultationDetail }) {
+  const { t } = useTranslation();
+  const [search] = useSearchParams();
+  const filters = useMemo(() => {
+    const chosen = filtersFromSearch(search, consultation);
+    return { ...chosen, status: chosen.status ?? ('open' as const) };
+  }, [search, consultation]);
+  const threads = useThreads(consultation.id, filters);
+  const actions = useThreadActions(consultation.id);
+  const grouped = useMemo(() => threadsByQuestion(threads.data ?? []), [threads.data]);
+  const questions = [...questionsByAgenda(consultation).flatMap((block) => block.questions), null];
+
+  return (
+    <Flex direction="column" gap="5">
+      <ThreadFilters consultation={consultation} filters={['status', 'section']} />
+      {threads.isPending ? (
+        <LoadingState />
+      ) : threads.error ? (
+        <ErrorCallout error={threads.error} />
+      ) : threads.data.length === 0 ? (
+        <Text as="p">{t('threads.triage.empty')}</Text>
+      ) : (
+        questions.map((question) => {
+          const own = grouped.get(question?.id ?? null) ?? [];
+          if (own.length === 0) return null;
+          const headingId = `triage-${question?.id ?? 'general'}`;
+          return (
+            <section key={question?.id ?? 'general'} aria-labelledby={headingId}>
+              <Flex direction="column" gap="3">
+                <Heading as="h2" size="4" id={headingId}>
+                  {question
+                    ? t('threads.triage.question', { number: question.number, text: question.text })
+                    : t('threads.general')}
+                </Heading>
+                {bySection(own, consultation).map(({ section, threads: inSection }) => (
+                  <Flex key={section?.id ?? 'none'} direction="column" gap="2">
+                    <Heading as="h3" size="3">
+                      {section
+                        ? t('paper.sectionHeading', { number: section.number, title: section.title })
+                        : t('threads.triage.unanchored')}
+                    </Heading>
+                    <Flex direction="column" gap="3" asChild>
+                      <ul className="plain-list">
+                        {inSection.map((thread) => (
+                          <li key={thread.id}>
+                            <ThreadCard thread={thread} consultation={consultation} actions={actions} />
+                          </li>
+                        ))}
+                      </ul>
+                    </Flex>
+                  </Flex>
+                ))}
+              </Flex>
+            </section>
+          );
+        })
+      )}
+    </Flex>
+  );
+}

@@ -1,0 +1,26 @@
+import { THREAD_STATUSES, type ConsultationDetail, type ThreadListQuery } from '@cw/shared';
+
+/** The list filters kept in the address (`status`, `section`, `group`), so a filtered view can be shared. */
+export function filtersFromSearch(
+  search: URLSearchParams,
+  consultation: ConsultationDetail,
+): ThreadListQuery {
+  const status = search.get('status');
+  const sectionId = search.get('section');
+  const groupId = search.get('group');
+  return {
+    ...((THREAD_STATUSES as readonly string[]).includes(status ?? '')
+      ? { status: status as ThreadListQuery['status'] }
+      : {}),
+    ...(consultation.sections.some((section) => section.id === sectionId) ? { sectionId: sectionId! } : {}),
+    ...(consultation.groups.some((group) => group.id === groupId) ? { groupId: groupId! } : {}),
+  };
+}
+
+/** The address's search part with one filter set, or removed when `value` is empty. */
+export function withFilter(search: URLSearchParams, name: 'status' | 'section' | 'group', value: string) {
+  const next = new URLSearchParams(search);
+  if (value) next.set(name, value);
+  else next.delete(name);
+  return next;
+}
