@@ -76,10 +76,11 @@ test('a reviewer comments on a passage, another group sees it live by group only
   const triageCard = editorPage.locator('article', { hasText: input });
   await expect(triageCard).toBeVisible();
   await expectNoAxeViolations(editorPage);
+  await triageCard.getByRole('button', { name: 'Resolve…' }).click();
   await triageCard.getByRole('combobox', { name: 'Outcome' }).click();
   await editorPage.getByRole('option', { name: 'Partly accepted' }).click();
   await triageCard.getByLabel('Note for the reviewers').fill(`A timeline is added in section 2 (${stamp}).`);
-  await triageCard.getByRole('button', { name: 'Resolve' }).click();
+  await triageCard.getByRole('button', { name: 'Resolve', exact: true }).click();
   await expect(editorPage.locator('article', { hasText: input })).toHaveCount(0);
 
   await expect(civilCard).toContainText('Resolved: Partly accepted');
@@ -135,4 +136,74 @@ test('comment text is shown literally: no HTML, script or javascript: link from 
   await expectNoScriptRan(page, dialogs);
   await expectNoAxeViolations(page);
   await page.context().close();
+});
+
+test('on the questions page reviewers of two groups reply, endorse, edit, delete and filter, live on both pages', async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const author = await reviewerPage(browser, 'Civil society organisation');
+  const other = await reviewerPage(browser, 'State / public authority');
+  for (const { page } of [author, other]) {
+    await openPaper(page);
+    await page.getByRole('link', { name: 'Questions' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Questions' })).toBeVisible();
+  }
+  const stamp = Date.now();
+  const body = `Grievance mechanisms need funding ${stamp}`;
+  const firstQuestion = author.page.getByRole('region', { name: /^Q1 / });
+  await expect(firstQuestion.getByText(/^\d+ open · \d+ resolved$/)).toBeVisible();
+  await firstQuestion.getByRole('button', { name: 'New thread' }).click();
+  await firstQuestion.getByLabel('Your input').fill(body);
+  await firstQuestion.getByRole('button', { name: 'Post', exact: true }).click();
+  const authorCard = author.page.locator('article', { hasText: body });
+  await expect(authorCard).toContainText('Thread by You');
+  const threadId = (await authorCard.getAttribute('data-thread-id')) ?? '';
+  const otherCard = other.page.locator(`article[data-thread-id="${threadId}"]`);
+  await expect(otherCard).toContainText('Civil society organisation reviewer');
+  await expect(authorCard.getByRole('button', { name: 'Endorse' })).toHaveCount(0);
+
+  await otherCard.getByRole('button', { name: 'Endorse' }).click();
+  await expect(otherCard.getByRole('button', { name: 'Withdraw endorsement' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(authorCard).toContainText('Endorsed by State / public authority (1)');
+
+  await otherCard.getByRole('button', { name: 'Reply' }).click();
+  await otherCard.getByLabel('Your reply').fill(`We agree ${stamp}`);
+  await otherCard.getByRole('button', { name: 'Post reply' }).click();
+  await expect(authorCard).toContainText(`We agree ${stamp}`);
+  await expect(authorCard).toContainText('State / public authority reviewer');
+
+  const authorComment = authorCard.getByRole('listitem').filter({ hasText: body });
+  await authorComment.getByRole('button', { name: 'Edit' }).click();
+  await authorComment.getByLabel('Edit your comment').fill(`${body}, *urgently*`);
+  await authorComment.getByRole('button', { name: 'Save' }).click();
+  await expect(otherCard.locator('em', { hasText: 'urgently' })).toBeVisible();
+  await expect(otherCard).toContainText('edited');
+
+  await authorCard
+    .getByRole('listitem')
+    .filter({ hasText: 'urgently' })
+    .getByRole('button', { name: 'Delete' })
+    .click();
+  await author.page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+  await expect(otherCard).toContainText('Comment deleted');
+  await expect(otherCard).not.toContainText(body);
+  await expect(otherCard).toContainText(`We agree ${stamp}`);
+
+  await other.page.getByRole('combobox', { name: 'Status' }).click();
+  await other.page.getByRole('option', { name: 'Resolved' }).click();
+  await expect(other.page).toHaveURL(/status=resolved/);
+  await expect(otherCard).toHaveCount(0);
+  await other.page.getByRole('combobox', { name: 'Status' }).click();
+  await other.page.getByRole('option', { name: 'Open' }).click();
+  await expect(otherCard).toBeVisible();
+
+  expect(await other.page.content()).not.toContain(author.name);
+  expect(await author.page.content()).not.toContain(other.name);
+  await expectNoAxeViolations(author.page);
+  await expectNoAxeViolations(other.page);
+  for (const { page } of [author, other]) await page.context().close();
 });

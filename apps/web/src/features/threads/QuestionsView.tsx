@@ -93,7 +93,7 @@ function QuestionThreads({
   const { t } = useTranslation();
   const headingId = `question-${question?.id ?? 'general'}`;
   return (
-    <section aria-labelledby={headingId} className="question-threads">
+    <section aria-labelledby={headingId}>
       <Flex direction="column" gap="3">
         <Heading as="h3" size="4" id={headingId}>
           {question ? t('paper.questions.number', { number: question.number }) : t('threads.general')}

@@ -12,9 +12,11 @@ import type { useThreadActions } from './useThreads';
 export function ResolveForm({
   threadId,
   actions,
+  onCancel,
 }: {
   threadId: string;
   actions: ReturnType<typeof useThreadActions>;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<ThreadOutcome>('accepted');
@@ -53,9 +55,12 @@ export function ResolveForm({
             <TextArea {...control} rows={2} value={note} onChange={(event) => setNote(event.target.value)} />
           )}
         </FormField>
-        <Flex>
+        <Flex gap="2">
           <Button type="submit" size="1" loading={actions.resolve.isPending}>
             {t('threads.resolution.resolve')}
+          </Button>
+          <Button type="button" size="1" variant="soft" color="gray" onClick={onCancel}>
+            {t('common.cancel')}
           </Button>
         </Flex>
         <FormAlert error={actions.resolve.variables?.threadId === threadId ? actions.resolve.error : null} />

@@ -1,5 +1,6 @@
 import type { ConsultationDetail, Thread } from '@cw/shared';
 import { Badge, Blockquote, Button, Card, Flex, Text } from '@radix-ui/themes';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canDo } from '../consultations/useConsultations';
 import { AuthorLine } from './AuthorLine';
@@ -29,6 +30,8 @@ export function ThreadCard({
   isPassageRemoved = thread.anchor?.isPassageRemoved ?? false,
 }: ThreadCardProps) {
   const { t } = useTranslation();
+  // One form at a time keeps long lists calm: replying or resolving opens in place.
+  const [openForm, setOpenForm] = useState<'reply' | 'resolve' | null>(null);
   const canWrite = canDo(consultation, 'threads.create');
   const canResolve = canDo(consultation, 'threads.resolve');
   const headingId = `thread-${thread.id}`;
@@ -93,20 +96,33 @@ export function ThreadCard({
               </Flex>
             </Card>
           ) : null}
-          {thread.status === 'open' && canWrite ? (
+          {thread.status === 'open' && openForm === 'reply' ? (
             <CommentForm
               label={t('threads.reply.label')}
               submitLabel={t('threads.reply.submit')}
+              cancelLabel={t('common.cancel')}
               isPending={actions.reply.isPending && actions.reply.variables?.threadId === thread.id}
               error={actions.reply.variables?.threadId === thread.id ? actions.reply.error : null}
-              onSubmit={(body) => actions.reply.mutateAsync({ threadId: thread.id, body })}
+              onSubmit={(body) =>
+                actions.reply.mutateAsync({ threadId: thread.id, body }).then(() => setOpenForm(null))
+              }
+              onCancel={() => setOpenForm(null)}
             />
-          ) : null}
-          {canResolve ? (
-            thread.status === 'open' ? (
-              <ResolveForm threadId={thread.id} actions={actions} />
-            ) : (
-              <Flex>
+          ) : thread.status === 'open' && openForm === 'resolve' ? (
+            <ResolveForm threadId={thread.id} actions={actions} onCancel={() => setOpenForm(null)} />
+          ) : (
+            <Flex gap="2" wrap="wrap">
+              {thread.status === 'open' && canWrite ? (
+                <Button size="1" variant="soft" onClick={() => setOpenForm('reply')}>
+                  {t('threads.reply.open')}
+                </Button>
+              ) : null}
+              {canResolve && thread.status === 'open' ? (
+                <Button size="1" variant="soft" onClick={() => setOpenForm('resolve')}>
+                  {t('threads.resolution.open')}
+                </Button>
+              ) : null}
+              {canResolve && thread.status === 'resolved' ? (
                 <Button
                   size="1"
                   variant="soft"
@@ -115,9 +131,9 @@ export function ThreadCard({
                 >
                   {t('threads.resolution.reopen')}
                 </Button>
-              </Flex>
-            )
-          ) : null}
+              ) : null}
+            </Flex>
+          )}
         </Flex>
       </article>
     </Card>
