@@ -35,7 +35,7 @@ export function PassageCommentForm({
     <Card>
       <Flex direction="column" gap="2">
         <Text as="p" size="2" className="thread-card__quote">
-          “{anchor.quote}”
+          {t('threads.margin.quote', { quote: anchor.quote })}
         </Text>
         <FormField label={t('threads.margin.question')}>
           {(control) => (
