@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, allowedActions, can, checkPermission, PERMISSIONS } from './permissions.js';
-import { canTransition, PHASES, ROLES } from './roles.js';
+import { canTransition, maySeeNames, PHASES, ROLES } from './roles.js';
 
 describe('permission matrix', () => {
   it('gives every action an entry for at least one role', () => {
@@ -69,5 +69,13 @@ describe('phase transitions', () => {
     expect(canTransition('draft', 'published')).toBe(false);
     expect(canTransition('published', 'open')).toBe(false);
     expect(canTransition('open', 'open')).toBe(false);
+  });
+});
+
+describe('who may see names (SPEC §3)', () => {
+  it('follows the attribution mode and the viewer role', () => {
+    for (const role of ROLES) expect(maySeeNames('named', role)).toBe(true);
+    for (const role of ROLES) expect(maySeeNames('anonymous', role)).toBe(false);
+    expect(ROLES.filter((role) => maySeeNames('chatham', role))).toEqual(['editor', 'admin']);
   });
 });

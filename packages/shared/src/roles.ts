@@ -26,3 +26,19 @@ export function canTransition(from: Phase, to: Phase): boolean {
 export const ATTRIBUTION_MODES = ['named', 'chatham', 'anonymous'] as const;
 export type AttributionMode = (typeof ATTRIBUTION_MODES)[number];
 export const DEFAULT_ATTRIBUTION_MODE: AttributionMode = 'chatham';
+
+/**
+ * Whether a viewer with `role` may see other participants' names under `mode` (SPEC §3):
+ * named — everyone; Chatham House — editors and admins; anonymous — nobody. Everyone always
+ * sees their own authorship; that is decided where the data is shaped.
+ */
+export function maySeeNames(mode: AttributionMode, role: Role): boolean {
+  switch (mode) {
+    case 'named':
+      return true;
+    case 'chatham':
+      return role === 'editor' || role === 'admin';
+    case 'anonymous':
+      return false;
+  }
+}

@@ -7,6 +7,7 @@ import {
   MESSAGE_STORED,
   MESSAGE_SYNC,
   MESSAGE_WRITE_ACCESS,
+  maySeeNames,
 } from '@cw/shared';
 import { Logger } from '@nestjs/common';
 import * as decoding from 'lib0/decoding';
@@ -125,11 +126,7 @@ export class PaperDocument {
 
   /** Presence shows names to this connection, or stakeholder-group labels (SPEC §3). */
   viewerClassFor(connection: PaperConnection): ViewerClass {
-    if (this.attributionMode === 'named') return 'named';
-    if (this.attributionMode === 'anonymous') return 'label';
-    return connection.participant.role === 'editor' || connection.participant.role === 'admin'
-      ? 'named'
-      : 'label';
+    return maySeeNames(this.attributionMode, connection.participant.role) ? 'named' : 'label';
   }
 
   addConnection(connection: PaperConnection): void {

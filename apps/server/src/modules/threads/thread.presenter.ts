@@ -1,4 +1,11 @@
-import type { AttributionMode, Attribution, Comment, Role, Thread } from '@cw/shared';
+import {
+  type AttributionMode,
+  type Attribution,
+  type Comment,
+  maySeeNames as canSeeNames,
+  type Role,
+  type Thread,
+} from '@cw/shared';
 import type { CommentRecord, PersonRecord, ThreadRecord } from './thread-records.js';
 
 /** Who is looking: decides which names, ids and times an answer may carry (SPEC §3). */
@@ -8,16 +15,9 @@ export interface Viewer {
   attributionMode: AttributionMode;
 }
 
-/** Named: everyone sees names; Chatham House: editors and admins; anonymous: nobody. */
+/** Whether this viewer may see other people's names (the shared SPEC §3 rule). */
 export function maySeeNames(viewer: Viewer): boolean {
-  switch (viewer.attributionMode) {
-    case 'named':
-      return true;
-    case 'chatham':
-      return viewer.role === 'editor' || viewer.role === 'admin';
-    case 'anonymous':
-      return false;
-  }
+  return canSeeNames(viewer.attributionMode, viewer.role);
 }
 
 const HOUR_MS = 3_600_000;
