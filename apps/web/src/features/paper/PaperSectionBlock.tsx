@@ -1,6 +1,7 @@
 import type { ConsultationDetail, GuidingQuestion, Section, Thread } from '@cw/shared';
 import { Button, Flex, Heading } from '@radix-ui/themes';
-import { useMemo, useState } from 'react';
+import type { Editor } from '@tiptap/react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
 import { canDo } from '../consultations/useConsultations';
@@ -10,6 +11,7 @@ import { PassageCommentForm } from './PassageCommentForm';
 import { SectionEditor } from './SectionEditor';
 import { SectionThreads } from './SectionThreads';
 import type { SelectedPassage } from './thread-passages';
+import { useMarginLayout } from './useMarginLayout';
 
 interface PaperSectionBlockProps {
   session: PaperSession;
@@ -49,13 +51,18 @@ export function PaperSectionBlock({
       ),
     [threads],
   );
+  const [editor, setEditor] = useState<Editor | null>(null);
+  const [cardList, setCardList] = useState<HTMLUListElement | null>(null);
+  const textRef = useRef<HTMLDivElement>(null);
+  const marginRef = useRef<HTMLDivElement>(null);
+  useMarginLayout({ editor, text: textRef, margin: marginRef, list: cardList });
   const mayComment = canDo(consultation, 'threads.create');
   return (
     <div className="paper-section" aria-labelledby={headingId} role="group">
       <Heading as="h2" size="5" id={headingId} className="paper-section__heading">
         {t('paper.sectionHeading', { number: section.number, title: section.title })}
       </Heading>
-      <div className="paper-section__text">
+      <div className="paper-section__text" ref={textRef}>
         <SectionEditor
           session={session}
           sectionId={section.id}
@@ -68,9 +75,10 @@ export function PaperSectionBlock({
           focusedThreadId={focusedThreadId}
           onPassageOrder={setPassageOrder}
           onSelectPassage={setSelected}
+          onEditor={setEditor}
         />
       </div>
-      <Flex direction="column" gap="3" className="paper-section__margin">
+      <Flex direction="column" gap="3" className="paper-section__margin" ref={marginRef}>
         <GuidingQuestions questions={questions} />
         {mayComment && commenting ? (
           <PassageCommentForm
@@ -95,6 +103,7 @@ export function PaperSectionBlock({
           focusedThreadId={focusedThreadId}
           actions={actions}
           onShowPassage={setFocusedThreadId}
+          listRef={setCardList}
         />
       </Flex>
     </div>

@@ -1,5 +1,5 @@
 import { sectionCursorField, sectionFragmentName } from '@cw/shared';
-import { EditorContent, useEditor } from '@tiptap/react';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
 import type { PaperSession } from '../../collab/paper-session';
 import { EditorToolbar } from './EditorToolbar';
@@ -31,6 +31,8 @@ interface SectionEditorProps {
   onPassageOrder: (threadIds: string[]) => void;
   /** The selected text as an anchor for a new thread, or null when nothing is selected. */
   onSelectPassage: (passage: SelectedPassage | null) => void;
+  /** Receives the editor once it exists, so the margin can line cards up with its text. */
+  onEditor: (editor: Editor) => void;
 }
 
 /** One section's rich text, bound to its own fragment of the shared paper. */
@@ -46,6 +48,7 @@ export function SectionEditor({
   focusedThreadId,
   onPassageOrder,
   onSelectPassage,
+  onEditor,
 }: SectionEditorProps) {
   const fragment = useMemo(
     () => session.doc.getXmlFragment(sectionFragmentName(sectionId)),
@@ -73,6 +76,10 @@ export function SectionEditor({
     if (editor.isEditable !== isEditable) editor.setEditable(isEditable);
     editor.view.dom.setAttribute('aria-readonly', String(!isEditable));
   }, [editor, isEditable]);
+
+  useEffect(() => {
+    onEditor(editor);
+  }, [editor, onEditor]);
 
   useEffect(() => {
     editor.view.dom.setAttribute('aria-label', label);

@@ -23,6 +23,7 @@ export function SectionThreads({
   focusedThreadId,
   actions,
   onShowPassage,
+  listRef,
 }: {
   consultation: ConsultationDetail;
   sectionNumber: string;
@@ -32,6 +33,8 @@ export function SectionThreads({
   focusedThreadId: string | null;
   actions: ReturnType<typeof useThreadActions>;
   onShowPassage: (threadId: string) => void;
+  /** Receives the card list, which the margin lays out beside the passages. */
+  listRef: (list: HTMLUListElement | null) => void;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -43,9 +46,9 @@ export function SectionThreads({
           {t('threads.margin.title', { number: sectionNumber })}
         </Heading>
         <Flex direction="column" gap="2" asChild>
-          <ul className="plain-list">
+          <ul className="plain-list paper-thread-cards" ref={listRef}>
             {inPassageOrder(threads, passageOrder ?? []).map((thread) => (
-              <li key={thread.id}>
+              <li key={thread.id} data-thread-id={thread.id}>
                 <ThreadCard
                   thread={thread}
                   consultation={consultation}
