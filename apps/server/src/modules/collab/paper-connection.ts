@@ -33,8 +33,6 @@ export class PaperConnection {
   viewer: ViewerClass = 'label';
   /** Awareness client ids this socket has announced; nobody else may speak for them. */
   readonly awarenessClients = new Set<number>();
-  /** Sent an update since its last "stored" acknowledgement. */
-  hasUnacknowledgedUpdates = false;
   private tokens: number;
   private relayTokens: number;
   private refilledAt = Date.now();

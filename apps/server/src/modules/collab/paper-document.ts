@@ -345,7 +345,6 @@ export class PaperDocument {
     this.outgoingUpdates.push({ update, origin: connection });
     this.pendingUpdates.push({ data: update, userId: connection.participant.userId });
     this.pendingWriters.add(connection);
-    connection.hasUnacknowledgedUpdates = true;
     this.scheduleBroadcast();
     this.scheduleFlush();
   }
@@ -354,17 +353,13 @@ export class PaperDocument {
     if (transaction.origin === LOAD_ORIGIN || transaction.origin === null) return;
     const { participant } = transaction.origin as PaperConnection;
     for (const [sectionId, counts] of countSectionChanges(transaction)) {
-      const key = `${participant.userId}|${participant.groupId}|${sectionId}`;
-      const delta = this.pendingContributions.get(key) ?? {
+      this.mergeContribution({
         userId: participant.userId,
         groupId: participant.groupId,
         sectionId,
-        inserted: 0,
-        deleted: 0,
-      };
-      delta.inserted += counts.inserted;
-      delta.deleted += counts.deleted;
-      this.pendingContributions.set(key, delta);
+        inserted: counts.inserted,
+        deleted: counts.deleted,
+      });
     }
   }
 
@@ -454,7 +449,6 @@ export class PaperDocument {
         this.storage.logBytes += updates.reduce((sum, update) => sum + update.data.length, 0);
         const ack = this.storedMessage();
         for (const writer of writers) {
-          writer.hasUnacknowledgedUpdates = false;
           if (writer.wantsAcks && this.connections.has(writer)) writer.send(ack);
         }
       },
