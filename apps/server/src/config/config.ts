@@ -74,8 +74,6 @@ const envSchema = z.object({
   COLLAB_COMPACT_AFTER: z.coerce.number().int().min(1).default(10_000),
   /** Unload a paper from memory this many ms after its last client left. */
   COLLAB_UNLOAD_DELAY_MS: z.coerce.number().int().min(0).default(5_000),
-  /** Write contribution counters (characters per member and section) at most this often, in ms. */
-  COLLAB_COUNTS_FLUSH_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
   /** Re-check connected members' rights (role, phase, session) every this many ms. */
   COLLAB_RECHECK_MS: z.coerce.number().int().min(100).default(2_000),
   /** Largest awareness (presence) state of one client, in bytes of JSON. */
@@ -115,7 +113,6 @@ export interface CollabConfig {
   flushDelayMs: number;
   compactAfter: number;
   compactMinBytes: number;
-  countsFlushMs: number;
   unloadDelayMs: number;
   recheckMs: number;
   maxAwarenessStateBytes: number;
@@ -171,7 +168,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       flushDelayMs: e.COLLAB_FLUSH_MS,
       compactAfter: e.COLLAB_COMPACT_AFTER,
       compactMinBytes: e.COLLAB_COMPACT_MIN_BYTES,
-      countsFlushMs: e.COLLAB_COUNTS_FLUSH_MS,
       unloadDelayMs: e.COLLAB_UNLOAD_DELAY_MS,
       recheckMs: e.COLLAB_RECHECK_MS,
       maxAwarenessStateBytes: e.COLLAB_AWARENESS_MAX_BYTES,

@@ -24,10 +24,7 @@ describe.each(BACKENDS)('contribution records on %s', (backend) => {
   const sectionB = randomUUID();
 
   beforeAll(async () => {
-    testApp = await startTestApp(backend, {
-      COLLAB_MAX_BUFFERED_BYTES: '65536',
-      COLLAB_COUNTS_FLUSH_MS: '100',
-    });
+    testApp = await startTestApp(backend, { COLLAB_MAX_BUFFERED_BYTES: '65536' });
     admin = await buildUser(testApp, { isOrganiser: true });
     rita = await buildUser(testApp);
     carl = await buildUser(testApp);
@@ -126,41 +123,5 @@ describe.each(BACKENDS)('contribution records on %s', (backend) => {
     expect([CLOSE_CODES.SLOW_READER, 1006]).toContain((await slow.waitClosed(10_000)).code);
     expect(writer.provider.wsconnected).toBe(true);
     writer.destroy();
-  });
-});
-
-describe('contribution counters written in batches', () => {
-  it('stores counters that were not yet due when the paper unloads', async () => {
-    const testApp = await startTestApp('pglite', {
-      COLLAB_COUNTS_FLUSH_MS: '600000',
-      COLLAB_UNLOAD_DELAY_MS: '0',
-    });
-    try {
-      const admin = await buildUser(testApp, { isOrganiser: true });
-      const consultation = await buildConsultation(testApp, admin);
-      const section = randomUUID();
-      const counts = async () =>
-        (
-          await testApp.db.sql<{ chars: number }[]>`
-            SELECT coalesce(sum(chars_inserted), 0)::int AS chars FROM paper_contributions
-            WHERE consultation_id = ${consultation.id}`
-        )[0]!.chars;
-      const client = stockClient(testApp.url, consultation.id, admin.token);
-      await eventually(() => expect(client.provider.synced).toBe(true));
-      typeParagraph(client.doc, section, 'first');
-      await eventually(async () => expect(await counts()).toBe(5));
-      typeParagraph(client.doc, section, 'second');
-      await eventually(async () => {
-        const rows = await testApp.db
-          .sql`SELECT 1 FROM paper_updates WHERE consultation_id = ${consultation.id}`;
-        expect(rows.length).toBe(2);
-      });
-      // The text is stored; the counter for it waits for its batch.
-      expect(await counts()).toBe(5);
-      client.destroy();
-      await eventually(async () => expect(await counts()).toBe(11));
-    } finally {
-      await testApp.close();
-    }
   });
 });

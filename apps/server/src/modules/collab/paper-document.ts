@@ -55,11 +55,6 @@ export interface PaperOptions {
   flushDelayMs: number;
   /** Largest JSON size of one awareness state, in bytes. */
   maxAwarenessStateBytes: number;
-  /**
-   * Contribution counters are written with the edits at most once per this many ms: a crash can
-   * lose that much counting, never text, and each edit is not followed by a counter upsert.
-   */
-  countsFlushMs: number;
 }
 
 interface AwarenessRecord {
@@ -93,9 +88,6 @@ export class PaperDocument {
 
   private pendingUpdates: PendingUpdate[] = [];
   private pendingContributions = new Map<string, ContributionDelta>();
-  /** Contribution counters are written at most this often (they need not be stored per edit). */
-  private countsDueAt = 0;
-  private countsTimer: NodeJS.Timeout | undefined;
   private pendingWriters = new Set<PaperConnection>();
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
@@ -424,24 +416,18 @@ export class PaperDocument {
    * Writes every accepted update since the last flush in one transaction, then tells the writers
    * what is now stored. On failure the batch stays queued and is retried; nothing is acknowledged.
    */
-  async flush(options: { allCounts?: boolean } = {}): Promise<void> {
+  async flush(): Promise<void> {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     while (this.flushing) await this.flushing;
-    const areCountsDue = options.allCounts === true || Date.now() >= this.countsDueAt;
-    const contributions = areCountsDue ? [...this.pendingContributions.values()] : [];
-    if (this.pendingUpdates.length === 0 && contributions.length === 0) return;
+    if (this.pendingUpdates.length === 0) return;
     const updates = this.pendingUpdates;
+    const contributions = [...this.pendingContributions.values()];
     const writers = this.pendingWriters;
     const stateVector = Y.encodeStateVector(this.doc);
     this.pendingUpdates = [];
+    this.pendingContributions = new Map();
     this.pendingWriters = new Set();
-    if (areCountsDue) {
-      clearTimeout(this.countsTimer);
-      this.countsTimer = undefined;
-      this.pendingContributions = new Map();
-      this.countsDueAt = Date.now() + this.options.countsFlushMs;
-    }
     this.flushing = this.sink.append(updates, contributions).then(
       () => {
         this.storedStateVector = stateVector;
@@ -464,18 +450,8 @@ export class PaperDocument {
     } finally {
       this.flushing = undefined;
     }
-    // Edits accepted while this batch was being written wait for the next one; counters that
-    // were not due yet are written when they are, even if nobody types any more.
+    // Edits accepted while this batch was being written wait for the next one.
     if (this.pendingUpdates.length > 0) this.scheduleFlush();
-    else if (this.pendingContributions.size > 0 && !this.countsTimer) {
-      this.countsTimer = setTimeout(
-        () => {
-          this.countsTimer = undefined;
-          void this.flushAndRetry();
-        },
-        Math.max(0, this.countsDueAt - Date.now()),
-      );
-    }
   }
 
   private mergeContribution(contribution: ContributionDelta): void {
@@ -504,8 +480,7 @@ export class PaperDocument {
   }
 
   destroy(): void {
-    clearTimeout(this.flushTimer);
-    clearTimeout(this.countsTimer);
+    if (this.flushTimer) clearTimeout(this.flushTimer);
     this.doc.destroy();
   }
 }

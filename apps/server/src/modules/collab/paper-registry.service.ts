@@ -150,7 +150,6 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       {
         flushDelayMs: this.config.collab.flushDelayMs,
         maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
-        countsFlushMs: this.config.collab.countsFlushMs,
       },
     );
     return document;
@@ -174,7 +173,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     entry.unloadTimer = undefined;
     entry.unloading = (async () => {
       try {
-        await document.flush({ allCounts: true });
+        await document.flush();
         if (this.needsCompaction(document)) await this.compact(consultationId);
       } catch (error) {
         // Keep it in memory: its unsaved edits must not be dropped. Retry on the next release.
@@ -303,7 +302,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       const document = entry.document;
       if (!document) continue;
       try {
-        await document.flush({ allCounts: true });
+        await document.flush();
       } catch (error) {
         this.logger.error(
           `Paper ${document.consultationId} has edits that could not be stored: ${(error as Error).message}`,
