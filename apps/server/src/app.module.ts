@@ -19,6 +19,7 @@ import { StructureModule } from './modules/structure/structure.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { commentsThrottler } from './modules/threads/comments-throttler.js';
 import { ThreadsModule } from './modules/threads/threads.module.js';
+import { DashboardModule } from './modules/dashboard/dashboard.module.js';
 import { VersionsModule } from './modules/versions/versions.module.js';
 
 @Module({})
@@ -58,6 +59,7 @@ export class AppModule {
         InvitationsModule,
         ThreadsModule,
         VersionsModule,
+        DashboardModule,
         ...staticFiles,
       ],
       providers: [

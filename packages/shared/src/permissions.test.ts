@@ -38,18 +38,22 @@ describe('permission matrix', () => {
     expect(checkPermission('editor', 'members.manage', 'open')).toBe('forbiddenRole');
   });
 
-  it('keeps members, invitations, phases and the dashboard to admins', () => {
+  it('keeps members, invitations and phases to admins', () => {
     for (const role of ROLES.filter((r) => r !== 'admin')) {
-      for (const action of [
-        'members.manage',
-        'invitations.manage',
-        'consultation.changePhase',
-        'dashboard.read',
-      ] as const) {
+      for (const action of ['members.manage', 'invitations.manage', 'consultation.changePhase'] as const) {
         expect(checkPermission(role, action, 'open')).toBe('forbiddenRole');
       }
     }
     expect(allowedActions('admin', 'open')).toContain('members.manage');
+  });
+
+  it('shows the dashboard to editors and admins in every phase, never to reviewers or observers', () => {
+    for (const phase of PHASES) {
+      expect(can('admin', 'dashboard.read', phase)).toBe(true);
+      expect(can('editor', 'dashboard.read', phase)).toBe(true);
+      expect(checkPermission('reviewer', 'dashboard.read', phase)).toBe('forbiddenRole');
+      expect(checkPermission('observer', 'dashboard.read', phase)).toBe('forbiddenRole');
+    }
   });
 
   it('makes a published consultation read-only for content', () => {

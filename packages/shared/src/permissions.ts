@@ -59,7 +59,8 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'comments.endorse': rule(['reviewer', 'editor', 'admin'], ['open']),
   'versions.create': rule(['editor', 'admin'], PREPARING),
   'exports.create': rule(['editor', 'admin'], 'any'),
-  'dashboard.read': rule(['admin'], 'any'),
+  /** Editors get only the published, thresholded figures; the service enforces it. */
+  'dashboard.read': rule(['editor', 'admin'], 'any'),
 };
 
 /** Why an action is refused: the role never may, or the phase does not allow it now. */

@@ -1,0 +1,379 @@
+import type { DashboardData, Figure, InputFigures, InputTable } from '@cw/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addMember, buildUser, type TestUser } from '../../test/factories.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { BACKENDS } from '../../test/test-database.js';
+import {
+  ACADEMIA,
+  anchorFor,
+  buildThreadWorld,
+  CIVIL,
+  COMPANY,
+  STATE,
+  type ThreadWorld,
+} from '../../test/thread-fixtures.js';
+
+const INTERNATIONAL = 'International organisation';
+const OTHER = 'Other';
+const GROUP_ORDER = [STATE, CIVIL, COMPANY, ACADEMIA, INTERNATIONAL, OTHER];
+
+const none = { threads: 0, comments: 0, endorsements: 0, charsEdited: 0, participants: 0 };
+
+/** Whether some line (row or column of the table with its totals) hides exactly one figure. */
+function hasSingleHiddenFigure(table: InputTable): boolean {
+  const isHidden = (figures: InputFigures) => typeof figures.participants !== 'number';
+  const rows = table.rowTotals.length;
+  const columns = table.columnTotals.length;
+  const at = (row: number, column: number) =>
+    row < rows && column < columns
+      ? table.cells[row]![column]!
+      : row < rows
+        ? table.rowTotals[row]!
+        : column < columns
+          ? table.columnTotals[column]!
+          : table.grandTotal;
+  const lines = [
+    ...Array.from({ length: rows + 1 }, (_, row) =>
+      Array.from({ length: columns + 1 }, (_, c) => at(row, c)),
+    ),
+    ...Array.from({ length: columns + 1 }, (_, column) =>
+      Array.from({ length: rows + 1 }, (_, r) => at(r, column)),
+    ),
+  ];
+  return lines.some((line) => line.filter(isHidden).length === 1);
+}
+
+const numbers = (figures: readonly Figure[]) => figures.filter((f): f is number => typeof f === 'number');
+
+describe.each(BACKENDS)('dashboard on %s', (backend) => {
+  let testApp: TestApp;
+  let world: ThreadWorld;
+  let civil: TestUser[];
+  let state: TestUser[];
+  let company: TestUser;
+  let stranger: TestUser;
+  let question2: string;
+  let section2: string;
+  let sessionId: string;
+  const group = (name: string) => world.consultation.groups[name]!;
+  const row = (name: string) => GROUP_ORDER.indexOf(name);
+  const dashboard = async (user: TestUser, query = '') => {
+    const response = await user.api.get(`${world.base}/dashboard${query}`);
+    return response as { status: number; body: DashboardData & { code?: string } };
+  };
+
+  beforeAll(async () => {
+    testApp = await startTestApp(backend, { COMMENT_RATE_LIMIT: '1000' });
+    // Drafting: the admin asks a question before the round opens.
+    world = await buildThreadWorld(testApp, { phase: 'draft' });
+    const { sql } = testApp.db;
+    civil = [world.reviewer, await buildUser(testApp), await buildUser(testApp)];
+    state = [await buildUser(testApp), await buildUser(testApp)];
+    company = world.otherReviewer;
+    stranger = await buildUser(testApp);
+    for (const user of civil.slice(1))
+      await addMember(testApp, world.consultation.id, user, 'reviewer', group(CIVIL));
+    for (const user of state) await addMember(testApp, world.consultation.id, user, 'reviewer', group(STATE));
+
+    const [q2] = await sql<{ id: string }[]>`
+      INSERT INTO guiding_questions (consultation_id, number, text)
+      VALUES (${world.consultation.id}, 2, 'Who should monitor?') RETURNING id`;
+    question2 = q2!.id;
+    const [s2] = await sql<{ id: string }[]>`
+      INSERT INTO sections (consultation_id, number, title, position) VALUES (${world.consultation.id}, '2', 'Remedy', 1)
+      RETURNING id`;
+    section2 = s2!.id;
+    const [session] = await sql<{ id: string }[]>`
+      INSERT INTO agenda_sessions (consultation_id, title, starts_at, ends_at)
+      VALUES (${world.consultation.id}, 'Remedy session', now(), now() + interval '1 hour') RETURNING id`;
+    sessionId = session!.id;
+    await sql`UPDATE guiding_questions SET session_id = ${sessionId} WHERE id = ${question2}`;
+    await sql`INSERT INTO agenda_session_sections (session_id, section_id) VALUES (${sessionId}, ${section2})`;
+
+    const post = async (user: TestUser, path: string, body: unknown) => {
+      const response = await user.api.post(`${world.base}${path}`, body);
+      if (response.status !== 201) throw new Error(`${path}: ${JSON.stringify(response.body)}`);
+      return response.body as { id: string; comments: { id: string }[] };
+    };
+    await post(world.admin, '/threads', { questionId: world.questionId, body: 'Draft framing question' });
+    expect((await world.admin.api.post(`${world.base}/phase`, { phase: 'open' })).status).toBe(200);
+
+    // Question 1: Civil opens two threads and writes most; Company replies once; State twice.
+    const t1 = await post(civil[0]!, '/threads', { questionId: world.questionId, body: 'Civil one' });
+    await post(civil[1]!, `/threads/${t1.id}/comments`, { body: 'Civil two' });
+    const withdrawn = await post(civil[2]!, `/threads/${t1.id}/comments`, { body: 'Civil three, withdrawn' });
+    await post(company, `/threads/${t1.id}/comments`, { body: 'Company one' });
+    const t2 = await post(civil[0]!, '/threads', { questionId: world.questionId, body: 'Civil four' });
+    await post(civil[1]!, `/threads/${t2.id}/comments`, { body: 'Civil five' });
+    await post(civil[0]!, `/threads/${t2.id}/comments`, { body: 'Civil six' });
+    await post(civil[1]!, `/threads/${t2.id}/comments`, { body: 'Civil seven' });
+    const deleted = withdrawn.comments.at(-1)!.id;
+    expect((await civil[2]!.api.delete(`${world.base}/comments/${deleted}`)).status).toBe(204);
+    const civilFirst = t1.comments[0]!.id;
+    for (const user of [company, civil[1]!])
+      expect((await user.api.put(`${world.base}/comments/${civilFirst}/endorsement`, {})).status).toBe(200);
+    // Section 1: State opens an anchored thread without a question, and State edits the paper.
+    const anchor = await anchorFor(testApp, world, 0, 6);
+    const t3 = await post(state[0]!, '/threads', { questionId: null, anchor, body: 'State one' });
+    await post(state[1]!, `/threads/${t3.id}/comments`, { body: 'State two' });
+    await sql`
+      INSERT INTO paper_contributions (consultation_id, user_id, group_id, section_id, day, chars_inserted, chars_deleted)
+      VALUES (${world.consultation.id}, ${company.id}, ${group(COMPANY)}, ${world.sectionId}, current_date, 10, 5)`;
+
+    // Invitations: two for Company, one revoked.
+    const invite = () =>
+      world.admin.api.post(`${world.base}/invitations`, { role: 'reviewer', groupId: group(COMPANY) });
+    await invite();
+    const revoked = await invite();
+    await world.admin.api.delete(`${world.base}/invitations/${revoked.body.id}`);
+  });
+  afterAll(() => testApp.close());
+
+  it('counts exactly the input created, per group and question, for admins', async () => {
+    const { status, body } = await dashboard(world.admin);
+    expect(status).toBe(200);
+    expect(body.view).toBe('exact');
+    expect(body.groups.map((g) => g.name)).toEqual(GROUP_ORDER);
+    expect(body.questions.map((q) => q.number)).toEqual([1, 2]);
+    const q1 = (name: string) => body.byQuestion.cells[row(name)]![0];
+    // Civil: threads t1, t2; comments 1, 2, 4, 5, 6, 7 (3 deleted); endorsement by civil[1].
+    expect(q1(CIVIL)).toEqual({ threads: 2, comments: 6, endorsements: 1, charsEdited: 0, participants: 2 });
+    // Company: one reply and one endorsement on question 1, and 15 characters in its section.
+    expect(q1(COMPANY)).toEqual({
+      threads: 0,
+      comments: 1,
+      endorsements: 1,
+      charsEdited: 15,
+      participants: 1,
+    });
+    expect(q1(INTERNATIONAL)).toEqual({ ...none, threads: 1, comments: 1, participants: 1 });
+    expect(q1(STATE)).toEqual(none);
+    expect(body.byQuestion.columnTotals[0]).toEqual({
+      threads: 3,
+      comments: 8,
+      endorsements: 2,
+      charsEdited: 15,
+      participants: 4,
+    });
+    expect(body.byQuestion.columnTotals[1]).toEqual(none);
+    expect(body.byQuestion.rowTotals[row(CIVIL)]).toEqual(q1(CIVIL));
+  });
+
+  it('counts input per section: anchored threads and paper edits', async () => {
+    const { body } = await dashboard(world.admin);
+    expect(body.sections.map((s) => s.number)).toEqual(['1', '2']);
+    const s1 = (name: string) => body.bySection.cells[row(name)]![0];
+    expect(s1(STATE)).toEqual({ threads: 1, comments: 2, endorsements: 0, charsEdited: 0, participants: 2 });
+    expect(s1(COMPANY)).toEqual({ ...none, charsEdited: 15, participants: 1 });
+    expect(s1(CIVIL)).toEqual(none);
+    expect(body.bySection.grandTotal).toEqual({
+      threads: 1,
+      comments: 2,
+      endorsements: 0,
+      charsEdited: 15,
+      participants: 3,
+    });
+  });
+
+  it('reports participation and activity per group', async () => {
+    const { body } = await dashboard(world.admin);
+    expect(body.participation.groups[row(CIVIL)]).toEqual({ invited: 0, joined: 3, active: 2 });
+    expect(body.participation.groups[row(COMPANY)]).toEqual({ invited: 1, joined: 1, active: 1 });
+    expect(body.participation.groups[row(STATE)]).toEqual({ invited: 0, joined: 3, active: 2 });
+    expect(body.participation.total.active).toBe(6);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
+    expect(body.days).toContain(today);
+    const comments = body.byDay.rowTotals.map((figures) => figures.comments);
+    expect(comments[row(CIVIL)]).toBe(6);
+    expect(body.byDay.grandTotal.comments).toBe(10);
+  });
+
+  it('names the gaps: nobody on question 2, groups without input, a dominant group', async () => {
+    const { body } = await dashboard(world.admin);
+    expect(body.gaps).toContainEqual({
+      kind: 'noInput',
+      groupId: null,
+      target: { kind: 'question', id: question2, number: 2 },
+    });
+    expect(body.gaps).toContainEqual({
+      kind: 'noInput',
+      groupId: group(ACADEMIA),
+      target: { kind: 'question', id: world.questionId, number: 1 },
+    });
+    expect(body.gaps).toContainEqual({
+      kind: 'dominant',
+      groupId: group(CIVIL),
+      target: { kind: 'question', id: world.questionId, number: 1 },
+      share: 0.7,
+    });
+    expect(body.gaps).toContainEqual({
+      kind: 'dominant',
+      groupId: group(STATE),
+      target: { kind: 'section', id: world.sectionId, number: '1' },
+      share: 0.7,
+    });
+    expect(body.gaps.filter((g) => g.groupId === group(CIVIL) && g.kind === 'noInput')).toEqual([
+      {
+        kind: 'noInput',
+        groupId: group(CIVIL),
+        target: { kind: 'section', id: world.sectionId, number: '1' },
+      },
+    ]);
+  });
+
+  describe('published figures (k = 3)', () => {
+    beforeAll(async () => {
+      await testApp.db.sql`UPDATE consultations SET k_threshold = 3 WHERE id = ${world.consultation.id}`;
+    });
+    afterAll(async () => {
+      await testApp.db.sql`UPDATE consultations SET k_threshold = 5 WHERE id = ${world.consultation.id}`;
+    });
+
+    it('gives editors only thresholded figures, and admins the same preview on request', async () => {
+      const editor = await dashboard(world.editor);
+      expect(editor.status).toBe(200);
+      expect(editor.body.view).toBe('published');
+      expect(editor.body.kThreshold).toBe(3);
+      const preview = await dashboard(world.admin, '?view=published');
+      expect(preview.body).toEqual(editor.body);
+
+      const { byQuestion, bySection, byDay } = editor.body;
+      // Two Civil people on question 1: below k, hidden in every metric.
+      expect(byQuestion.cells[row(CIVIL)]![0]).toEqual({
+        threads: { fewerThan: 3 },
+        comments: { fewerThan: 3 },
+        endorsements: { fewerThan: 3 },
+        charsEdited: { fewerThan: 3 },
+        participants: { fewerThan: 3 },
+      });
+      // Four people on question 1 in all: the total is shown, zeros stay shown.
+      expect(byQuestion.columnTotals[0]!.comments).toBe(8);
+      expect(byQuestion.cells[row(ACADEMIA)]![0]).toEqual(none);
+      for (const table of [byQuestion, bySection, byDay]) {
+        const all = [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.grandTotal];
+        for (const figures of all) {
+          const people = figures.participants;
+          if (typeof people === 'number') expect(people === 0 || people >= 3).toBe(true);
+        }
+        expect(hasSingleHiddenFigure(table)).toBe(false);
+      }
+    });
+
+    it('cannot be undone by differencing: a total minus the shown cells never isolates a hidden one', async () => {
+      const { body } = await dashboard(world.editor);
+      const { byQuestion } = body;
+      const column = [
+        ...byQuestion.cells.map((cells) => cells[0]!.comments),
+        byQuestion.columnTotals[0]!.comments,
+      ];
+      const hidden = column.filter((figure) => typeof figure !== 'number');
+      expect(hidden.length).not.toBe(1);
+      // Company's single comment is hidden, and so is at least one more figure of its column.
+      expect(byQuestion.cells[row(COMPANY)]![0]!.comments).toEqual({ fewerThan: 3 });
+      expect(hidden.length).toBeGreaterThanOrEqual(2);
+      const shownSum = numbers(column.slice(0, -1)).reduce((sum, value) => sum + value, 0);
+      expect(shownSum).toBeLessThan(8 - 1);
+    });
+
+    it('names only gaps the shown figures support', async () => {
+      const { body } = await dashboard(world.editor);
+      expect(body.gaps.some((gap) => gap.kind === 'dominant' && gap.groupId === group(CIVIL))).toBe(false);
+      expect(body.gaps).toContainEqual({
+        kind: 'noInput',
+        groupId: null,
+        target: { kind: 'question', id: question2, number: 2 },
+      });
+    });
+
+    it('hides small participation figures', async () => {
+      const { body } = await dashboard(world.editor);
+      expect(body.participation.groups[row(COMPANY)]).toEqual({
+        invited: { fewerThan: 3 },
+        joined: { fewerThan: 3 },
+        active: { fewerThan: 3 },
+      });
+      expect(body.participation.groups[row(CIVIL)]!.joined).toBe(3);
+    });
+  });
+
+  describe('published figures (k = 2)', () => {
+    beforeAll(async () => {
+      await testApp.db.sql`UPDATE consultations SET k_threshold = 2 WHERE id = ${world.consultation.id}`;
+    });
+    afterAll(async () => {
+      await testApp.db.sql`UPDATE consultations SET k_threshold = 5 WHERE id = ${world.consultation.id}`;
+    });
+
+    it('hides a second figure where the total would give a single hidden one away', async () => {
+      const { body } = await dashboard(world.editor);
+      const section1 = (name: string) => body.bySection.cells[row(name)]![0]!;
+      // Section 1: two State people (enough), one Company editor (too few), three in all. The
+      // total is shown, so showing State's figures would give Company's 15 characters away.
+      expect(section1(COMPANY).charsEdited).toEqual({ fewerThan: 2 });
+      expect(body.bySection.columnTotals[0]!.charsEdited).toBe(15);
+      expect(section1(STATE).charsEdited).toEqual({ fewerThan: 2 });
+      for (const table of [body.byQuestion, body.bySection, body.byDay])
+        expect(hasSingleHiddenFigure(table)).toBe(false);
+    });
+  });
+
+  it('filters by agenda session and by phase', async () => {
+    const session = await dashboard(world.admin, `?sessionId=${sessionId}`);
+    expect(session.status).toBe(200);
+    expect(session.body.questions.map((q) => q.id)).toEqual([question2]);
+    expect(session.body.sections.map((s) => s.id)).toEqual([section2]);
+    expect(session.body.byDay.grandTotal).toEqual(none);
+    expect(session.body.gaps).toContainEqual({
+      kind: 'noInput',
+      groupId: null,
+      target: { kind: 'section', id: section2, number: '2' },
+    });
+
+    const draft = await dashboard(world.admin, '?phase=draft');
+    expect(draft.body.byQuestion.columnTotals[0]).toEqual({
+      ...none,
+      threads: 1,
+      comments: 1,
+      participants: 1,
+    });
+    expect(draft.body.byDay.grandTotal.participants).toBe(1);
+    const open = await dashboard(world.admin, '?phase=open');
+    expect(open.body.byQuestion.columnTotals[0]!.comments).toBe(7);
+    expect(open.body.bySection.grandTotal.charsEdited).toBe(15);
+    const closed = await dashboard(world.admin, '?phase=closed');
+    expect(closed.body.byDay.grandTotal).toEqual(none);
+    expect(closed.body.days).toEqual([]);
+  });
+
+  it('answers 400 with a message for unknown sessions, phases and parameters', async () => {
+    const unknownSession = await dashboard(world.admin, `?sessionId=${crypto.randomUUID()}`);
+    expect(unknownSession.status).toBe(400);
+    expect(unknownSession.body.code).toBe('VALIDATION_FAILED');
+    expect(JSON.stringify(unknownSession.body)).toContain('query.sessionId');
+    for (const query of ['?sessionId=abc', '?phase=archived', '?view=raw', '?groupBy=name']) {
+      const response = await dashboard(world.admin, query);
+      expect(response.status, query).toBe(400);
+      expect(response.body.code).toBe('VALIDATION_FAILED');
+    }
+  });
+
+  it('refuses reviewers, observers, strangers and editors asking for exact counts', async () => {
+    expect((await dashboard(world.reviewer)).status).toBe(403);
+    expect((await dashboard(world.observer)).status).toBe(403);
+    expect((await dashboard(stranger)).status).toBe(404);
+    const exact = await dashboard(world.editor, '?view=exact');
+    expect(exact.status).toBe(403);
+    expect(exact.body.code).toBe('FORBIDDEN');
+  });
+
+  it('names no person in any answer', async () => {
+    for (const view of ['?view=exact', '?view=published']) {
+      const text = JSON.stringify((await dashboard(world.admin, view)).body);
+      for (const user of [...civil, ...state, company, world.admin, world.editor]) {
+        expect(text).not.toContain(user.id);
+        expect(text).not.toContain(user.email);
+        expect(text).not.toContain(user.name);
+      }
+    }
+  });
+});

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DashboardController } from './dashboard.controller.js';
+import { DashboardRepository } from './dashboard.repository.js';
+import { DashboardService } from './dashboard.service.js';
+
+/** Input tracking by stakeholder group: figures, participation, representation gaps (issue 5). */
+@Module({
+  controllers: [DashboardController],
+  providers: [DashboardService, DashboardRepository],
+})
+export class DashboardModule {}
