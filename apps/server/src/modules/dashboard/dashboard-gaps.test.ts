@@ -1,0 +1,78 @@
+import type { GapTarget, InputFigures, InputTable } from '@cw/shared';
+import { describe, expect, it } from 'vitest';
+import { findGaps } from './dashboard-gaps.js';
+
+const input = (comments: number, charsEdited = 0): InputFigures => ({
+  threads: 0,
+  comments,
+  endorsements: 0,
+  charsEdited,
+  participants: comments + charsEdited,
+});
+const hidden = { fewerThan: 5 };
+const hiddenInput: InputFigures = {
+  threads: hidden,
+  comments: hidden,
+  endorsements: hidden,
+  charsEdited: hidden,
+  participants: hidden,
+};
+
+const targets: GapTarget[] = [
+  { kind: 'question', id: '00000000-0000-4000-8000-000000000001', number: 1 },
+  { kind: 'question', id: '00000000-0000-4000-8000-000000000002', number: 2 },
+];
+
+/** Groups a and b by the two questions. */
+function table(cells: InputFigures[][], columnTotals: InputFigures[]): InputTable {
+  return { cells, rowTotals: cells.map(() => input(0)), columnTotals, grandTotal: input(0) };
+}
+
+describe('findGaps', () => {
+  it('reports a question nobody gave input on once, not once per group', () => {
+    const gaps = findGaps(
+      table(
+        [
+          [input(5), input(0)],
+          [input(5), input(0)],
+        ],
+        [input(10), input(0)],
+      ),
+      ['a', 'b'],
+      targets,
+    );
+    expect(gaps).toEqual([{ kind: 'noInput', groupId: null, target: targets[1] }]);
+  });
+
+  it('reports a group without input, and a group above 70 % of the comments', () => {
+    const gaps = findGaps(
+      table(
+        [
+          [input(8), input(3)],
+          [input(0, 4), input(7)],
+        ],
+        [input(8, 4), input(10)],
+      ),
+      ['a', 'b'],
+      targets,
+    );
+    // Edits count as input: b is not absent from question 1. 8 of 8 comments is dominant;
+    // 7 of 10 is exactly 70 %, not over it.
+    expect(gaps).toEqual([{ kind: 'dominant', groupId: 'a', target: targets[0], share: 0.7 }]);
+  });
+
+  it('draws no conclusion from hidden figures', () => {
+    const gaps = findGaps(
+      table(
+        [
+          [hiddenInput, input(0)],
+          [input(1), hiddenInput],
+        ],
+        [input(9), hiddenInput],
+      ),
+      ['a', 'b'],
+      targets,
+    );
+    expect(gaps).toEqual([{ kind: 'noInput', groupId: 'a', target: targets[1] }]);
+  });
+});
