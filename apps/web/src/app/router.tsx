@@ -22,6 +22,10 @@ import { RequireSignIn } from './RequireSignIn';
 const PaperRoute = lazy(() =>
   import('../routes/PaperRoute').then((module) => ({ default: module.PaperRoute })),
 );
+// Likewise the chart library, only for those who open the dashboard.
+const DashboardRoute = lazy(() =>
+  import('../routes/DashboardRoute').then((module) => ({ default: module.DashboardRoute })),
+);
 
 export const router = createBrowserRouter([
   {
@@ -48,6 +52,14 @@ export const router = createBrowserRouter([
               },
               { path: 'questions', element: <QuestionsRoute /> },
               { path: 'triage', element: <TriageRoute /> },
+              {
+                path: 'dashboard',
+                element: (
+                  <Suspense fallback={<LoadingState />}>
+                    <DashboardRoute />
+                  </Suspense>
+                ),
+              },
               { path: 'versions', element: <VersionsRoute /> },
               { path: 'versions/compare', element: <VersionCompareRoute /> },
               { path: 'versions/:versionId', element: <VersionRoute /> },

@@ -12,6 +12,7 @@ describe('visibleNavItems', () => {
       'nav.paper',
       'nav.questions',
       'nav.triage',
+      'nav.dashboard',
       'nav.versions',
       'nav.structure',
       'nav.members',
@@ -25,6 +26,7 @@ describe('visibleNavItems', () => {
       'nav.paper',
       'nav.questions',
       'nav.triage',
+      'nav.dashboard',
       'nav.versions',
       'nav.structure',
       'nav.members',
@@ -42,6 +44,7 @@ describe('visibleNavItems', () => {
       'nav.overview',
       'nav.paper',
       'nav.questions',
+      'nav.dashboard',
       'nav.versions',
       'nav.members',
     ]);

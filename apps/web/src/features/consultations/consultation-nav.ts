@@ -8,6 +8,7 @@ export interface ConsultationNavItem {
     | 'nav.paper'
     | 'nav.questions'
     | 'nav.triage'
+    | 'nav.dashboard'
     | 'nav.versions'
     | 'nav.structure'
     | 'nav.members'
@@ -21,6 +22,7 @@ const ITEMS: readonly ConsultationNavItem[] = [
   { path: 'paper', labelKey: 'nav.paper', anyOf: ['paper.read'] },
   { path: 'questions', labelKey: 'nav.questions', anyOf: ['threads.read'] },
   { path: 'triage', labelKey: 'nav.triage', anyOf: ['threads.resolve'] },
+  { path: 'dashboard', labelKey: 'nav.dashboard', anyOf: ['dashboard.read'] },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
   { path: 'members', labelKey: 'nav.members', anyOf: ['members.read'] },

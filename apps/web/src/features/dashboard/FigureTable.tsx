@@ -1,0 +1,75 @@
+import type { DashboardData, Figure } from '@cw/shared';
+import { Table } from '@radix-ui/themes';
+import { useTranslation } from 'react-i18next';
+import { figureText } from './figures';
+
+export interface FigureColumn {
+  key: string;
+  /** Short header (e.g. "Q4"). */
+  label: string;
+  /** Full name for screen readers and the tooltip (e.g. the question's text). */
+  title?: string;
+}
+
+interface FigureTableProps {
+  caption: string;
+  groups: DashboardData['groups'];
+  columns: readonly FigureColumn[];
+  /** figures[row][column] for each group, then the totals row when given. */
+  cells: readonly (readonly Figure[])[];
+  rowTotals?: readonly Figure[];
+  columnTotals?: readonly Figure[];
+  grandTotal?: Figure;
+}
+
+/** The figures behind a chart as a real table: caption, column and row headers, totals. */
+export function FigureTable({
+  caption,
+  groups,
+  columns,
+  cells,
+  rowTotals,
+  columnTotals,
+  grandTotal,
+}: FigureTableProps) {
+  const { t, i18n } = useTranslation();
+  const text = (figure: Figure) => figureText(figure, (k) => t('dashboard.fewerThan', { k }), i18n.language);
+  return (
+    <Table.Root variant="surface" size="1" className="dashboard-table">
+      <caption>{caption}</caption>
+      <Table.Header>
+        <Table.Row>
+          <Table.ColumnHeaderCell scope="col">{t('dashboard.table.group')}</Table.ColumnHeaderCell>
+          {columns.map((column) => (
+            <Table.ColumnHeaderCell key={column.key} scope="col" title={column.title}>
+              {column.label}
+            </Table.ColumnHeaderCell>
+          ))}
+          {rowTotals ? (
+            <Table.ColumnHeaderCell scope="col">{t('dashboard.table.total')}</Table.ColumnHeaderCell>
+          ) : null}
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {groups.map((group, row) => (
+          <Table.Row key={group.id}>
+            <Table.RowHeaderCell scope="row">{group.name}</Table.RowHeaderCell>
+            {columns.map((column, index) => (
+              <Table.Cell key={column.key}>{text(cells[row]![index]!)}</Table.Cell>
+            ))}
+            {rowTotals ? <Table.Cell>{text(rowTotals[row]!)}</Table.Cell> : null}
+          </Table.Row>
+        ))}
+        {columnTotals ? (
+          <Table.Row>
+            <Table.RowHeaderCell scope="row">{t('dashboard.table.total')}</Table.RowHeaderCell>
+            {columnTotals.map((figure, index) => (
+              <Table.Cell key={columns[index]!.key}>{text(figure)}</Table.Cell>
+            ))}
+            {rowTotals && grandTotal !== undefined ? <Table.Cell>{text(grandTotal)}</Table.Cell> : null}
+          </Table.Row>
+        ) : null}
+      </Table.Body>
+    </Table.Root>
+  );
+}

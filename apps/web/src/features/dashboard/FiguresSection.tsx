@@ -1,0 +1,67 @@
+import type { DashboardData, InputMetric, InputTable } from '@cw/shared';
+import { Flex, Heading, Text } from '@radix-ui/themes';
+import { type FigureColumn, FigureTable } from './FigureTable';
+import { chartRows } from './figures';
+import { GroupChart } from './GroupChart';
+
+interface FiguresSectionProps {
+  id: string;
+  title: string;
+  caption: string;
+  empty: string;
+  kind: 'bars' | 'line';
+  data: DashboardData;
+  table: InputTable;
+  columns: readonly FigureColumn[];
+  metric: InputMetric;
+}
+
+/** One table of the dashboard: its chart and, below it, the same figures as a table. */
+export function FiguresSection({
+  id,
+  title,
+  caption,
+  empty,
+  kind,
+  data,
+  table,
+  columns,
+  metric,
+}: FiguresSectionProps) {
+  const pick = <T extends Record<InputMetric, unknown>>(figures: T) => figures[metric] as T[InputMetric];
+  return (
+    <section aria-labelledby={`${id}-heading`}>
+      <Flex direction="column" gap="3">
+        <Heading as="h2" size="5" id={`${id}-heading`}>
+          {title}
+        </Heading>
+        {columns.length === 0 ? (
+          <Text as="p">{empty}</Text>
+        ) : (
+          <>
+            <GroupChart
+              kind={kind}
+              caption={caption}
+              series={data.groups.map((group) => ({ key: group.id, name: group.name }))}
+              data={chartRows(
+                table,
+                columns.map((column) => column.label),
+                data.groups,
+                metric,
+              )}
+            />
+            <FigureTable
+              caption={caption}
+              groups={data.groups}
+              columns={columns}
+              cells={table.cells.map((row) => row.map(pick))}
+              rowTotals={table.rowTotals.map(pick)}
+              columnTotals={table.columnTotals.map(pick)}
+              grandTotal={pick(table.grandTotal)}
+            />
+          </>
+        )}
+      </Flex>
+    </section>
+  );
+}
