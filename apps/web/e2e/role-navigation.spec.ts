@@ -5,8 +5,18 @@ import { demoAccountWithRole } from './support/demo-accounts';
 
 /** What each role may use in the open demo consultation, per the shared permission matrix. */
 const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
-  admin: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Members', 'Settings'],
-  editor: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Members'],
+  admin: [
+    'Overview',
+    'Paper',
+    'Questions',
+    'Triage',
+    'Dashboard',
+    'Versions',
+    'Structure',
+    'Members',
+    'Settings',
+  ],
+  editor: ['Overview', 'Paper', 'Questions', 'Triage', 'Dashboard', 'Versions', 'Structure', 'Members'],
   reviewer: ['Overview', 'Paper', 'Questions', 'Versions'],
   observer: ['Overview', 'Paper', 'Questions', 'Versions'],
 };

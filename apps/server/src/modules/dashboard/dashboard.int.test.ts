@@ -366,6 +366,14 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     expect(exact.body.code).toBe('FORBIDDEN');
   });
 
+  it('documents the route and its query in OpenAPI', async () => {
+    const response = await world.admin.api.get('/api/docs-json');
+    const route = response.body.paths['/api/consultations/{consultationId}/dashboard'];
+    expect(route.get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
+      expect.arrayContaining(['sessionId', 'phase', 'view']),
+    );
+  });
+
   it('names no person in any answer', async () => {
     for (const view of ['?view=exact', '?view=published']) {
       const text = JSON.stringify((await dashboard(world.admin, view)).body);

@@ -38,18 +38,16 @@ export class DashboardService {
       sessionId: query.sessionId ?? null,
       phase: query.phase ?? null,
     };
-    const [groups, questions, sections, links, membership, sessions, byQuestion, bySection, byDay] =
-      await Promise.all([
-        this.dashboard.groups(consultationId),
-        this.dashboard.questions(scope),
-        this.dashboard.sections(scope),
-        this.dashboard.questionSections(consultationId),
-        this.dashboard.membership(consultationId),
-        this.dashboard.sessions(consultationId),
-        this.dashboard.figures(scope, 'question'),
-        this.dashboard.figures(scope, 'section'),
-        this.dashboard.figures(scope, 'day'),
-      ]);
+    const [groups, questions, sections, links, membership, sessions, figures] = await Promise.all([
+      this.dashboard.groups(consultationId),
+      this.dashboard.questions(scope),
+      this.dashboard.sections(scope),
+      this.dashboard.questionSections(consultationId),
+      this.dashboard.membership(consultationId),
+      this.dashboard.sessions(consultationId),
+      this.dashboard.figures(scope),
+    ]);
+    const { question: byQuestion, section: bySection, day: byDay } = figures;
     const groupIds = groups.map((group) => group.id);
     const days = [...new Set(byDay.flatMap((row) => (row.columnKey ? [row.columnKey] : [])))].sort();
 

@@ -1,0 +1,149 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { writeBenchmarks } from '../collab/report.mjs';
+import { ADMIN, startOurServer } from '../collab/servers.mjs';
+import { addMember, DEFAULT_VOLUME, seedConsultation } from './seed.mjs';
+
+/**
+ * `pnpm bench:dashboard`: seeds a consultation with 200 members and 100k comments on Postgres,
+ * then times the dashboard endpoint (median and p95 over RUNS requests after WARM_UP) for each
+ * view and filter, and any export measurement listed in EXPORT_MEASUREMENTS. Prints the figures
+ * and writes the "Input dashboard" section of docs/benchmarks.md.
+ * DATABASE_URL (required): a throwaway Postgres database; the benchmark leaves its data there.
+ */
+const RUNS = Number(process.env.BENCH_RUNS ?? 30);
+const WARM_UP = 3;
+const GOAL_MS = 200;
+const BENCHMARKS_DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  process.stderr.write('bench:dashboard needs DATABASE_URL: a throwaway Postgres database\n');
+  process.exit(2);
+}
+
+/**
+ * Export timings, one entry per format: `{ name, run: ({ baseUrl, token, consultationId }) =>
+ * Promise<{ ms, bytes, peakRssMb }> }`. Each is run once against the seeded consultation and
+ * reported in its own table below the dashboard figures.
+ */
+const EXPORT_MEASUREMENTS = [];
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const sorted = (values) => [...values].sort((a, b) => a - b);
+const percentile = (values, p) => {
+  const ordered = sorted(values);
+  return ordered[Math.min(ordered.length - 1, Math.ceil((p / 100) * ordered.length) - 1)];
+};
+const ms = (value) => value.toFixed(value < 10 ? 2 : 0);
+
+const sql = postgres(databaseUrl, { onnotice: () => undefined, max: 2 });
+const server = await startOurServer({ databaseUrl });
+try {
+  log(
+    `seeding ${DEFAULT_VOLUME.members} members and ${DEFAULT_VOLUME.comments.toLocaleString('en-US')} comments…`,
+  );
+  const seedStart = performance.now();
+  const seeded = await seedConsultation(sql, DEFAULT_VOLUME);
+  await sql`ANALYZE`;
+  log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  await addMember(sql, seeded.consultationId, ADMIN.email, 'admin');
+
+  const login = await fetch(`${server.httpUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
+  const { token } = await login.json();
+  const context = { baseUrl: server.httpUrl, token, consultationId: seeded.consultationId };
+
+  const dashboardQueries = [
+    { name: 'exact (admin)', query: '' },
+    { name: 'published (as editors get it)', query: '?view=published' },
+    { name: 'phase = open, published', query: '?phase=open&view=published' },
+    { name: 'one agenda session, published', query: `?sessionId=${seeded.sessionId}&view=published` },
+  ];
+  const loadBefore = loadavg()[0];
+  const dashboardRows = [];
+  for (const { name, query } of dashboardQueries) {
+    const times = [];
+    let bytes = 0;
+    for (let run = 0; run < WARM_UP + RUNS; run++) {
+      const started = performance.now();
+      const response = await fetch(
+        `${server.httpUrl}/api/consultations/${seeded.consultationId}/dashboard${query}`,
+        {
+          headers: { authorization: `Bearer ${token}` },
+        },
+      );
+      const body = await response.text();
+      const elapsed = performance.now() - started;
+      if (response.status !== 200) throw new Error(`dashboard${query} → ${response.status} ${body}`);
+      bytes = body.length;
+      if (run >= WARM_UP) times.push(elapsed);
+    }
+    const row = { name, median: percentile(times, 50), p95: percentile(times, 95), bytes };
+    log(`${name}: median ${ms(row.median)} ms, p95 ${ms(row.p95)} ms, ${(bytes / 1024).toFixed(0)} KB`);
+    dashboardRows.push(row);
+  }
+
+  const loadAfter = loadavg()[0];
+  const exportRows = [];
+  for (const measurement of EXPORT_MEASUREMENTS) {
+    const result = await measurement.run(context);
+    log(`${measurement.name}: ${ms(result.ms)} ms, ${(result.bytes / 1024 / 1024).toFixed(1)} MB`);
+    exportRows.push({ name: measurement.name, ...result });
+  }
+
+  const table = (header, rows) =>
+    [
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ].join('\n');
+  const section = `## Input dashboard (Postgres)
+
+Command: \`DATABASE_URL=postgres://… pnpm bench:dashboard\` · date ${new Date().toISOString().slice(0, 10)} ·
+machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? 'unknown'}), ${Math.round(totalmem() / 1024 ** 3)} GB RAM,
+Node.js ${process.version}.
+
+One consultation seeded straight into Postgres (\`bench/dashboard/seed.mjs\`):
+${DEFAULT_VOLUME.members} members in 6 groups, ${seeded.comments.toLocaleString('en-US')} comments in
+${DEFAULT_VOLUME.threads.toLocaleString('en-US')} threads on ${DEFAULT_VOLUME.questions} questions and
+${DEFAULT_VOLUME.sections} sections over ${DEFAULT_VOLUME.days} days, ${DEFAULT_VOLUME.endorsedShare * 100} % of comments endorsed,
+paper edits by every member, ${DEFAULT_VOLUME.invitations} invitations, a draft → open → closed history.
+Time: one \`GET /api/consultations/:id/dashboard\` from sending the request to the last byte of
+the answer, on loopback, the server and Postgres on the same machine; ${RUNS} requests after ${WARM_UP}
+to warm up, one at a time. Goal: ${GOAL_MS} ms. Load average of the machine (1 min) while
+measuring: ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (other work shared its ${cpus().length} cores).
+
+${table(
+  ['dashboard', 'median ms', 'p95 ms', 'answer KB', `within ${GOAL_MS} ms (p95)`],
+  dashboardRows.map((row) => [
+    row.name,
+    ms(row.median),
+    ms(row.p95),
+    (row.bytes / 1024).toFixed(0),
+    row.p95 <= GOAL_MS ? 'yes' : 'no',
+  ]),
+)}
+${
+  exportRows.length === 0
+    ? ''
+    : `\nExports of the same consultation, one run each:\n\n${table(
+        ['export', 'time ms', 'size MB', 'peak server RSS MB'],
+        exportRows.map((row) => [
+          row.name,
+          ms(row.ms),
+          (row.bytes / 1024 / 1024).toFixed(1),
+          String(row.peakRssMb ?? '–'),
+        ]),
+      )}\n`
+}`;
+  process.stdout.write(`${section}\n`);
+  await writeBenchmarks(BENCHMARKS_DOC, '## Input dashboard (Postgres)', section);
+} finally {
+  await server.dispose();
+  await sql.end({ timeout: 5 });
+}
