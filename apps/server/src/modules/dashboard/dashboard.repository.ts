@@ -105,8 +105,8 @@ export class DashboardRepository {
       WITH ${this.inputEvents(scope)},
       per_person AS (
         SELECT GROUPING(question_id, section_id, day) AS grouping_set, group_id, user_id, question_id,
-          section_id, day, is_in_scope, sum(threads) AS threads, sum(comments) AS comments,
-          sum(endorsements) AS endorsements, sum(chars) AS chars
+          section_id, day, is_in_scope, sum(threads)::int AS threads, sum(comments)::int AS comments,
+          sum(endorsements)::int AS endorsements, sum(chars)::int AS chars
         FROM events
         GROUP BY GROUPING SETS ((group_id, user_id, question_id), (group_id, user_id, section_id),
           (group_id, user_id, day, is_in_scope))
@@ -156,65 +156,72 @@ export class DashboardRepository {
   private inputEvents(scope: DashboardScope) {
     const sql = this.db.sql;
     const id = scope.consultationId;
-    // The day in the consultation's zone, found among the zone's midnights since the first thread
-    // by binary search: converting every timestamp to the zone costs more than the rest of the query.
+    const tz = scope.timezone;
+    // Per input row, the day in the consultation's zone and the phase at that instant are found by
+    // binary search in small arrays: converting every timestamp to the zone, or a subquery per
+    // row, costs more than the rest of the query.
     const day = (at: Fragment) =>
-      sql`(b.first_day + width_bucket(date_part('epoch', ${at}), b.midnights) - 1)`;
+      sql`(x.first_day + width_bucket(date_part('epoch', ${at}), x.midnights) - 1)`;
+    const inPhase = (at: Fragment) =>
+      scope.phase
+        ? sql`x.phases[width_bucket(date_part('epoch', ${at}), x.phase_starts)] = ${scope.phase}`
+        : sql`true`;
+    const editInScope = scope.sessionId
+      ? sql`pc.section_id IN (SELECT id FROM sections s WHERE ${this.sectionInScope(scope)})`
+      : sql`true`;
     return sql`
-      bounds AS (
-        SELECT min(d)::date AS first_day,
-          array_agg(date_part('epoch', d AT TIME ZONE ${scope.timezone}) ORDER BY d) AS midnights
-        FROM generate_series(
-          date_trunc('day', (SELECT min(created_at) FROM threads WHERE consultation_id = ${id}) AT TIME ZONE ${scope.timezone}),
-          now() AT TIME ZONE ${scope.timezone} + interval '1 day', interval '1 day') AS d
-      ),
       periods AS (
         SELECT phase, changed_at AS starts FROM consultation_phase_changes WHERE consultation_id = ${id}
       ),
-      -- The same history as two arrays, to look up the phase of an instant by binary search.
-      history AS (
-        SELECT array_agg(date_part('epoch', starts) ORDER BY starts) AS starts,
-          array_agg(phase ORDER BY starts) AS phases
-        FROM periods
+      lookup AS (
+        SELECT days.first_day, days.midnights, history.phase_starts, history.phases
+        FROM (
+          SELECT min(d)::date AS first_day, array_agg(date_part('epoch', d AT TIME ZONE ${tz}) ORDER BY d) AS midnights
+          FROM generate_series(
+            date_trunc('day', (SELECT min(created_at) FROM threads WHERE consultation_id = ${id}) AT TIME ZONE ${tz}),
+            now() AT TIME ZONE ${tz} + interval '1 day', interval '1 day') AS d
+        ) days,
+        -- Index 0 (before the first recorded change) is null: an unknown phase matches no filter.
+        (
+          SELECT array_agg(date_part('epoch', starts) ORDER BY starts) AS phase_starts,
+            array_agg(phase ORDER BY starts) AS phases
+          FROM periods
+        ) history
+      ),
+      scoped_threads AS (
+        SELECT id, question_id, section_id, ${this.inputInScope(scope)} AS is_in_scope
+        FROM threads WHERE consultation_id = ${id}
       ),
       openings AS (
-        SELECT t.question_id, t.section_id, o.author_id, o.author_group, o.created_at
-        FROM threads t
+        SELECT t.question_id, t.section_id, t.is_in_scope, o.author_id, o.author_group, o.created_at
+        FROM scoped_threads t
         CROSS JOIN LATERAL (
           SELECT c.author_id, c.author_group, c.created_at FROM comments c
           WHERE c.thread_id = t.id ORDER BY c.created_at, c.id LIMIT 1
         ) o
-        WHERE t.consultation_id = ${id}
       ),
-      input AS (
-        SELECT c.author_id AS user_id, c.author_group AS group_id, t.question_id, t.section_id,
-          ${day(sql`c.created_at`)} AS day, 0 AS threads, 1 AS comments, 0 AS endorsements, 0::bigint AS chars
-        FROM comments c JOIN threads t ON t.id = c.thread_id CROSS JOIN bounds b
-        WHERE t.consultation_id = ${id} AND c.deleted_at IS NULL AND ${this.inPhase(scope, sql`c.created_at`)}
+      events AS (
+        SELECT c.author_id AS user_id, c.author_group AS group_id, t.question_id, t.section_id, t.is_in_scope,
+          ${day(sql`c.created_at`)} AS day, 0 AS threads, 1 AS comments, 0 AS endorsements, 0 AS chars
+        FROM comments c JOIN scoped_threads t ON t.id = c.thread_id CROSS JOIN lookup x
+        WHERE c.deleted_at IS NULL AND ${inPhase(sql`c.created_at`)}
         UNION ALL
-        SELECT o.author_id, o.author_group, o.question_id, o.section_id, ${day(sql`o.created_at`)}, 1, 0, 0, 0
-        FROM openings o CROSS JOIN bounds b
-        WHERE ${this.inPhase(scope, sql`o.created_at`)}
+        SELECT o.author_id, o.author_group, o.question_id, o.section_id, o.is_in_scope,
+          ${day(sql`o.created_at`)}, 1, 0, 0, 0
+        FROM openings o CROSS JOIN lookup x
+        WHERE ${inPhase(sql`o.created_at`)}
         UNION ALL
-        SELECT e.user_id, e.group_id, t.question_id, t.section_id, ${day(sql`e.created_at`)}, 0, 0, 1, 0
-        FROM endorsements e JOIN comments c ON c.id = e.comment_id JOIN threads t ON t.id = c.thread_id
-          CROSS JOIN bounds b
-        WHERE t.consultation_id = ${id} AND ${this.inPhase(scope, sql`e.created_at`)}
+        SELECT e.user_id, e.group_id, t.question_id, t.section_id, t.is_in_scope, ${day(sql`e.created_at`)}, 0, 0, 1, 0
+        FROM endorsements e JOIN comments c ON c.id = e.comment_id JOIN scoped_threads t ON t.id = c.thread_id
+          CROSS JOIN lookup x
+        WHERE ${inPhase(sql`e.created_at`)}
         UNION ALL
-        SELECT pc.user_id, pc.group_id, NULL, pc.section_id, pc.day, 0, 0, 0, pc.chars_inserted + pc.chars_deleted
+        SELECT pc.user_id, pc.group_id, NULL, pc.section_id, ${editInScope},
+          pc.day, 0, 0, 0, (pc.chars_inserted + pc.chars_deleted)::int
         FROM paper_contributions pc
         WHERE pc.consultation_id = ${id} AND ${this.dayInPhase(scope, sql`pc.day`)}
           AND pc.group_id IN (SELECT id FROM stakeholder_groups WHERE consultation_id = ${id})
-      ),
-      events AS (SELECT *, ${this.inputInScope(scope)} AS is_in_scope FROM input)`;
-  }
-
-  /** An instant fell in a period of the filtered phase. */
-  private inPhase(scope: DashboardScope, at: Fragment) {
-    const sql = this.db.sql;
-    if (!scope.phase) return sql`true`;
-    // Before the first recorded change the phase is unknown (index 0 is null).
-    return sql`(SELECT h.phases[width_bucket(date_part('epoch', ${at}), h.starts)] FROM history h) = ${scope.phase}`;
+      )`;
   }
 
   /**
