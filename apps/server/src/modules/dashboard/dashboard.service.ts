@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardData, DashboardQuery, DashboardView, Figure, GapTarget, InputTable } from '@cw/shared';
+import type { DashboardData, DashboardQuery, DashboardView, GapTarget } from '@cw/shared';
 import { AppError } from '../../common/app-error.js';
 import type { MembershipContext } from '../../common/request-context.js';
-import { suppressSmallCells, type SuppressionMask } from '../../common/statistics/suppression.js';
 import { findGaps } from './dashboard-gaps.js';
+import { participationView } from './dashboard-participation.js';
 import {
   type ExactTable,
   layOut,
@@ -73,7 +73,7 @@ export class DashboardService {
     const isPublished = view === 'published';
     const show = (table: ExactTable) => {
       const mask = isPublished ? maskOf(table, k) : undefined;
-      return { mask, table: mask ? publishedView(table, mask, k) : (table as InputTable) };
+      return { mask, table: mask ? publishedView(table, mask, k) : table };
     };
     const shownSections = show(sectionTable);
     const shownDays = show(dayTable);
@@ -93,23 +93,18 @@ export class DashboardService {
       id: s.id,
       number: s.number,
     }));
-    const joinedBy = new Map(membership.map((row) => [row.group_id, row]));
-    const invited = groupIds.map((id) => joinedBy.get(id)?.invited ?? 0);
-    const joined = groupIds.map((id) => joinedBy.get(id)?.joined ?? 0);
-    const active = {
-      groups: dayTable.rowTotals.map((figures) => figures.participants),
-      total: dayTable.grandTotal.participants,
-    };
-    const activeMask = shownDays.mask && {
-      cells: shownDays.mask.rowTotals,
-      total: shownDays.mask.grandTotal,
-    };
-
-    const participation = {
-      invited: this.column(invited, isPublished ? columnMask(invited, k) : undefined, k),
-      joined: this.column(joined, isPublished ? columnMask(joined, k) : undefined, k),
-      active: this.column(active.groups, activeMask, k, active.total),
-    };
+    const counts = new Map(membership.map((row) => [row.group_id, row]));
+    const participation = participationView(
+      {
+        invited: groupIds.map((id) => counts.get(id)?.invited ?? 0),
+        joined: groupIds.map((id) => counts.get(id)?.joined ?? 0),
+        active: dayTable.rowTotals.map((figures) => figures.participants),
+        activeTotal: dayTable.grandTotal.participants,
+      },
+      // Active members are the day table's row totals: they share its mask, not one of their own.
+      shownDays.mask && { cells: shownDays.mask.rowTotals, total: shownDays.mask.grandTotal },
+      isPublished ? k : undefined,
+    );
 
     return {
       view,
@@ -123,18 +118,7 @@ export class DashboardService {
       byQuestion: shownQuestions,
       bySection: shownSections.table,
       byDay: shownDays.table,
-      participation: {
-        groups: groupIds.map((_, row) => ({
-          invited: participation.invited.groups[row]!,
-          joined: participation.joined.groups[row]!,
-          active: participation.active.groups[row]!,
-        })),
-        total: {
-          invited: participation.invited.total,
-          joined: participation.joined.total,
-          active: participation.active.total,
-        },
-      },
+      participation,
       gaps: [
         ...findGaps(shownQuestions, groupIds, questionTargets),
         ...findGaps(shownSections.table, groupIds, sectionTargets),
@@ -150,29 +134,4 @@ export class DashboardService {
       throw new AppError('FORBIDDEN', 'Only admins see exact counts; editors see the published figures');
     return 'published';
   }
-
-  /** One figure per group and their total, hidden where the mask says. */
-  private column(
-    values: readonly number[],
-    mask: { cells: readonly boolean[]; total: boolean } | undefined,
-    k: number,
-    total = values.reduce((sum, value) => sum + value, 0),
-  ): { groups: Figure[]; total: Figure } {
-    const figure = (value: number, isHidden: boolean | undefined): Figure =>
-      isHidden ? { fewerThan: k } : value;
-    return {
-      groups: values.map((value, row) => figure(value, mask?.cells[row])),
-      total: figure(total, mask?.total),
-    };
-  }
-}
-
-/** Suppression of a one-column table of head counts: each count is its own number of people. */
-function columnMask(values: readonly number[], k: number): { cells: boolean[]; total: boolean } {
-  const total = values.reduce((sum, value) => sum + value, 0);
-  const mask: SuppressionMask = suppressSmallCells(
-    { cells: values.map((value) => [value]), rowTotals: values, columnTotals: [total], grandTotal: total },
-    k,
-  );
-  return { cells: mask.cells.map(([isHidden]) => isHidden!), total: mask.grandTotal };
 }
