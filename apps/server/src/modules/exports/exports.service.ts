@@ -5,10 +5,9 @@ import { AppError } from '../../common/app-error.js';
 import type { MembershipContext } from '../../common/request-context.js';
 import { inputCsvStream } from './input-csv.js';
 import { ExportsRepository, type ExportScope } from './exports.repository.js';
-import { renderSummaryDocxInWorker } from './summary-docx.js';
-import { renderSummaryMarkdown } from './summary-markdown.js';
 import { buildSummaryNotes } from './summary-notes.js';
 import type { SummaryNotes } from './summary-notes.model.js';
+import { renderSummaryInWorker } from './summary-render.js';
 
 /** A finished or streaming export, ready to send. */
 export interface ExportFile {
@@ -38,13 +37,13 @@ export class ExportsService {
         return {
           filename: `summary-notes-${day}.md`,
           contentType: 'text/markdown; charset=utf-8',
-          body: Buffer.from(renderSummaryMarkdown(await this.summaryNotes(scope)), 'utf8'),
+          body: await renderSummaryInWorker('markdown', await this.summaryNotes(scope)),
         };
       case 'summary-docx':
         return {
           filename: `summary-notes-${day}.docx`,
           contentType: DOCX_TYPE,
-          body: await renderSummaryDocxInWorker(await this.summaryNotes(scope)),
+          body: await renderSummaryInWorker('docx', await this.summaryNotes(scope)),
         };
       case 'input-csv':
         return {
