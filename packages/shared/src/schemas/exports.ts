@@ -5,7 +5,7 @@ import { uuid } from './common.js';
  * What can be exported (SPEC §5): the summary notes as Markdown or DOCX, and all input as CSV.
  * Every format is non-attributed by construction (SPEC §3).
  */
-export const EXPORT_FORMATS = ['summary-markdown', 'summary-docx', 'input-csv'] as const;
+export const EXPORT_FORMATS = ['summary-docx', 'summary-markdown', 'input-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportParams = z.strictObject({

@@ -240,13 +240,16 @@ export class ExportsRepository {
   }
 
   /**
-   * Every comment that is not deleted, as CSV rows, read through a cursor in batches of
-   * `batchSize` so memory stays flat however much input there is. Threads are numbered in the
-   * order they appear. Ending the iteration early closes the cursor.
+   * Every comment that is not deleted, as CSV rows in batches; threads are numbered in the order
+   * they appear. On Postgres the rows come through a cursor, `batchSize` at a time, so memory
+   * stays flat however much input there is, and ending the iteration early closes the cursor.
+   * PGlite has one connection for the whole server, and a cursor would hold it for as long as the
+   * client takes to read; there the rows are read in one go (embedded mode serves workshop-sized
+   * consultations).
    */
   inputCsvRows(scope: ExportScope, batchSize: number): AsyncIterable<InputCsvRow[]> {
     const sql = this.db.sql;
-    return sql<InputCsvRow[]>`
+    const query = sql<InputCsvRow[]>`
       SELECT dense_rank() OVER (ORDER BY q.number NULLS LAST, t.created_at, t.id)::int AS thread_number,
              g.name AS group_name, q.number AS question_number, q.text AS question_text,
              s.number AS section_number, s.title AS section_title, t.quote, c.body,
@@ -261,7 +264,11 @@ export class ExportsRepository {
       LEFT JOIN sections s ON s.id = t.section_id
       ${scope.includeNames ? sql`JOIN users u ON u.id = c.author_id` : sql``}
       WHERE t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL ${this.sessionFilter(scope)}
-      ORDER BY q.number NULLS LAST, t.created_at, t.id, c.created_at, c.id`.cursor(batchSize);
+      ORDER BY q.number NULLS LAST, t.created_at, t.id, c.created_at, c.id`;
+    if (this.db.kind === 'postgres') return query.cursor(batchSize);
+    return (async function* () {
+      yield await query;
+    })();
   }
 
   /** Restricts to one session's questions; needs `q` joined as the guiding question. */

@@ -4,7 +4,7 @@ import { type ExportFormat, type ExportQuery, instantToZoned, mayExportNames } f
 import { AppError } from '../../common/app-error.js';
 import type { MembershipContext } from '../../common/request-context.js';
 import { inputCsvStream } from './input-csv.js';
-import { ExportsRepository, type ExportScope } from './exports.repository.js';
+import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
 import { buildSummaryNotes } from './summary-notes.js';
 import type { SummaryNotes } from './summary-notes.model.js';
 import { renderSummaryInWorker } from './summary-render.js';
@@ -37,13 +37,13 @@ export class ExportsService {
         return {
           filename: `summary-notes-${day}.md`,
           contentType: 'text/markdown; charset=utf-8',
-          body: await renderSummaryInWorker('markdown', await this.summaryNotes(scope)),
+          body: await renderSummaryInWorker('markdown', await this.summaryNotes(scope, consultation)),
         };
       case 'summary-docx':
         return {
           filename: `summary-notes-${day}.docx`,
           contentType: DOCX_TYPE,
-          body: await renderSummaryInWorker('docx', await this.summaryNotes(scope)),
+          body: await renderSummaryInWorker('docx', await this.summaryNotes(scope, consultation)),
         };
       case 'input-csv':
         return {
@@ -88,17 +88,15 @@ export class ExportsService {
     };
   }
 
-  private async summaryNotes(scope: ExportScope): Promise<SummaryNotes> {
-    const [consultation, sessions, questions, groups, input, commentsByGroup, threadsByOutcome] =
-      await Promise.all([
-        this.exports.consultation(scope.consultationId),
-        this.exports.sessions(scope.consultationId, scope.sessionId),
-        this.exports.questions(scope),
-        this.exports.groups(scope.consultationId),
-        this.exports.input(scope),
-        this.exports.commentsByGroup(scope),
-        this.exports.threadsByOutcome(scope),
-      ]);
+  private async summaryNotes(scope: ExportScope, consultation: ConsultationFacts): Promise<SummaryNotes> {
+    const [sessions, questions, groups, input, commentsByGroup, threadsByOutcome] = await Promise.all([
+      this.exports.sessions(scope.consultationId, scope.sessionId),
+      this.exports.questions(scope),
+      this.exports.groups(scope.consultationId),
+      this.exports.input(scope),
+      this.exports.commentsByGroup(scope),
+      this.exports.threadsByOutcome(scope),
+    ]);
     return buildSummaryNotes({
       consultation,
       sessions,
