@@ -60,7 +60,16 @@ describe('publishedTable', () => {
     for (let column = 1; column < table.header.length; column += 1) {
       expect([q1!, q2!, total!].filter((line) => isHidden(line[column]!)).length).not.toBe(1);
     }
+    expect(table.footnote).toContain('"fewer than 5": the figure comes from fewer than 5 people');
+    expect(table.footnote).toContain('"withheld"');
+  });
+
+  it('explains only the kinds of hidden figure the table shows', () => {
+    // One small cell in a line whose total is itself small: nothing needs withholding.
+    const table = build(counted({ 'q1|company': [2, 1] }));
+    expect(table.rows[0]).toEqual(['Question 1', '0', 'fewer than 5', '0', 'fewer than 5']);
     expect(table.footnote).toContain('fewer than 5');
+    expect(table.footnote).not.toContain('withheld');
   });
 
   it('uses the consultation’s k', () => {

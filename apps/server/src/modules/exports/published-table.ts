@@ -43,11 +43,16 @@ export function publishedTable(input: PublishedTableInput): NotesTable {
     k,
   );
 
-  let hasHidden = false;
+  let hasSmall = false;
+  let hasWithheld = false;
   const show = (figure: { count: number; people: number }, isHidden: boolean): string => {
     if (!isHidden) return String(figure.count);
-    hasHidden = true;
-    return figure.people > 0 && figure.people < k ? fewerThan(k) : WITHHELD;
+    if (figure.people > 0 && figure.people < k) {
+      hasSmall = true;
+      return fewerThan(k);
+    }
+    hasWithheld = true;
+    return WITHHELD;
   };
 
   const body = rows.map((row, r) => [
@@ -66,9 +71,19 @@ export function publishedTable(input: PublishedTableInput): NotesTable {
     caption: input.caption,
     header: [input.corner, ...columns.map((column) => column.label), TOTAL],
     rows: [...body, totals],
-    footnote: hasHidden
-      ? `"${fewerThan(k)}": the figure comes from fewer than ${k} people and is not published. ` +
-        `"${WITHHELD}": not published so that no such figure can be worked out from the totals.`
-      : null,
+    footnote: footnote(k, hasSmall, hasWithheld),
   };
+}
+
+/** Explains the hidden figures the table shows, and only those; null when none is hidden. */
+function footnote(k: number, hasSmall: boolean, hasWithheld: boolean): string | null {
+  const notes = [
+    ...(hasSmall
+      ? [`"${fewerThan(k)}": the figure comes from fewer than ${k} people and is not published.`]
+      : []),
+    ...(hasWithheld
+      ? [`"${WITHHELD}": not published so that no such figure can be worked out from the totals.`]
+      : []),
+  ];
+  return notes.length > 0 ? notes.join(' ') : null;
 }

@@ -95,7 +95,7 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
         : []),
       source.includeNames
         ? 'Input is shown with the names of the participants who gave it, as an admin asked for this named consultation.'
-        : 'Input is shown by stakeholder group only; no participant is named (Chatham House rule).',
+        : 'Input is shown by stakeholder group only; no participant is named.',
       `Figures drawn from fewer than ${k} people are not published.`,
     ],
     parts,
