@@ -11,6 +11,7 @@ import { CollabModule } from './modules/collab/collab.module.js';
 import { BootstrapAdminModule } from './modules/bootstrap-admin/bootstrap-admin.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
@@ -60,6 +61,7 @@ export class AppModule {
         ThreadsModule,
         VersionsModule,
         DashboardModule,
+        ExportsModule,
         ...staticFiles,
       ],
       providers: [

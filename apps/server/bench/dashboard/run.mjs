@@ -9,8 +9,8 @@ import { addMember, DEFAULT_VOLUME, seedConsultation } from './seed.mjs';
 /**
  * `pnpm bench:dashboard`: seeds a consultation with 200 members and 100k comments on Postgres,
  * then times the dashboard (median and p95 over RUNS requests after WARM_UP) for each view and
- * filter — the whole endpoint, and its aggregate query alone — and any export measurement listed
- * in EXPORT_MEASUREMENTS. Prints the figures
+ * filter — the whole endpoint, and its aggregate query alone. (Exports have their own benchmark,
+ * `pnpm bench:exports`.) Prints the figures
  * and writes the "Input dashboard" section of docs/benchmarks.md.
  * DATABASE_URL (required): a throwaway Postgres database; the benchmark leaves its data there.
  */
@@ -24,13 +24,6 @@ if (!databaseUrl) {
   process.stderr.write('bench:dashboard needs DATABASE_URL: a throwaway Postgres database\n');
   process.exit(2);
 }
-
-/**
- * Export timings, one entry per format: `{ name, run: ({ baseUrl, token, consultationId }) =>
- * Promise<{ ms, bytes, peakRssMb }> }`. Each is run once against the seeded consultation and
- * reported in its own table below the dashboard figures.
- */
-const EXPORT_MEASUREMENTS = [];
 
 const log = (line) => process.stderr.write(`${line}\n`);
 const sorted = (values) => [...values].sort((a, b) => a - b);
@@ -63,7 +56,6 @@ try {
     body: JSON.stringify(ADMIN),
   });
   const { token } = await login.json();
-  const context = { baseUrl: server.httpUrl, token, consultationId: seeded.consultationId };
 
   const scope = {
     consultationId: seeded.consultationId,
@@ -131,12 +123,6 @@ try {
   }
 
   const loadAfter = loadavg()[0];
-  const exportRows = [];
-  for (const measurement of EXPORT_MEASUREMENTS) {
-    const result = await measurement.run(context);
-    log(`${measurement.name}: ${ms(result.ms)} ms, ${(result.bytes / 1024 / 1024).toFixed(1)} MB`);
-    exportRows.push({ name: measurement.name, ...result });
-  }
 
   const table = (header, rows) =>
     [
@@ -186,19 +172,7 @@ ${table(
     row.p95 <= GOAL_MS ? 'yes' : 'no',
   ]),
 )}
-${
-  exportRows.length === 0
-    ? ''
-    : `\nExports of the same consultation, one run each:\n\n${table(
-        ['export', 'time ms', 'size MB', 'peak server RSS MB'],
-        exportRows.map((row) => [
-          row.name,
-          ms(row.ms),
-          (row.bytes / 1024 / 1024).toFixed(1),
-          String(row.peakRssMb ?? '–'),
-        ]),
-      )}\n`
-}`;
+`;
   process.stdout.write(`${section}\n`);
   await writeBenchmarks(BENCHMARKS_DOC, '## Input dashboard (Postgres)', section);
 } finally {

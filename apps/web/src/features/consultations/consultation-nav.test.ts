@@ -15,12 +15,13 @@ describe('visibleNavItems', () => {
       'nav.dashboard',
       'nav.versions',
       'nav.structure',
+      'nav.exports',
       'nav.members',
       'nav.settings',
     ]);
   });
 
-  it('gives editors triage, structure and the member list but not settings', () => {
+  it('gives editors triage, structure, exports and the member list but not settings', () => {
     expect(navFor('editor', 'open')).toEqual([
       'nav.overview',
       'nav.paper',
@@ -29,6 +30,7 @@ describe('visibleNavItems', () => {
       'nav.dashboard',
       'nav.versions',
       'nav.structure',
+      'nav.exports',
       'nav.members',
     ]);
   });
@@ -46,6 +48,7 @@ describe('visibleNavItems', () => {
       'nav.questions',
       'nav.dashboard',
       'nav.versions',
+      'nav.exports',
       'nav.members',
     ]);
     expect(navFor('admin', 'published')).toContain('nav.settings');

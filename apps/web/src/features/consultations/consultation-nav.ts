@@ -11,6 +11,7 @@ export interface ConsultationNavItem {
     | 'nav.dashboard'
     | 'nav.versions'
     | 'nav.structure'
+    | 'nav.exports'
     | 'nav.members'
     | 'nav.settings';
   /** Shown when the member may do any of these now. */
@@ -25,6 +26,7 @@ const ITEMS: readonly ConsultationNavItem[] = [
   { path: 'dashboard', labelKey: 'nav.dashboard', anyOf: ['dashboard.read'] },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
+  { path: 'exports', labelKey: 'nav.exports', anyOf: ['exports.create'] },
   { path: 'members', labelKey: 'nav.members', anyOf: ['members.read'] },
   {
     path: 'settings',
