@@ -157,15 +157,12 @@ export class DashboardRepository {
     const sql = this.db.sql;
     const id = scope.consultationId;
     const tz = scope.timezone;
-    // Per input row, the day in the consultation's zone and the phase at that instant are found by
-    // binary search in small arrays: converting every timestamp to the zone, or a subquery per
-    // row, costs more than the rest of the query.
+    // Per input row, the day in the consultation's zone is found by binary search among the zone's
+    // midnights and the phase filter is one multirange test: converting every timestamp to the
+    // zone, or a subquery per row, costs more than the rest of the query.
     const day = (at: Fragment) =>
       sql`(x.first_day + width_bucket(date_part('epoch', ${at}), x.midnights) - 1)`;
-    const inPhase = (at: Fragment) =>
-      scope.phase
-        ? sql`x.phases[width_bucket(date_part('epoch', ${at}), x.phase_starts)] = ${scope.phase}`
-        : sql`true`;
+    const inPhase = (at: Fragment) => (scope.phase ? sql`x.phase_periods @> ${at}` : sql`true`);
     const editInScope = scope.sessionId
       ? sql`pc.section_id IN (SELECT id FROM sections s WHERE ${this.sectionInScope(scope)})`
       : sql`true`;
@@ -174,18 +171,18 @@ export class DashboardRepository {
         SELECT phase, changed_at AS starts FROM consultation_phase_changes WHERE consultation_id = ${id}
       ),
       lookup AS (
-        SELECT days.first_day, days.midnights, history.phase_starts, history.phases
+        SELECT days.first_day, days.midnights, history.phase_periods
         FROM (
           SELECT min(d)::date AS first_day, array_agg(date_part('epoch', d AT TIME ZONE ${tz}) ORDER BY d) AS midnights
           FROM generate_series(
             date_trunc('day', (SELECT min(created_at) FROM threads WHERE consultation_id = ${id}) AT TIME ZONE ${tz}),
             now() AT TIME ZONE ${tz} + interval '1 day', interval '1 day') AS d
         ) days,
-        -- Index 0 (before the first recorded change) is null: an unknown phase matches no filter.
+        -- When the consultation was in the filtered phase (null: never, so nothing matches).
         (
-          SELECT array_agg(date_part('epoch', starts) ORDER BY starts) AS phase_starts,
-            array_agg(phase ORDER BY starts) AS phases
-          FROM periods
+          SELECT range_agg(tstzrange(starts, ends)) AS phase_periods
+          FROM (SELECT phase, starts, lead(starts) OVER (ORDER BY starts) AS ends FROM periods) p
+          WHERE phase = ${scope.phase ?? null}
         ) history
       ),
       scoped_threads AS (
