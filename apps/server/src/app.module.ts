@@ -4,6 +4,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { ShutdownState } from './common/shutdown-state.js';
 import { DbModule } from './db/db.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -13,8 +14,10 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { DemoModule } from './modules/demo/demo.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { requestLoggingModule } from './logging/request-logging.js';
 import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
 import { MembersModule } from './modules/members/members.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { StructureModule } from './modules/structure/structure.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { commentsThrottler } from './modules/threads/comments-throttler.js';
@@ -29,7 +32,7 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: config.webDist,
-            exclude: ['/api/{*rest}', '/collab/{*rest}', '/events/{*rest}'],
+            exclude: ['/api/{*rest}', '/collab/{*rest}', '/events/{*rest}', '/metrics'],
           }),
         ]
       : [];
@@ -37,6 +40,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        requestLoggingModule(config),
+        MetricsModule,
         ThrottlerModule.forRoot({
           throttlers: [
             { name: 'login', ttl: 60_000, limit: config.loginRateLimit },
@@ -63,8 +68,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        ShutdownState,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, ShutdownState],
     };
   }
 }

@@ -10,3 +10,4 @@ export * from './protocol.js';
 export * from './schemas/threads.js';
 export * from './events.js';
 export * from './schemas/versions.js';
+export * from './schemas/health.js';

@@ -82,7 +82,19 @@ const envSchema = z.object({
   COLLAB_AWARENESS_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** argon2id cost; lowered only by tests. */
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+  /** Least severe log level written (JSON lines on standard output). */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  /** Bearer token Prometheus sends to read /metrics; without it /metrics is off (404). */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** On SIGTERM, keep retrying to store pending paper edits for at most this many ms. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -104,6 +116,9 @@ export interface AppConfig {
   webDist: string | undefined;
   bootstrapAdmin: { email: string; password: string; name: string } | undefined;
   passwordHashMemoryKib: number;
+  logLevel: LogLevel;
+  metricsToken: string | undefined;
+  shutdownTimeoutMs: number;
   collab: CollabConfig;
 }
 
@@ -162,6 +177,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : undefined,
     passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
       maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,

@@ -124,6 +124,11 @@ export class PaperDocument {
     this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.onTransaction(transaction));
   }
 
+  /** Accepted updates not yet stored (nor acknowledged). */
+  get hasPendingUpdates(): boolean {
+    return this.pendingUpdates.length > 0;
+  }
+
   /** Presence shows names to this connection, or stakeholder-group labels (SPEC §3). */
   viewerClassFor(connection: PaperConnection): ViewerClass {
     return maySeeNames(this.attributionMode, connection.participant.role) ? 'named' : 'label';

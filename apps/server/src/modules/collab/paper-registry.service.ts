@@ -8,6 +8,7 @@ import {
 import { type AttributionMode, can, CLOSE_CODES } from '@cw/shared';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { buildInitialPaper } from './initial-paper.js';
 import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
@@ -24,6 +25,9 @@ interface Entry {
 
 /** Keep-alive: ping every socket this often; one that missed the previous pong is dropped. */
 const PING_INTERVAL_MS = 30_000;
+/** At shutdown, a failed store is retried after this many ms, doubling up to the maximum. */
+const DRAIN_RETRY_BASE_MS = 100;
+const DRAIN_RETRY_MAX_MS = 2_000;
 
 /**
  * The papers loaded in this process: loads on first connection (never serving a paper that
@@ -42,9 +46,11 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly papers: PaperRepository,
     private readonly participants: ParticipantsRepository,
+    private readonly metrics: MetricsService,
   ) {}
 
   onModuleInit(): void {
+    this.metrics.countPapersWith(() => this.loadedCount);
     this.recheckTimer = setInterval(() => void this.recheckAll(), this.config.collab.recheckMs);
     this.recheckTimer.unref();
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
@@ -140,7 +146,14 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       stored,
       {
         append: async (updates, contributions) => {
-          await this.papers.append(consultationId, updates, contributions);
+          const stopTimer = this.metrics.paperStoreDuration.startTimer();
+          try {
+            await this.papers.append(consultationId, updates, contributions);
+          } catch (error) {
+            stopTimer({ outcome: 'error' });
+            throw error;
+          }
+          stopTimer({ outcome: 'ok' });
           // After the document has counted this batch into its stored size.
           setImmediate(() => {
             if (this.needsCompaction(document)) void this.compact(consultationId);
@@ -152,6 +165,8 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
         maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
       },
     );
+    // Every update after the load came from a client and was accepted.
+    document.doc.on('update', () => this.metrics.paperUpdates.inc());
     return document;
   }
 
@@ -293,25 +308,49 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  /** Stores every pending edit and closes sockets with 1012 so clients reconnect elsewhere. */
+  /**
+   * Shutdown: stores every pending edit, retrying while the database is away for up to
+   * SHUTDOWN_TIMEOUT_MS, then closes the sockets with 1012 so clients reconnect elsewhere (new
+   * sockets are already refused). Edits that could not be stored by then were never
+   * acknowledged: their clients still hold them and send them again after reconnecting.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.recheckTimer);
     clearInterval(this.pingTimer);
+    const deadline = Date.now() + this.config.shutdownTimeoutMs;
+    const documents: PaperDocument[] = [];
     for (const entry of this.entries.values()) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
-      const document = entry.document;
-      if (!document) continue;
+      if (entry.document) documents.push(entry.document);
+    }
+    await Promise.all(documents.map((document) => this.drain(document, deadline)));
+    this.entries.clear();
+  }
+
+  private async drain(document: PaperDocument, deadline: number): Promise<void> {
+    for (let delayMs = DRAIN_RETRY_BASE_MS; ; delayMs = Math.min(delayMs * 2, DRAIN_RETRY_MAX_MS)) {
       try {
         await document.flush();
+        // Edits that arrived while a batch was written go in the next one; the sockets close
+        // in the same tick as the last flush ends, so none can slip in between.
+        if (!document.hasPendingUpdates) break;
+        continue;
       } catch (error) {
-        this.logger.error(
-          `Paper ${document.consultationId} has edits that could not be stored: ${(error as Error).message}`,
+        const message = (error as Error).message;
+        if (Date.now() + delayMs > deadline) {
+          this.logger.error(
+            `Paper ${document.consultationId} has edits that could not be stored: ${message}`,
+          );
+          break;
+        }
+        this.logger.warn(
+          `Storing paper ${document.consultationId} before shutdown failed, retrying: ${message}`,
         );
       }
-      for (const connection of document.connections)
-        connection.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
-      document.destroy();
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
-    this.entries.clear();
+    for (const connection of document.connections)
+      connection.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
+    document.destroy();
   }
 }
