@@ -50,6 +50,12 @@ export function requestLoggingModule(config: AppConfig) {
       },
       customLogLevel: (_request, response, error) =>
         error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+      // The exception filter already logged the cause; pino-http would add a stack of its own.
+      customErrorMessage: (_request, response) => `request failed with ${response.statusCode}`,
+      customErrorObject: (_request, _response, _error, value: Record<string, unknown>) => {
+        const { err: _synthetic, ...rest } = value;
+        return rest;
+      },
       serializers: {
         req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
           id: request.id,
