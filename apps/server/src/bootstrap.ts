@@ -19,7 +19,7 @@ export async function startApp(config: AppConfig) {
   app.useLogger(app.get(Logger));
   const metrics = app.get(MetricsService);
   app.use(httpMetricsMiddleware(metrics));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Bodies over 1 MiB are refused with 413 before they are parsed.
   app.useBodyParser('json', { limit: '1mb', strict: true });

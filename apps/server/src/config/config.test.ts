@@ -18,6 +18,7 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
     expect(config.metricsToken).toBeUndefined();
     expect(config.shutdownTimeoutMs).toBe(15_000);
+    expect(config.trustProxy).toBe('loopback');
   });
 
   it('names every bad setting on a line of its own, all at once', () => {
@@ -27,13 +28,15 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'verbose',
       METRICS_TOKEN: 'short',
       SHUTDOWN_TIMEOUT_MS: '-1',
+      TRUST_PROXY: 'everyone',
     });
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(6);
     expect(lines.find((line) => line.includes('PORT'))).toBeDefined();
     expect(lines.find((line) => line.includes('DATABASE_URL'))).toContain('postgres://');
     expect(lines.find((line) => line.includes('LOG_LEVEL'))).toContain('one of fatal, error, warn');
     expect(lines.find((line) => line.includes('METRICS_TOKEN'))).toContain('at least 16 characters');
     expect(lines.find((line) => line.includes('SHUTDOWN_TIMEOUT_MS'))).toBeDefined();
+    expect(lines.find((line) => line.includes('TRUST_PROXY'))).toContain('uniquelocal');
   });
 
   it('requires the bootstrap admin email and password together', () => {
@@ -47,11 +50,17 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       METRICS_TOKEN: 'a-long-enough-token',
       SHUTDOWN_TIMEOUT_MS: '30000',
+      TRUST_PROXY: 'loopback, uniquelocal, 203.0.113.0/24',
     });
     expect(config).toMatchObject({
       logLevel: 'warn',
       metricsToken: 'a-long-enough-token',
       shutdownTimeoutMs: 30_000,
+      trustProxy: 'loopback, uniquelocal, 203.0.113.0/24',
     });
+  });
+
+  it('treats an empty METRICS_TOKEN as unset (compose passes empty variables)', () => {
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
   });
 });

@@ -88,8 +88,22 @@ const envSchema = z.object({
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
-  /** Bearer token Prometheus sends to read /metrics; without it /metrics is off (404). */
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Bearer token Prometheus sends to read /metrics; without it (or empty) /metrics is off (404). */
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  /**
+   * Proxies whose X-Forwarded-For is believed (rate limits count the real client address):
+   * comma-separated `loopback`, `linklocal`, `uniquelocal` (private networks) or addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*\s*$/,
+      'must be a comma-separated list of loopback, linklocal, uniquelocal or IP addresses/CIDRs',
+    )
+    .default('loopback'),
   /** On SIGTERM, keep retrying to store pending paper edits for at most this many ms. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });
@@ -118,6 +132,8 @@ export interface AppConfig {
   passwordHashMemoryKib: number;
   logLevel: LogLevel;
   metricsToken: string | undefined;
+  /** Express `trust proxy` value. */
+  trustProxy: string;
   shutdownTimeoutMs: number;
   collab: CollabConfig;
 }
@@ -179,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ReadinessStatus } from '@cw/shared';
 import { ShutdownState } from '../../common/shutdown-state.js';
 import { Database } from '../../db/database.js';
@@ -12,6 +12,9 @@ interface Probe {
 /** A dependency slower than this counts as down: a load balancer should route elsewhere. */
 const PROBE_TIMEOUT_MS = 2_000;
 
+/** A failure whose message is ours and safe to publish; any other error's detail is only logged. */
+class ProbeFailure extends Error {}
+
 /**
  * Readiness: whether this instance can serve requests now. Each dependency is one probe; all run
  * in parallel on every call, so the answer is never stale.
@@ -19,6 +22,7 @@ const PROBE_TIMEOUT_MS = 2_000;
 @Injectable()
 export class ReadinessService {
   private readonly probes: Probe[];
+  private readonly logger = new Logger('Readiness');
 
   constructor(db: Database, shutdown: ShutdownState) {
     this.probes = [
@@ -26,7 +30,7 @@ export class ReadinessService {
       {
         name: 'shutdown',
         check: async () => {
-          if (shutdown.isShuttingDown) throw new Error('shutting down');
+          if (shutdown.isShuttingDown) throw new ProbeFailure('shutting down');
         },
       },
     ];
@@ -40,8 +44,11 @@ export class ReadinessService {
           await probe.check();
           return [probe.name, { ok: true, ms: elapsed(started) }] as const;
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          return [probe.name, { ok: false, ms: elapsed(started), error: reason || 'unreachable' }] as const;
+          // The answer is public: driver messages name internal hosts, so they go to the log only.
+          if (!(error instanceof ProbeFailure))
+            this.logger.warn(`${probe.name} not ready: ${error instanceof Error ? error.message : error}`);
+          const reason = error instanceof ProbeFailure ? error.message : 'unreachable';
+          return [probe.name, { ok: false, ms: elapsed(started), error: reason }] as const;
         }
       }),
     );
