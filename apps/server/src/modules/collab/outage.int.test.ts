@@ -50,53 +50,58 @@ describe.skipIf(!BIN_DIR)(
       const consultationId = created.body.id as string;
 
       const typists = [1, 2].map(() => new Typist(api.baseUrl, consultationId, token));
-      for (const typist of typists) typist.start(100_000, 5);
-      await eventually(() => {
-        for (const typist of typists) expect(typist.acknowledged()).toBeGreaterThan(10);
-      }, 15_000);
+      try {
+        for (const typist of typists) typist.start(100_000, 5);
+        await eventually(() => {
+          for (const typist of typists) expect(typist.acknowledged()).toBeGreaterThan(10);
+        }, 15_000);
 
-      await postgres.stop();
-      const downSince = Date.now();
+        await postgres.stop();
+        const downSince = Date.now();
 
-      const ready = await eventually(async () => {
-        const answer = await api.get('/api/ready');
-        expect(answer.status).toBe(503);
-        return answer;
-      });
-      expect(ready.body.checks.database).toMatchObject({ ok: false, error: 'unreachable' });
-      // Public answer: the driver's message (with the database's address) stays in the log.
-      expect(JSON.stringify(ready.body)).not.toContain(String(postgres.port));
-      expect(ready.body.checks.shutdown.ok).toBe(true);
-      expect((await api.get('/api/health')).status).toBe(200);
+        const ready = await eventually(async () => {
+          const answer = await api.get('/api/ready');
+          expect(answer.status).toBe(503);
+          return answer;
+        });
+        expect(ready.body.checks.database).toMatchObject({ ok: false, error: 'unreachable' });
+        // Public answer: the driver's message (with the database's address) stays in the log.
+        expect(JSON.stringify(ready.body)).not.toContain(String(postgres.port));
+        expect(ready.body.checks.shutdown.ok).toBe(true);
+        expect((await api.get('/api/health')).status).toBe(200);
 
-      const write = await organiser.post('/api/consultations', { title: 'Written during the outage' });
-      expect(write.status).toBe(503);
-      expect(write.body.code).toBe('DATABASE_UNAVAILABLE');
-      expect(write.headers.get('retry-after')).toBe('5');
-      expect((await organiser.get('/api/consultations')).body.code).toBe('DATABASE_UNAVAILABLE');
+        const write = await organiser.post('/api/consultations', { title: 'Written during the outage' });
+        expect(write.status).toBe(503);
+        expect(write.body.code).toBe('DATABASE_UNAVAILABLE');
+        expect(write.headers.get('retry-after')).toBe('5');
+        expect((await organiser.get('/api/consultations')).body.code).toBe('DATABASE_UNAVAILABLE');
 
-      // A paper that cannot be loaded is refused, never served empty.
-      const latecomer = new RawClient(api.baseUrl, `/collab/${consultationId}`, { token });
-      expect((await latecomer.waitClosed()).code).toBe(CLOSE_CODES.UNAVAILABLE);
+        // A paper that cannot be loaded is refused, never served empty.
+        const latecomer = new RawClient(api.baseUrl, `/collab/${consultationId}`, { token });
+        expect((await latecomer.waitClosed()).code).toBe(CLOSE_CODES.UNAVAILABLE);
 
-      // Nothing typed now is acknowledged: it is not stored yet.
-      const acknowledgedWhenDown = typists.map((typist) => typist.acknowledged());
-      await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS - (Date.now() - downSince)));
-      typists.forEach((typist, index) => {
-        expect(typist.acknowledged()).toBe(acknowledgedWhenDown[index]);
-        expect(typist.typed).toBeGreaterThan(acknowledgedWhenDown[index]! + 50);
-        expect(typist.client.closed).toBeUndefined();
-      });
+        // Nothing typed now is acknowledged: it is not stored yet.
+        const acknowledgedWhenDown = typists.map((typist) => typist.acknowledged());
+        await new Promise((resolve) => setTimeout(resolve, OUTAGE_MS - (Date.now() - downSince)));
+        typists.forEach((typist, index) => {
+          expect(typist.acknowledged()).toBe(acknowledgedWhenDown[index]);
+          expect(typist.typed).toBeGreaterThan(acknowledgedWhenDown[index]! + 50);
+          expect(typist.client.closed).toBeUndefined();
+        });
 
-      await postgres.start();
-      await eventually(async () => expect((await api.get('/api/ready')).status).toBe(200), 15_000);
-      await Promise.all(typists.map((typist) => typist.stop()));
-      await eventually(() => {
-        for (const typist of typists) expect(typist.acknowledged()).toBe(typist.typed);
-      }, 15_000);
-      expect(server.isRunning).toBe(true);
-      expect((await organiser.post('/api/consultations', { title: 'After the outage' })).status).toBe(201);
-
+        await postgres.start();
+        await eventually(async () => expect((await api.get('/api/ready')).status).toBe(200), 15_000);
+        await Promise.all(typists.map((typist) => typist.stop()));
+        await eventually(() => {
+          for (const typist of typists) expect(typist.acknowledged()).toBe(typist.typed);
+        }, 15_000);
+        expect(server.isRunning).toBe(true);
+        expect((await organiser.post('/api/consultations', { title: 'After the outage' })).status).toBe(201);
+      } catch (error) {
+        // A crash is the failure this test exists to catch: show why the process died.
+        if (!server.isRunning) throw new Error(`the server process died:\n${server.output.slice(-6000)}`);
+        throw error;
+      }
       for (const typist of typists) typist.client.close();
       expect(await server.stop()).toEqual({ code: 0, signal: null });
 
