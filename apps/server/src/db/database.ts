@@ -46,6 +46,9 @@ export class Database {
       // A database that is down refuses at once; one that is unreachable must not hold a
       // request for postgres.js's default 30 s.
       connect_timeout: 10,
+      // Reconnect within a second once the database is back. The default backoff grows with
+      // every failed attempt of the whole pool, to 20 s after an outage of a few seconds.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     };
     if (options.url) {
       const sql = postgres(options.url, { ...common, max: options.maxConnections ?? 10 });

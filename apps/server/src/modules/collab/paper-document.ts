@@ -92,6 +92,7 @@ export class PaperDocument {
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private retryDelayMs = RETRY_BASE_MS;
+  private isAcceptingUpdates = true;
   private readonly logger = new Logger('Paper');
   /** State vector of what is durably stored; sent in acknowledgements. */
   private storedStateVector: Uint8Array;
@@ -127,6 +128,14 @@ export class PaperDocument {
   /** Accepted updates not yet stored (nor acknowledged). */
   get hasPendingUpdates(): boolean {
     return this.pendingUpdates.length > 0;
+  }
+
+  /**
+   * Shutdown: updates from now on are dropped unapplied and unacknowledged, so the last flush
+   * can finish; their senders still hold them and send them again after reconnecting.
+   */
+  stopAcceptingUpdates(): void {
+    this.isAcceptingUpdates = false;
   }
 
   /** Presence shows names to this connection, or stakeholder-group labels (SPEC §3). */
@@ -220,8 +229,9 @@ export class PaperDocument {
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Unknown sync message ${syncType}`);
     }
-    // Read-only: dropped before it touches the document, so it is never applied, stored or relayed.
-    if (!connection.canWrite) return;
+    // Read-only (or shutting down): dropped before it touches the document, so it is never
+    // applied, stored or relayed.
+    if (!connection.canWrite || !this.isAcceptingUpdates) return;
     const verdict = validateUpdate(this.doc, payload);
     if (!verdict.ok) {
       // A client that is merely up to date sends an empty step 2; that is not an error.

@@ -328,11 +328,11 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
   }
 
   private async drain(document: PaperDocument, deadline: number): Promise<void> {
+    document.stopAcceptingUpdates();
     for (let delayMs = DRAIN_RETRY_BASE_MS; ; delayMs = Math.min(delayMs * 2, DRAIN_RETRY_MAX_MS)) {
       try {
+        // A batch being written when the drain began may leave later edits for one more flush.
         await document.flush();
-        // Edits that arrived while a batch was written go in the next one; the sockets close
-        // in the same tick as the last flush ends, so none can slip in between.
         if (!document.hasPendingUpdates) break;
         continue;
       } catch (error) {

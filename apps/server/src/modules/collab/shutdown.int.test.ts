@@ -99,5 +99,5 @@ describe.each(BACKENDS)('SIGTERM on %s', (backend) => {
     } finally {
       await third.stop();
     }
-  });
+  }, 90_000);
 });
