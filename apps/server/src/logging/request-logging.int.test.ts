@@ -30,7 +30,6 @@ describe('request logs of a real server process', () => {
       BOOTSTRAP_ADMIN_EMAIL: ORGANISER.email,
       BOOTSTRAP_ADMIN_PASSWORD: ORGANISER.password,
       PASSWORD_HASH_MEMORY_KIB: '1024',
-      LOG_LEVEL: 'info',
     });
     api = new ApiClient(await server.start());
   });

@@ -23,6 +23,8 @@ export class ServerProcess {
         DEMO_MODE: 'false',
         WEB_DIST: '',
         NO_COLOR: '1',
+        // start() waits for the "listening on" line, which is logged at info.
+        LOG_LEVEL: 'info',
         ...this.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

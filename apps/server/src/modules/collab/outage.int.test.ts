@@ -69,6 +69,9 @@ describe.skipIf(!BIN_DIR)(
         expect(JSON.stringify(ready.body)).not.toContain(String(postgres.port));
         expect(ready.body.checks.shutdown.ok).toBe(true);
         expect((await api.get('/api/health')).status).toBe(200);
+        // Probes answer for a signed-in caller too: the session lookup that fails is skipped.
+        expect((await organiser.get('/api/health')).status).toBe(200);
+        expect((await organiser.get('/api/ready')).body.status).toBe('not ready');
 
         const write = await organiser.post('/api/consultations', { title: 'Written during the outage' });
         expect(write.status).toBe(503);

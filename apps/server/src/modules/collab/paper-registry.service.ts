@@ -7,6 +7,7 @@ import {
 } from '@nestjs/common';
 import { type AttributionMode, can, CLOSE_CODES } from '@cw/shared';
 import * as Y from 'yjs';
+import { closeAndWait } from '../../common/socket-close.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { buildInitialPaper } from './initial-paper.js';
@@ -349,8 +350,10 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       }
       await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
-    for (const connection of document.connections)
-      connection.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
+    const closing = [...document.connections].map((connection) =>
+      closeAndWait(connection.socket, CLOSE_CODES.SERVICE_RESTART, 'Server restarting'),
+    );
     document.destroy();
+    await Promise.all(closing);
   }
 }

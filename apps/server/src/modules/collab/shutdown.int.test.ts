@@ -7,7 +7,7 @@ import { ApiClient } from '../../test/http-client.js';
 import { ServerProcess } from '../../test/server-process.js';
 import { createTestDatabase, BACKENDS, type TestDatabase } from '../../test/test-database.js';
 import { Typist } from '../../test/typist.js';
-import { eventually, sectionText, stockClient } from '../../test/ws-clients.js';
+import { eventually, RawClient, sectionText, stockClient } from '../../test/ws-clients.js';
 
 const ORGANISER = { email: 'organiser@example.org', password: 'organiser password' };
 const TYPISTS = 3;
@@ -56,6 +56,7 @@ describe.each(BACKENDS)('SIGTERM on %s', (backend) => {
     const consultationId = created.body.id as string;
 
     const typists = Array.from({ length: TYPISTS }, () => new Typist(api.baseUrl, consultationId, token));
+    const listener = new RawClient(api.baseUrl, `/events/${consultationId}`, { token });
     for (const typist of typists) typist.start(1_000, 2);
     await eventually(() => {
       for (const typist of typists) expect(typist.acknowledged()).toBeGreaterThan(20);
@@ -68,6 +69,7 @@ describe.each(BACKENDS)('SIGTERM on %s', (backend) => {
       const closed = await typist.client.waitClosed();
       expect(closed.code).toBe(CLOSE_CODES.SERVICE_RESTART);
     }
+    expect((await listener.waitClosed()).code).toBe(CLOSE_CODES.SERVICE_RESTART);
     expect(first.output).not.toMatch(/could not be stored/);
 
     const second = new ServerProcess(env);
