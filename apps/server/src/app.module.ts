@@ -12,6 +12,7 @@ import { CollabModule } from './modules/collab/collab.module.js';
 import { BootstrapAdminModule } from './modules/bootstrap-admin/bootstrap-admin.module.js';
 import { ConsultationsModule } from './modules/consultations/consultations.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { requestLoggingModule } from './logging/request-logging.js';
@@ -63,6 +64,7 @@ export class AppModule {
         InvitationsModule,
         ThreadsModule,
         VersionsModule,
+        ExportsModule,
         ...staticFiles,
       ],
       providers: [

@@ -5,8 +5,18 @@ import { demoAccountWithRole } from './support/demo-accounts';
 
 /** What each role may use in the open demo consultation, per the shared permission matrix. */
 const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
-  admin: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Members', 'Settings'],
-  editor: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Members'],
+  admin: [
+    'Overview',
+    'Paper',
+    'Questions',
+    'Triage',
+    'Versions',
+    'Structure',
+    'Exports',
+    'Members',
+    'Settings',
+  ],
+  editor: ['Overview', 'Paper', 'Questions', 'Triage', 'Versions', 'Structure', 'Exports', 'Members'],
   reviewer: ['Overview', 'Paper', 'Questions', 'Versions'],
   observer: ['Overview', 'Paper', 'Questions', 'Versions'],
 };
@@ -23,7 +33,7 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
   test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({
     page,
   }) => {
-    // Up to eight pages, each checked with axe.
+    // Up to nine pages, each checked with axe.
     test.setTimeout(60_000);
     const account = await demoAccountWithRole(page.request, role);
     await page.goto('/login');

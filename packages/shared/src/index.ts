@@ -11,3 +11,4 @@ export * from './schemas/threads.js';
 export * from './events.js';
 export * from './schemas/versions.js';
 export * from './schemas/health.js';
+export * from './schemas/exports.js';

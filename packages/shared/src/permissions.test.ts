@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACTIONS, allowedActions, can, checkPermission, PERMISSIONS } from './permissions.js';
-import { canTransition, maySeeNames, PHASES, ROLES } from './roles.js';
+import { ATTRIBUTION_MODES, canTransition, mayExportNames, maySeeNames, PHASES, ROLES } from './roles.js';
 
 describe('permission matrix', () => {
   it('gives every action an entry for at least one role', () => {
@@ -77,5 +77,12 @@ describe('who may see names (SPEC §3)', () => {
     for (const role of ROLES) expect(maySeeNames('named', role)).toBe(true);
     for (const role of ROLES) expect(maySeeNames('anonymous', role)).toBe(false);
     expect(ROLES.filter((role) => maySeeNames('chatham', role))).toEqual(['editor', 'admin']);
+  });
+
+  it('lets names into exports only for an admin of a named consultation', () => {
+    const allowed = ATTRIBUTION_MODES.flatMap((mode) =>
+      ROLES.filter((role) => mayExportNames(mode, role)).map((role) => `${mode}/${role}`),
+    );
+    expect(allowed).toEqual(['named/admin']);
   });
 });

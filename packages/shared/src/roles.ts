@@ -42,3 +42,11 @@ export function maySeeNames(mode: AttributionMode, role: Role): boolean {
       return false;
   }
 }
+
+/**
+ * Whether an export may carry participants' names (SPEC §3): only in `named` mode, and only for
+ * an admin who explicitly asks; every other export shows stakeholder groups only.
+ */
+export function mayExportNames(mode: AttributionMode, role: Role): boolean {
+  return mode === 'named' && role === 'admin';
+}

@@ -131,7 +131,9 @@ export function storageTable(storage) {
     ['row + line pointer + 1 index entry, from the rows', `${storage.rowBytes.toFixed(0)} B`],
   ];
   const written = storage.written;
-  if (written) {
+  if (written?.unmeasured) {
+    rows.push(['WAL', `not measured: ${written.unmeasured}`]);
+  } else if (written) {
     const { edits, wal } = written;
     rows.push(
       ['compactions in the window', String(written.compactions)],
@@ -154,7 +156,9 @@ export function storageTable(storage) {
 
 /** What the database wrote during each typing window on ours, snapshot rewrites included. */
 export function walTable(results) {
-  const windows = results.map(({ scenario, ours }) => ({ name: scenario.name, ...ours.written }));
+  const all = results.map(({ scenario, ours }) => ({ name: scenario.name, ...ours.written }));
+  const windows = all.filter((w) => !w.unmeasured);
+  if (windows.length === 0) return `WAL not measured: ${all[0]?.unmeasured ?? 'no typing window'}`;
   const sum = (pick) => windows.reduce((total, w) => total + pick(w), 0);
   windows.push({
     name: '**all windows**',
@@ -174,17 +178,23 @@ export function walTable(results) {
       'contributions + other',
       'full-page images',
     ],
-    windows.map((w) => [
-      w.name,
-      int(w.edits),
-      String(w.compactions),
-      perEdit(w.wal.total, w.edits),
-      perEdit(w.wal.updateLog, w.edits),
-      perEdit(w.wal.snapshots, w.edits),
-      perEdit(w.wal.commits, w.edits),
-      perEdit(w.wal.contributions + w.wal.other, w.edits),
-      share(w.wal.fullPageImages, w.wal.total),
-    ]),
+    windows
+      .map((w) => [
+        w.name,
+        int(w.edits),
+        String(w.compactions),
+        perEdit(w.wal.total, w.edits),
+        perEdit(w.wal.updateLog, w.edits),
+        perEdit(w.wal.snapshots, w.edits),
+        perEdit(w.wal.commits, w.edits),
+        perEdit(w.wal.contributions + w.wal.other, w.edits),
+        share(w.wal.fullPageImages, w.wal.total),
+      ])
+      .concat(
+        all
+          .filter((w) => w.unmeasured)
+          .map((w) => [w.name, `not measured: ${w.unmeasured}`, '', '', '', '', '', '', '']),
+      ),
   );
 }
 

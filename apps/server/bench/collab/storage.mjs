@@ -102,13 +102,20 @@ export class WalProbe {
       LEFT JOIN pg_class owner ON owner.reltoastrelid IN (c.oid, base.oid)
       WHERE c.relfilenode <> 0`;
     const partOf = new Map(relations.map((r) => [r.node, WAL_PARTS[r.name] ?? 'other']));
-    const records =
-      start.lsn === end.lsn
-        ? []
-        : await this.sql`
-      SELECT xid::text AS xid, resource_manager AS manager, record_type AS type,
-             record_length::int AS length, fpi_length::int AS fpi, block_ref AS blocks
-      FROM pg_get_wal_records_info(${start.lsn}::pg_lsn, ${end.lsn}::pg_lsn)`;
+    const edits = end.lastUpdateId - start.lastUpdateId;
+    const logTableGrowth = end.logTableBytes - start.logTableBytes;
+    let records = [];
+    try {
+      if (start.lsn !== end.lsn)
+        records = await this.sql`
+          SELECT xid::text AS xid, resource_manager AS manager, record_type AS type,
+                 record_length::int AS length, fpi_length::int AS fpi, block_ref AS blocks
+          FROM pg_get_wal_records_info(${start.lsn}::pg_lsn, ${end.lsn}::pg_lsn)`;
+    } catch (error) {
+      // Other activity on the server can recycle the segments before they are read (e.g.
+      // "requested WAL segment … has already been removed"): report the window as unmeasured.
+      return { edits, logTableGrowth, unmeasured: error.message };
+    }
     const parts = { updateLog: 0, snapshots: 0, contributions: 0, other: 0, commits: 0 };
     const ours = new Set();
     const commits = [];
@@ -132,12 +139,7 @@ export class WalProbe {
     }
     for (const record of commits) if (ours.has(record.xid)) parts.commits += record.length;
     const total = Object.values(parts).reduce((sum, bytes) => sum + bytes, 0);
-    return {
-      edits: end.lastUpdateId - start.lastUpdateId,
-      wal: { ...parts, total, fullPageImages },
-      compactions: snapshotWrites,
-      logTableGrowth: end.logTableBytes - start.logTableBytes,
-    };
+    return { edits, wal: { ...parts, total, fullPageImages }, compactions: snapshotWrites, logTableGrowth };
   }
 
   async close() {

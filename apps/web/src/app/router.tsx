@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { ConsultationHomeRoute } from '../routes/ConsultationHomeRoute';
 import { ConsultationLayoutRoute } from '../routes/ConsultationLayoutRoute';
 import { ConsultationListRoute } from '../routes/ConsultationListRoute';
+import { ExportsRoute } from '../routes/ExportsRoute';
 import { InvitationRoute } from '../routes/InvitationRoute';
 import { LoginRoute } from '../routes/LoginRoute';
 import { MembersRoute } from '../routes/MembersRoute';
@@ -51,6 +52,7 @@ export const router = createBrowserRouter([
               { path: 'versions', element: <VersionsRoute /> },
               { path: 'versions/compare', element: <VersionCompareRoute /> },
               { path: 'versions/:versionId', element: <VersionRoute /> },
+              { path: 'exports', element: <ExportsRoute /> },
               { path: 'members', element: <MembersRoute /> },
               { path: 'settings', element: <SettingsRoute /> },
               { path: 'structure', element: <StructureRoute /> },

@@ -67,6 +67,9 @@ export class SocketAdmission {
       release: (handler) => {
         socket.off('message', keep);
         socket.on('message', handler);
+        // The framework keeps a reference to the most recent socket after it closed; without its
+        // handler it no longer keeps the paper or other state the handler reaches alive.
+        socket.once('close', () => socket.off('message', handler));
         for (const frame of early) handler(frame.data, frame.isBinary);
       },
     };

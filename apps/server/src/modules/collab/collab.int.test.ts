@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { CLOSE_CODES, MESSAGE_WRITE_ACCESS } from '@cw/shared';
 import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,6 +258,23 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     expect(registry.isLoaded(consultation.id)).toBe(true);
     client.destroy();
     await eventually(() => expect(registry.isLoaded(consultation.id)).toBe(false));
+  });
+
+  it('lets an unloaded paper be garbage-collected although its last socket is still referenced', async () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const registry = testApp.app.get(PaperRegistry);
+    const client = stockClient(testApp.url, consultation.id, reviewer.token);
+    await eventually(() => expect(client.provider.synced).toBe(true));
+    const paper = new WeakRef(await registry.acquire(consultation.id, 'chatham'));
+    client.destroy();
+    await eventually(() => expect(registry.isLoaded(consultation.id)).toBe(false));
+    await eventually(async () => {
+      // A WeakRef target survives until the current job ends, so collect on a later turn.
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      expect(paper.deref()).toBeUndefined();
+    });
   });
 });
 

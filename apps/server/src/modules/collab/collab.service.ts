@@ -73,7 +73,8 @@ export class CollabService {
     }
     document.addConnection(connection);
     this.registry.trackAlive(connection);
-    socket.on('close', () => {
+    // `once`: a closed socket may stay referenced for a while; its listeners must not keep the paper.
+    socket.once('close', () => {
       document.removeConnection(connection);
       this.registry.release(document);
     });

@@ -75,7 +75,12 @@ const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
  * encoded once per batch for all recipients.
  */
 export class PaperDocument {
-  readonly doc = new Y.Doc();
+  private readonly ydoc = new Y.Doc();
+  /**
+   * The stored state, not yet applied. A join right after loading is answered from these bytes
+   * and the document is built at its first use, so the join does not wait for it.
+   */
+  private unapplied: Uint8Array | undefined;
   readonly connections = new Set<PaperConnection>();
   attributionMode: AttributionMode;
   private readonly awareness = new Map<number, AwarenessRecord>();
@@ -114,15 +119,37 @@ export class PaperDocument {
       // One merged update applies much faster than thousands of small ones, and it already is
       // the answer for a client that has nothing yet: the first join after a load skips encoding.
       const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
-      Y.applyUpdate(this.doc, merged, LOAD_ORIGIN);
+      this.unapplied = merged;
       this.fullStateMessage = syncStep2Message(merged);
+      this.storedStateVector = Y.encodeStateVectorFromUpdate(merged);
+      // Built on the next turn at the latest, after the join that loaded it has been answered.
+      setImmediate(() => this.applyStored());
+    } else {
+      this.storedStateVector = Y.encodeStateVector(this.ydoc);
     }
     this.storage.snapshotBytes = stored.snapshot?.length ?? 0;
     this.storage.logCount = stored.updates.length;
     this.storage.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
-    this.storedStateVector = Y.encodeStateVector(this.doc);
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
-    this.doc.on('afterTransaction', (transaction: Y.Transaction) => this.onTransaction(transaction));
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(update, origin));
+    this.ydoc.on('afterTransaction', (transaction: Y.Transaction) => this.onTransaction(transaction));
+  }
+
+  /** The Yjs document, with the stored state applied. */
+  get doc(): Y.Doc {
+    this.applyStored();
+    return this.ydoc;
+  }
+
+  private applyStored(): void {
+    if (!this.unapplied) return;
+    const stored = this.unapplied;
+    this.unapplied = undefined;
+    Y.applyUpdate(this.ydoc, stored, LOAD_ORIGIN);
+  }
+
+  /** What the server has, as a state vector; read from the stored bytes while they are unapplied. */
+  private stateVector(): Uint8Array {
+    return this.unapplied ? this.storedStateVector : Y.encodeStateVector(this.ydoc);
   }
 
   /** Accepted updates not yet stored (nor acknowledged). */
@@ -148,7 +175,8 @@ export class PaperDocument {
     this.connections.add(connection);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeSyncStep1(encoder, this.doc);
+    encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+    encoding.writeVarUint8Array(encoder, this.stateVector());
     connection.send(encoding.toUint8Array(encoder));
     const states = this.awarenessFor(connection.viewer, [...this.awareness.keys()]);
     if (states) connection.send(states);
@@ -496,6 +524,6 @@ export class PaperDocument {
 
   destroy(): void {
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }

@@ -14,12 +14,13 @@ describe('visibleNavItems', () => {
       'nav.triage',
       'nav.versions',
       'nav.structure',
+      'nav.exports',
       'nav.members',
       'nav.settings',
     ]);
   });
 
-  it('gives editors triage, structure and the member list but not settings', () => {
+  it('gives editors triage, structure, exports and the member list but not settings', () => {
     expect(navFor('editor', 'open')).toEqual([
       'nav.overview',
       'nav.paper',
@@ -27,6 +28,7 @@ describe('visibleNavItems', () => {
       'nav.triage',
       'nav.versions',
       'nav.structure',
+      'nav.exports',
       'nav.members',
     ]);
   });
@@ -43,6 +45,7 @@ describe('visibleNavItems', () => {
       'nav.paper',
       'nav.questions',
       'nav.versions',
+      'nav.exports',
       'nav.members',
     ]);
     expect(navFor('admin', 'published')).toContain('nav.settings');

@@ -10,6 +10,7 @@ export interface ConsultationNavItem {
     | 'nav.triage'
     | 'nav.versions'
     | 'nav.structure'
+    | 'nav.exports'
     | 'nav.members'
     | 'nav.settings';
   /** Shown when the member may do any of these now. */
@@ -23,6 +24,7 @@ const ITEMS: readonly ConsultationNavItem[] = [
   { path: 'triage', labelKey: 'nav.triage', anyOf: ['threads.resolve'] },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
+  { path: 'exports', labelKey: 'nav.exports', anyOf: ['exports.create'] },
   { path: 'members', labelKey: 'nav.members', anyOf: ['members.read'] },
   {
     path: 'settings',

@@ -1,10 +1,8 @@
 import { createSectionBody, type ConsultationDetail } from '@cw/shared';
-import { Button, Card, Flex, Heading, Text, TextField } from '@radix-ui/themes';
-import { useState, type FormEvent } from 'react';
+import { Card, Flex, Heading, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
 import { FormAlert } from '../../ui/ErrorCallout';
-import { FormField } from '../../ui/FormField';
+import { SingleFieldForm } from '../../ui/SingleFieldForm';
 import { createSection, reorderSections } from './api';
 import { moveItem } from './move-item';
 import { SectionRow } from './SectionRow';
@@ -14,28 +12,12 @@ import { useStructureMutation } from './useStructureMutation';
 export function SectionsEditor({ consultation }: { consultation: ConsultationDetail }) {
   const { t } = useTranslation();
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
-  const [title, setTitle] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const add = useStructureMutation(consultation.id, (body: { title: string }) =>
     createSection(consultation.id, body),
   );
   const reorder = useStructureMutation(consultation.id, (order: string[]) =>
     reorderSections(consultation.id, order),
   );
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = createSectionBody.safeParse({ title });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    add.mutate(parsed.data, {
-      onSuccess: () => setTitle(''),
-      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
-    });
-  }
 
   const ids = sections.map((section) => section.id);
   return (
@@ -60,23 +42,15 @@ export function SectionsEditor({ consultation }: { consultation: ConsultationDet
               />
             ))}
           </ol>
-          <form onSubmit={submit} noValidate>
-            <Flex gap="2" align="end" wrap="wrap">
-              <FormField label={t('structure.sections.newTitle')} error={fieldErrors.title}>
-                {(control) => (
-                  <TextField.Root
-                    {...control}
-                    value={title}
-                    onChange={(event) => setTitle(event.target.value)}
-                  />
-                )}
-              </FormField>
-              <Button type="submit" loading={add.isPending}>
-                {t('structure.sections.add')}
-              </Button>
-            </Flex>
-          </form>
-          <FormAlert error={add.error} />
+          <SingleFieldForm
+            field="title"
+            schema={createSectionBody}
+            label={t('structure.sections.newTitle')}
+            submitLabel={t('structure.sections.add')}
+            isPending={add.isPending}
+            error={add.error}
+            onSubmit={(body, callbacks) => add.mutate(body, callbacks)}
+          />
         </Flex>
       </Card>
     </section>

@@ -1,0 +1,50 @@
+import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  EXPORT_ROWS_HEADER,
+  exportParams,
+  type ExportParams,
+  exportQuery,
+  type ExportQuery,
+} from '@cw/shared';
+import type { Response } from 'express';
+import { CurrentMember, Permission } from '../../common/access.decorators.js';
+import type { MembershipContext } from '../../common/request-context.js';
+import { ValidParams, ValidQuery } from '../../common/validation.decorators.js';
+import { type ExportFile, ExportsService } from './exports.service.js';
+
+/** Sends an export as a download; a CSV streams, with its row count announced up front. */
+function download(response: Response, file: ExportFile): StreamableFile {
+  // Exports hold the consultation's input: no cache keeps a copy.
+  response.setHeader('Cache-Control', 'no-store');
+  if (file.rows !== undefined) response.setHeader(EXPORT_ROWS_HEADER, String(file.rows));
+  const options = { type: file.contentType, disposition: `attachment; filename="${file.filename}"` };
+  return Buffer.isBuffer(file.body)
+    ? new StreamableFile(file.body, { ...options, length: file.body.length })
+    : new StreamableFile(file.body, options);
+}
+
+@ApiTags('exports')
+@Controller('api/consultations/:consultationId/exports')
+export class ExportsController {
+  constructor(private readonly exports: ExportsService) {}
+
+  @Get(':format')
+  @Permission('exports.create')
+  @ApiProduces(
+    'text/markdown',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'text/csv',
+  )
+  @ApiOkResponse({
+    description: 'The file, as an attachment; no participant is named unless includeNames is granted',
+  })
+  async create(
+    @ValidParams(exportParams) params: ExportParams,
+    @ValidQuery(exportQuery) query: ExportQuery,
+    @CurrentMember() member: MembershipContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return download(response, await this.exports.export(member, params.format, query));
+  }
+}

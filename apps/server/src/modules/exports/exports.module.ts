@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { ExportsController } from './exports.controller.js';
+import { ExportsRepository } from './exports.repository.js';
+import { ExportsService } from './exports.service.js';
+
+/** Summary notes (Markdown, DOCX) and the CSV of all input, without attribution (issue 5). */
+@Module({
+  controllers: [ExportsController],
+  providers: [ExportsService, ExportsRepository],
+})
+export class ExportsModule {}

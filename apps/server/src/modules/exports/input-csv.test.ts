@@ -1,0 +1,127 @@
+import type { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import type { InputCsvRow } from './exports.repository.js';
+import { inputCsvStream } from './input-csv.js';
+
+function row(overrides: Partial<InputCsvRow> = {}): InputCsvRow {
+  return {
+    thread_number: 1,
+    group_name: 'Civil society organisation',
+    question_number: 3,
+    question_text: 'What should States require?',
+    section_number: '2',
+    section_title: 'Scope',
+    quote: 'smart mix',
+    body: 'A comment',
+    status: 'resolved',
+    outcome: 'no_change_needed',
+    day: '2026-03-02',
+    ...overrides,
+  };
+}
+
+/** The whole output as a string, byte order mark kept (a TextDecoder would drop it). */
+const text = async (stream: Readable) => (await buffer(stream)).toString('utf8');
+
+async function* batches(rows: InputCsvRow[]) {
+  yield rows;
+}
+
+describe('inputCsvStream', () => {
+  it('writes a BOM, a header and CRLF records, quoting per RFC 4180', async () => {
+    const body = 'Line one, with "quotes"\nline two';
+    const csv = await text(inputCsvStream(batches([row({ body })]), false));
+    expect(
+      csv.startsWith(
+        '\uFEFFThread,Stakeholder group,Guiding question,Section,Quoted passage,Text,Status,Outcome,Date\r\n',
+      ),
+    ).toBe(true);
+    expect(csv).toContain('"Line one, with ""quotes""\nline two"');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const [record] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(record).toEqual({
+      Thread: '1',
+      'Stakeholder group': 'Civil society organisation',
+      'Guiding question': '3. What should States require?',
+      Section: '2 Scope',
+      'Quoted passage': 'smart mix',
+      Text: body,
+      Status: 'Resolved',
+      Outcome: 'No change needed',
+      Date: '2026-03-02',
+    });
+  });
+
+  it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1'])(
+    'makes a cell starting like a formula (%j) plain text with an apostrophe',
+    async (body) => {
+      const csv = await text(inputCsvStream(batches([row({ body, quote: body, group_name: body })]), false));
+      const [record] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+      expect(record!.Text).toBe(`'${body}`);
+      expect(record!['Quoted passage']).toBe(`'${body}`);
+      expect(record!['Stakeholder group']).toBe(`'${body}`);
+    },
+  );
+
+  it('labels general input and open threads, and leaves empty what does not apply', async () => {
+    const csv = await text(
+      inputCsvStream(
+        batches([
+          row({
+            question_number: null,
+            question_text: null,
+            section_number: null,
+            section_title: null,
+            quote: null,
+            status: 'open',
+            outcome: null,
+          }),
+        ]),
+        false,
+      ),
+    );
+    const [record] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(record).toMatchObject({
+      'Guiding question': 'General input',
+      Section: '',
+      'Quoted passage': '',
+      Status: 'Open',
+      Outcome: '',
+    });
+  });
+
+  it('adds a Name column only when names are included', async () => {
+    const named = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), true));
+    expect((parse(named, { bom: true, columns: true }) as Record<string, string>[])[0]!.Name).toBe(
+      'Rosa Reviewer',
+    );
+    const plain = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), false));
+    expect(plain).not.toContain('Rosa Reviewer');
+    expect(plain).not.toContain('Name');
+  });
+
+  it('pulls rows only as they are read, and stops the source when the reader goes away', async () => {
+    let batchesRead = 0;
+    let isClosed = false;
+    async function* endless() {
+      try {
+        for (;;) {
+          batchesRead += 1;
+          yield Array.from({ length: 100 }, () => row({ body: 'x'.repeat(200) }));
+        }
+      } finally {
+        isClosed = true;
+      }
+    }
+    const stream = inputCsvStream(endless(), false);
+    await new Promise<void>((resolve) => stream.once('readable', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Unread, the stream buffers a few batches (high-water marks), not the endless source.
+    expect(batchesRead).toBeLessThan(20);
+    stream.destroy();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(isClosed).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+import { pipeline, Readable } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import { OUTCOME_LABELS, STATUS_LABELS } from './export-labels.js';
+import type { InputCsvRow } from './exports.repository.js';
+
+const COLUMNS = [
+  { key: 'thread', header: 'Thread' },
+  { key: 'group', header: 'Stakeholder group' },
+  { key: 'question', header: 'Guiding question' },
+  { key: 'section', header: 'Section' },
+  { key: 'passage', header: 'Quoted passage' },
+  { key: 'text', header: 'Text' },
+  { key: 'status', header: 'Status' },
+  { key: 'outcome', header: 'Outcome' },
+  { key: 'date', header: 'Date' },
+] as const;
+const NAME_COLUMN = { key: 'name', header: 'Name' } as const;
+
+type CsvRecord = Record<(typeof COLUMNS)[number]['key'] | 'name', string>;
+
+export function toCsvRecord(row: InputCsvRow): CsvRecord {
+  return {
+    thread: String(row.thread_number),
+    group: row.group_name,
+    question: row.question_number === null ? 'General input' : `${row.question_number}. ${row.question_text}`,
+    section: row.section_number === null ? '' : `${row.section_number} ${row.section_title}`,
+    passage: row.quote ?? '',
+    text: row.body,
+    status: STATUS_LABELS[row.status],
+    outcome: row.outcome === null ? '' : OUTCOME_LABELS[row.outcome],
+    date: row.day,
+    name: row.author_name ?? '',
+  };
+}
+
+/**
+ * All input as CSV (RFC 4180: CRLF between records, fields quoted when they hold a comma, quote
+ * or line break), with a UTF-8 byte order mark so spreadsheets pick the right encoding. Fields
+ * starting with = + - @ tab or CR get a leading apostrophe, so a spreadsheet shows them as text
+ * instead of running them as formulas. Rows are pulled from `batches` only as fast as the reader
+ * takes the output; destroying the stream stops the source.
+ */
+export function inputCsvStream(batches: AsyncIterable<InputCsvRow[]>, includeNames: boolean): Readable {
+  async function* records() {
+    for await (const batch of batches) for (const row of batch) yield toCsvRecord(row);
+  }
+  const stringifier = stringify({
+    bom: true,
+    header: true,
+    columns: includeNames ? [...COLUMNS, NAME_COLUMN] : [...COLUMNS],
+    record_delimiter: 'windows',
+    quote_record_delimiter: true,
+    escape_formulas: true,
+  });
+  // A failure reaches the reader as an error on the returned stream; nothing else to do here.
+  return pipeline(Readable.from(records()), stringifier, () => undefined);
+}

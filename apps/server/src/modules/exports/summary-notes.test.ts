@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { InputRecord } from './exports.repository.js';
+import { buildSummaryNotes, type SummaryInput } from './summary-notes.js';
+
+const CIVIL = { id: 'g-civil', name: 'Civil society organisation' };
+const COMPANY = { id: 'g-company', name: 'Company / business' };
+const STATE = { id: 'g-state', name: 'State / public authority' };
+
+function record(overrides: Partial<InputRecord>): InputRecord {
+  return {
+    threadId: 't1',
+    questionId: 'q1',
+    section: null,
+    quote: null,
+    status: 'open',
+    outcome: null,
+    resolutionNote: null,
+    threadGroupId: CIVIL.id,
+    groupId: CIVIL.id,
+    body: 'A comment',
+    ...overrides,
+  };
+}
+
+function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
+  return {
+    consultation: { title: 'Smart mix', timezone: 'Europe/Zurich', kThreshold: 5 },
+    sessions: [
+      {
+        id: 's1',
+        title: 'Scoping',
+        startsAt: new Date('2026-03-02T09:00:00Z'),
+        endsAt: new Date('2026-03-02T10:30:00Z'),
+      },
+    ],
+    isSessionFiltered: false,
+    questions: [
+      { id: 'q1', number: 1, text: 'What is in scope?', sessionId: 's1', sections: ['1 Scope'] },
+      { id: 'q2', number: 2, text: 'What is missing?', sessionId: null, sections: [] },
+    ],
+    groups: [STATE, CIVIL, COMPANY],
+    input: [
+      record({
+        threadId: 't1',
+        quote: 'smart mix',
+        section: '1 Scope',
+        status: 'resolved',
+        outcome: 'accepted',
+        resolutionNote: 'Added to the draft.',
+        body: 'Opening from civil society',
+      }),
+      record({ threadId: 't1', groupId: COMPANY.id, body: 'Reply from a company', authorName: 'Carl' }),
+      record({ threadId: 't2', threadGroupId: COMPANY.id, groupId: COMPANY.id, body: 'Company thread' }),
+      record({ threadId: 't3', questionId: null, body: 'General remark' }),
+    ],
+    commentsByGroup: [],
+    threadsByOutcome: [],
+    includeNames: false,
+    generatedAt: new Date('2026-03-02T23:30:00Z'),
+    ...overrides,
+  };
+}
+
+describe('buildSummaryNotes', () => {
+  it('orders session → question → opening group, with passages, outcomes and notes', () => {
+    const notes = buildSummaryNotes(source());
+    expect(notes.preamble[0]).toBe('Prepared on 2026-03-03 (Europe/Zurich).');
+    expect(notes.parts.map((part) => part.heading)).toEqual([
+      'Session: Scoping',
+      'Questions outside the agenda',
+      'General input',
+    ]);
+    expect(notes.parts[0]!.intro).toEqual(['2026-03-02 10:00 to 2026-03-02 11:30 (Europe/Zurich)']);
+    const [question] = notes.parts[0]!.questions;
+    expect(question!.heading).toBe('Question 1. What is in scope?');
+    expect(question!.intro).toEqual([
+      'Sections: 1 Scope',
+      'No threads opened from: State / public authority.',
+    ]);
+    expect(question!.groups.map((group) => group.heading)).toEqual([CIVIL.name, COMPANY.name]);
+    expect(question!.groups[0]!.threads).toEqual([
+      {
+        passage: 'On the passage (section 1 Scope): “smart mix”',
+        comments: [
+          { label: CIVIL.name, text: 'Opening from civil society' },
+          { label: COMPANY.name, text: 'Reply from a company' },
+        ],
+        outcome: 'Outcome: Accepted',
+        note: 'Added to the draft.',
+      },
+    ]);
+    expect(question!.groups[1]!.threads[0]!.outcome).toBe('Outcome: not yet resolved');
+    expect(notes.parts[1]!.questions[0]).toMatchObject({
+      heading: 'Question 2. What is missing?',
+      emptyText: 'No input.',
+    });
+    expect(notes.parts[2]!.questions[0]!.groups[0]!.threads[0]!.comments[0]!.text).toBe('General remark');
+  });
+
+  it('labels quotes by group only, even when the records carry a name, unless names were granted', () => {
+    const labels = (includeNames: boolean) =>
+      buildSummaryNotes(source({ includeNames })).parts[0]!.questions[0]!.groups[0]!.threads[0]!.comments.map(
+        (comment) => comment.label,
+      );
+    expect(labels(false)).toEqual([CIVIL.name, COMPANY.name]);
+    expect(labels(true)).toEqual([CIVIL.name, `Carl (${COMPANY.name})`]);
+  });
+
+  it('keeps to one session when filtered: no other questions, no general input', () => {
+    const notes = buildSummaryNotes(
+      source({
+        isSessionFiltered: true,
+        questions: source().questions.slice(0, 1),
+        input: source().input.slice(0, 3),
+      }),
+    );
+    expect(notes.parts.map((part) => part.heading)).toEqual(['Session: Scoping']);
+    expect(notes.preamble).toContain('Agenda session: Scoping.');
+    expect(notes.tables[0]!.rows.map((row) => row[0])).toEqual(['Question 1', 'Total']);
+  });
+
+  it('tabulates outcomes per question and comments per group, general input included', () => {
+    const notes = buildSummaryNotes(source());
+    expect(notes.tables.map((table) => table.heading)).toEqual([
+      'Outcomes per guiding question',
+      'Input per stakeholder group',
+    ]);
+    expect(notes.tables[0]!.header).toEqual([
+      'Guiding question',
+      'Accepted',
+      'Partly accepted',
+      'Not accepted',
+      'No change needed',
+      'Not yet resolved',
+      'Total',
+    ]);
+    expect(notes.tables[1]!.header).toEqual([
+      'Guiding question',
+      STATE.name,
+      CIVIL.name,
+      COMPANY.name,
+      'Total',
+    ]);
+    expect(notes.tables[1]!.rows.map((row) => row[0])).toEqual([
+      'Question 1',
+      'Question 2',
+      'General input',
+      'Total',
+    ]);
+  });
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { uuid } from './common.js';
+
+/**
+ * What can be exported (SPEC §5): the summary notes as Markdown or DOCX, and all input as CSV.
+ * Every format is non-attributed by construction (SPEC §3).
+ */
+export const EXPORT_FORMATS = ['summary-docx', 'summary-markdown', 'input-csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportParams = z.strictObject({
+  consultationId: uuid,
+  format: z.enum(EXPORT_FORMATS, { message: `must be one of ${EXPORT_FORMATS.join(', ')}` }),
+});
+export type ExportParams = z.infer<typeof exportParams>;
+
+export const exportQuery = z.strictObject({
+  /** Only this agenda session's guiding questions and their input. */
+  sessionId: uuid.optional(),
+  /**
+   * `true` adds participants' names. Only an admin may ask, and only while the attribution mode
+   * is `named`; otherwise names never leave the server in an export.
+   */
+  includeNames: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .optional()
+    .transform((value) => value === 'true'),
+});
+export type ExportQuery = z.infer<typeof exportQuery>;
+
+/**
+ * Response header with the number of data rows a CSV export will hold, sent before the first
+ * row so a client can show progress while it streams.
+ */
+export const EXPORT_ROWS_HEADER = 'X-Export-Rows';
