@@ -55,6 +55,8 @@ export interface PaperOptions {
   flushDelayMs: number;
   /** Largest JSON size of one awareness state, in bytes. */
   maxAwarenessStateBytes: number;
+  /** Told of every update accepted from a client (for metrics). */
+  onUpdateAccepted?: () => void;
 }
 
 interface AwarenessRecord {
@@ -375,6 +377,7 @@ export class PaperDocument {
 
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    this.options.onUpdateAccepted?.();
     this.fullStateMessage = undefined;
     const connection = origin as PaperConnection;
     this.outgoingUpdates.push({ update, origin: connection });

@@ -164,10 +164,9 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       {
         flushDelayMs: this.config.collab.flushDelayMs,
         maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
+        onUpdateAccepted: () => this.metrics.paperUpdates.inc(),
       },
     );
-    // Every update after the load came from a client and was accepted.
-    document.doc.on('update', () => this.metrics.paperUpdates.inc());
     return document;
   }
 
