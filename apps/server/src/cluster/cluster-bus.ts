@@ -98,9 +98,11 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
 
   /** Sends a frame to the other instances; false when Redis is away (the frame is dropped). */
   publish(channel: string, payload: Uint8Array): boolean {
-    if (this.publisher?.status !== 'ready') return false;
+    if (!this.publisher) return false;
+    // Counted even when dropped: the gap tells the others to catch up once frames flow again.
     const seq = ((this.sentSeq.get(channel) ?? 0) + 1) >>> 0;
     this.sentSeq.set(channel, seq);
+    if (this.publisher.status !== 'ready') return false;
     const frame = Buffer.allocUnsafe(HEADER_BYTES + payload.byteLength);
     this.instanceId.copy(frame, 0);
     frame.writeUInt32BE(seq, INSTANCE_ID_BYTES);
