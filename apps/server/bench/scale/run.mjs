@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { table, writeBenchmarks } from '../collab/report.mjs';
 import { runScenario } from '../collab/scenario.mjs';
@@ -99,6 +99,8 @@ function capacity(steps) {
   return Math.max(0, ...within.map(({ result }) => result.deliveredPerSecond));
 }
 
+/** Other work on the machine skews every figure; the 1-minute load average says how much there was. */
+const loadAtStart = loadavg()[0];
 const redis = await startRedis();
 const single = await startOurServer({ databaseUrl, env: SERVER_ENV });
 const started = [single];
@@ -158,7 +160,7 @@ clients, every client typing at the given rate with "stored" acknowledgements; w
 each paper's clients alternate between them, so every edit reaches half its readers through Redis.
 One instance runs without \`REDIS_URL\`. Messages/s counts edits delivered to other clients
 (each edit is owed to the 9 other clients of its paper). The load generator, both instances,
-Postgres and Redis share one machine: ${machine}.
+Postgres and Redis share one machine: ${machine}; load average ${loadAtStart.toFixed(1)} when the run started.
 
 ${ladder}
 

@@ -9,6 +9,13 @@ const HEADER_BYTES = INSTANCE_ID_BYTES + 4;
 /** Reconnect after 100 ms, backing off to at most 2 s while Redis stays away. */
 const RETRY_STEP_MS = 100;
 const RETRY_MAX_MS = 2_000;
+/**
+ * Every instance says it is alive once a second on this channel; one not heard for 5 s while
+ * Redis is connected is taken for dead, and the others take over what it had not stored.
+ */
+const INSTANCES_CHANNEL = 'cw:instances';
+const HEARTBEAT_MS = 1_000;
+const LOST_AFTER_MS = 5_000;
 
 /** What a subscriber of one channel is told. */
 export interface ChannelHandler {
@@ -39,6 +46,11 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
   private readonly seenSeq = new Map<string, Map<string, number>>();
   private isSubscribed = false;
   private isDown = false;
+  /** When each other instance was last heard, in ms; and when this one last (re)connected. */
+  private readonly heardAt = new Map<string, number>();
+  private connectedAt = 0;
+  private readonly lostListeners = new Set<(origin: string) => void>();
+  private heartbeatTimer: NodeJS.Timeout | undefined;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -70,9 +82,16 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('messageBuffer', (channel: Buffer, frame: Buffer) =>
       this.dispatch(channel.toString(), frame),
     );
+    this.handlers.set(INSTANCES_CHANNEL, new Set([{ message: () => undefined, missed: () => undefined }]));
+    this.heartbeatTimer = setInterval(() => {
+      this.publish(INSTANCES_CHANNEL, new Uint8Array(0));
+      this.findLost();
+    }, HEARTBEAT_MS);
+    this.heartbeatTimer.unref();
   }
 
   async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.heartbeatTimer);
     this.publisher?.disconnect();
     this.subscriber?.disconnect();
   }
@@ -96,6 +115,12 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
     };
   }
 
+  /** Calls `listener` with the id of every other instance found dead; returns the unsubscribe. */
+  onInstanceLost(listener: (origin: string) => void): () => void {
+    this.lostListeners.add(listener);
+    return () => this.lostListeners.delete(listener);
+  }
+
   /** Sends a frame to the other instances; false when Redis is away (the frame is dropped). */
   publish(channel: string, payload: Uint8Array): boolean {
     if (!this.publisher) return false;
@@ -117,9 +142,10 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
       frame.compare(this.instanceId, 0, INSTANCE_ID_BYTES, 0, INSTANCE_ID_BYTES) === 0
     )
       return;
+    const origin = frame.toString('hex', 0, INSTANCE_ID_BYTES);
+    this.heardAt.set(origin, Date.now());
     const handlers = this.handlers.get(channel);
     if (!handlers) return;
-    const origin = frame.toString('hex', 0, INSTANCE_ID_BYTES);
     const seq = frame.readUInt32BE(INSTANCE_ID_BYTES);
     const seen = this.seenSeq.get(channel) ?? new Map<string, number>();
     this.seenSeq.set(channel, seen);
@@ -152,12 +178,33 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
     }
     this.isSubscribed = true;
     this.seenSeq.clear();
+    // Nobody could be heard while Redis was away: every instance gets its full time again.
+    this.connectedAt = Date.now();
+    for (const origin of this.heardAt.keys()) this.heardAt.set(origin, this.connectedAt);
     if (this.isDown) this.logger.log('Redis is back; catching up from the database');
     this.isDown = false;
     for (const handlers of [...this.handlers.values()]) {
       for (const handler of [...handlers]) {
         try {
           handler.missed();
+        } catch (error) {
+          this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
+        }
+      }
+    }
+  }
+
+  /** Only while connected long enough to have heard everyone: an outage is not a death. */
+  private findLost(): void {
+    const now = Date.now();
+    if (!this.isConnected || now - this.connectedAt < LOST_AFTER_MS) return;
+    for (const [origin, heardAt] of this.heardAt) {
+      if (now - heardAt <= LOST_AFTER_MS) continue;
+      this.heardAt.delete(origin);
+      this.logger.warn(`Instance ${origin} has not been heard for ${LOST_AFTER_MS} ms; taking it for dead`);
+      for (const listener of this.lostListeners) {
+        try {
+          listener(origin);
         } catch (error) {
           this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
         }

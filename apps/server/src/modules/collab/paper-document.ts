@@ -65,6 +65,14 @@ export interface SharedPresence extends AwarenessEntry {
 
 /** The other instances serving this paper (through Redis); absent when one instance serves alone. */
 export interface PaperPeers {
+  /** A client here sent an accepted update: the others relay it at once. */
+  accepted(update: Uint8Array, userId: string): void;
+  /** A mark covering every update passed to `accepted` so far. */
+  mark(): number;
+  /** Everything up to `mark` is now stored (these `updates` in this batch). */
+  stored(mark: number, updates: PendingUpdate[]): void;
+  /** Per client, the lowest clock of another instance's updates held here but not stored yet. */
+  unstoredFloor(): Map<number, number> | undefined;
   /** Presence of clients connected here changed (a `null` state: the client left). */
   presenceChanged(entries: SharedPresence[]): void;
 }
@@ -87,8 +95,8 @@ interface AwarenessRecord {
 }
 
 const LOAD_ORIGIN = Symbol('load');
-/** Updates another instance has already stored (or read back from storage): relayed, not stored. */
-const STORED_ORIGIN = Symbol('stored');
+/** Updates another instance accepted (it stores them), or read back from storage: relayed, not stored. */
+const REMOTE_ORIGIN = Symbol('remote');
 /** After a failed write, retry after this many ms (doubling up to 5 s). */
 const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 5_000;
@@ -318,12 +326,12 @@ export class PaperDocument {
   }
 
   /**
-   * Applies an update another instance has stored, or one read back from storage: relayed to
-   * the sockets here, never stored again. One with missing predecessors waits inside Yjs until
-   * they arrive.
+   * Applies an update another instance accepted (and stores), or one read back from storage:
+   * relayed to the sockets here, never stored by this instance. One with missing predecessors
+   * waits inside Yjs until they arrive.
    */
-  applyStoredUpdate(update: Uint8Array): void {
-    Y.applyUpdate(this.doc, update, STORED_ORIGIN);
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
   }
 
   /** Presence of clients of other instances; a socket here always keeps its own client ids. */
@@ -442,6 +450,7 @@ export class PaperDocument {
     this.outgoingUpdates.push({ update, origin: connection });
     this.pendingUpdates.push({ data: update, userId: connection.participant.userId });
     this.pendingWriters.add(connection);
+    this.peers?.accepted(update, connection.participant.userId);
     this.scheduleBroadcast();
     this.scheduleFlush();
   }
@@ -529,12 +538,14 @@ export class PaperDocument {
     const updates = this.pendingUpdates;
     const contributions = [...this.pendingContributions.values()];
     const writers = this.pendingWriters;
-    const stateVector = Y.encodeStateVector(this.doc);
+    const stateVector = this.storableStateVector();
+    const mark = this.peers?.mark() ?? 0;
     this.pendingUpdates = [];
     this.pendingContributions = new Map();
     this.pendingWriters = new Set();
     this.flushing = this.sink.append(updates, contributions).then(
       () => {
+        this.peers?.stored(mark, updates);
         this.storedStateVector = stateVector;
         this.storage.logCount += updates.length;
         this.storage.logBytes += updates.reduce((sum, update) => sum + update.data.length, 0);
@@ -557,6 +568,18 @@ export class PaperDocument {
     }
     // Edits accepted while this batch was being written wait for the next one.
     if (this.pendingUpdates.length > 0) this.scheduleFlush();
+  }
+
+  /**
+   * The document's state vector, less other instances' edits held here that they have not
+   * stored yet: what this batch's commit makes true.
+   */
+  private storableStateVector(): Uint8Array {
+    const floor = this.peers?.unstoredFloor();
+    if (!floor) return Y.encodeStateVector(this.doc);
+    const state = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const [client, clock] of floor) if ((state.get(client) ?? 0) > clock) state.set(client, clock);
+    return Y.encodeStateVector(state);
   }
 
   private mergeContribution(contribution: ContributionDelta): void {

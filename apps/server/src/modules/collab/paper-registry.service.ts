@@ -155,7 +155,10 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     attributionMode: AttributionMode,
   ): Promise<PaperDocument> {
     const channel = this.cluster.isEnabled
-      ? await PaperChannel.open(consultationId, this.cluster, (document) => this.catchUp(document))
+      ? await PaperChannel.open(consultationId, this.cluster, {
+          catchUp: (document) => this.catchUp(document),
+          storeMissing: (updates) => this.papers.storeMissing(consultationId, updates),
+        })
       : undefined;
     try {
       const stored = await this.stored(consultationId);
@@ -166,8 +169,6 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
         {
           append: async (updates, contributions) => {
             await this.papers.append(consultationId, updates, contributions);
-            // Only once stored: no other instance ever holds an edit storage could still lose.
-            channel?.publishStored(updates);
             // After the document has counted this batch into its stored size.
             setImmediate(() => {
               if (this.needsCompaction(document)) void this.compact(consultationId);
@@ -191,17 +192,22 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
 
   /**
    * Reads the stored paper again and applies what this instance lacks (another instance stored
-   * it while Redis was away, or its frame was lost), then has every socket here resync.
+   * it while Redis was away, or its frame was lost), then has every socket here resync. Returns
+   * the stored state vector.
    */
-  private async catchUp(document: PaperDocument): Promise<void> {
+  private async catchUp(document: PaperDocument): Promise<Map<number, number>> {
     const stored = await this.papers.load(document.consultationId);
-    if (this.entries.get(document.consultationId)?.document !== document) return;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-    if (parts.length > 0) document.applyStoredUpdate(parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts));
-    document.storage.snapshotBytes = stored.snapshot?.length ?? 0;
-    document.storage.logCount = stored.updates.length;
-    document.storage.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
-    document.resync();
+    if (parts.length === 0) return new Map();
+    const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    if (this.entries.get(document.consultationId)?.document === document) {
+      document.applyRemoteUpdate(merged);
+      document.storage.snapshotBytes = stored.snapshot?.length ?? 0;
+      document.storage.logCount = stored.updates.length;
+      document.storage.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
+      document.resync();
+    }
+    return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(merged));
   }
 
   private expireRemotePresence(): void {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import * as Y from 'yjs';
 import { Database, type Queryable } from '../../db/database.js';
 
 /** One accepted update waiting in the group commit, with who sent it. */
@@ -106,6 +107,36 @@ export class PaperRepository {
         UNION ALL SELECT 1 FROM paper_updates WHERE consultation_id = ${consultationId} LIMIT 1`;
       if (existing) return;
       await tx`INSERT INTO paper_updates (consultation_id, data) VALUES (${consultationId}, ${Buffer.from(update)})`;
+    });
+  }
+
+  /**
+   * Stores those of `updates` that storage does not hold yet — what an instance that died had
+   * accepted and relayed but not stored. Under the paper's lock, so of several instances taking
+   * them over, only the first stores them. Returns those it stored.
+   */
+  async storeMissing(consultationId: string, updates: PendingUpdate[]): Promise<PendingUpdate[]> {
+    return this.db.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtext(${`paper:${consultationId}`}))`;
+      const stored = await this.load(consultationId, tx);
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      const state =
+        parts.length === 0
+          ? new Map<number, number>()
+          : Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(parts)));
+      const missing = updates.filter((update) =>
+        [...Y.parseUpdateMeta(update.data).to].some(([client, clock]) => (state.get(client) ?? 0) < clock),
+      );
+      if (missing.length === 0) return [];
+      await tx`
+        INSERT INTO paper_updates ${tx(
+          missing.map((update) => ({
+            consultation_id: consultationId,
+            user_id: update.userId,
+            data: Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength),
+          })),
+        )}`;
+      return missing;
     });
   }
 
