@@ -17,7 +17,7 @@ const nextMessage = () => new Promise((resolve) => parentPort.once('message', re
 const sum = (values) => values.reduce((total, value) => total + value, 0);
 
 const reader = new EditTokenReader();
-const rooms = papers.map(({ urls, typists, sectionId }) => ({
+const rooms = papers.map(({ urls, typists, sectionId, serverOf }) => ({
   urls,
   typists,
   sectionId,
@@ -26,6 +26,7 @@ const rooms = papers.map(({ urls, typists, sectionId }) => ({
     receiverCount: urls.length,
     senderCount: typists,
     maxEditsPerSender: Math.ceil(editsPerSecond * typingSeconds) + 8,
+    serverOf,
   }),
 }));
 const allClients = () => rooms.flatMap((room) => room.clients);
@@ -123,6 +124,9 @@ parentPort.postMessage({ step: 'typed' });
 const arrivals = new Samples();
 for (const room of rooms) for (const value of room.tracker.latencies.sorted()) arrivals.push(value);
 const latencies = arrivals.sorted();
+const crossArrivals = new Samples();
+for (const room of rooms) for (const value of room.tracker.crossLatencies.sorted()) crossArrivals.push(value);
+const crossLatencies = crossArrivals.sorted();
 const stored = new Samples();
 for (const client of allTypists()) for (const value of client.storedLatencies) stored.push(value);
 const storedSorted = stored.sorted();
@@ -139,6 +143,8 @@ const result = {
   p95: percentile(latencies, 95),
   p99: percentile(latencies, 99),
   max: latencies.at(-1) ?? NaN,
+  crossP50: percentile(crossLatencies, 50),
+  crossP99: percentile(crossLatencies, 99),
   storedP50: percentile(storedSorted, 50),
   storedP99: percentile(storedSorted, 99),
   unstored: sum(allTypists().map((client) => client.unstoredCount)),
