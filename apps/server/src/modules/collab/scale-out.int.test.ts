@@ -1,4 +1,5 @@
-import { EVENTS_PATH } from '@cw/shared';
+import { EVENTS_PATH, MESSAGE_AWARENESS } from '@cw/shared';
+import * as encoding from 'lib0/encoding';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -7,6 +8,7 @@ import { RedisServer } from '../../test/redis-server.js';
 import { ServerProcess } from '../../test/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../../test/test-database.js';
 import { eventually, RawClient, sectionText, stockClient, typeParagraph } from '../../test/ws-clients.js';
+import { encodeAwarenessUpdate } from './awareness-states.js';
 
 const ORGANISER = { email: 'organiser@example.org', password: 'organiser password', name: 'Ada Organiser' };
 const MEMBER_PASSWORD = 'member password';
@@ -171,6 +173,22 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
       expect(seenBy(admin)?.name).toBe('Rita Reviewer');
       expect(seenBy(peer)?.name).toBe('Civil society organisation reviewer');
     });
+
+    // A member on the other instance cannot speak for that client id (it is owned over there).
+    const impostor = new RawClient(a, `/collab/${consultationId}`, { token: company });
+    await impostor.opened;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(
+      encoder,
+      encodeAwarenessUpdate([{ clientId: typist.doc.clientID, clock: 1_000, state: { cursor: null } }]),
+    );
+    impostor.send(encoding.toUint8Array(encoder));
+    typist.provider.awareness.setLocalStateField('cursor', null);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(seenBy(admin)?.name).toBe('Rita Reviewer');
+    expect(typist.provider.awareness.getStates().get(typist.doc.clientID)).toBeDefined();
+    impostor.close();
     typist.destroy();
     await eventually(() => {
       expect(seenBy(admin)).toBeUndefined();
