@@ -24,6 +24,8 @@ const RATES = (process.env.BENCH_RATES ?? '1,2,4').split(',').map(Number);
 const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 10);
 const P99_BOUND_MS = Number(process.env.BENCH_P99_MS ?? 250);
 const SETUP_CONCURRENCY = 5;
+/** Papers unload this long after their last client left (COLLAB_UNLOAD_DELAY_MS, 5 s), with margin. */
+const UNLOAD_WAIT_MS = 7_000;
 /** Setup signs in once per paper from one address; the limit guards people, not load. */
 const SERVER_ENV = { LOGIN_RATE_LIMIT: '10000' };
 const BENCHMARKS_DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
@@ -36,6 +38,7 @@ if (!databaseUrl) {
   process.exit(2);
 }
 const log = (line) => process.stderr.write(`${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '–');
 const int = (value) => Math.round(value).toLocaleString('en-US');
 const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
@@ -105,27 +108,26 @@ function capacity(steps) {
 const loadAtStart = loadavg()[0];
 const redis = await startRedis();
 const single = await startOurServer({ databaseUrl, env: SERVER_ENV });
-const started = [single];
+const pair = [];
+for (let i = 0; i < 2; i++)
+  pair.push(await startOurServer({ databaseUrl, env: { ...SERVER_ENV, REDIS_URL: redis.url } }));
+const started = [single, ...pair];
 let report;
 try {
   log(`Setting up ${PAPERS} papers with ${CLIENTS_PER_PAPER} members each…`);
   const workspaces = await createWorkspaces(single.httpUrl);
   const oneInstance = [];
-  for (const rate of RATES) oneInstance.push({ rate, result: await runStep([single], workspaces, rate) });
-  await single.stop();
-
-  const pair = [];
-  for (let i = 0; i < 2; i++)
-    pair.push(await startOurServer({ databaseUrl, env: { ...SERVER_ENV, REDIS_URL: redis.url } }));
-  started.push(...pair);
-  // Same database, so the same papers, members and sessions: set up through the first of the pair now.
-  for (const workspace of workspaces) workspace.baseUrl = pair[0].httpUrl;
   const twoInstances = [];
-  for (const rate of RATES) twoInstances.push({ rate, result: await runStep(pair, workspaces, rate) });
-
-  const one = capacity(oneInstance);
-  const two = capacity(twoInstances);
-  report = { oneInstance, twoInstances, one, two };
+  // Alternating, so both settings meet the same background load on the machine; between steps
+  // the papers unload (the lone instance hears nothing of the pair's edits, and must not keep a
+  // stale copy).
+  for (const rate of RATES) {
+    oneInstance.push({ rate, result: await runStep([single], workspaces, rate) });
+    await sleep(UNLOAD_WAIT_MS);
+    twoInstances.push({ rate, result: await runStep(pair, workspaces, rate) });
+    await sleep(UNLOAD_WAIT_MS);
+  }
+  report = { oneInstance, twoInstances, one: capacity(oneInstance), two: capacity(twoInstances) };
 } finally {
   for (const server of started) await server.dispose();
   redis.stop();
@@ -155,10 +157,10 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem()
 
 const section = `## Scale-out (two instances, Postgres + Redis)
 
-\`DATABASE_URL=<throwaway database> pnpm bench:scale\` (${TYPING_SECONDS} s of typing per step). ${PAPERS} papers × ${CLIENTS_PER_PAPER}
+\`DATABASE_URL=<throwaway database> pnpm bench:scale\` · date ${new Date().toISOString().slice(0, 10)} · ${TYPING_SECONDS} s of typing per step. ${PAPERS} papers × ${CLIENTS_PER_PAPER}
 clients, every client typing at the given rate with "stored" acknowledgements; with two instances,
 each paper's clients alternate between them, so every edit reaches half its readers through Redis.
-One instance runs without \`REDIS_URL\`. Messages/s counts edits delivered to other clients
+One instance runs without \`REDIS_URL\`; steps alternate between the two settings. Messages/s counts edits delivered to other clients
 (each edit is owed to the 9 other clients of its paper). The load generator, both instances,
 Postgres and Redis share one machine: ${machine}; load average ${loadAtStart.toFixed(1)} when the run started.
 
