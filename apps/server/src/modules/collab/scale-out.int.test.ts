@@ -240,9 +240,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
         await sleep(3);
       }
     })();
+    // A member of the surviving instance types too, so it stores batches while holding the
+    // doomed instance's edits.
+    const alongside = (async () => {
+      for (let i = 0; !writer.closed; i++) {
+        typeParagraph(watcher.doc, sectionId, `w-${i}`);
+        await sleep(10);
+      }
+    })();
     await eventually(() => expect(writer.storedAcks().length).toBeGreaterThan(5), 10_000);
     await instances.at(-1)!.kill();
-    await typing;
+    await Promise.all([typing, alongside]);
+    await sleep(100);
+    const storedNow = Y.decodeStateVector(Y.encodeStateVector(await storedPaper()));
+    // The survivor never acknowledges as stored what only the dead instance had accepted.
+    const probe = new RawClient(a, `/collab/${consultationId}`, { token: civil, acks: true });
+    await eventually(() => expect(probe.storedAcks().length).toBeGreaterThan(0));
+    expect(probe.storedAcks()[0]!.get(local.clientID) ?? 0).toBeLessThanOrEqual(
+      storedNow.get(local.clientID) ?? 0,
+    );
+    probe.close();
     const acknowledged = Math.max(...writer.storedAcks().map((ack) => ack.get(local.clientID) ?? 0));
     const mustSurvive = clockAfter.filter((clock) => clock <= acknowledged).length;
     expect(mustSurvive).toBeGreaterThan(0);
