@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ClusterModule } from './cluster/cluster.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { ShutdownState } from './common/shutdown-state.js';
@@ -51,6 +52,7 @@ export class AppModule {
           ],
         }),
         DbModule,
+        ClusterModule,
         AuthModule,
         AccessModule,
         CollabModule,

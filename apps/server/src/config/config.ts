@@ -17,6 +17,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
+  /**
+   * Redis connection string. With it, any number of instances serve the same papers and live
+   * events (updates, presence and thread changes travel between them through Redis pub/sub).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// connection string')
+    .optional(),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Seed and advertise the demo consultation and accounts. Default: on when DATABASE_URL is unset. */
@@ -116,6 +124,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Set when several instances share the load; undefined for a single instance. */
+  redisUrl: string | undefined;
   dataDir: string;
   /** `memory://` for tests; a directory otherwise. */
   pgliteDir: string;
@@ -173,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     pgliteDir: e.DATA_DIR === 'memory://' ? 'memory://' : resolve(e.DATA_DIR, 'pglite'),
     isDemoMode: e.DEMO_MODE ?? !e.DATABASE_URL,

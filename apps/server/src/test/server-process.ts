@@ -59,7 +59,7 @@ export class ServerProcess {
   /** SIGKILL: no shutdown hooks, no flush — what a crash or an OOM kill does. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ReadinessStatus } from '@cw/shared';
+import { ClusterBus } from '../../cluster/cluster-bus.js';
 import { ShutdownState } from '../../common/shutdown-state.js';
 import { Database } from '../../db/database.js';
 
@@ -24,9 +25,19 @@ export class ReadinessService {
   private readonly probes: Probe[];
   private readonly logger = new Logger('Readiness');
 
-  constructor(db: Database, shutdown: ShutdownState) {
+  constructor(db: Database, shutdown: ShutdownState, cluster: ClusterBus) {
     this.probes = [
       { name: 'database', check: () => db.ping(PROBE_TIMEOUT_MS) },
+      ...(cluster.isEnabled
+        ? [
+            {
+              name: 'redis',
+              check: async () => {
+                if (!cluster.isConnected) throw new ProbeFailure('unreachable');
+              },
+            },
+          ]
+        : []),
       {
         name: 'shutdown',
         check: async () => {
