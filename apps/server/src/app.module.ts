@@ -2,8 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { ClusterModule } from './cluster/cluster.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
+import { ShutdownState } from './common/shutdown-state.js';
 import { DbModule } from './db/db.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
@@ -14,8 +16,10 @@ import { DemoModule } from './modules/demo/demo.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { requestLoggingModule } from './logging/request-logging.js';
 import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
 import { MembersModule } from './modules/members/members.module.js';
+import { MetricsModule } from './modules/metrics/metrics.module.js';
 import { StructureModule } from './modules/structure/structure.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { commentsThrottler } from './modules/threads/comments-throttler.js';
@@ -31,7 +35,7 @@ export class AppModule {
       ? [
           ServeStaticModule.forRoot({
             rootPath: config.webDist,
-            exclude: ['/api/{*rest}', '/collab/{*rest}', '/events/{*rest}'],
+            exclude: ['/api/{*rest}', '/collab/{*rest}', '/events/{*rest}', '/metrics'],
           }),
         ]
       : [];
@@ -39,6 +43,8 @@ export class AppModule {
       module: AppModule,
       global: true,
       imports: [
+        requestLoggingModule(config),
+        MetricsModule,
         ThrottlerModule.forRoot({
           throttlers: [
             { name: 'login', ttl: 60_000, limit: config.loginRateLimit },
@@ -47,6 +53,7 @@ export class AppModule {
           ],
         }),
         DbModule,
+        ClusterModule,
         AuthModule,
         AccessModule,
         CollabModule,
@@ -67,8 +74,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        ShutdownState,
       ],
-      exports: [APP_CONFIG],
+      exports: [APP_CONFIG, ShutdownState],
     };
   }
 }

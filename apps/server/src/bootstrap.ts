@@ -3,17 +3,23 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { PrefixWsAdapter } from './common/prefix-ws.adapter.js';
 import type { AppConfig } from './config/config.js';
+import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
+import { MetricsService } from './modules/metrics/metrics.service.js';
 
 /** Builds and starts the app on `config.port` (0 picks a free port); returns it and its address. */
-export async function startApp(config: AppConfig, options: { logger?: false } = {}) {
+export async function startApp(config: AppConfig) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bodyParser: false,
-    ...(options.logger === false ? { logger: false } : {}),
+    bufferLogs: true,
   });
-  app.set('trust proxy', 'loopback');
+  app.useLogger(app.get(Logger));
+  const metrics = app.get(MetricsService);
+  app.use(httpMetricsMiddleware(metrics));
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // Bodies over 1 MiB are refused with 413 before they are parsed.
   app.useBodyParser('json', { limit: '1mb', strict: true });
@@ -28,8 +34,11 @@ export async function startApp(config: AppConfig, options: { logger?: false } = 
       },
     }),
   );
-  app.useWebSocketAdapter(new PrefixWsAdapter(app));
-  app.enableShutdownHooks();
+  const wsAdapter = new PrefixWsAdapter(app);
+  app.useWebSocketAdapter(wsAdapter);
+  metrics.countSocketsWith(() => wsAdapter.openSockets());
+  // Exit 0 once the shutdown hooks have drained everything (re-raising the signal would not).
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const document = SwaggerModule.createDocument(
     app,

@@ -48,8 +48,13 @@ export const ERROR_CODES = {
   RATE_LIMITED: 429,
   /** Something failed on the server; nothing the client sent was at fault. */
   INTERNAL: 500,
-  /** A dependency (database) is not reachable right now. */
+  /** A dependency is not reachable right now. */
   UNAVAILABLE: 503,
+  /**
+   * The database is not reachable right now (restarting, failing over): the request changed
+   * nothing. Retry after the Retry-After header; the server reports itself not ready meanwhile.
+   */
+  DATABASE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -26,7 +26,10 @@ export class Samples {
  * counted twice, and a skipped edit is counted as lost.
  */
 export class DeliveryTracker {
-  constructor({ receiverCount, senderCount, maxEditsPerSender }) {
+  /** `serverOf[i]`: which server client i is connected to, to tell arrivals that crossed servers. */
+  constructor({ receiverCount, senderCount, maxEditsPerSender, serverOf }) {
+    this.serverOf = serverOf;
+    this.crossLatencies = new Samples();
     this.receiverCount = receiverCount;
     this.sentAt = Array.from({ length: senderCount }, () => new Float64Array(maxEditsPerSender));
     this.sentCount = new Int32Array(senderCount);
@@ -50,6 +53,8 @@ export class DeliveryTracker {
       if (sender === senderOfReceiver || seq <= seen[sender] || seq >= this.sentCount[sender]) continue;
       seen[sender] = seq;
       this.latencies.push(at - this.sentAt[sender][seq]);
+      if (this.serverOf && this.serverOf[sender] !== this.serverOf[receiver])
+        this.crossLatencies.push(at - this.sentAt[sender][seq]);
       this.delivered++;
       this.lastDeliveryAt = at;
     }

@@ -7,7 +7,7 @@ const kb = (bytes) => (bytes / 1024).toFixed(1);
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : '–');
 const int = (value) => Math.round(value).toLocaleString('en-US');
 
-function table(header, rows) {
+export function table(header, rows) {
   return [
     `| ${header.join(' | ')} |`,
     `| ${header.map(() => '---').join(' | ')} |`,

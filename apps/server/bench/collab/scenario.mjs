@@ -8,14 +8,21 @@ const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n);
 const SETTLE_MS = 2_000;
 
 /**
- * Runs one scenario against one server: the clients live in a worker thread; this thread only
- * samples the server process. `urls[i]` is where client i connects.
+ * Runs one scenario against one server, or several serving the same papers: the clients live in
+ * a worker thread; this thread only samples the server processes. `urls[i]` is where client i
+ * connects, all on one paper; or `papers`, each `{ urls, typists, sectionId }`, for several
+ * papers at once. CPU and memory are the sum over the servers, and per server in `perServer`.
  */
-export async function runScenario(server, { urls, typists, sectionId, editsPerSecond, typingSeconds }) {
-  const rssBefore = rssBytes(server.pid);
-  const window = new ProcessWindow(server.pid);
+export async function runScenario(
+  serverOrServers,
+  { urls, typists, sectionId, papers = [{ urls, typists, sectionId }], editsPerSecond, typingSeconds },
+) {
+  const servers = [serverOrServers].flat();
+  const sum = (values) => values.reduce((total, value) => total + value, 0);
+  const rssBefore = sum(servers.map((server) => rssBytes(server.pid)));
+  const windows = servers.map((server) => new ProcessWindow(server.pid));
   const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-    workerData: { urls, typists, sectionId, editsPerSecond, typingSeconds, maxDrainSeconds: 10 },
+    workerData: { papers, editsPerSecond, typingSeconds, maxDrainSeconds: 10 },
   });
   const failed = new Promise((_, reject) => {
     worker.once('error', reject);
@@ -38,27 +45,32 @@ export async function runScenario(server, { urls, typists, sectionId, editsPerSe
 
   await step('connected');
   await sleep(SETTLE_MS);
-  const rssConnected = rssBytes(server.pid);
+  const rssConnected = sum(servers.map((server) => rssBytes(server.pid)));
   worker.postMessage('start');
   await step('typing');
-  const cpuAtStart = cpuSeconds(server.pid);
+  const cpuAtStart = servers.map((server) => cpuSeconds(server.pid));
   const typingAt = performance.now();
   const typingFrom = monotonicMicros();
   await step('typed');
-  const cpu = cpuSeconds(server.pid) - cpuAtStart;
+  const cpus = servers.map((server, i) => cpuSeconds(server.pid) - cpuAtStart[i]);
   const typingWindow = { from: typingFrom, to: monotonicMicros() };
   const typedSeconds = (performance.now() - typingAt) / 1000;
   const { result } = await step('result');
   await worker.terminate();
-  const { peakRss } = window.finish();
+  const perServer = windows.map((window, i) => ({
+    cpuShare: cpus[i] / typedSeconds,
+    peakRss: window.finish().peakRss,
+  }));
+  const clients = sum(papers.map((paper) => paper.urls.length));
   return {
     ...result,
-    clients: urls.length,
-    typists,
-    cpuShare: cpu / typedSeconds,
-    cpuSeconds: cpu,
+    clients,
+    typists: sum(papers.map((paper) => paper.typists)),
+    cpuShare: sum(cpus) / typedSeconds,
+    cpuSeconds: sum(cpus),
     typingWindow,
-    peakRss,
-    rssPerConnection: (rssConnected - rssBefore) / urls.length,
+    peakRss: sum(perServer.map((server) => server.peakRss)),
+    perServer,
+    rssPerConnection: (rssConnected - rssBefore) / clients,
   };
 }

@@ -41,7 +41,7 @@ process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-async function freePort() {
+export async function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -120,8 +120,9 @@ class ServerProcess {
 /**
  * Starts our server from its build on a free loopback port: embedded PGlite in a temporary
  * directory, or the Postgres at `databaseUrl`. Demo data off; the bootstrap organiser signs in.
+ * `env` adds settings (e.g. REDIS_URL).
  */
-export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [] }) {
+export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [], env: extraEnv = {} }) {
   const port = await freePort();
   const ownDir = dataDir ?? (await mkdtemp(join(tmpdir(), 'cw-bench-')));
   const env = {
@@ -138,6 +139,7 @@ export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [] }) {
     // Setup signs up hundreds of invited members from one address; the limit guards people, not load.
     INVITATION_RATE_LIMIT: '10000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...extraEnv,
   };
   const { child, errors } = launch(OUR_ENTRY, env, ['--enable-source-maps', ...nodeFlags]);
   const server = new ServerProcess('ours', child, port, errors, () =>

@@ -144,8 +144,9 @@ async function csvLiveHeap(databaseUrl, consultationId) {
     DEMO_MODE: 'false',
     WEB_DIST: '',
     PASSWORD_HASH_MEMORY_KIB: '1024',
+    LOG_LEVEL: 'silent',
   });
-  const { app, url } = await startApp(config, { logger: false });
+  const { app, url } = await startApp(config);
   try {
     const heapMib = () => {
       globalThis.gc();

@@ -1,7 +1,11 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { ApiErrorBody, ErrorCode } from '@cw/shared';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../db/database-errors.js';
 import { AppError } from './app-error.js';
+
+/** Seconds a client is asked to wait before retrying while the database is away. */
+const DATABASE_RETRY_AFTER_S = 5;
 
 /** Maps framework HTTP errors (404 route, 413 body, malformed JSON) onto registry codes. */
 function codeForStatus(status: number): ErrorCode {
@@ -24,8 +28,9 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 /**
- * Every HTTP error leaves the server as `ApiErrorBody`. Unknown errors become a 500 with a
- * generic message (the detail goes to the log, never to the client).
+ * Every HTTP error leaves the server as `ApiErrorBody`. A lost database connection becomes a 503
+ * the client may retry; other unknown errors a 500 with a generic message (the detail goes to
+ * the log, never to the client).
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -49,6 +54,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: exception.status,
         code: codeForStatus(exception.status),
         message: exception.status === 413 ? 'Request body too large' : 'Malformed request body',
+      };
+    } else if (isDatabaseUnavailable(exception)) {
+      this.logger.warn(`Database unavailable: ${(exception as Error).message}`);
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+      body = {
+        statusCode: 503,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is not reachable right now; nothing was changed. Try again shortly.',
       };
     } else {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : exception);

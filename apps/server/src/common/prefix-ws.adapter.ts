@@ -21,6 +21,12 @@ export class PrefixWsAdapter extends WsAdapter {
     super(app);
   }
 
+  /** Open sockets per gateway path (for metrics). */
+  openSockets(): Array<{ path: string; count: number }> {
+    const servers = [...this.wsServersRegistry.values()].flat() as RegisteredServer[];
+    return servers.map((server) => ({ path: server.path, count: server.clients.size }));
+  }
+
   override bindMessageHandlers(client: unknown, handlers: unknown[], transform: (data: unknown) => unknown) {
     if (handlers.length === 0) return;
     super.bindMessageHandlers(client, handlers as never, transform as never);

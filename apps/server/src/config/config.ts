@@ -17,6 +17,14 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// connection string')
     .optional(),
+  /**
+   * Redis connection string. With it, any number of instances serve the same papers and live
+   * events (updates, presence and thread changes travel between them through Redis pub/sub).
+   */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// connection string')
+    .optional(),
   /** Where the embedded database keeps its files. */
   DATA_DIR: z.string().min(1).default('./data'),
   /** Seed and advertise the demo consultation and accounts. Default: on when DATABASE_URL is unset. */
@@ -82,7 +90,33 @@ const envSchema = z.object({
   COLLAB_AWARENESS_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** argon2id cost; lowered only by tests. */
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(1024).default(19_456),
+  /** Least severe log level written (JSON lines on standard output). */
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .default('info'),
+  /** Bearer token Prometheus sends to read /metrics; without it (or empty) /metrics is off (404). */
+  METRICS_TOKEN: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z.string().min(16, 'must be at least 16 characters').optional(),
+  ),
+  /**
+   * Proxies whose X-Forwarded-For is believed (rate limits count the real client address):
+   * comma-separated `loopback`, `linklocal`, `uniquelocal` (private networks) or addresses/CIDRs.
+   */
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?)(\s*,\s*(loopback|linklocal|uniquelocal|[0-9a-fA-F:.]+(\/\d{1,3})?))*\s*$/,
+      'must be a comma-separated list of loopback, linklocal, uniquelocal or IP addresses/CIDRs',
+    )
+    .default('loopback'),
+  /** On SIGTERM, keep retrying to store pending paper edits for at most this many ms. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
 });
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -90,6 +124,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Set when several instances share the load; undefined for a single instance. */
+  redisUrl: string | undefined;
   dataDir: string;
   /** `memory://` for tests; a directory otherwise. */
   pgliteDir: string;
@@ -104,6 +140,11 @@ export interface AppConfig {
   webDist: string | undefined;
   bootstrapAdmin: { email: string; password: string; name: string } | undefined;
   passwordHashMemoryKib: number;
+  logLevel: LogLevel;
+  metricsToken: string | undefined;
+  /** Express `trust proxy` value. */
+  trustProxy: string;
+  shutdownTimeoutMs: number;
   collab: CollabConfig;
 }
 
@@ -142,6 +183,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     dataDir: e.DATA_DIR,
     pgliteDir: e.DATA_DIR === 'memory://' ? 'memory://' : resolve(e.DATA_DIR, 'pglite'),
     isDemoMode: e.DEMO_MODE ?? !e.DATABASE_URL,
@@ -162,6 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : undefined,
     passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB,
+    logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    trustProxy: e.TRUST_PROXY,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
       maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,

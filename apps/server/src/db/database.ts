@@ -43,6 +43,12 @@ export class Database {
       },
       transform: { undefined: null },
       connection: { application_name: 'consultation-workspace' },
+      // A database that is down refuses at once; one that is unreachable must not hold a
+      // request for postgres.js's default 30 s.
+      connect_timeout: 10,
+      // Reconnect within a second once the database is back. The default backoff grows with
+      // every failed attempt of the whole pool, to 20 s after an outage of a few seconds.
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     };
     if (options.url) {
       const sql = postgres(options.url, { ...common, max: options.maxConnections ?? 10 });
@@ -62,6 +68,19 @@ export class Database {
       await pglite.close();
       await rm(socketPath, { force: true });
     });
+  }
+
+  /** Resolves when the database answers a trivial query within `timeoutMs`, rejects otherwise. */
+  async ping(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([this.sql`SELECT 1`.execute(), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

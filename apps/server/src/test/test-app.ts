@@ -32,10 +32,11 @@ export async function startTestApp(
     PASSWORD_HASH_MEMORY_KIB: '1024',
     LOGIN_RATE_LIMIT: '1000',
     INVITATION_RATE_LIMIT: '1000',
+    LOG_LEVEL: 'silent',
     ...(database.url ? { DATABASE_URL: database.url } : {}),
     ...env,
   });
-  const { app, url } = await startApp(config, { logger: false });
+  const { app, url } = await startApp(config);
   return {
     app,
     url,

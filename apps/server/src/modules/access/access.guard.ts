@@ -4,6 +4,7 @@ import { checkPermission, uuid } from '@cw/shared';
 import { ACCESS_KEY, type AccessRule } from '../../common/access.decorators.js';
 import { AppError, consultationNotFound } from '../../common/app-error.js';
 import type { AppRequest } from '../../common/request-context.js';
+import { isDatabaseUnavailable } from '../../db/database-errors.js';
 import { AuthService } from '../auth/auth.service.js';
 import { tokenFromRequest } from '../auth/session-cookie.js';
 import { MembershipRepository } from './membership.repository.js';
@@ -45,6 +46,19 @@ export class AccessGuard implements CanActivate, OnModuleInit {
     }
   }
 
+  /**
+   * Public routes (health, readiness, metrics) must answer while the database is away, so there
+   * a session that cannot be looked up counts as none; everywhere else the failure stands (503).
+   */
+  private async resolveSession(token: string, rule: AccessRule | undefined) {
+    try {
+      return await this.auth.resolve(token);
+    } catch (error) {
+      if (rule?.kind === 'public' && isDatabaseUnavailable(error)) return undefined;
+      throw error;
+    }
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AppRequest>();
@@ -53,7 +67,7 @@ export class AccessGuard implements CanActivate, OnModuleInit {
       context.getClass(),
     ]);
     const token = tokenFromRequest(request);
-    const auth = token ? await this.auth.resolve(token) : undefined;
+    const auth = token ? await this.resolveSession(token, rule) : undefined;
     if (auth) request.auth = auth;
     if (!rule) throw new AppError('FORBIDDEN', 'This route has no access rule');
     if (rule.kind === 'public') return true;

@@ -3,6 +3,7 @@ import { CLOSE_CODES, uuid } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { ShutdownState } from '../../common/shutdown-state.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { AuthService } from '../auth/auth.service.js';
 import { tokenFromRequest } from '../auth/session-cookie.js';
@@ -20,7 +21,8 @@ export interface AdmittedSocket {
 
 /**
  * Admission shared by the WebSocket channels of a consultation (`<path>/<consultationId>`):
- * the Origin header, the session (`?token=`, bearer header or cookie) and the id in the path.
+ * not shutting down, the Origin header, the session (`?token=`, bearer header or cookie) and the
+ * id in the path.
  * Frames that arrive while the checks run are kept, not lost.
  */
 @Injectable()
@@ -28,6 +30,7 @@ export class SocketAdmission {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
+    private readonly shutdown: ShutdownState,
   ) {}
 
   /** Closes the socket with the matching code and returns undefined when it is refused. */
@@ -44,6 +47,8 @@ export class SocketAdmission {
       return undefined;
     };
 
+    // A socket admitted now would be closed again at once: send it to another instance.
+    if (this.shutdown.isShuttingDown) return refuse(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
     const origin = request.headers.origin;
     if (origin && !this.config.allowedOrigins.includes(origin)) {
       return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');

@@ -3,6 +3,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import { COLLAB_PATH } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { closeOnError } from '../../common/socket-errors.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { CollabService } from './collab.service.js';
 
@@ -23,6 +24,6 @@ export class CollabGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: WebSocket, request: IncomingMessage): void {
-    void this.collab.accept(socket, request).catch(() => socket.close(1011, 'Internal error'));
+    void this.collab.accept(socket, request).catch((error: unknown) => closeOnError(socket, error));
   }
 }

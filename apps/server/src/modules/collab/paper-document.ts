@@ -23,9 +23,14 @@ import {
   sanitizeAwarenessState,
 } from './awareness-states.js';
 import { countSectionChanges } from './contributions.js';
-import type { PaperConnection, ViewerClass } from './paper-connection.js';
-import type { ContributionDelta, PendingUpdate, StoredPaper } from './paper.repository.js';
+import { type Participant, PaperConnection, type ViewerClass } from './paper-connection.js';
+import type { CompactionResult, ContributionDelta, PendingUpdate, StoredPaper } from './paper.repository.js';
 import { validateUpdate } from './update-validator.js';
+
+function identityOf(connection: PaperConnection): PresenceIdentity {
+  const { userId, name, role, groupName } = connection.participant;
+  return { userId, name, role, groupName };
+}
 
 function syncStep2Message(update: Uint8Array): Uint8Array {
   const encoder = encoding.createEncoder();
@@ -50,20 +55,50 @@ export interface PaperSink {
   append(updates: PendingUpdate[], contributions: ContributionDelta[]): Promise<void>;
 }
 
+/** Who a presence state belongs to, as the server knows them. */
+export type PresenceIdentity = Pick<Participant, 'userId' | 'name' | 'role' | 'groupName'>;
+
+/** One client's presence as it travels between instances; never sent to a client as it is. */
+export interface SharedPresence extends AwarenessEntry {
+  identity: PresenceIdentity;
+}
+
+/** The other instances serving this paper (through Redis); absent when one instance serves alone. */
+export interface PaperPeers {
+  /** A client here sent an accepted update: the others relay it at once. */
+  accepted(update: Uint8Array, userId: string): void;
+  /** A mark covering every update passed to `accepted` so far. */
+  mark(): number;
+  /** Everything up to `mark` is now stored (these `updates` in this batch). */
+  stored(mark: number, updates: PendingUpdate[]): void;
+  /** Per client, the lowest clock of another instance's updates held here but not stored yet. */
+  unstoredFloor(): Map<number, number> | undefined;
+  /** Presence of clients connected here changed (a `null` state: the client left). */
+  presenceChanged(entries: SharedPresence[]): void;
+}
+
 export interface PaperOptions {
   /** Group commit: accepted updates are written together this many ms after the first one. */
   flushDelayMs: number;
   /** Largest JSON size of one awareness state, in bytes. */
   maxAwarenessStateBytes: number;
+  /** Told of every update accepted from a client (for metrics). */
+  onUpdateAccepted?: () => void;
 }
 
 interface AwarenessRecord {
   clock: number;
   state: Record<string, unknown> | null;
-  connection: PaperConnection;
+  /** The socket here it belongs to; undefined for a client of another instance. */
+  connection?: PaperConnection;
+  /** For a client of another instance: who it is, and when that instance last spoke for it (ms). */
+  identity?: PresenceIdentity;
+  heardAt?: number;
 }
 
 const LOAD_ORIGIN = Symbol('load');
+/** Updates another instance accepted (it stores them), or read back from storage: relayed, not stored. */
+const REMOTE_ORIGIN = Symbol('remote');
 /** After a failed write, retry after this many ms (doubling up to 5 s). */
 const RETRY_BASE_MS = 100;
 const RETRY_MAX_MS = 5_000;
@@ -87,7 +122,7 @@ export class PaperDocument {
   /** Which socket owns each awareness client id; `null` once it has left (ids are never reused). */
   private readonly awarenessOwners = new Map<number, PaperConnection | null>();
 
-  private outgoingUpdates: Array<{ update: Uint8Array; origin: PaperConnection }> = [];
+  private outgoingUpdates: Array<{ update: Uint8Array; origin: PaperConnection | undefined }> = [];
   private changedAwareness = new Set<number>();
   private isBroadcastScheduled = false;
 
@@ -97,6 +132,7 @@ export class PaperDocument {
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private retryDelayMs = RETRY_BASE_MS;
+  private isAcceptingUpdates = true;
   private readonly logger = new Logger('Paper');
   /** State vector of what is durably stored; sent in acknowledgements. */
   private storedStateVector: Uint8Array;
@@ -111,6 +147,7 @@ export class PaperDocument {
     stored: StoredPaper,
     private readonly sink: PaperSink,
     private readonly options: PaperOptions,
+    private readonly peers?: PaperPeers,
   ) {
     this.attributionMode = attributionMode;
     const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
@@ -151,6 +188,19 @@ export class PaperDocument {
     return this.unapplied ? this.storedStateVector : Y.encodeStateVector(this.ydoc);
   }
 
+  /** Accepted updates not yet stored (nor acknowledged). */
+  get hasPendingUpdates(): boolean {
+    return this.pendingUpdates.length > 0;
+  }
+
+  /**
+   * Shutdown: updates from now on are dropped unapplied and unacknowledged, so the last flush
+   * can finish; their senders still hold them and send them again after reconnecting.
+   */
+  stopAcceptingUpdates(): void {
+    this.isAcceptingUpdates = false;
+  }
+
   /** Presence shows names to this connection, or stakeholder-group labels (SPEC §3). */
   viewerClassFor(connection: PaperConnection): ViewerClass {
     return maySeeNames(this.attributionMode, connection.participant.role) ? 'named' : 'label';
@@ -174,13 +224,16 @@ export class PaperDocument {
 
   removeConnection(connection: PaperConnection): void {
     if (!this.connections.delete(connection)) return;
+    const left: SharedPresence[] = [];
     for (const clientId of connection.awarenessClients) {
       this.awarenessOwners.set(clientId, null);
       const record = this.awareness.get(clientId);
       if (record?.connection !== connection) continue;
       this.awareness.set(clientId, { clock: record.clock + 1, state: null, connection });
       this.changedAwareness.add(clientId);
+      left.push({ clientId, clock: record.clock + 1, state: null, identity: identityOf(connection) });
     }
+    if (left.length > 0) this.peers?.presenceChanged(left);
     this.scheduleBroadcast();
   }
 
@@ -243,8 +296,9 @@ export class PaperDocument {
     if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {
       throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Unknown sync message ${syncType}`);
     }
-    // Read-only: dropped before it touches the document, so it is never applied, stored or relayed.
-    if (!connection.canWrite) return;
+    // Read-only (or shutting down): dropped before it touches the document, so it is never
+    // applied, stored or relayed.
+    if (!connection.canWrite || !this.isAcceptingUpdates) return;
     const verdict = validateUpdate(this.doc, payload);
     if (!verdict.ok) {
       // A client that is merely up to date sends an empty step 2; that is not an error.
@@ -290,11 +344,13 @@ export class PaperDocument {
       const owner = this.awarenessOwners.get(entry.clientId);
       if (owner === connection) return true;
       if (owner !== undefined || entry.state === null) return false;
-      return true;
+      // A client of another instance, relayed back by this one.
+      return !this.awareness.has(entry.clientId);
     });
     const verdict = connection.takeAwarenessToken(own.length > 0);
     if (verdict === 'flood') throw new ProtocolError(CLOSE_CODES.RATE_LIMITED, 'Too many awareness messages');
     if (verdict === 'drop' || own.length === 0) return;
+    const changed: SharedPresence[] = [];
     for (const entry of own) {
       if (!connection.awarenessClients.has(entry.clientId)) {
         if (connection.awarenessClients.size >= MAX_AWARENESS_CLIENTS_PER_SOCKET) {
@@ -305,14 +361,83 @@ export class PaperDocument {
       }
       const record = this.awareness.get(entry.clientId);
       if (record && entry.clock <= record.clock) continue;
+      const state = sanitizeAwarenessState(entry.state);
+      this.awareness.set(entry.clientId, { clock: entry.clock, state, connection });
+      this.changedAwareness.add(entry.clientId);
+      changed.push({ clientId: entry.clientId, clock: entry.clock, state, identity: identityOf(connection) });
+    }
+    if (changed.length > 0) this.peers?.presenceChanged(changed);
+    this.scheduleBroadcast();
+  }
+
+  /**
+   * Applies an update another instance accepted (and stores), or one read back from storage:
+   * relayed to the sockets here, never stored by this instance. One with missing predecessors
+   * waits inside Yjs until they arrive.
+   */
+  applyRemoteUpdate(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+  }
+
+  /** Presence of clients of other instances; a socket here always keeps its own client ids. */
+  applyRemotePresence(entries: SharedPresence[], now = Date.now()): void {
+    for (const entry of entries) {
+      if (this.awarenessOwners.get(entry.clientId)) continue;
+      const record = this.awareness.get(entry.clientId);
+      if (record?.connection || (record && entry.clock <= record.clock)) continue;
       this.awareness.set(entry.clientId, {
         clock: entry.clock,
-        state: sanitizeAwarenessState(entry.state),
-        connection,
+        state: entry.state,
+        identity: entry.identity,
+        heardAt: now,
       });
       this.changedAwareness.add(entry.clientId);
     }
     this.scheduleBroadcast();
+  }
+
+  /** Presence of every client connected here (for an instance that asks for it). */
+  localPresence(): SharedPresence[] {
+    const entries: SharedPresence[] = [];
+    for (const [clientId, record] of this.awareness) {
+      if (record.connection && record.state)
+        entries.push({
+          clientId,
+          clock: record.clock,
+          state: record.state,
+          identity: identityOf(record.connection),
+        });
+    }
+    return entries;
+  }
+
+  /**
+   * Drops presence of other instances' clients not renewed for `maxAgeMs` (clients renew theirs
+   * every 15 s): what remains of an instance that died without saying goodbye.
+   */
+  expireRemotePresence(maxAgeMs: number, now = Date.now()): void {
+    for (const [clientId, record] of this.awareness) {
+      if (record.connection || record.state === null || now - (record.heardAt ?? now) <= maxAgeMs) continue;
+      this.awareness.set(clientId, { ...record, clock: record.clock + 1, state: null });
+      this.changedAwareness.add(clientId);
+    }
+    if (this.changedAwareness.size > 0) this.scheduleBroadcast();
+  }
+
+  /** A compaction (here or on another instance) merged this much of the log into the snapshot. */
+  countCompaction(result: CompactionResult): void {
+    this.storage.logCount = Math.max(0, this.storage.logCount - result.count);
+    this.storage.logBytes = Math.max(0, this.storage.logBytes - result.bytes);
+    this.storage.snapshotBytes = result.snapshotBytes;
+  }
+
+  /** Asks every socket for what it has that this document lacks (its sync step 2 answers). */
+  resync(): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, this.doc);
+    const message = encoding.toUint8Array(encoder);
+    for (const connection of this.connections) connection.send(message);
   }
 
   /** The awareness update for these clients as a viewer of this class may see it. */
@@ -340,7 +465,7 @@ export class PaperDocument {
     clientId: number,
     viewer: ViewerClass,
   ): Record<string, unknown> {
-    const { participant } = record.connection;
+    const participant = record.connection ? record.connection.participant : record.identity!;
     const user =
       viewer === 'named'
         ? {
@@ -361,17 +486,24 @@ export class PaperDocument {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
     this.fullStateMessage = undefined;
-    const connection = origin as PaperConnection;
+    if (!(origin instanceof PaperConnection)) {
+      this.outgoingUpdates.push({ update, origin: undefined });
+      this.scheduleBroadcast();
+      return;
+    }
+    this.options.onUpdateAccepted?.();
+    const connection = origin;
     this.outgoingUpdates.push({ update, origin: connection });
     this.pendingUpdates.push({ data: update, userId: connection.participant.userId });
     this.pendingWriters.add(connection);
+    this.peers?.accepted(update, connection.participant.userId);
     this.scheduleBroadcast();
     this.scheduleFlush();
   }
 
   private onTransaction(transaction: Y.Transaction): void {
-    if (transaction.origin === LOAD_ORIGIN || transaction.origin === null) return;
-    const { participant } = transaction.origin as PaperConnection;
+    if (!(transaction.origin instanceof PaperConnection)) return;
+    const { participant } = transaction.origin;
     for (const [sectionId, counts] of countSectionChanges(transaction)) {
       this.mergeContribution({
         userId: participant.userId,
@@ -452,12 +584,14 @@ export class PaperDocument {
     const updates = this.pendingUpdates;
     const contributions = [...this.pendingContributions.values()];
     const writers = this.pendingWriters;
-    const stateVector = Y.encodeStateVector(this.doc);
+    const stateVector = this.storableStateVector();
+    const mark = this.peers?.mark() ?? 0;
     this.pendingUpdates = [];
     this.pendingContributions = new Map();
     this.pendingWriters = new Set();
     this.flushing = this.sink.append(updates, contributions).then(
       () => {
+        this.peers?.stored(mark, updates);
         this.storedStateVector = stateVector;
         this.storage.logCount += updates.length;
         this.storage.logBytes += updates.reduce((sum, update) => sum + update.data.length, 0);
@@ -480,6 +614,18 @@ export class PaperDocument {
     }
     // Edits accepted while this batch was being written wait for the next one.
     if (this.pendingUpdates.length > 0) this.scheduleFlush();
+  }
+
+  /**
+   * The document's state vector, less other instances' edits held here that they have not
+   * stored yet: what this batch's commit makes true.
+   */
+  private storableStateVector(): Uint8Array {
+    const floor = this.peers?.unstoredFloor();
+    if (!floor) return Y.encodeStateVector(this.doc);
+    const state = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+    for (const [client, clock] of floor) if ((state.get(client) ?? 0) > clock) state.set(client, clock);
+    return Y.encodeStateVector(state);
   }
 
   private mergeContribution(contribution: ContributionDelta): void {

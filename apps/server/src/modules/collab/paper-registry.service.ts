@@ -7,8 +7,12 @@ import {
 } from '@nestjs/common';
 import { type AttributionMode, can, CLOSE_CODES } from '@cw/shared';
 import * as Y from 'yjs';
+import { closeAndWait } from '../../common/socket-close.js';
+import { ClusterBus } from '../../cluster/cluster-bus.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { MetricsService } from '../metrics/metrics.service.js';
 import { buildInitialPaper } from './initial-paper.js';
+import { PaperChannel } from './paper-channel.js';
 import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
 import { PaperRepository, type StoredPaper } from './paper.repository.js';
@@ -20,10 +24,21 @@ interface Entry {
   unloading?: Promise<void>;
   unloadTimer?: NodeJS.Timeout;
   isCompacting?: boolean;
+  /** The link to other instances serving this paper (with REDIS_URL). */
+  channel?: PaperChannel;
 }
 
 /** Keep-alive: ping every socket this often; one that missed the previous pong is dropped. */
 const PING_INTERVAL_MS = 30_000;
+/** At shutdown, a failed store is retried after this many ms, doubling up to the maximum. */
+const DRAIN_RETRY_BASE_MS = 100;
+const DRAIN_RETRY_MAX_MS = 2_000;
+/**
+ * Presence of another instance's client is dropped when not renewed for this long: clients renew
+ * theirs every 15 s, so only an instance that died leaves such states behind. Checked every 5 s.
+ */
+const REMOTE_PRESENCE_TTL_MS = 30_000;
+const PRESENCE_SWEEP_MS = 5_000;
 
 /**
  * The papers loaded in this process: loads on first connection (never serving a paper that
@@ -36,19 +51,27 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
   private readonly entries = new Map<string, Entry>();
   private recheckTimer: NodeJS.Timeout | undefined;
   private pingTimer: NodeJS.Timeout | undefined;
+  private presenceTimer: NodeJS.Timeout | undefined;
   private readonly alive = new WeakSet<PaperConnection>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly papers: PaperRepository,
     private readonly participants: ParticipantsRepository,
+    private readonly metrics: MetricsService,
+    private readonly cluster: ClusterBus,
   ) {}
 
   onModuleInit(): void {
+    this.metrics.countPapersWith(() => this.loadedCount);
     this.recheckTimer = setInterval(() => void this.recheckAll(), this.config.collab.recheckMs);
     this.recheckTimer.unref();
     this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
     this.pingTimer.unref();
+    if (this.cluster.isEnabled) {
+      this.presenceTimer = setInterval(() => this.expireRemotePresence(), PRESENCE_SWEEP_MS);
+      this.presenceTimer.unref();
+    }
   }
 
   /** Number of papers in memory (for metrics and tests). */
@@ -80,7 +103,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       }
       if (entry?.loading) return entry.loading;
       const fresh: Entry = {};
-      fresh.loading = this.load(consultationId, attributionMode).then(
+      fresh.loading = this.load(fresh, consultationId, attributionMode).then(
         (document) => {
           fresh.document = document;
           fresh.loading = undefined;
@@ -132,27 +155,78 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     return this.papers.load(consultationId);
   }
 
-  private async load(consultationId: string, attributionMode: AttributionMode): Promise<PaperDocument> {
-    const stored = await this.stored(consultationId);
-    const document: PaperDocument = new PaperDocument(
-      consultationId,
-      attributionMode,
-      stored,
-      {
-        append: async (updates, contributions) => {
-          await this.papers.append(consultationId, updates, contributions);
-          // After the document has counted this batch into its stored size.
-          setImmediate(() => {
-            if (this.needsCompaction(document)) void this.compact(consultationId);
-          });
+  /** With REDIS_URL, subscribes to the paper's channel first, then reads it from storage. */
+  private async load(
+    entry: Entry,
+    consultationId: string,
+    attributionMode: AttributionMode,
+  ): Promise<PaperDocument> {
+    const channel = this.cluster.isEnabled
+      ? await PaperChannel.open(consultationId, this.cluster, {
+          catchUp: (document) => this.catchUp(document),
+          storeMissing: (updates) => this.papers.storeMissing(consultationId, updates),
+        })
+      : undefined;
+    try {
+      const stored = await this.stored(consultationId);
+      const document: PaperDocument = new PaperDocument(
+        consultationId,
+        attributionMode,
+        stored,
+        {
+          append: async (updates, contributions) => {
+            const stopTimer = this.metrics.paperStoreDuration.startTimer();
+            try {
+              await this.papers.append(consultationId, updates, contributions);
+            } catch (error) {
+              stopTimer({ outcome: 'error' });
+              throw error;
+            }
+            stopTimer({ outcome: 'ok' });
+            // After the document has counted this batch into its stored size.
+            setImmediate(() => {
+              if (this.needsCompaction(document)) void this.compact(consultationId);
+            });
+          },
         },
-      },
-      {
-        flushDelayMs: this.config.collab.flushDelayMs,
-        maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
-      },
-    );
-    return document;
+        {
+          flushDelayMs: this.config.collab.flushDelayMs,
+          maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
+          onUpdateAccepted: () => this.metrics.paperUpdates.inc(),
+        },
+        channel,
+      );
+      entry.channel = channel;
+      channel?.attach(document);
+      return document;
+    } catch (error) {
+      channel?.close();
+      throw error;
+    }
+  }
+
+  /**
+   * Reads the stored paper again and applies what this instance lacks (another instance stored
+   * it while Redis was away, or its frame was lost), then has every socket here resync. Returns
+   * the stored state vector.
+   */
+  private async catchUp(document: PaperDocument): Promise<Map<number, number>> {
+    const stored = await this.papers.load(document.consultationId);
+    const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+    if (parts.length === 0) return new Map();
+    const merged = parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+    if (this.entries.get(document.consultationId)?.document === document) {
+      document.applyRemoteUpdate(merged);
+      document.storage.snapshotBytes = stored.snapshot?.length ?? 0;
+      document.storage.logCount = stored.updates.length;
+      document.storage.logBytes = stored.updates.reduce((sum, update) => sum + update.length, 0);
+      document.resync();
+    }
+    return Y.decodeStateVector(Y.encodeStateVectorFromUpdate(merged));
+  }
+
+  private expireRemotePresence(): void {
+    for (const entry of this.entries.values()) entry.document?.expireRemotePresence(REMOTE_PRESENCE_TTL_MS);
   }
 
   /** Called when a socket leaves: a paper nobody uses is unloaded after a short grace period. */
@@ -182,6 +256,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
         this.release(document);
         return;
       }
+      entry.channel?.close();
       document.destroy();
       this.entries.delete(consultationId);
     })();
@@ -216,11 +291,14 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
         doc.destroy();
         return state;
       });
-      const storage = entry?.document?.storage;
-      if (storage) {
-        storage.logCount = Math.max(0, storage.logCount - result.count);
-        storage.logBytes = Math.max(0, storage.logBytes - result.bytes);
-        storage.snapshotBytes = result.snapshotBytes;
+      const document = entry?.document;
+      if (result.count > 0) {
+        document?.countCompaction(result);
+        entry?.channel?.publishCompacted(result);
+      } else if (document) {
+        // Another instance has just merged the log this one was counting.
+        const { logCount, logBytes } = document.storage;
+        document.countCompaction({ count: logCount, bytes: logBytes, snapshotBytes: result.snapshotBytes });
       }
     } catch (error) {
       this.logger.warn(`Compacting paper ${consultationId} failed: ${(error as Error).message}`);
@@ -293,25 +371,54 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  /** Stores every pending edit and closes sockets with 1012 so clients reconnect elsewhere. */
+  /**
+   * Shutdown: stores every pending edit, retrying while the database is away for up to
+   * SHUTDOWN_TIMEOUT_MS, then closes the sockets with 1012 so clients reconnect elsewhere (new
+   * sockets are already refused). Edits that could not be stored by then were never
+   * acknowledged: their clients still hold them and send them again after reconnecting.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.recheckTimer);
     clearInterval(this.pingTimer);
+    clearInterval(this.presenceTimer);
+    const deadline = Date.now() + this.config.shutdownTimeoutMs;
+    const draining: Promise<void>[] = [];
     for (const entry of this.entries.values()) {
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
       const document = entry.document;
-      if (!document) continue;
+      // The channel stays open while draining: other instances learn what was stored.
+      if (document) draining.push(this.drain(document, deadline).finally(() => entry.channel?.close()));
+    }
+    await Promise.all(draining);
+    this.entries.clear();
+  }
+
+  private async drain(document: PaperDocument, deadline: number): Promise<void> {
+    document.stopAcceptingUpdates();
+    for (let delayMs = DRAIN_RETRY_BASE_MS; ; delayMs = Math.min(delayMs * 2, DRAIN_RETRY_MAX_MS)) {
       try {
+        // A batch being written when the drain began may leave later edits for one more flush.
         await document.flush();
+        if (!document.hasPendingUpdates) break;
+        continue;
       } catch (error) {
-        this.logger.error(
-          `Paper ${document.consultationId} has edits that could not be stored: ${(error as Error).message}`,
+        const message = (error as Error).message;
+        if (Date.now() + delayMs > deadline) {
+          this.logger.error(
+            `Paper ${document.consultationId} has edits that could not be stored: ${message}`,
+          );
+          break;
+        }
+        this.logger.warn(
+          `Storing paper ${document.consultationId} before shutdown failed, retrying: ${message}`,
         );
       }
-      for (const connection of document.connections)
-        connection.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
-      document.destroy();
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
     }
-    this.entries.clear();
+    const closing = [...document.connections].map((connection) =>
+      closeAndWait(connection.socket, CLOSE_CODES.SERVICE_RESTART, 'Server restarting'),
+    );
+    document.destroy();
+    await Promise.all(closing);
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import * as Y from 'yjs';
 import { Database, type Queryable } from '../../db/database.js';
 
 /** One accepted update waiting in the group commit, with who sent it. */
@@ -35,29 +36,42 @@ export interface CompactionResult {
 export class PaperRepository {
   constructor(private readonly db: Database) {}
 
-  /** The snapshot and every update after it, in order. */
+  /**
+   * The snapshot and every update after it, in order. One statement, so it reads one consistent
+   * state even while another instance compacts the paper.
+   */
   async load(consultationId: string, q: Queryable = this.db.sql): Promise<StoredPaper> {
-    const [snapshot] = await q<{ data: Buffer; last_update_id: number }[]>`
-      SELECT data, last_update_id FROM paper_snapshots WHERE consultation_id = ${consultationId}`;
-    const after = snapshot?.last_update_id ?? 0;
-    const rows = await q<{ id: number; data: Buffer }[]>`
-      SELECT id, data FROM paper_updates
-      WHERE consultation_id = ${consultationId} AND id > ${after}
-      ORDER BY id`;
+    const rows = await q<{ is_snapshot: boolean; id: number; data: Buffer }[]>`
+      WITH snapshot AS (
+        SELECT data, last_update_id FROM paper_snapshots WHERE consultation_id = ${consultationId}
+      )
+      SELECT true AS is_snapshot, last_update_id AS id, data FROM snapshot
+      UNION ALL
+      SELECT false, u.id, u.data FROM paper_updates u
+      WHERE u.consultation_id = ${consultationId}
+        AND u.id > coalesce((SELECT last_update_id FROM snapshot), 0)
+      ORDER BY is_snapshot DESC, id`;
+    const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
+    const updates = snapshot ? rows.slice(1) : rows;
     return {
       snapshot: snapshot?.data,
-      updates: rows.map((row) => row.data),
-      lastUpdateId: rows.at(-1)?.id ?? after,
+      updates: updates.map((row) => row.data),
+      lastUpdateId: updates.at(-1)?.id ?? snapshot?.id ?? 0,
     };
   }
 
-  /** Appends a batch of updates and bumps the contribution counters in one transaction. */
+  /**
+   * Appends a batch of updates and bumps the contribution counters in one transaction. It holds
+   * the paper's lock shared: appends of several instances run side by side, but a compaction
+   * waits for them to commit, so it never merges past a row still being written.
+   */
   async append(
     consultationId: string,
     updates: PendingUpdate[],
     contributions: ContributionDelta[],
   ): Promise<void> {
     await this.db.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock_shared(hashtext(${`paper:${consultationId}`}))`;
       if (updates.length > 0) {
         await tx`
           INSERT INTO paper_updates ${tx(
@@ -93,6 +107,36 @@ export class PaperRepository {
         UNION ALL SELECT 1 FROM paper_updates WHERE consultation_id = ${consultationId} LIMIT 1`;
       if (existing) return;
       await tx`INSERT INTO paper_updates (consultation_id, data) VALUES (${consultationId}, ${Buffer.from(update)})`;
+    });
+  }
+
+  /**
+   * Stores those of `updates` that storage does not hold yet — what an instance that died had
+   * accepted and relayed but not stored. Under the paper's lock, so of several instances taking
+   * them over, only the first stores them. Returns those it stored.
+   */
+  async storeMissing(consultationId: string, updates: PendingUpdate[]): Promise<PendingUpdate[]> {
+    return this.db.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtext(${`paper:${consultationId}`}))`;
+      const stored = await this.load(consultationId, tx);
+      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+      const state =
+        parts.length === 0
+          ? new Map<number, number>()
+          : Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(parts)));
+      const missing = updates.filter((update) =>
+        [...Y.parseUpdateMeta(update.data).to].some(([client, clock]) => (state.get(client) ?? 0) < clock),
+      );
+      if (missing.length === 0) return [];
+      await tx`
+        INSERT INTO paper_updates ${tx(
+          missing.map((update) => ({
+            consultation_id: consultationId,
+            user_id: update.userId,
+            data: Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength),
+          })),
+        )}`;
+      return missing;
     });
   }
 

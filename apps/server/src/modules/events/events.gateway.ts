@@ -2,6 +2,7 @@ import { type OnGatewayConnection, type OnGatewayInit, WebSocketGateway } from '
 import { EVENTS_PATH } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { closeOnError } from '../../common/socket-errors.js';
 import { EventsService } from './events.service.js';
 
 /** Clients send only short pings: anything larger is cut off by `ws` with 1009. */
@@ -17,6 +18,6 @@ export class EventsGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   handleConnection(socket: WebSocket, request: IncomingMessage): void {
-    void this.events.accept(socket, request).catch(() => socket.close(1011, 'Internal error'));
+    void this.events.accept(socket, request).catch((error: unknown) => closeOnError(socket, error));
   }
 }

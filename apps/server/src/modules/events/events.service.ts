@@ -8,6 +8,7 @@ import {
 import { CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
+import { closeAndWait } from '../../common/socket-close.js';
 import { SocketAdmission } from '../access/socket-admission.js';
 import { presentThread } from '../threads/thread.presenter.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
@@ -145,9 +146,13 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   }
 
   /** Closes every socket with 1012 so clients reconnect (possibly to another instance). */
-  beforeApplicationShutdown(): void {
-    for (const set of this.listeners.values())
-      for (const listener of set) listener.socket.close(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
+  async beforeApplicationShutdown(): Promise<void> {
+    const sockets = [...this.listeners.values()].flatMap((set) =>
+      [...set].map((listener) => listener.socket),
+    );
     this.listeners.clear();
+    await Promise.all(
+      sockets.map((socket) => closeAndWait(socket, CLOSE_CODES.SERVICE_RESTART, 'Server restarting')),
+    );
   }
 }

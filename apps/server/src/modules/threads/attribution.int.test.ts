@@ -102,9 +102,10 @@ describe.each(BACKENDS)('attribution in threads on %s', (backend) => {
         record(viewer, (await api.get(`${world.base}/threads/${threadId}`)).body);
         record(viewer, (await api.get(`${world.base}/questions/summary`)).body);
       }
+      // Deliveries run one after another, each reading rights again: slow when the suite runs in parallel.
       await eventually(() => {
         for (const { client } of sockets) expect(client.messages.length).toBeGreaterThanOrEqual(6);
-      });
+      }, 15_000);
       for (const { viewer, client } of sockets) {
         events.set(viewer, client.messages.map(text));
         client.close();

@@ -1,0 +1,172 @@
+import { cpus, loadavg, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { table, writeBenchmarks } from '../collab/report.mjs';
+import { runScenario } from '../collab/scenario.mjs';
+import { startOurServer } from '../collab/servers.mjs';
+import { Workspace } from '../collab/workspace-setup.mjs';
+import { startRedis } from './redis.mjs';
+
+/**
+ * `pnpm bench:scale`: the same load on one instance, then on two instances sharing one Postgres
+ * and one Redis — 500 clients on 50 papers (10 per paper, all typing), each paper's clients split
+ * between the two instances so every edit crosses from one to the other. A ladder of typing rates
+ * finds how much each setting carries at a given propagation p99. Prints the figures and writes
+ * the "Scale-out" section of docs/benchmarks.md.
+ *
+ * DATABASE_URL (required): a throwaway Postgres database. A private redis-server is started on a
+ * free port. BENCH_RATES: edits per second per client, comma-separated (default 1,2,4);
+ * BENCH_TYPING_SECONDS: typing window of each step (default 10); BENCH_P99_MS: the p99 at which
+ * the two settings are compared (default 250).
+ */
+const PAPERS = 50;
+const CLIENTS_PER_PAPER = 10;
+const RATES = (process.env.BENCH_RATES ?? '1,2,4').split(',').map(Number);
+const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 10);
+const P99_BOUND_MS = Number(process.env.BENCH_P99_MS ?? 250);
+const SETUP_CONCURRENCY = 5;
+/** Papers unload this long after their last client left (COLLAB_UNLOAD_DELAY_MS, 5 s), with margin. */
+const UNLOAD_WAIT_MS = 7_000;
+/** Setup signs in once per paper from one address; the limit guards people, not load. */
+const SERVER_ENV = { LOGIN_RATE_LIMIT: '10000' };
+const BENCHMARKS_DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
+
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  process.stderr.write(
+    'bench:scale needs DATABASE_URL: a throwaway Postgres database both instances share\n',
+  );
+  process.exit(2);
+}
+const log = (line) => process.stderr.write(`${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 1 : 0) : '–');
+const int = (value) => Math.round(value).toLocaleString('en-US');
+const mb = (bytes) => (bytes / 1024 / 1024).toFixed(0);
+const percent = (share) => `${(share * 100).toFixed(0)} %`;
+
+async function createWorkspaces(baseUrl) {
+  const workspaces = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: SETUP_CONCURRENCY }, async () => {
+      while (next < PAPERS) {
+        const index = next++;
+        workspaces[index] = await Workspace.create(baseUrl, {
+          title: `Scale ${index + 1}`,
+          memberCount: CLIENTS_PER_PAPER,
+        });
+      }
+    }),
+  );
+  return workspaces;
+}
+
+/** One step of the ladder: every paper gets a fresh section; client i of a paper uses instance i mod n. */
+async function runStep(instances, workspaces, rate) {
+  const papers = await Promise.all(
+    workspaces.map(async (workspace) => {
+      const sectionId = await workspace.addSection(`${instances.length} instance(s), ${rate}/s`);
+      return {
+        sectionId,
+        typists: CLIENTS_PER_PAPER,
+        serverOf: workspace.memberTokens.map((_, i) => i % instances.length),
+        urls: workspace.memberTokens.map((token, i) => {
+          const instance = instances[i % instances.length];
+          return `${instance.wsUrl}/collab/${workspace.consultationId}?token=${token}&acks=1`;
+        }),
+      };
+    }),
+  );
+  log(`${instances.length} instance(s), ${rate} edits/s per client…`);
+  return runScenario(instances, { papers, editsPerSecond: rate, typingSeconds: TYPING_SECONDS });
+}
+
+function ladderRows(instances, steps) {
+  return steps.map(({ rate, result }) => [
+    String(instances),
+    String(rate),
+    int(result.edits / TYPING_SECONDS),
+    int(result.deliveredPerSecond),
+    ms(result.p50),
+    ms(result.p99),
+    instances === 1 ? '–' : `${ms(result.crossP50)} / ${ms(result.crossP99)}`,
+    int(result.lost),
+    ms(result.storedP99),
+    result.perServer.map((server) => percent(server.cpuShare)).join(' + '),
+    result.perServer.map((server) => mb(server.peakRss)).join(' + '),
+    percent(result.generatorLoad),
+  ]);
+}
+
+/** Highest delivered messages/s among the steps whose p99 stays within the bound (0 when none does). */
+function capacity(steps) {
+  const within = steps.filter(({ result }) => result.p99 <= P99_BOUND_MS && result.lost === 0);
+  return Math.max(0, ...within.map(({ result }) => result.deliveredPerSecond));
+}
+
+/** Other work on the machine skews every figure; the 1-minute load average says how much there was. */
+const loadAtStart = loadavg()[0];
+const redis = await startRedis();
+const single = await startOurServer({ databaseUrl, env: SERVER_ENV });
+const pair = [];
+for (let i = 0; i < 2; i++)
+  pair.push(await startOurServer({ databaseUrl, env: { ...SERVER_ENV, REDIS_URL: redis.url } }));
+const started = [single, ...pair];
+let report;
+try {
+  log(`Setting up ${PAPERS} papers with ${CLIENTS_PER_PAPER} members each…`);
+  const workspaces = await createWorkspaces(single.httpUrl);
+  const oneInstance = [];
+  const twoInstances = [];
+  // Alternating, so both settings meet the same background load on the machine; between steps
+  // the papers unload (the lone instance hears nothing of the pair's edits, and must not keep a
+  // stale copy).
+  for (const rate of RATES) {
+    oneInstance.push({ rate, result: await runStep([single], workspaces, rate) });
+    await sleep(UNLOAD_WAIT_MS);
+    twoInstances.push({ rate, result: await runStep(pair, workspaces, rate) });
+    await sleep(UNLOAD_WAIT_MS);
+  }
+  report = { oneInstance, twoInstances, one: capacity(oneInstance), two: capacity(twoInstances) };
+} finally {
+  for (const server of started) await server.dispose();
+  redis.stop();
+}
+
+const header = [
+  'instances',
+  'edits/s per client',
+  'edits/s',
+  'messages/s delivered',
+  'p50 ms',
+  'p99 ms',
+  'across instances p50 / p99 ms',
+  'lost',
+  'stored p99 ms',
+  'CPU per instance',
+  'peak RSS MB per instance',
+  'load generator busy',
+];
+const ladder = table(header, [...ladderRows(1, report.oneInstance), ...ladderRows(2, report.twoInstances)]);
+const verdict =
+  report.one > 0
+    ? `At p99 ≤ ${P99_BOUND_MS} ms with nothing lost, one instance carried ${int(report.one)} messages/s and ` +
+      `two carried ${int(report.two)} (${(report.two / report.one).toFixed(2)}×; the goal is 1.6×).`
+    : `No step on one instance stayed within p99 ≤ ${P99_BOUND_MS} ms with nothing lost.`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+
+const section = `## Scale-out (two instances, Postgres + Redis)
+
+\`DATABASE_URL=<throwaway database> pnpm bench:scale\` · date ${new Date().toISOString().slice(0, 10)} · ${TYPING_SECONDS} s of typing per step. ${PAPERS} papers × ${CLIENTS_PER_PAPER}
+clients, every client typing at the given rate with "stored" acknowledgements; with two instances,
+each paper's clients alternate between them, so every edit reaches half its readers through Redis.
+One instance runs without \`REDIS_URL\`; steps alternate between the two settings. Messages/s counts edits delivered to other clients
+(each edit is owed to the 9 other clients of its paper). The load generator, both instances,
+Postgres and Redis share one machine: ${machine}; load average ${loadAtStart.toFixed(1)} when the run started.
+
+${ladder}
+
+${verdict}
+`;
+process.stdout.write(`${section}\n`);
+await writeBenchmarks(BENCHMARKS_DOC, '## Scale-out (two instances, Postgres + Redis)', section);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message.split('\n').slice(1);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('has working defaults', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.logLevel).toBe('info');
+    expect(config.metricsToken).toBeUndefined();
+    expect(config.shutdownTimeoutMs).toBe(15_000);
+    expect(config.trustProxy).toBe('loopback');
+  });
+
+  it('names every bad setting on a line of its own, all at once', () => {
+    const lines = problems({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://db/x',
+      LOG_LEVEL: 'verbose',
+      METRICS_TOKEN: 'short',
+      SHUTDOWN_TIMEOUT_MS: '-1',
+      TRUST_PROXY: 'everyone',
+    });
+    expect(lines).toHaveLength(6);
+    expect(lines.find((line) => line.includes('PORT'))).toBeDefined();
+    expect(lines.find((line) => line.includes('DATABASE_URL'))).toContain('postgres://');
+    expect(lines.find((line) => line.includes('LOG_LEVEL'))).toContain('one of fatal, error, warn');
+    expect(lines.find((line) => line.includes('METRICS_TOKEN'))).toContain('at least 16 characters');
+    expect(lines.find((line) => line.includes('SHUTDOWN_TIMEOUT_MS'))).toBeDefined();
+    expect(lines.find((line) => line.includes('TRUST_PROXY'))).toContain('uniquelocal');
+  });
+
+  it('requires the bootstrap admin email and password together', () => {
+    expect(problems({ BOOTSTRAP_ADMIN_EMAIL: 'a@example.org' })).toEqual([
+      '  BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together',
+    ]);
+  });
+
+  it('reads the operations settings', () => {
+    const config = loadConfig({
+      LOG_LEVEL: 'warn',
+      METRICS_TOKEN: 'a-long-enough-token',
+      SHUTDOWN_TIMEOUT_MS: '30000',
+      TRUST_PROXY: 'loopback, uniquelocal, 203.0.113.0/24',
+    });
+    expect(config).toMatchObject({
+      logLevel: 'warn',
+      metricsToken: 'a-long-enough-token',
+      shutdownTimeoutMs: 30_000,
+      trustProxy: 'loopback, uniquelocal, 203.0.113.0/24',
+    });
+  });
+
+  it('treats an empty METRICS_TOKEN as unset (compose passes empty variables)', () => {
+    expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
+  });
+});
+
+describe('REDIS_URL', () => {
+  it('is optional: one instance serves alone without it', () => {
+    expect(loadConfig({}).redisUrl).toBeUndefined();
+  });
+
+  it('takes redis:// and rediss:// connection strings', () => {
+    expect(loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }).redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(loadConfig({ REDIS_URL: 'rediss://user:secret@cache.example.org:6380/2' }).redisUrl).toBe(
+      'rediss://user:secret@cache.example.org:6380/2',
+    );
+  });
+
+  it('stops start-up on anything else, naming the setting', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://127.0.0.1:6379' })).toThrow(ConfigError);
+    expect(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
+  });
+});

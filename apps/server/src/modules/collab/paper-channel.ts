@@ -1,0 +1,286 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import type { ClusterBus } from '../../cluster/cluster-bus.js';
+import type { PaperDocument, PaperPeers, SharedPresence } from './paper-document.js';
+import type { CompactionResult, PendingUpdate } from './paper.repository.js';
+
+/** Frame types between instances on one paper's channel. */
+const FRAME_UPDATE = 0;
+const FRAME_STORED = 1;
+const FRAME_PRESENCE = 2;
+const FRAME_PRESENCE_QUERY = 3;
+const FRAME_COMPACTED = 4;
+/** A catch-up that failed (the database away too) is tried again after this many ms. */
+const CATCH_UP_RETRY_MS = 1_000;
+
+/** An update another instance relayed before storing it, held until it says it is stored. */
+interface UnstoredUpdate {
+  seq: number;
+  userId: string;
+  data: Uint8Array;
+  /** First and next clock per client the update covers. */
+  from: Map<number, number>;
+  to: Map<number, number>;
+}
+
+/** What the registry does for a channel: read the stored paper, store what a dead instance had not. */
+export interface PaperStore {
+  /** Reads the stored paper again; applies it to `document` and returns its state vector. */
+  catchUp(document: PaperDocument): Promise<Map<number, number>>;
+  /** Stores the updates not in storage yet (checked under the paper's lock: stored once); returns them. */
+  storeMissing(updates: PendingUpdate[]): Promise<PendingUpdate[]>;
+}
+
+/**
+ * One paper's link to the other instances serving it. An accepted edit is sent to the others at
+ * once and stored only by the instance that accepted it, which then says up to where it has
+ * stored. Until then the others hold it as unstored: they never acknowledge it as stored, and if
+ * its instance dies first they store it themselves (once, under the paper's lock). Anything
+ * missed (Redis away, a dropped frame, edits sent before this instance subscribed) is in the
+ * database once its instance has stored it: the channel then reads the stored paper again.
+ */
+export class PaperChannel implements PaperPeers {
+  private document: PaperDocument | undefined;
+  /** Frames that arrived while the paper was loading; applied once it is in memory. */
+  private early: Array<{ frame: Buffer; origin: string }> = [];
+  private sentSeq = 0;
+  private readonly unstored = new Map<string, UnstoredUpdate[]>();
+  /**
+   * Instances whose next "stored" should be followed by a catch-up: just heard for the first
+   * time (they may have sent edits before this subscription) or frames may have been missed.
+   */
+  private readonly catchUpAfterStored = new Set<string>();
+  private readonly known = new Set<string>();
+  private catchingUp: Promise<void> | undefined;
+  private isCatchUpDue = false;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private stopWatchingLost: (() => void) | undefined;
+
+  private constructor(
+    private readonly consultationId: string,
+    private readonly bus: ClusterBus,
+    private readonly store: PaperStore,
+  ) {}
+
+  private get name(): string {
+    return `cw:paper:${this.consultationId}`;
+  }
+
+  /**
+   * Subscribes before the paper is read from storage, so every frame sent after that read
+   * arrives here; what was sent before is covered by the catch-up after its sender's next
+   * "stored".
+   */
+  static async open(consultationId: string, bus: ClusterBus, store: PaperStore): Promise<PaperChannel> {
+    const channel = new PaperChannel(consultationId, bus, store);
+    channel.unsubscribe = await bus.subscribe(channel.name, {
+      message: (payload, origin) => channel.receive(payload, origin),
+      missed: () => channel.missed(),
+    });
+    channel.stopWatchingLost = bus.onInstanceLost((origin) => void channel.adopt(origin));
+    return channel;
+  }
+
+  /** The paper is loaded: apply what came meanwhile, and ask the others who is present. */
+  attach(document: PaperDocument): void {
+    this.document = document;
+    const early = this.early;
+    this.early = [];
+    for (const { frame, origin } of early) this.receive(frame, origin);
+    if (this.isCatchUpDue) this.requestCatchUp();
+    this.send(encodeType(FRAME_PRESENCE_QUERY));
+  }
+
+  close(): void {
+    clearTimeout(this.retryTimer);
+    this.unsubscribe?.();
+    this.stopWatchingLost?.();
+    this.document = undefined;
+  }
+
+  accepted(update: Uint8Array, userId: string): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, FRAME_UPDATE);
+    encoding.writeVarUint(encoder, ++this.sentSeq);
+    encoding.writeVarString(encoder, userId);
+    encoding.writeVarUint8Array(encoder, update);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  mark(): number {
+    return this.sentSeq;
+  }
+
+  stored(mark: number, updates: PendingUpdate[]): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, FRAME_STORED);
+    encoding.writeVarUint(encoder, mark);
+    encoding.writeVarUint(encoder, updates.length);
+    encoding.writeVarUint(
+      encoder,
+      updates.reduce((sum, update) => sum + update.data.length, 0),
+    );
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  unstoredFloor(): Map<number, number> | undefined {
+    if (this.unstored.size === 0) return undefined;
+    const floor = new Map<number, number>();
+    for (const updates of this.unstored.values()) {
+      for (const update of updates) {
+        for (const [client, clock] of update.from)
+          floor.set(client, Math.min(clock, floor.get(client) ?? clock));
+      }
+    }
+    return floor;
+  }
+
+  presenceChanged(entries: SharedPresence[]): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, FRAME_PRESENCE);
+    encoding.writeVarString(encoder, JSON.stringify(entries));
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  publishCompacted(result: CompactionResult): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, FRAME_COMPACTED);
+    encoding.writeVarUint(encoder, result.count);
+    encoding.writeVarUint(encoder, result.bytes);
+    encoding.writeVarUint(encoder, result.snapshotBytes);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  /** Read storage now, and again once each instance has stored what it had in flight. */
+  private missed(): void {
+    for (const origin of this.known) this.catchUpAfterStored.add(origin);
+    this.requestCatchUp();
+  }
+
+  /** Another instance died: store what it sent but never said it stored. */
+  private async adopt(origin: string): Promise<void> {
+    this.known.delete(origin);
+    this.catchUpAfterStored.delete(origin);
+    const updates = this.unstored.get(origin);
+    if (!updates) return;
+    let written: PendingUpdate[];
+    try {
+      written = await this.store.storeMissing(updates.map(({ data, userId }) => ({ data, userId })));
+    } catch {
+      // The database is away too: try again shortly (the updates stay held).
+      setTimeout(() => void this.adopt(origin), CATCH_UP_RETRY_MS).unref();
+      return;
+    }
+    const left = (this.unstored.get(origin) ?? []).filter((update) => !updates.includes(update));
+    if (left.length > 0) this.unstored.set(origin, left);
+    else this.unstored.delete(origin);
+    // Sent again as this instance's own, now stored: an instance that never got them from the
+    // dead one (it loaded the paper later) gets them now.
+    for (const update of written) this.accepted(update.data, update.userId);
+    if (written.length > 0) this.stored(this.sentSeq, written);
+  }
+
+  /** Catch-ups of one paper run one at a time; one asked for meanwhile runs after. */
+  private requestCatchUp(): void {
+    const document = this.document;
+    if (!document) {
+      this.isCatchUpDue = true;
+      return;
+    }
+    this.isCatchUpDue = false;
+    if (this.catchingUp) {
+      this.isCatchUpDue = true;
+      return;
+    }
+    this.catchingUp = this.store
+      .catchUp(document)
+      .then((storedState) => this.forgetStored(storedState))
+      .catch(() => {
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.requestCatchUp(), CATCH_UP_RETRY_MS);
+        this.retryTimer.unref();
+      })
+      .finally(() => {
+        this.catchingUp = undefined;
+        if (this.isCatchUpDue && this.document) this.requestCatchUp();
+      });
+    this.send(encodeType(FRAME_PRESENCE_QUERY));
+  }
+
+  /** Drops held updates that storage already contains (their "stored" was lost). */
+  private forgetStored(storedState: Map<number, number>): void {
+    for (const [origin, updates] of this.unstored) {
+      const left = updates.filter((update) =>
+        [...update.to].some(([client, clock]) => (storedState.get(client) ?? 0) < clock),
+      );
+      if (left.length > 0) this.unstored.set(origin, left);
+      else this.unstored.delete(origin);
+    }
+  }
+
+  private receive(frame: Buffer, origin: string): void {
+    const document = this.document;
+    if (!document) {
+      this.early.push({ frame, origin });
+      return;
+    }
+    if (!this.known.has(origin)) {
+      this.known.add(origin);
+      this.catchUpAfterStored.add(origin);
+    }
+    const decoder = decoding.createDecoder(frame);
+    switch (decoding.readVarUint(decoder)) {
+      case FRAME_UPDATE: {
+        const seq = decoding.readVarUint(decoder);
+        const userId = decoding.readVarString(decoder);
+        const data = decoding.readVarUint8Array(decoder);
+        const { from, to } = Y.parseUpdateMeta(data);
+        const held = this.unstored.get(origin) ?? [];
+        held.push({ seq, userId, data, from, to });
+        this.unstored.set(origin, held);
+        document.applyRemoteUpdate(data);
+        return;
+      }
+      case FRAME_STORED: {
+        const mark = decoding.readVarUint(decoder);
+        document.storage.logCount += decoding.readVarUint(decoder);
+        document.storage.logBytes += decoding.readVarUint(decoder);
+        const held = this.unstored.get(origin);
+        if (held) {
+          const left = held.filter((update) => update.seq > mark);
+          if (left.length > 0) this.unstored.set(origin, left);
+          else this.unstored.delete(origin);
+        }
+        if (this.catchUpAfterStored.delete(origin)) this.requestCatchUp();
+        return;
+      }
+      case FRAME_PRESENCE:
+        document.applyRemotePresence(JSON.parse(decoding.readVarString(decoder)) as SharedPresence[]);
+        return;
+      case FRAME_PRESENCE_QUERY: {
+        const entries = document.localPresence();
+        if (entries.length > 0) this.presenceChanged(entries);
+        return;
+      }
+      case FRAME_COMPACTED:
+        document.countCompaction({
+          count: decoding.readVarUint(decoder),
+          bytes: decoding.readVarUint(decoder),
+          snapshotBytes: decoding.readVarUint(decoder),
+        });
+        return;
+    }
+  }
+
+  private send(payload: Uint8Array): void {
+    this.bus.publish(this.name, payload);
+  }
+}
+
+function encodeType(type: number): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, type);
+  return encoding.toUint8Array(encoder);
+}

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+
+/** Open WebSockets per path (`/collab`, `/events`), read at scrape time. */
+export type SocketCounter = () => Array<{ path: string; count: number }>;
+
+/**
+ * The Prometheus metrics of this process, in a registry of its own (several app instances may
+ * share a process in tests). Gauges read their value when scraped; the rest are updated where
+ * the event happens.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+
+  /** HTTP answers by method, route template (never the raw URL) and status code. */
+  readonly httpDuration = new Histogram({
+    name: 'cw_http_request_duration_seconds',
+    help: 'HTTP request duration by route template',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [this.registry],
+  });
+
+  /** Paper updates accepted from clients; its rate is updates per second. */
+  readonly paperUpdates = new Counter({
+    name: 'cw_paper_updates_total',
+    help: 'Paper updates accepted from clients',
+    registers: [this.registry],
+  });
+
+  /** How long writing one group-committed batch of paper updates took, and whether it worked. */
+  readonly paperStoreDuration = new Histogram({
+    name: 'cw_paper_store_duration_seconds',
+    help: 'Duration of storing one batch of paper updates',
+    labelNames: ['outcome'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [this.registry],
+  });
+
+  private countPapers: () => number = () => 0;
+  private countSockets: SocketCounter = () => [];
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry });
+    const countPapers = () => this.countPapers();
+    const countSockets = () => this.countSockets();
+    new Gauge({
+      name: 'cw_papers_loaded',
+      help: 'Papers held in memory',
+      registers: [this.registry],
+      collect() {
+        this.set(countPapers());
+      },
+    });
+    new Gauge({
+      name: 'cw_websocket_connections',
+      help: 'Open WebSockets by path',
+      labelNames: ['path'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { path, count } of countSockets()) this.set({ path }, count);
+      },
+    });
+  }
+
+  /** Where `cw_papers_loaded` reads its value. */
+  countPapersWith(counter: () => number): void {
+    this.countPapers = counter;
+  }
+
+  /** Where `cw_websocket_connections` reads its values. */
+  countSocketsWith(counter: SocketCounter): void {
+    this.countSockets = counter;
+  }
+}
