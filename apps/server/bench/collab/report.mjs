@@ -218,7 +218,7 @@ export function snapshotBoundTable(storage, compactMinBytes, papers) {
 }
 
 export function memoryTable(memory) {
-  const change = (m, bytes) => `${(((bytes - m.baseline) / m.baseline) * 100).toFixed(1)} %`;
+  const change = (from, to) => `${(((to - from) / from) * 100).toFixed(1)} %`;
   return table(
     [
       'server',
@@ -228,15 +228,19 @@ export function memoryTable(memory) {
       'change',
       'after all left, 40 s MB',
       'change',
+      'JS heap after GC: baseline / after all left, 40 s MB',
+      'change',
     ],
     Object.entries(memory).map(([server, m]) => [
       server,
       mb(m.baseline),
       mb(m.peak),
       mb(m.after),
-      change(m, m.after),
+      change(m.baseline, m.after),
       mb(m.afterLong),
-      change(m, m.afterLong),
+      change(m.baseline, m.afterLong),
+      `${mb(m.heapBaseline)} / ${mb(m.heapAfterLong)}`,
+      change(m.heapBaseline, m.heapAfterLong),
     ]),
   );
 }

@@ -17,6 +17,7 @@ import {
   writeBenchmarks,
 } from './report.mjs';
 import { runScenario } from './scenario.mjs';
+import { INSPECT_FLAG } from './heap-probe.mjs';
 import { startOurServer, startReferenceServer } from './servers.mjs';
 import { readStorage, WalProbe } from './storage.mjs';
 import { Workspace } from './workspace-setup.mjs';
@@ -55,7 +56,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const databaseUrl = process.env.DATABASE_URL;
 const backend = databaseUrl ? 'Postgres' : 'embedded PGlite';
 
-const ours = await startOurServer({ databaseUrl });
+const ours = await startOurServer({ databaseUrl, nodeFlags: [INSPECT_FLAG] });
 // PGlite's one connection belongs to the server, so what it writes is only read after it stopped.
 const walProbe = databaseUrl ? await WalProbe.open(databaseUrl) : undefined;
 
@@ -66,7 +67,7 @@ async function onOurs(options) {
   if (walProbe) result.written = await walProbe.between(before, await walProbe.mark());
   return result;
 }
-const reference = await startReferenceServer();
+const reference = await startReferenceServer({ nodeFlags: [INSPECT_FLAG] });
 const ourUrl = (consultationId, token, acks = false) =>
   `${ours.wsUrl}/collab/${consultationId}?token=${token}${acks ? '&acks=1' : ''}`;
 
@@ -156,6 +157,7 @@ try {
   log('Building the 100k-operation paper…');
   const paper = buildLargePaper(lateSectionId);
   const baseline = { ours: rssBytes(ours.pid), reference: rssBytes(reference.pid) };
+  const baselineHeap = { ours: await ours.heapUsedAfterGc(), reference: await reference.heapUsedAfterGc() };
 
   const results = [];
   for (const [index, scenario] of SCENARIOS.entries())
@@ -168,6 +170,9 @@ try {
   await sleep(IDLE_AFTER_LEAVING_MS);
   const afterShortIdle = { ours: rssBytes(ours.pid), reference: rssBytes(reference.pid) };
   await sleep(LONG_IDLE_MS - IDLE_AFTER_LEAVING_MS);
+  // RSS first: the collection behind the heap reading may give memory back.
+  const afterLongIdle = { ours: rssBytes(ours.pid), reference: rssBytes(reference.pid) };
+  const afterLongHeap = { ours: await ours.heapUsedAfterGc(), reference: await reference.heapUsedAfterGc() };
   const memory = Object.fromEntries(
     ['ours', 'reference'].map((server) => [
       server,
@@ -175,7 +180,9 @@ try {
         baseline: baseline[server],
         peak: Math.max(...results.map((result) => result[server].peakRss)),
         after: afterShortIdle[server],
-        afterLong: rssBytes((server === 'ours' ? ours : reference).pid),
+        afterLong: afterLongIdle[server],
+        heapBaseline: baselineHeap[server],
+        heapAfterLong: afterLongHeap[server],
       },
     ]),
   );
@@ -298,7 +305,11 @@ ${slowClientTable({ ours: report.lateJoin.ours.slow, reference: report.lateJoin.
 ${storageSection}
 
 Memory: RSS after setup (before the first scenario), the highest seen during any scenario, and
-after every client has left (ours unloads idle papers ${unloadDelayMs / 1000} s after their last client left):
+after every client has left (ours unloads idle papers ${unloadDelayMs / 1000} s after their last client left),
+and the live JavaScript heap after a full collection (asked of each server through its
+inspector) after setup and 40 s after every client left. The heap is what a server still holds;
+RSS also counts memory V8 and the allocator keep for reuse once they have grown, which neither
+server gives back to the system while idle.
 
 ${memoryTable(report.memory)}
 `;

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { heapUsedAfterGc, INSPECT_FLAG, inspectorUrl } from './heap-probe.mjs';
 
 const SERVER_DIR = fileURLToPath(new URL('../../', import.meta.url));
 const OUR_ENTRY = join(SERVER_DIR, 'dist/main.js');
@@ -74,14 +75,18 @@ function launch(entry, env, nodeFlags) {
   });
   children.add(child);
   let errors = '';
-  child.stderr.on('data', (chunk) => (errors = (errors + chunk).slice(-4000)));
+  let inspector;
+  child.stderr.on('data', (chunk) => {
+    errors = (errors + chunk).slice(-4000);
+    inspector ??= inspectorUrl(errors);
+  });
   child.on('exit', () => children.delete(child));
-  return { child, errors: () => errors };
+  return { child, errors: () => errors, inspector: () => inspector };
 }
 
 /** A server under test: its address, its process id for /proc sampling, and how to stop it. */
 class ServerProcess {
-  constructor(name, child, port, errors, cleanup) {
+  constructor(name, { child, errors, inspector }, port, cleanup) {
     this.name = name;
     this.child = child;
     this.pid = child.pid;
@@ -90,6 +95,14 @@ class ServerProcess {
     this.wsUrl = `ws://${HOST}:${port}`;
     this.errors = errors;
     this.cleanup = cleanup;
+    this.inspector = inspector;
+  }
+
+  /** Live JS heap after a full collection; the server must have been started with INSPECT_FLAG. */
+  heapUsedAfterGc() {
+    const url = this.inspector();
+    if (!url) throw new Error(`${this.name}: started without ${INSPECT_FLAG}`);
+    return heapUsedAfterGc(url);
   }
 
   /** SIGTERM, so ours stores pending edits before exiting; SIGKILL after 15 s. */
@@ -141,20 +154,20 @@ export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [], env
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...extraEnv,
   };
-  const { child, errors } = launch(OUR_ENTRY, env, ['--enable-source-maps', ...nodeFlags]);
-  const server = new ServerProcess('ours', child, port, errors, () =>
+  const launched = launch(OUR_ENTRY, env, ['--enable-source-maps', ...nodeFlags]);
+  const server = new ServerProcess('ours', launched, port, () =>
     dataDir ? Promise.resolve() : rm(ownDir, { recursive: true, force: true }),
   );
   server.dataDir = ownDir;
-  await waitForHttp(`${server.httpUrl}/api/health`, child);
+  await waitForHttp(`${server.httpUrl}/api/health`, launched.child);
   return server;
 }
 
 /** Starts the stock `@y/websocket-server` (in memory, no authentication) on a free loopback port. */
 export async function startReferenceServer({ nodeFlags = [] } = {}) {
   const port = await freePort();
-  const { child, errors } = launch(REFERENCE_ENTRY, { HOST, PORT: String(port) }, nodeFlags);
-  const server = new ServerProcess('reference', child, port, errors, () => Promise.resolve());
-  await waitForHttp(server.httpUrl, child);
+  const launched = launch(REFERENCE_ENTRY, { HOST, PORT: String(port) }, nodeFlags);
+  const server = new ServerProcess('reference', launched, port, () => Promise.resolve());
+  await waitForHttp(server.httpUrl, launched.child);
   return server;
 }
