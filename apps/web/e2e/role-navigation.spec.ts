@@ -32,6 +32,13 @@ const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
   observer: ['Overview', 'Paper', 'Questions', 'Versions'],
 };
 
+/** Page headings that differ from their navigation link. */
+const PAGE_HEADINGS: Record<string, string> = {
+  Members: 'Members and invitations',
+  Settings: 'Settings and phase',
+  Dashboard: 'Input dashboard',
+};
+
 async function openDemoConsultation(page: Page) {
   await expect(page.getByRole('heading', { level: 1, name: 'Your consultations' })).toBeVisible();
   await expectNoAxeViolations(page);
@@ -66,6 +73,8 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
 
     for (const name of expectedNavigation.slice(1)) {
       await navigation.getByRole('link', { name }).click();
+      // The page's own heading: the link is current before a lazily loaded page has rendered.
+      await expect(page.getByRole('heading', { level: 1, name: PAGE_HEADINGS[name] ?? name })).toBeVisible();
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await expect(navigation.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
       await expectNoAxeViolations(page);
