@@ -145,7 +145,7 @@ Endpoint: one \`GET /api/consultations/:id/dashboard\` from sending the request 
 the answer, on loopback, the server and Postgres on the same machine. Query: the aggregate statement
 alone (\`DashboardRepository.figures\`, all three tables). ${RUNS} runs of each after ${WARM_UP}
 to warm up, one at a time. Goal: ${GOAL_MS} ms. Load average of the machine (1 min) while
-measuring: ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after (other work shared its ${cpus().length} cores).${
+measuring: ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after, on ${cpus().length} cores.${
     Math.max(loadBefore, loadAfter) > cpus().length
       ? `\nThe machine was busy with other work (load above its ${cpus().length} cores), so these figures are upper
 bounds: a run on an idle machine is needed to judge the goal.`
