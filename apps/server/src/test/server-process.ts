@@ -1,8 +1,40 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type Backend, createTestDatabase } from './test-database.js';
 
 const MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
+
+/** The organiser the bootstrap settings of `processEnvironment` create. */
+export const PROCESS_ORGANISER = { email: 'organiser@example.org', password: 'organiser password' };
+
+/**
+ * Settings for server processes on `backend` that keep their data between restarts: a data
+ * directory (PGlite) or a throwaway Postgres database, and the organiser. `dispose` removes both.
+ */
+export async function processEnvironment(
+  backend: Backend,
+): Promise<{ env: Record<string, string>; dispose(): Promise<void> }> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'cw-process-'));
+  const database = backend === 'postgres' ? await createTestDatabase() : undefined;
+  return {
+    env: {
+      PORT: '0',
+      DATA_DIR: dataDir,
+      ...(database?.url ? { DATABASE_URL: database.url } : {}),
+      BOOTSTRAP_ADMIN_EMAIL: PROCESS_ORGANISER.email,
+      BOOTSTRAP_ADMIN_PASSWORD: PROCESS_ORGANISER.password,
+      PASSWORD_HASH_MEMORY_KIB: '1024',
+    },
+    async dispose() {
+      await database?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
 
 /** The built server as a real OS process, for tests that kill it (run `pnpm build` first). */
 export class ServerProcess {

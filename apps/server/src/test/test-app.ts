@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { startApp } from '../bootstrap.js';
 import { loadConfig, type AppConfig } from '../config/config.js';
 import { Database } from '../db/database.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { type Backend, createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface TestApp {
   app: INestApplication;
@@ -18,7 +18,7 @@ export interface TestApp {
  * `env` overrides settings (e.g. DEMO_MODE). Passwords hash with low memory to keep tests fast.
  */
 export async function startTestApp(
-  backend: 'pglite' | 'postgres' = 'pglite',
+  backend: Backend = 'pglite',
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   let database: TestDatabase = { url: undefined, drop: async () => undefined };

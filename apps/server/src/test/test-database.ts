@@ -32,3 +32,5 @@ export async function createTestDatabase(): Promise<TestDatabase> {
 export const BACKENDS = process.env.TEST_DATABASE_URL
   ? (['pglite', 'postgres'] as const)
   : (['pglite'] as const);
+
+export type Backend = (typeof BACKENDS)[number];

@@ -1,43 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ApiClient } from '../../test/http-client.js';
-import { ServerProcess } from '../../test/server-process.js';
-import { createTestDatabase, BACKENDS, type TestDatabase } from '../../test/test-database.js';
+import { PROCESS_ORGANISER, processEnvironment, ServerProcess } from '../../test/server-process.js';
+import { BACKENDS } from '../../test/test-database.js';
 import { eventually, RawClient, sectionText, stockClient, typeParagraph } from '../../test/ws-clients.js';
 
-const ORGANISER = { email: 'organiser@example.org', password: 'organiser password' };
-
 describe.each(BACKENDS)('a killed server on %s', (backend) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
   let env: Record<string, string>;
+  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cw-crash-'));
-    database = backend === 'postgres' ? await createTestDatabase() : undefined;
-    env = {
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ...(database?.url ? { DATABASE_URL: database.url } : {}),
-      BOOTSTRAP_ADMIN_EMAIL: ORGANISER.email,
-      BOOTSTRAP_ADMIN_PASSWORD: ORGANISER.password,
-      PASSWORD_HASH_MEMORY_KIB: '1024',
-    };
+    ({ env, dispose } = await processEnvironment(backend));
   });
-  afterAll(async () => {
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => dispose());
 
   it('loses no change that was acknowledged as stored, and duplicates none', async () => {
     const section = randomUUID();
     const first = new ServerProcess(env);
     const api = new ApiClient(await first.start());
-    const login = await api.post('/api/auth/login', ORGANISER);
+    const login = await api.post('/api/auth/login', PROCESS_ORGANISER);
     const token = login.body.token as string;
     const created = await api.withToken(token).post('/api/consultations', { title: 'Crash test' });
     expect(created.status).toBe(201);
@@ -67,7 +49,7 @@ describe.each(BACKENDS)('a killed server on %s', (backend) => {
     const second = new ServerProcess({ ...env });
     const url = await second.start();
     try {
-      const again = await new ApiClient(url).post('/api/auth/login', ORGANISER);
+      const again = await new ApiClient(url).post('/api/auth/login', PROCESS_ORGANISER);
       const reader = stockClient(url, consultationId, again.body.token);
       await eventually(() => expect(reader.provider.synced).toBe(true), 10_000);
       const lines = sectionText(reader.doc, section).split('\n').filter(Boolean);

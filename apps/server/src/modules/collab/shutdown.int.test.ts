@@ -1,20 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { CLOSE_CODES } from '@cw/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../test/http-client.js';
-import { ServerProcess } from '../../test/server-process.js';
-import { createTestDatabase, BACKENDS, type TestDatabase } from '../../test/test-database.js';
+import { PROCESS_ORGANISER, processEnvironment, ServerProcess } from '../../test/server-process.js';
+import { BACKENDS } from '../../test/test-database.js';
 import { Typist } from '../../test/typist.js';
 import { eventually, RawClient, sectionText, stockClient } from '../../test/ws-clients.js';
 
-const ORGANISER = { email: 'organiser@example.org', password: 'organiser password' };
 const TYPISTS = 3;
 
 /** Every paragraph of each typist's section, read by a fresh client from a freshly started server. */
 async function readSections(url: string, consultationId: string, typists: Typist[]): Promise<string[][]> {
-  const login = await new ApiClient(url).post('/api/auth/login', ORGANISER);
+  const login = await new ApiClient(url).post('/api/auth/login', PROCESS_ORGANISER);
   const reader = stockClient(url, consultationId, login.body.token);
   try {
     await eventually(() => expect(reader.provider.synced).toBe(true), 10_000);
@@ -25,31 +21,18 @@ async function readSections(url: string, consultationId: string, typists: Typist
 }
 
 describe.each(BACKENDS)('SIGTERM on %s', (backend) => {
-  let dataDir: string;
-  let database: TestDatabase | undefined;
   let env: Record<string, string>;
+  let dispose: () => Promise<void>;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cw-sigterm-'));
-    database = backend === 'postgres' ? await createTestDatabase() : undefined;
-    env = {
-      PORT: '0',
-      DATA_DIR: dataDir,
-      ...(database?.url ? { DATABASE_URL: database.url } : {}),
-      BOOTSTRAP_ADMIN_EMAIL: ORGANISER.email,
-      BOOTSTRAP_ADMIN_PASSWORD: ORGANISER.password,
-      PASSWORD_HASH_MEMORY_KIB: '1024',
-    };
+    ({ env, dispose } = await processEnvironment(backend));
   });
-  afterAll(async () => {
-    await database?.drop();
-    await rm(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => dispose());
 
   it('drains while clients type: every acknowledged edit stored, sockets closed with 1012, exit 0, nothing lost', async () => {
     const first = new ServerProcess(env);
     const api = new ApiClient(await first.start());
-    const login = await api.post('/api/auth/login', ORGANISER);
+    const login = await api.post('/api/auth/login', PROCESS_ORGANISER);
     const token = login.body.token as string;
     const created = await api.withToken(token).post('/api/consultations', { title: 'Shutdown test' });
     expect(created.status).toBe(201);
