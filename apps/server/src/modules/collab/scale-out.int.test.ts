@@ -304,9 +304,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
     });
     expect(lines(first.doc, sectionId)).not.toContain('outage-b-0');
     expect(lines(second.doc, sectionId)).not.toContain('outage-a-0');
-    const readiness = await new ApiClient(a).get('/api/ready');
-    expect(readiness.status).toBe(503);
-    expect(readiness.body.checks.redis).toMatchObject({ ok: false, error: 'unreachable' });
+    await eventually(async () => {
+      const readiness = await new ApiClient(a).get('/api/ready');
+      expect(readiness.status).toBe(503);
+      expect(readiness.body.checks.redis).toMatchObject({ ok: false, error: 'unreachable' });
+    });
 
     await redis.restart();
     await eventually(async () => expect((await new ApiClient(b).get('/api/ready')).status).toBe(200), 10_000);
