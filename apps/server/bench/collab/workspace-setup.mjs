@@ -17,7 +17,8 @@ async function send(url, init) {
   }
 }
 
-async function call(baseUrl, method, path, { token, body } = {}) {
+/** One JSON request to our server's API; throws on any answer but 2xx. */
+export async function call(baseUrl, method, path, { token, body } = {}) {
   const response = await send(`${baseUrl}${path}`, {
     method,
     headers: {

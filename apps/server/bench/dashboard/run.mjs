@@ -4,6 +4,7 @@ import postgres from 'postgres';
 import { DashboardRepository } from '../../dist/modules/dashboard/dashboard.repository.js';
 import { writeBenchmarks } from '../collab/report.mjs';
 import { ADMIN, startOurServer } from '../collab/servers.mjs';
+import { call } from '../collab/workspace-setup.mjs';
 import { addMember, DEFAULT_VOLUME, seedConsultation } from './seed.mjs';
 
 /**
@@ -50,12 +51,7 @@ try {
   log(`seeded in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
   await addMember(sql, seeded.consultationId, ADMIN.email, 'admin');
 
-  const login = await fetch(`${server.httpUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(ADMIN),
-  });
-  const { token } = await login.json();
+  const { token } = await call(server.httpUrl, 'POST', '/api/auth/login', { body: ADMIN });
 
   const scope = {
     consultationId: seeded.consultationId,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_STAKEHOLDER_GROUPS } from '@cw/shared';
 
 /** The volume `pnpm bench:dashboard` measures at (issue 5): 200 members, 100k comments. */
 export const DEFAULT_VOLUME = {
@@ -19,15 +20,6 @@ export const DEFAULT_VOLUME = {
   sectionsEditedPerMember: 3,
   invitations: 250,
 };
-
-const GROUPS = [
-  'State / public authority',
-  'Civil society organisation',
-  'Company / business',
-  'Academia / research',
-  'International organisation',
-  'Other',
-];
 
 /**
  * Seeds one consultation straight into the database with set-based SQL (generate_series), for
@@ -55,7 +47,7 @@ export async function seedConsultation(sql, volume = DEFAULT_VOLUME) {
              (${id}, 'closed', ${day(volume.days - 5)})`;
     await tx`
       INSERT INTO stakeholder_groups (consultation_id, name, position)
-      SELECT ${id}, name, position - 1 FROM unnest(${GROUPS}::text[]) WITH ORDINALITY AS g (name, position)`;
+      SELECT ${id}, name, position - 1 FROM unnest(${[...DEFAULT_STAKEHOLDER_GROUPS]}::text[]) WITH ORDINALITY AS g (name, position)`;
     await tx`
       INSERT INTO users (email, name, password_hash)
       SELECT 'bench-' || ${tag} || '-' || i || '@example.org', 'Bench member ' || i, 'not-a-hash'
@@ -66,7 +58,7 @@ export async function seedConsultation(sql, volume = DEFAULT_VOLUME) {
       SELECT ${id}, u.id, CASE WHEN n % 20 = 0 THEN 'editor' ELSE 'reviewer' END, g.id, ${start}
       FROM (SELECT id, row_number() OVER (ORDER BY email) - 1 AS n FROM users
             WHERE email LIKE ${`bench-${tag}-%`}) u
-      JOIN stakeholder_groups g ON g.consultation_id = ${id} AND g.position = u.n % ${GROUPS.length}`;
+      JOIN stakeholder_groups g ON g.consultation_id = ${id} AND g.position = u.n % ${DEFAULT_STAKEHOLDER_GROUPS.length}`;
     await tx`
       INSERT INTO sections (consultation_id, number, title, position)
       SELECT ${id}, i::text, 'Section ' || i, i - 1 FROM generate_series(1, ${volume.sections}) AS i`;
@@ -155,7 +147,7 @@ export async function seedConsultation(sql, volume = DEFAULT_VOLUME) {
         CASE WHEN i % 5 <> 0 THEN ${day(1)}::timestamptz END,
         CASE WHEN i % 25 = 0 THEN ${day(1)}::timestamptz END
       FROM generate_series(1, ${volume.invitations}) AS i
-      JOIN stakeholder_groups g ON g.consultation_id = ${id} AND g.position = i % ${GROUPS.length}`;
+      JOIN stakeholder_groups g ON g.consultation_id = ${id} AND g.position = i % ${DEFAULT_STAKEHOLDER_GROUPS.length}`;
     const [{ count }] = await tx`
       SELECT count(*)::int AS count FROM comments c JOIN threads t ON t.id = c.thread_id
       WHERE t.consultation_id = ${id}`;

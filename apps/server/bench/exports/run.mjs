@@ -4,6 +4,7 @@ import { rssBytes } from '../collab/process-stats.mjs';
 import { loadConfig } from '../../dist/config/config.js';
 import { startApp } from '../../dist/bootstrap.js';
 import { ADMIN, startOurServer } from '../collab/servers.mjs';
+import { call } from '../collab/workspace-setup.mjs';
 
 /**
  * `pnpm bench:exports`: the export time of each format for a consultation with 200 members and
@@ -30,20 +31,6 @@ const SAMPLE_MS = 50;
 const log = (line) => process.stderr.write(`${line}\n`);
 const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function api(baseUrl, method, path, { token, body } = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path} → ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 /** Members, agenda, questions, threads and comments, written in a few set-based statements. */
 async function seed(sql, consultationId) {
@@ -152,7 +139,7 @@ async function csvLiveHeap(databaseUrl, consultationId) {
       globalThis.gc();
       return process.memoryUsage().heapUsed / 1024 / 1024;
     };
-    const { token } = await api(url, 'POST', '/api/auth/login', { body: ADMIN });
+    const { token } = await call(url, 'POST', '/api/auth/login', { body: ADMIN });
     const idle = heapMib();
     const response = await fetch(`${url}/api/consultations/${consultationId}/exports/input-csv`, {
       headers: { authorization: `Bearer ${token}` },
@@ -177,8 +164,8 @@ databaseUrl.pathname = `/${databaseName}`;
 const sql = postgres(databaseUrl.toString(), { max: 1, onnotice: () => undefined });
 let server = await startOurServer({ databaseUrl: databaseUrl.toString() });
 try {
-  const login = () => api(server.httpUrl, 'POST', '/api/auth/login', { body: ADMIN });
-  const consultation = await api(server.httpUrl, 'POST', '/api/consultations', {
+  const login = () => call(server.httpUrl, 'POST', '/api/auth/login', { body: ADMIN });
+  const consultation = await call(server.httpUrl, 'POST', '/api/consultations', {
     token: (await login()).token,
     body: { title: 'Export benchmark' },
   });
