@@ -9,7 +9,7 @@ import { canDo } from '../consultations/useConsultations';
 import { NewThreadForm } from './NewThreadForm';
 import { questionsByAgenda, threadsByQuestion } from './question-agenda';
 import { filtersFromSearch } from './thread-filters';
-import { ThreadCard } from './ThreadCard';
+import { ThreadCardList } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
 import { useQuestionSummary, useThreadActions, useThreads } from './useThreads';
 import './threads.css';
@@ -115,15 +115,7 @@ function QuestionThreads({
             {t('threads.questions.empty')}
           </Text>
         ) : (
-          <Flex direction="column" gap="3" asChild>
-            <ul className="plain-list">
-              {threads.map((thread) => (
-                <li key={thread.id}>
-                  <ThreadCard thread={thread} consultation={consultation} actions={actions} />
-                </li>
-              ))}
-            </ul>
-          </Flex>
+          <ThreadCardList threads={threads} consultation={consultation} actions={actions} />
         )}
       </Flex>
     </section>

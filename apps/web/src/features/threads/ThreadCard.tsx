@@ -20,6 +20,25 @@ interface ThreadCardProps {
   isPassageRemoved?: boolean;
 }
 
+/** Threads as a list of cards, in the order given. */
+export function ThreadCardList({
+  threads,
+  consultation,
+  actions,
+}: Pick<ThreadCardProps, 'consultation' | 'actions'> & { threads: readonly Thread[] }) {
+  return (
+    <Flex direction="column" gap="3" asChild>
+      <ul className="plain-list">
+        {threads.map((thread) => (
+          <li key={thread.id}>
+            <ThreadCard thread={thread} consultation={consultation} actions={actions} />
+          </li>
+        ))}
+      </ul>
+    </Flex>
+  );
+}
+
 /** One thread: passage, comments, resolution, and what this member may do with it. */
 export function ThreadCard({
   thread,

@@ -7,7 +7,7 @@ import { ErrorCallout } from '../../ui/ErrorCallout';
 import { LoadingState } from '../../ui/LoadingState';
 import { questionsByAgenda, threadsByQuestion } from './question-agenda';
 import { filtersFromSearch } from './thread-filters';
-import { ThreadCard } from './ThreadCard';
+import { ThreadCardList } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
 import { useThreadActions, useThreads } from './useThreads';
 import './threads.css';
@@ -69,15 +69,7 @@ export function TriageView({ consultation }: { consultation: ConsultationDetail 
                         ? t('paper.sectionHeading', { number: section.number, title: section.title })
                         : t('threads.triage.unanchored')}
                     </Heading>
-                    <Flex direction="column" gap="3" asChild>
-                      <ul className="plain-list">
-                        {inSection.map((thread) => (
-                          <li key={thread.id}>
-                            <ThreadCard thread={thread} consultation={consultation} actions={actions} />
-                          </li>
-                        ))}
-                      </ul>
-                    </Flex>
+                    <ThreadCardList threads={inSection} consultation={consultation} actions={actions} />
                   </Flex>
                 ))}
               </Flex>
