@@ -14,34 +14,57 @@ export class Samples {
     this.values[this.length++] = value;
   }
 
+  /** A copy holding just the samples (transferable to another thread). */
+  toArray() {
+    return this.values.slice(0, this.length);
+  }
+
   sorted() {
-    return this.values.slice(0, this.length).sort();
+    return this.toArray().sort();
   }
 }
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across worker threads. */
+export const now = () => performance.timeOrigin + performance.now();
 
 /**
  * Bookkeeping of sent edits and their arrival at every other client. Edits of one sender reach a
  * receiver in order over its one socket, so "seen" is the highest sequence number per sender and
  * receiver: a repeat (the reference server echoes edits to their sender; merged batches) is not
- * counted twice, and a skipped edit is counted as lost.
+ * counted twice, and a skipped edit is counted as lost. When the clients of one paper are spread
+ * over several load threads, the send times live in shared memory (`DeliveryTracker.shared`) and
+ * each thread counts the arrivals at its own clients.
  */
 export class DeliveryTracker {
+  /** Shared memory for the send times of `senderCount` senders of up to `maxEditsPerSender` edits each. */
+  static shared(senderCount, maxEditsPerSender) {
+    return {
+      maxEditsPerSender,
+      sentAt: new SharedArrayBuffer(senderCount * maxEditsPerSender * Float64Array.BYTES_PER_ELEMENT),
+      sentCount: new SharedArrayBuffer(senderCount * Int32Array.BYTES_PER_ELEMENT),
+    };
+  }
+
   /** `serverOf[i]`: which server client i is connected to, to tell arrivals that crossed servers. */
-  constructor({ receiverCount, senderCount, maxEditsPerSender, serverOf }) {
+  constructor({ receiverCount, shared, serverOf }) {
     this.serverOf = serverOf;
     this.crossLatencies = new Samples();
     this.receiverCount = receiverCount;
-    this.sentAt = Array.from({ length: senderCount }, () => new Float64Array(maxEditsPerSender));
-    this.sentCount = new Int32Array(senderCount);
-    this.lastSeen = Array.from({ length: receiverCount }, () => new Int32Array(senderCount).fill(-1));
+    this.maxEditsPerSender = shared.maxEditsPerSender;
+    this.sentAt = new Float64Array(shared.sentAt);
+    this.sentCount = new Int32Array(shared.sentCount);
+    this.lastSeen = Array.from({ length: receiverCount }, () =>
+      new Int32Array(this.sentCount.length).fill(-1),
+    );
     this.latencies = new Samples();
     this.delivered = 0;
     this.lastDeliveryAt = 0;
   }
 
   recordSent(sender, seq, at) {
-    this.sentAt[sender][seq] = at;
-    this.sentCount[sender] = seq + 1;
+    this.sentAt[sender * this.maxEditsPerSender + seq] = at;
+    // Published after the time: a thread that sees the count also sees the time.
+    Atomics.store(this.sentCount, sender, seq + 1);
   }
 
   /** `tokens` as read by EditTokenReader; `receiver` is the client index, `sender` a typist index. */
@@ -50,22 +73,34 @@ export class DeliveryTracker {
     for (let i = 0; i < tokens.length; i += 2) {
       const sender = tokens[i];
       const seq = tokens[i + 1];
-      if (sender === senderOfReceiver || seq <= seen[sender] || seq >= this.sentCount[sender]) continue;
+      if (sender === senderOfReceiver || seq <= seen[sender] || seq >= Atomics.load(this.sentCount, sender))
+        continue;
       seen[sender] = seq;
-      this.latencies.push(at - this.sentAt[sender][seq]);
+      const latency = at - this.sentAt[sender * this.maxEditsPerSender + seq];
+      this.latencies.push(latency);
       if (this.serverOf && this.serverOf[sender] !== this.serverOf[receiver])
-        this.crossLatencies.push(at - this.sentAt[sender][seq]);
+        this.crossLatencies.push(latency);
       this.delivered++;
       this.lastDeliveryAt = at;
     }
   }
 
-  get totalSent() {
-    return this.sentCount.reduce((sum, count) => sum + count, 0);
+  sentBy(sender) {
+    return Atomics.load(this.sentCount, sender);
   }
 
-  /** Deliveries owed: every edit to every client except its sender. */
-  get expected() {
-    return this.totalSent * (this.receiverCount - 1);
+  get totalSent() {
+    let total = 0;
+    for (let sender = 0; sender < this.sentCount.length; sender++) total += this.sentBy(sender);
+    return total;
+  }
+
+  /** Deliveries owed to `receivers` (client indexes): every edit to every client except its sender. */
+  expectedBy(receivers) {
+    const total = this.totalSent;
+    let expected = 0;
+    for (const receiver of receivers)
+      expected += total - (receiver < this.sentCount.length ? this.sentBy(receiver) : 0);
+    return expected;
   }
 }

@@ -1,58 +1,72 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { DeliveryTracker, Samples } from './delivery-tracker.mjs';
+import { DeliveryTracker, now, Samples } from './delivery-tracker.mjs';
 import { EditTokenReader } from './edit-tokens.mjs';
 import { PaperClient } from './paper-client.mjs';
 
 /**
- * Runs one scenario's clients in a worker thread, away from the orchestrator, and talks to it in
- * steps: connected → (start) → typing → typed → result. Each paper has its clients (`urls`),
- * the first `typists` of whom type into `sectionId`; edits are tracked per paper.
+ * Runs a share of one scenario's clients in a worker thread, away from the orchestrator, and
+ * talks to it in steps: connected → (start) → typing → typed → result. Each paper has its
+ * clients (`urls`), the first `typists` of whom type into `sectionId`. Client number g (counted
+ * over all papers) belongs to thread g mod `threads`; send times are shared between the threads,
+ * and each counts the arrivals at its own clients.
  */
-const { papers, editsPerSecond, typingSeconds, maxDrainSeconds } = workerData;
+const { papers, editsPerSecond, typingSeconds, maxDrainSeconds, thread, threads, doneTyping } = workerData;
 const CONNECT_CONCURRENCY = 25;
 const SYNC_TIMEOUT_MS = 120_000;
+/** After typing, a thread stops waiting once nothing arrived for this long. */
+const QUIET_MS = 1_500;
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const nextMessage = () => new Promise((resolve) => parentPort.once('message', resolve));
 const sum = (values) => values.reduce((total, value) => total + value, 0);
+const threadsDoneTyping = new Int32Array(doneTyping);
 
 const reader = new EditTokenReader();
-const rooms = papers.map(({ urls, typists, sectionId, serverOf }) => ({
-  urls,
-  typists,
-  sectionId,
-  clients: [],
-  tracker: new DeliveryTracker({
-    receiverCount: urls.length,
-    senderCount: typists,
-    maxEditsPerSender: Math.ceil(editsPerSecond * typingSeconds) + 8,
-    serverOf,
-  }),
-}));
+let ordinal = 0;
+let typistOrdinal = 0;
+const rooms = papers.map(({ urls, typists, sectionId, serverOf, shared }) => {
+  const own = [];
+  for (let index = 0; index < urls.length; index++) {
+    const isTypist = index < typists;
+    if (ordinal++ % threads === thread) own.push({ index, typistOrdinal: isTypist ? typistOrdinal : -1 });
+    if (isTypist) typistOrdinal++;
+  }
+  return {
+    urls,
+    sectionId,
+    own,
+    clients: [],
+    tracker: new DeliveryTracker({ receiverCount: urls.length, shared, serverOf }),
+  };
+});
+const totalTypists = typistOrdinal;
 const allClients = () => rooms.flatMap((room) => room.clients);
-const allTypists = () => rooms.flatMap((room) => room.clients.slice(0, room.typists));
+const ownTypists = () => allClients().filter((client) => client.typist);
 let framesReceived = 0;
 
 function onUpdate(room, client, payload) {
   framesReceived++;
   const tokens = reader.read(payload);
   if (tokens.length > 0)
-    room.tracker.recordArrival(client.index, tokens, performance.now(), client.typist ? client.index : -1);
+    room.tracker.recordArrival(client.index, tokens, now(), client.typist ? client.index : -1);
 }
 
 async function connectAll() {
-  const jobs = rooms.flatMap((room) => room.urls.map((url, index) => ({ room, url, index })));
+  const jobs = rooms.flatMap((room) =>
+    room.own.map(({ index, typistOrdinal }) => ({ room, index, typistOrdinal })),
+  );
   let next = 0;
   const connectors = Array.from({ length: Math.min(CONNECT_CONCURRENCY, jobs.length) }, async () => {
     while (next < jobs.length) {
-      const { room, url, index } = jobs[next++];
+      const { room, index, typistOrdinal } = jobs[next++];
       const client = new PaperClient({
-        url,
+        url: room.urls[index],
         index,
-        typist: index < room.typists,
+        typist: typistOrdinal >= 0,
         onUpdate: (receiver, payload) => onUpdate(room, receiver, payload),
       });
-      room.clients[index] = client;
+      client.typistOrdinal = typistOrdinal;
+      room.clients.push(client);
       await client.synced;
     }
   });
@@ -62,92 +76,82 @@ async function connectAll() {
   await Promise.race([Promise.all(connectors), timeout]);
 }
 
-/** Each typist edits every 1/rate s, all typists (of every paper) staggered evenly over that interval. */
-async function type() {
+/**
+ * Each typist edits every 1/rate s from `startAt`, all typists (of every paper, in every thread)
+ * staggered evenly over that interval.
+ */
+async function type(startAt) {
   const intervalMs = 1000 / editsPerSecond;
   const editsEach = Math.floor(editsPerSecond * typingSeconds);
-  const startedAt = performance.now() + 50;
-  const typists = rooms.flatMap((room) =>
-    room.clients.slice(0, room.typists).map((client) => ({ room, client })),
-  );
   await Promise.all(
-    typists.map(async ({ room, client }, index) => {
-      const offset = (intervalMs * index) / typists.length;
-      for (let seq = 0; seq < editsEach; seq++) {
-        const due = startedAt + offset + seq * intervalMs;
-        const wait = due - performance.now();
-        if (wait > 0) await sleep(wait);
-        if (client.closed) return;
-        room.tracker.recordSent(client.index, seq, performance.now());
-        client.type(seq);
-      }
-    }),
+    rooms.flatMap((room) =>
+      room.clients
+        .filter((client) => client.typist)
+        .map(async (client) => {
+          const offset = (intervalMs * client.typistOrdinal) / totalTypists;
+          for (let seq = 0; seq < editsEach; seq++) {
+            const wait = startAt + offset + seq * intervalMs - now();
+            if (wait > 0) await sleep(wait);
+            if (client.closed) return;
+            room.tracker.recordSent(client.index, seq, now());
+            client.type(seq);
+          }
+        }),
+    ),
   );
 }
 
 const delivered = () => sum(rooms.map((room) => room.tracker.delivered));
-const expected = () => sum(rooms.map((room) => room.tracker.expected));
+const expected = () =>
+  sum(rooms.map((room) => room.tracker.expectedBy(room.clients.map((client) => client.index))));
 
-/** After typing: wait until every delivery arrived, or nothing arrived for 1.5 s, or the limit. */
+/**
+ * After typing: wait until every thread has sent its edits and every delivery to this thread's
+ * clients arrived, or nothing arrived for a while, or the limit.
+ */
 async function drain() {
   const deadline = performance.now() + maxDrainSeconds * 1000;
   let last = -1;
   let quietSince = performance.now();
-  while (performance.now() < deadline && delivered() < expected()) {
+  const allSent = () => Atomics.load(threadsDoneTyping, 0) === threads;
+  while (performance.now() < deadline && !(allSent() && delivered() >= expected())) {
     await sleep(100);
-    if (delivered() !== last) {
+    if (delivered() !== last || !allSent()) {
       last = delivered();
       quietSince = performance.now();
-    } else if (performance.now() - quietSince > 1500) break;
+    } else if (performance.now() - quietSince > QUIET_MS) break;
   }
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 await connectAll();
 parentPort.postMessage({ step: 'connected' });
-await nextMessage();
+const { startAt } = await nextMessage();
 for (const room of rooms)
-  for (const client of room.clients.slice(0, room.typists)) client.startParagraph(room.sectionId);
-await sleep(500);
+  for (const client of room.clients) if (client.typist) client.startParagraph(room.sectionId);
+await sleep(startAt - now() - 50);
 const before = performance.eventLoopUtilization();
-const typingStartedAt = performance.now();
 parentPort.postMessage({ step: 'typing' });
-await type();
+await type(startAt);
+Atomics.add(threadsDoneTyping, 0, 1);
 await drain();
 const generatorLoad = performance.eventLoopUtilization(before).utilization;
 parentPort.postMessage({ step: 'typed' });
 
-const arrivals = new Samples();
-for (const room of rooms) for (const value of room.tracker.latencies.sorted()) arrivals.push(value);
-const latencies = arrivals.sorted();
-const crossArrivals = new Samples();
-for (const room of rooms) for (const value of room.tracker.crossLatencies.sorted()) crossArrivals.push(value);
-const crossLatencies = crossArrivals.sorted();
+const merge = (pick) => {
+  const merged = new Samples();
+  for (const room of rooms) for (const value of pick(room.tracker).toArray()) merged.push(value);
+  return merged.toArray();
+};
 const stored = new Samples();
-for (const client of allTypists()) for (const value of client.storedLatencies) stored.push(value);
-const storedSorted = stored.sorted();
-const lastDeliveryAt = Math.max(...rooms.map((room) => room.tracker.lastDeliveryAt));
-const deliverySeconds = (Math.max(lastDeliveryAt, typingStartedAt + 1) - typingStartedAt) / 1000;
+for (const client of ownTypists()) for (const value of client.storedLatencies) stored.push(value);
 const result = {
-  edits: sum(rooms.map((room) => room.tracker.totalSent)),
-  expected: expected(),
   delivered: delivered(),
-  lost: expected() - delivered(),
-  deliveredPerSecond: delivered() / deliverySeconds,
+  lastDeliveryAt: Math.max(0, ...rooms.map((room) => room.tracker.lastDeliveryAt)),
   framesReceived,
-  p50: percentile(latencies, 50),
-  p95: percentile(latencies, 95),
-  p99: percentile(latencies, 99),
-  max: latencies.at(-1) ?? NaN,
-  crossP50: percentile(crossLatencies, 50),
-  crossP99: percentile(crossLatencies, 99),
-  storedP50: percentile(storedSorted, 50),
-  storedP99: percentile(storedSorted, 99),
-  unstored: sum(allTypists().map((client) => client.unstoredCount)),
+  latencies: merge((tracker) => tracker.latencies),
+  crossLatencies: merge((tracker) => tracker.crossLatencies),
+  storedLatencies: stored.toArray(),
+  unstored: sum(ownTypists().map((client) => client.unstoredCount)),
   closedEarly: allClients().filter((client) => client.closed).length,
   generatorLoad,
 };
@@ -160,4 +164,8 @@ await Promise.race([
   ),
   sleep(5_000),
 ]);
-parentPort.postMessage({ step: 'result', result });
+parentPort.postMessage({ step: 'result', result }, [
+  result.latencies.buffer,
+  result.crossLatencies.buffer,
+  result.storedLatencies.buffer,
+]);

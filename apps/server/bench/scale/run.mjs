@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { table, writeBenchmarks } from '../collab/report.mjs';
@@ -8,27 +9,46 @@ import { startRedis } from './redis.mjs';
 
 /**
  * `pnpm bench:scale`: the same load on one instance, then on two instances sharing one Postgres
- * and one Redis — 500 clients on 50 papers (10 per paper, all typing), each paper's clients split
- * between the two instances so every edit crosses from one to the other. A ladder of typing rates
- * finds how much each setting carries at a given propagation p99. Prints the figures and writes
- * the "Scale-out" section of docs/benchmarks.md.
+ * and one Redis — 500 clients on 50 papers (10 per paper, all typing) — in two placements:
+ * "by paper", every socket of a paper on the instance the consultation id hashes to (what the
+ * proxy in infra/Caddyfile does), and "spread", each paper's clients alternating between the
+ * instances (a proxy that balances connections alone), so every edit also crosses through Redis.
+ * A ladder of typing rates finds how much each setting carries at a given propagation p99.
+ * Prints the figures and writes the "Scale-out" section of docs/benchmarks.md.
  *
  * DATABASE_URL (required): a throwaway Postgres database. A private redis-server is started on a
- * free port. BENCH_RATES: edits per second per client, comma-separated (default 1,2,4);
+ * free port. BENCH_RATES: edits per second per client, comma-separated (default 1,2,4,6,8);
  * BENCH_TYPING_SECONDS: typing window of each step (default 10); BENCH_P99_MS: the p99 at which
- * the two settings are compared (default 250).
+ * the settings are compared (default 250); BENCH_GENERATOR_THREADS: load generator threads
+ * (default 2).
  */
 const PAPERS = 50;
 const CLIENTS_PER_PAPER = 10;
-const RATES = (process.env.BENCH_RATES ?? '1,2,4').split(',').map(Number);
+const RATES = (process.env.BENCH_RATES ?? '1,2,4,6,8').split(',').map(Number);
 const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 10);
 const P99_BOUND_MS = Number(process.env.BENCH_P99_MS ?? 250);
+const GENERATOR_THREADS = Number(process.env.BENCH_GENERATOR_THREADS ?? 2);
 const SETUP_CONCURRENCY = 5;
 /** Papers unload this long after their last client left (COLLAB_UNLOAD_DELAY_MS, 5 s), with margin. */
 const UNLOAD_WAIT_MS = 7_000;
 /** Setup signs in once per paper from one address; the limit guards people, not load. */
 const SERVER_ENV = { LOGIN_RATE_LIMIT: '10000' };
 const BENCHMARKS_DOC = fileURLToPath(new URL('../../../../docs/benchmarks.md', import.meta.url));
+
+/** Where client i of a paper connects, as an instance index. */
+const PLACEMENTS = {
+  /** Rendezvous hashing of the consultation id, as a proxy hashing it picks an instance. */
+  'by paper': (consultationId, _client, count) => {
+    let best = 0;
+    let bestScore = -1;
+    for (let instance = 0; instance < count; instance++) {
+      const score = createHash('sha256').update(`${instance}:${consultationId}`).digest().readUInt32BE(0);
+      if (score > bestScore) [best, bestScore] = [instance, score];
+    }
+    return best;
+  },
+  spread: (_consultationId, client, count) => client % count,
+};
 
 const databaseUrl = process.env.DATABASE_URL;
 if (!databaseUrl) {
@@ -61,35 +81,42 @@ async function createWorkspaces(baseUrl) {
   return workspaces;
 }
 
-/** One step of the ladder: every paper gets a fresh section; client i of a paper uses instance i mod n. */
-async function runStep(instances, workspaces, rate) {
+/** One step of the ladder: every paper gets a fresh section; `placement` puts each client on an instance. */
+async function runStep(instances, workspaces, rate, placement = PLACEMENTS.spread) {
   const papers = await Promise.all(
     workspaces.map(async (workspace) => {
       const sectionId = await workspace.addSection(`${instances.length} instance(s), ${rate}/s`);
+      const serverOf = workspace.memberTokens.map((_, i) =>
+        placement(workspace.consultationId, i, instances.length),
+      );
       return {
         sectionId,
         typists: CLIENTS_PER_PAPER,
-        serverOf: workspace.memberTokens.map((_, i) => i % instances.length),
-        urls: workspace.memberTokens.map((token, i) => {
-          const instance = instances[i % instances.length];
-          return `${instance.wsUrl}/collab/${workspace.consultationId}?token=${token}&acks=1`;
-        }),
+        serverOf,
+        urls: workspace.memberTokens.map(
+          (token, i) =>
+            `${instances[serverOf[i]].wsUrl}/collab/${workspace.consultationId}?token=${token}&acks=1`,
+        ),
       };
     }),
   );
-  log(`${instances.length} instance(s), ${rate} edits/s per client…`);
-  return runScenario(instances, { papers, editsPerSecond: rate, typingSeconds: TYPING_SECONDS });
+  return runScenario(instances, {
+    papers,
+    editsPerSecond: rate,
+    typingSeconds: TYPING_SECONDS,
+    generatorThreads: GENERATOR_THREADS,
+  });
 }
 
-function ladderRows(instances, steps) {
+function ladderRows(setting, steps) {
   return steps.map(({ rate, result }) => [
-    String(instances),
+    setting,
     String(rate),
     int(result.edits / TYPING_SECONDS),
     int(result.deliveredPerSecond),
     ms(result.p50),
     ms(result.p99),
-    instances === 1 ? '–' : `${ms(result.crossP50)} / ${ms(result.crossP99)}`,
+    result.perServer.length === 1 ? '–' : `${ms(result.crossP50)} / ${ms(result.crossP99)}`,
     int(result.lost),
     ms(result.storedP99),
     result.perServer.map((server) => percent(server.cpuShare)).join(' + '),
@@ -112,29 +139,44 @@ const pair = [];
 for (let i = 0; i < 2; i++)
   pair.push(await startOurServer({ databaseUrl, env: { ...SERVER_ENV, REDIS_URL: redis.url } }));
 const started = [single, ...pair];
+const SETTINGS = [
+  { name: 'one', instances: [single] },
+  { name: 'two, by paper', instances: pair, placement: PLACEMENTS['by paper'] },
+  { name: 'two, spread', instances: pair, placement: PLACEMENTS.spread },
+];
 let report;
+let papersPerInstance;
 try {
   log(`Setting up ${PAPERS} papers with ${CLIENTS_PER_PAPER} members each…`);
   const workspaces = await createWorkspaces(single.httpUrl);
-  const oneInstance = [];
-  const twoInstances = [];
-  // Alternating, so both settings meet the same background load on the machine; between steps
-  // the papers unload (the lone instance hears nothing of the pair's edits, and must not keep a
-  // stale copy).
+  papersPerInstance = pair.map(
+    (_, instance) =>
+      workspaces.filter(
+        (workspace) => PLACEMENTS['by paper'](workspace.consultationId, 0, pair.length) === instance,
+      ).length,
+  );
+  const steps = new Map(SETTINGS.map((setting) => [setting.name, []]));
+  // Settings alternate at each rate, so all meet the same background load on the machine;
+  // between steps the papers unload (the lone instance hears nothing of the pair's edits, and
+  // must not keep a stale copy).
   for (const rate of RATES) {
-    oneInstance.push({ rate, result: await runStep([single], workspaces, rate) });
-    await sleep(UNLOAD_WAIT_MS);
-    twoInstances.push({ rate, result: await runStep(pair, workspaces, rate) });
-    await sleep(UNLOAD_WAIT_MS);
+    for (const setting of SETTINGS) {
+      log(`${setting.name}: ${rate} edits/s per client…`);
+      steps.get(setting.name).push({
+        rate,
+        result: await runStep(setting.instances, workspaces, rate, setting.placement),
+      });
+      await sleep(UNLOAD_WAIT_MS);
+    }
   }
-  report = { oneInstance, twoInstances, one: capacity(oneInstance), two: capacity(twoInstances) };
+  report = { steps, capacity: new Map([...steps].map(([name, ladder]) => [name, capacity(ladder)])) };
 } finally {
   for (const server of started) await server.dispose();
   redis.stop();
 }
 
 const header = [
-  'instances',
+  'setting',
   'edits/s per client',
   'edits/s',
   'messages/s delivered',
@@ -147,22 +189,34 @@ const header = [
   'peak RSS MB per instance',
   'load generator busy',
 ];
-const ladder = table(header, [...ladderRows(1, report.oneInstance), ...ladderRows(2, report.twoInstances)]);
+const ladder = table(
+  header,
+  SETTINGS.flatMap((setting) => ladderRows(setting.name, report.steps.get(setting.name))),
+);
+const one = report.capacity.get('one');
 const verdict =
-  report.one > 0
-    ? `At p99 ≤ ${P99_BOUND_MS} ms with nothing lost, one instance carried ${int(report.one)} messages/s and ` +
-      `two carried ${int(report.two)} (${(report.two / report.one).toFixed(2)}×; the goal is 1.6×).`
+  one > 0
+    ? `At p99 ≤ ${P99_BOUND_MS} ms with nothing lost, one instance carried ${int(one)} messages/s; ` +
+      SETTINGS.slice(1)
+        .map(({ name }) => {
+          const carried = report.capacity.get(name);
+          return `two instances ${name.replace('two, ', '')} carried ${int(carried)} (${(carried / one).toFixed(2)}×)`;
+        })
+        .join(', ') +
+      '. The goal is 1.6×.'
     : `No step on one instance stayed within p99 ≤ ${P99_BOUND_MS} ms with nothing lost.`;
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 
 const section = `## Scale-out (two instances, Postgres + Redis)
 
 \`DATABASE_URL=<throwaway database> pnpm bench:scale\` · date ${new Date().toISOString().slice(0, 10)} · ${TYPING_SECONDS} s of typing per step. ${PAPERS} papers × ${CLIENTS_PER_PAPER}
-clients, every client typing at the given rate with "stored" acknowledgements; with two instances,
-each paper's clients alternate between them, so every edit reaches half its readers through Redis.
-One instance runs without \`REDIS_URL\`; steps alternate between the two settings. Messages/s counts edits delivered to other clients
-(each edit is owed to the 9 other clients of its paper). The load generator, both instances,
-Postgres and Redis share one machine: ${machine}; load average ${loadAtStart.toFixed(1)} when the run started.
+clients, every client typing at the given rate with "stored" acknowledgements, from ${GENERATOR_THREADS} load generator threads.
+"one": one instance without \`REDIS_URL\`. "two, by paper": two instances sharing Redis, every socket of
+a paper on the instance its consultation id hashes to, as infra/Caddyfile routes them
+(${papersPerInstance.join(' and ')} papers). "two, spread": each paper's clients alternate between the two instances, so
+every edit reaches half its readers through Redis. The settings take turns at each rate. Messages/s counts edits
+delivered to other clients (each edit is owed to the 9 other clients of its paper). The load generator, both
+instances, Postgres and Redis share one machine: ${machine}; load average ${loadAtStart.toFixed(1)} when the run started.
 
 ${ladder}
 

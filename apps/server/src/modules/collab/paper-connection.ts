@@ -1,5 +1,6 @@
 import type { Role } from '@cw/shared';
 import { CLOSE_CODES } from '@cw/shared';
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 
 /** Relayed awareness traffic allowed relative to a socket's own presence updates. */
@@ -61,6 +62,19 @@ export class PaperConnection {
       return;
     }
     this.socket.send(message, { binary: true });
+  }
+
+  /**
+   * Holds this socket's frames until `uncork`, so what it is sent in one tick leaves in one
+   * write: each frame written alone costs a system call, the larger part of relaying an edit.
+   * ws has no public API for this; its underlying TCP socket is `_socket`.
+   */
+  cork(): void {
+    (this.socket as unknown as { _socket?: Socket })._socket?.cork();
+  }
+
+  uncork(): void {
+    (this.socket as unknown as { _socket?: Socket })._socket?.uncork();
   }
 
   close(code: number, reason: string): void {

@@ -521,9 +521,22 @@ export class PaperDocument {
     setImmediate(() => this.broadcast());
   }
 
-  /** Sends everything that changed this tick: one frame per kind, encoded once for all recipients. */
+  /**
+   * Sends everything that changed this tick: one frame per kind, encoded once for all recipients;
+   * each socket's frames leave in one write.
+   */
   private broadcast(): void {
     this.isBroadcastScheduled = false;
+    const recipients = [...this.connections];
+    for (const connection of recipients) connection.cork();
+    try {
+      this.sendChanges();
+    } finally {
+      for (const connection of recipients) connection.uncork();
+    }
+  }
+
+  private sendChanges(): void {
     if (this.outgoingUpdates.length > 0) {
       const batch = this.outgoingUpdates;
       this.outgoingUpdates = [];
