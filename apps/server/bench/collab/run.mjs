@@ -27,16 +27,26 @@ import { Workspace } from './workspace-setup.mjs';
  * clients. Prints the figures and writes the "Collaboration" section of docs/benchmarks.md.
  * DATABASE_URL runs ours on that Postgres instead of embedded PGlite (a throwaway database: the
  * bench adds the pg_walinspect extension to it to read what each scenario wrote);
- * BENCH_TYPING_SECONDS shortens the typing window of every scenario (default 15 s).
+ * BENCH_TYPING_SECONDS shortens the typing window of every scenario (default 15 s);
+ * BENCH_SATURATION_RATES: edits/s per typist of the saturation steps (default 2,4,8).
  */
 const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 15);
 const EDITS_PER_SECOND = 2;
+const SATURATION_RATES = (process.env.BENCH_SATURATION_RATES ?? '2,4,8').split(',').map(Number);
 const SCENARIOS = [
   { name: '10 typing', clients: 10, typists: 10 },
   { name: '50 typing', clients: 50, typists: 50 },
   { name: '200, 20 typing', clients: 200, typists: 20 },
   { name: '500, 20 typing', clients: 500, typists: 20 },
-  { name: '200 typing (saturation)', clients: 200, typists: 200 },
+  // Saturation: the rate climbs until a server falls behind; two client threads, so the
+  // generator is not the first to give out.
+  ...SATURATION_RATES.map((rate) => ({
+    name: `200 typing, ${rate}/s (saturation)`,
+    clients: 200,
+    typists: 200,
+    editsPerSecond: rate,
+    generatorThreads: 2,
+  })),
 ];
 const MAX_CLIENTS = Math.max(...SCENARIOS.map((scenario) => scenario.clients));
 const COLD_JOINS = 3;
@@ -76,8 +86,9 @@ async function runBoth(workspace, scenario, index) {
   const common = {
     typists: scenario.typists,
     sectionId,
-    editsPerSecond: EDITS_PER_SECOND,
+    editsPerSecond: scenario.editsPerSecond ?? EDITS_PER_SECOND,
     typingSeconds: TYPING_SECONDS,
+    generatorThreads: scenario.generatorThreads ?? 1,
   };
   log(`${scenario.name}: ours…`);
   const ourResult = await onOurs({
@@ -266,8 +277,8 @@ ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node.js ${process.version}.
 Our server (\`node apps/server/dist/main.js\`: sessions checked on every socket, write rights per
 message, every edit stored with group commit) against the stock \`@y/websocket-server\` 0.1.1
 (in memory, no authentication, its own \`ws\` 6). Both run as child processes on 127.0.0.1;
-the simulated clients run in one worker thread of the benchmark process and speak the
-y-websocket protocol with \`ws\`. Typists type ${EDITS_PER_SECOND} edits/s each for ${TYPING_SECONDS} s
+the simulated clients run in a worker thread of the benchmark process and speak the
+y-websocket protocol with \`ws\` (the saturation steps: two worker threads). Typists type ${EDITS_PER_SECOND} edits/s each (the saturation steps: the rate named) for ${TYPING_SECONDS} s
 into their own paragraph of a fresh section, each edit followed by an awareness cursor update.
 Latency: from the send of an edit to its arrival at every other client (each edit carries a
 unique token in its text). Typists do not apply the others' edits to their own document (each
@@ -281,7 +292,7 @@ core. ${
     : 'PGlite runs the database inside the server process: its CPU and its WebAssembly heap (which never shrinks) count against our server here, which is not the production configuration.'
 }
 Stored: time until ours acknowledges an edit as durably stored. Generator load: event-loop
-utilisation of the client thread (near 100 % means the generator, not the server, set the pace).
+utilisation of the (busiest) client thread (near 100 % means the generator, not the server, set the pace).
 
 ${scenarioTable(report.results)}
 

@@ -5,6 +5,7 @@ import { table, writeBenchmarks } from '../collab/report.mjs';
 import { runScenario } from '../collab/scenario.mjs';
 import { startOurServer } from '../collab/servers.mjs';
 import { Workspace } from '../collab/workspace-setup.mjs';
+import { limitCpu } from './cpu-limit.mjs';
 import { startRedis } from './redis.mjs';
 
 /**
@@ -20,7 +21,9 @@ import { startRedis } from './redis.mjs';
  * free port. BENCH_RATES: edits per second per client, comma-separated (default 1,2,4,6,8);
  * BENCH_TYPING_SECONDS: typing window of each step (default 10); BENCH_P99_MS: the p99 at which
  * the settings are compared (default 250); BENCH_GENERATOR_THREADS: load generator threads
- * (default 2).
+ * (default 2); BENCH_INSTANCE_CPU: caps every instance at this many cores (e.g. 0.5), so that on a
+ * machine with few cores a second instance adds capacity as a second machine would, and the
+ * generator and the database keep the rest (needs permission to create cgroups).
  */
 const PAPERS = 50;
 const CLIENTS_PER_PAPER = 10;
@@ -28,6 +31,7 @@ const RATES = (process.env.BENCH_RATES ?? '1,2,4,6,8').split(',').map(Number);
 const TYPING_SECONDS = Number(process.env.BENCH_TYPING_SECONDS ?? 10);
 const P99_BOUND_MS = Number(process.env.BENCH_P99_MS ?? 250);
 const GENERATOR_THREADS = Number(process.env.BENCH_GENERATOR_THREADS ?? 2);
+const INSTANCE_CPU = process.env.BENCH_INSTANCE_CPU ? Number(process.env.BENCH_INSTANCE_CPU) : undefined;
 const SETUP_CONCURRENCY = 5;
 /** Papers unload this long after their last client left (COLLAB_UNLOAD_DELAY_MS, 5 s), with margin. */
 const UNLOAD_WAIT_MS = 7_000;
@@ -139,6 +143,7 @@ const pair = [];
 for (let i = 0; i < 2; i++)
   pair.push(await startOurServer({ databaseUrl, env: { ...SERVER_ENV, REDIS_URL: redis.url } }));
 const started = [single, ...pair];
+const cpuLimits = INSTANCE_CPU ? started.map((server) => limitCpu(server.pid, INSTANCE_CPU)) : [];
 const SETTINGS = [
   { name: 'one', instances: [single] },
   { name: 'two, by paper', instances: pair, placement: PLACEMENTS['by paper'] },
@@ -172,6 +177,7 @@ try {
   report = { steps, capacity: new Map([...steps].map(([name, ladder]) => [name, capacity(ladder)])) };
 } finally {
   for (const server of started) await server.dispose();
+  for (const removeLimit of cpuLimits) removeLimit();
   redis.stop();
 }
 
@@ -209,8 +215,9 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${(totalmem()
 
 const section = `## Scale-out (two instances, Postgres + Redis)
 
-\`DATABASE_URL=<throwaway database> pnpm bench:scale\` · date ${new Date().toISOString().slice(0, 10)} · ${TYPING_SECONDS} s of typing per step. ${PAPERS} papers × ${CLIENTS_PER_PAPER}
+\`DATABASE_URL=<throwaway database> ${INSTANCE_CPU ? `BENCH_INSTANCE_CPU=${INSTANCE_CPU} ` : ''}pnpm bench:scale\` · date ${new Date().toISOString().slice(0, 10)} · ${TYPING_SECONDS} s of typing per step. ${PAPERS} papers × ${CLIENTS_PER_PAPER}
 clients, every client typing at the given rate with "stored" acknowledgements, from ${GENERATOR_THREADS} load generator threads.
+${INSTANCE_CPU ? `Every instance is capped at ${INSTANCE_CPU} of a core (a cgroup CPU quota: \`BENCH_INSTANCE_CPU=${INSTANCE_CPU}\`), so that the second instance adds as much CPU as the first, as a second machine would, while the generator, Postgres and Redis share the rest.` : 'Instances are not capped: on a machine with few cores the second instance competes with the first, the generator and the database for the same cores.'}
 "one": one instance without \`REDIS_URL\`. "two, by paper": two instances sharing Redis, every socket of
 a paper on the instance its consultation id hashes to, as infra/Caddyfile routes them
 (${papersPerInstance.join(' and ')} papers). "two, spread": each paper's clients alternate between the two instances, so

@@ -73,7 +73,13 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * RETRY_STEP_MS, RETRY_MAX_MS),
     };
-    this.publisher = new Redis(url, { ...options, connectionName: 'cw-publisher' });
+    this.publisher = new Redis(url, {
+      ...options,
+      connectionName: 'cw-publisher',
+      // Frames published in one tick (an edit's update and presence, several papers' edits)
+      // leave in one write. Not on the subscriber: it only sends (un)subscribe commands.
+      enableAutoPipelining: true,
+    });
     this.subscriber = new Redis(url, { ...options, connectionName: 'cw-subscriber' });
     for (const client of [this.publisher, this.subscriber])
       client.on('error', (error) => this.onError(error));
