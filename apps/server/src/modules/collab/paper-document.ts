@@ -50,7 +50,7 @@ export class ProtocolError extends Error {
   }
 }
 
-/** Where a paper's accepted updates go; the registry backs it with the repository. */
+/** Where a paper's accepted updates go; the registry backs it with the instance's group commit. */
 export interface PaperSink {
   append(updates: PendingUpdate[], contributions: ContributionDelta[]): Promise<void>;
 }

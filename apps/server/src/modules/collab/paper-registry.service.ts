@@ -15,6 +15,7 @@ import { buildInitialPaper } from './initial-paper.js';
 import { PaperChannel } from './paper-channel.js';
 import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
+import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository, type StoredPaper } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 
@@ -57,6 +58,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly papers: PaperRepository,
+    private readonly storeQueue: PaperStoreQueue,
     private readonly participants: ParticipantsRepository,
     private readonly metrics: MetricsService,
     private readonly cluster: ClusterBus,
@@ -177,7 +179,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
           append: async (updates, contributions) => {
             const stopTimer = this.metrics.paperStoreDuration.startTimer();
             try {
-              await this.papers.append(consultationId, updates, contributions);
+              await this.storeQueue.append(consultationId, updates, contributions);
             } catch (error) {
               stopTimer({ outcome: 'error' });
               throw error;

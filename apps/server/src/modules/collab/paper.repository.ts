@@ -17,6 +17,13 @@ export interface ContributionDelta {
   deleted: number;
 }
 
+/** One paper's accepted updates and contribution counters, stored together. */
+export interface PaperBatch {
+  consultationId: string;
+  updates: PendingUpdate[];
+  contributions: ContributionDelta[];
+}
+
 export interface StoredPaper {
   snapshot: Uint8Array | undefined;
   updates: Uint8Array[];
@@ -29,6 +36,31 @@ export interface CompactionResult {
   count: number;
   bytes: number;
   snapshotBytes: number;
+}
+
+function toBuffer(data: Uint8Array): Buffer {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/**
+ * The counters of all batches with one row per paper, member, group and section (an upsert may
+ * not touch the same row twice), sorted so that concurrent transactions lock rows in one order.
+ */
+function mergeContributions(batches: PaperBatch[]): Array<ContributionDelta & { consultationId: string }> {
+  const rows = new Map<string, ContributionDelta & { consultationId: string }>();
+  for (const batch of batches) {
+    for (const delta of batch.contributions) {
+      const key = [batch.consultationId, delta.userId, delta.groupId, delta.sectionId].join('|');
+      const row = rows.get(key);
+      if (row) {
+        row.inserted += delta.inserted;
+        row.deleted += delta.deleted;
+      } else {
+        rows.set(key, { ...delta, consultationId: batch.consultationId });
+      }
+    }
+  }
+  return [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
 /** All SQL of the paper: the update log, snapshots and contribution counters. */
@@ -61,37 +93,57 @@ export class PaperRepository {
   }
 
   /**
-   * Appends a batch of updates and bumps the contribution counters in one transaction. It holds
-   * the paper's lock shared: appends of several instances run side by side, but a compaction
-   * waits for them to commit, so it never merges past a row still being written.
+   * Appends the batches of several papers and bumps their contribution counters in one
+   * transaction (the group commit of the instance). Each paper's lock is taken shared: appends of
+   * several instances run side by side, but a compaction waits for them to commit, so it never
+   * merges past a row still being written. The lock is only tried: a paper whose lock is held
+   * exclusively (a compaction, `storeMissing` or `seedIfEmpty`, here or on another instance) is
+   * left out, so it does not hold back the others. Returns the ids of the papers stored; the
+   * others must be appended again. Each consultation appears at most once in `batches`.
    */
-  async append(
-    consultationId: string,
-    updates: PendingUpdate[],
-    contributions: ContributionDelta[],
-  ): Promise<void> {
-    await this.db.sql.begin(async (tx) => {
-      await tx`SELECT pg_advisory_xact_lock_shared(hashtext(${`paper:${consultationId}`}))`;
+  async appendMany(batches: PaperBatch[]): Promise<Set<string>> {
+    return this.db.sql.begin(async (tx) => {
+      const locked = await tx<{ id: string }[]>`
+        SELECT id FROM unnest(${tx.array(batches.map((batch) => batch.consultationId))}::text[]) AS paper(id)
+        WHERE pg_try_advisory_xact_lock_shared(hashtext('paper:' || id))`;
+      const stored = new Set(locked.map((row) => row.id));
+      const storing = batches.filter((batch) => stored.has(batch.consultationId));
+      const updates = storing.flatMap((batch) =>
+        batch.updates.map((update) => ({ consultationId: batch.consultationId, ...update })),
+      );
+      const contributions = mergeContributions(storing);
+      const statements: Promise<unknown>[] = [];
       if (updates.length > 0) {
-        await tx`
-          INSERT INTO paper_updates ${tx(
-            updates.map((update) => ({
-              consultation_id: consultationId,
-              user_id: update.userId,
-              data: Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength),
-            })),
-          )}`;
+        // Ids come from the identity in the order rows are inserted: each paper's log stays in order.
+        statements.push(tx`
+          INSERT INTO paper_updates (consultation_id, user_id, data)
+          SELECT consultation_id, user_id, data
+          FROM unnest(${tx.array(updates.map((update) => update.consultationId))}::uuid[],
+                      ${tx.array(updates.map((update) => update.userId))}::uuid[],
+                      ${tx.array(updates.map((update) => toBuffer(update.data)))}::bytea[])
+            WITH ORDINALITY AS u(consultation_id, user_id, data, position)
+          ORDER BY position`);
       }
-      for (const delta of contributions) {
-        await tx`
+      if (contributions.length > 0) {
+        statements.push(tx`
           INSERT INTO paper_contributions
             (consultation_id, user_id, group_id, section_id, day, chars_inserted, chars_deleted)
-          VALUES (${consultationId}, ${delta.userId}, ${delta.groupId}, ${delta.sectionId},
-                  current_date, ${delta.inserted}, ${delta.deleted})
+          SELECT consultation_id, user_id, group_id, section_id, current_date, inserted, deleted
+          FROM unnest(${tx.array(contributions.map((row) => row.consultationId))}::uuid[],
+                      ${tx.array(contributions.map((row) => row.userId))}::uuid[],
+                      ${tx.array(contributions.map((row) => row.groupId))}::uuid[],
+                      ${tx.array(contributions.map((row) => row.sectionId))}::uuid[],
+                      ${tx.array(contributions.map((row) => row.inserted))}::bigint[],
+                      ${tx.array(contributions.map((row) => row.deleted))}::bigint[])
+            WITH ORDINALITY AS c(consultation_id, user_id, group_id, section_id, inserted, deleted, position)
+          ORDER BY position
           ON CONFLICT (consultation_id, user_id, group_id, section_id, day) DO UPDATE SET
             chars_inserted = paper_contributions.chars_inserted + EXCLUDED.chars_inserted,
-            chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted`;
+            chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted`);
       }
+      // Independent of each other: sent together, without waiting for the first answer.
+      await Promise.all(statements);
+      return stored;
     });
   }
 
@@ -133,7 +185,7 @@ export class PaperRepository {
           missing.map((update) => ({
             consultation_id: consultationId,
             user_id: update.userId,
-            data: Buffer.from(update.data.buffer, update.data.byteOffset, update.data.byteLength),
+            data: toBuffer(update.data),
           })),
         )}`;
       return missing;
