@@ -93,58 +93,57 @@ export class PaperRepository {
   }
 
   /**
-   * Appends the batches of several papers and bumps their contribution counters in one
-   * transaction (the group commit of the instance). Each paper's lock is taken shared: appends of
-   * several instances run side by side, but a compaction waits for them to commit, so it never
-   * merges past a row still being written. The lock is only tried: a paper whose lock is held
-   * exclusively (a compaction, `storeMissing` or `seedIfEmpty`, here or on another instance) is
-   * left out, so it does not hold back the others. Returns the ids of the papers stored; the
-   * others must be appended again. Each consultation appears at most once in `batches`.
+   * Appends the batches of several papers and bumps their contribution counters in one statement,
+   * so one round trip and one transaction (the group commit of the instance). Each paper's lock is
+   * taken shared: appends of several instances run side by side, but a compaction waits for them
+   * to commit, so it never merges past a row still being written. The lock is only tried: a paper
+   * whose lock is held exclusively (a compaction, `storeMissing` or `seedIfEmpty`, here or on
+   * another instance) is left out, so it does not hold back the others. Returns the ids of the
+   * papers stored; the others must be appended again. Each consultation appears at most once in
+   * `batches`.
    */
   async appendMany(batches: PaperBatch[]): Promise<Set<string>> {
-    return this.db.sql.begin(async (tx) => {
-      const locked = await tx<{ id: string }[]>`
-        SELECT id FROM unnest(${tx.array(batches.map((batch) => batch.consultationId))}::text[]) AS paper(id)
-        WHERE pg_try_advisory_xact_lock_shared(hashtext('paper:' || id))`;
-      const stored = new Set(locked.map((row) => row.id));
-      const storing = batches.filter((batch) => stored.has(batch.consultationId));
-      const updates = storing.flatMap((batch) =>
-        batch.updates.map((update) => ({ consultationId: batch.consultationId, ...update })),
-      );
-      const contributions = mergeContributions(storing);
-      const statements: Promise<unknown>[] = [];
-      if (updates.length > 0) {
-        // Ids come from the identity in the order rows are inserted: each paper's log stays in order.
-        statements.push(tx`
-          INSERT INTO paper_updates (consultation_id, user_id, data)
-          SELECT consultation_id, user_id, data
-          FROM unnest(${tx.array(updates.map((update) => update.consultationId))}::uuid[],
-                      ${tx.array(updates.map((update) => update.userId))}::uuid[],
-                      ${tx.array(updates.map((update) => toBuffer(update.data)))}::bytea[])
-            WITH ORDINALITY AS u(consultation_id, user_id, data, position)
-          ORDER BY position`);
-      }
-      if (contributions.length > 0) {
-        statements.push(tx`
-          INSERT INTO paper_contributions
-            (consultation_id, user_id, group_id, section_id, day, chars_inserted, chars_deleted)
-          SELECT consultation_id, user_id, group_id, section_id, current_date, inserted, deleted
-          FROM unnest(${tx.array(contributions.map((row) => row.consultationId))}::uuid[],
-                      ${tx.array(contributions.map((row) => row.userId))}::uuid[],
-                      ${tx.array(contributions.map((row) => row.groupId))}::uuid[],
-                      ${tx.array(contributions.map((row) => row.sectionId))}::uuid[],
-                      ${tx.array(contributions.map((row) => row.inserted))}::bigint[],
-                      ${tx.array(contributions.map((row) => row.deleted))}::bigint[])
-            WITH ORDINALITY AS c(consultation_id, user_id, group_id, section_id, inserted, deleted, position)
-          ORDER BY position
-          ON CONFLICT (consultation_id, user_id, group_id, section_id, day) DO UPDATE SET
-            chars_inserted = paper_contributions.chars_inserted + EXCLUDED.chars_inserted,
-            chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted`);
-      }
-      // Independent of each other: sent together, without waiting for the first answer.
-      await Promise.all(statements);
-      return stored;
-    });
+    const sql = this.db.sql;
+    const updates = batches.flatMap((batch) =>
+      batch.updates.map((update) => ({ consultationId: batch.consultationId, ...update })),
+    );
+    const contributions = mergeContributions(batches);
+    // A row is only produced once `locked` has a row for its paper, so every paper's lock is held
+    // before any of its ids is drawn. Ids come from the identity in the order rows are inserted:
+    // each paper's log stays in order.
+    const locked = await sql<{ id: string }[]>`
+      WITH locked AS MATERIALIZED (
+        SELECT id::uuid AS id
+        FROM unnest(${sql.array(batches.map((batch) => batch.consultationId))}::text[]) AS paper(id)
+        WHERE pg_try_advisory_xact_lock_shared(hashtext('paper:' || id))
+      ), appended AS (
+        INSERT INTO paper_updates (consultation_id, user_id, data)
+        SELECT u.consultation_id, u.user_id, u.data
+        FROM unnest(${sql.array(updates.map((update) => update.consultationId))}::uuid[],
+                    ${sql.array(updates.map((update) => update.userId))}::uuid[],
+                    ${sql.array(updates.map((update) => toBuffer(update.data)))}::bytea[])
+          WITH ORDINALITY AS u(consultation_id, user_id, data, position)
+        WHERE u.consultation_id IN (SELECT id FROM locked)
+        ORDER BY u.position
+      ), counted AS (
+        INSERT INTO paper_contributions
+          (consultation_id, user_id, group_id, section_id, day, chars_inserted, chars_deleted)
+        SELECT c.consultation_id, c.user_id, c.group_id, c.section_id, current_date, c.inserted, c.deleted
+        FROM unnest(${sql.array(contributions.map((row) => row.consultationId))}::uuid[],
+                    ${sql.array(contributions.map((row) => row.userId))}::uuid[],
+                    ${sql.array(contributions.map((row) => row.groupId))}::uuid[],
+                    ${sql.array(contributions.map((row) => row.sectionId))}::uuid[],
+                    ${sql.array(contributions.map((row) => row.inserted))}::bigint[],
+                    ${sql.array(contributions.map((row) => row.deleted))}::bigint[])
+          WITH ORDINALITY AS c(consultation_id, user_id, group_id, section_id, inserted, deleted, position)
+        WHERE c.consultation_id IN (SELECT id FROM locked)
+        ORDER BY c.position
+        ON CONFLICT (consultation_id, user_id, group_id, section_id, day) DO UPDATE SET
+          chars_inserted = paper_contributions.chars_inserted + EXCLUDED.chars_inserted,
+          chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted
+      )
+      SELECT id::text AS id FROM locked`;
+    return new Set(locked.map((row) => row.id));
   }
 
   /**
