@@ -45,9 +45,13 @@ export class DeliveryTracker {
     };
   }
 
-  /** `serverOf[i]`: which server client i is connected to, to tell arrivals that crossed servers. */
-  constructor({ receiverCount, shared, serverOf }) {
+  /**
+   * `serverOf[i]`: which server client i is connected to, to tell arrivals that crossed servers.
+   * Edits numbered below `warmupEdits` are counted as delivered but their latency is not sampled.
+   */
+  constructor({ receiverCount, shared, serverOf, warmupEdits = 0 }) {
     this.serverOf = serverOf;
+    this.warmupEdits = warmupEdits;
     this.crossLatencies = new Samples();
     this.receiverCount = receiverCount;
     this.maxEditsPerSender = shared.maxEditsPerSender;
@@ -76,12 +80,13 @@ export class DeliveryTracker {
       if (sender === senderOfReceiver || seq <= seen[sender] || seq >= Atomics.load(this.sentCount, sender))
         continue;
       seen[sender] = seq;
+      this.delivered++;
+      this.lastDeliveryAt = at;
+      if (seq < this.warmupEdits) continue;
       const latency = at - this.sentAt[sender * this.maxEditsPerSender + seq];
       this.latencies.push(latency);
       if (this.serverOf && this.serverOf[sender] !== this.serverOf[receiver])
         this.crossLatencies.push(latency);
-      this.delivered++;
-      this.lastDeliveryAt = at;
     }
   }
 

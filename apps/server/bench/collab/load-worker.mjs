@@ -10,7 +10,8 @@ import { PaperClient } from './paper-client.mjs';
  * over all papers) belongs to thread g mod `threads`; send times are shared between the threads,
  * and each counts the arrivals at its own clients.
  */
-const { papers, editsPerSecond, typingSeconds, maxDrainSeconds, thread, threads, doneTyping } = workerData;
+const { papers, editsPerSecond, typingSeconds, warmupSeconds, maxDrainSeconds, thread, threads, doneTyping } =
+  workerData;
 const CONNECT_CONCURRENCY = 25;
 const SYNC_TIMEOUT_MS = 120_000;
 /** After typing, a thread stops waiting once nothing arrived for this long. */
@@ -36,7 +37,12 @@ const rooms = papers.map(({ urls, typists, sectionId, serverOf, shared }) => {
     sectionId,
     own,
     clients: [],
-    tracker: new DeliveryTracker({ receiverCount: urls.length, shared, serverOf }),
+    tracker: new DeliveryTracker({
+      receiverCount: urls.length,
+      shared,
+      serverOf,
+      warmupEdits: Math.floor(warmupSeconds * editsPerSecond),
+    }),
   };
 });
 const totalTypists = typistOrdinal;

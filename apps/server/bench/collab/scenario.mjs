@@ -54,7 +54,9 @@ function startLoadThread(workerData) {
  * `generatorThreads` worker threads (so the load generator is not the first to saturate); this
  * thread only samples the server processes. `urls[i]` is where client i connects, all on one
  * paper; or `papers`, each `{ urls, typists, sectionId, serverOf }`, for several papers at once.
- * CPU and memory are the sum over the servers, and per server in `perServer`.
+ * Latencies leave out the edits of the first `warmupSeconds` of typing (papers just loaded, every
+ * typist's first edit at once). CPU and memory are the sum over the servers, and per server in
+ * `perServer`.
  */
 export async function runScenario(
   serverOrServers,
@@ -65,6 +67,7 @@ export async function runScenario(
     papers: paperList = [{ urls, typists, sectionId }],
     editsPerSecond,
     typingSeconds,
+    warmupSeconds = 0,
     generatorThreads = 1,
   },
 ) {
@@ -83,6 +86,7 @@ export async function runScenario(
       papers,
       editsPerSecond,
       typingSeconds,
+      warmupSeconds,
       maxDrainSeconds: 10,
       thread,
       threads: generatorThreads,
