@@ -20,11 +20,11 @@ import { startRedis } from './redis.mjs';
  * DATABASE_URL (required): a throwaway Postgres database. A private redis-server is started on a
  * free port. BENCH_RATES: edits per second per client, comma-separated (default 1,2,4,6,8);
  * BENCH_TYPING_SECONDS: typing window of each step (default 12, the first 2 s a warm-up left out
- * of the latencies); BENCH_P99_MS: the p99 at which
- * the settings are compared (default 250); BENCH_GENERATOR_THREADS: load generator threads
- * (default 2); BENCH_INSTANCE_CPU: caps every instance at this many cores (e.g. 0.5), so that on a
- * machine with few cores a second instance adds capacity as a second machine would, and the
- * generator and the database keep the rest (needs permission to create cgroups).
+ * of the latencies); BENCH_P99_MS: the p99 at which the settings are compared (default 250);
+ * BENCH_GENERATOR_THREADS: load generator threads (default 2); BENCH_INSTANCE_CPU: caps every
+ * instance at this many cores (e.g. 0.5), so that on a machine with few cores a second instance
+ * adds capacity as a second machine would, and the generator and the database keep the rest
+ * (needs permission to create cgroups).
  */
 const PAPERS = 50;
 const CLIENTS_PER_PAPER = 10;
