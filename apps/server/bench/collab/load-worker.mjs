@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { DeliveryTracker, now, Samples } from './delivery-tracker.mjs';
+import { DeliveryTracker, now } from './delivery-tracker.mjs';
 import { EditTokenReader } from './edit-tokens.mjs';
 import { PaperClient } from './paper-client.mjs';
 
@@ -143,20 +143,14 @@ await drain();
 const generatorLoad = performance.eventLoopUtilization(before).utilization;
 parentPort.postMessage({ step: 'typed' });
 
-const merge = (pick) => {
-  const merged = new Samples();
-  for (const room of rooms) for (const value of pick(room.tracker).toArray()) merged.push(value);
-  return merged.toArray();
-};
-const stored = new Samples();
-for (const client of ownTypists()) for (const value of client.storedLatencies) stored.push(value);
 const result = {
   delivered: delivered(),
   lastDeliveryAt: Math.max(0, ...rooms.map((room) => room.tracker.lastDeliveryAt)),
   framesReceived,
-  latencies: merge((tracker) => tracker.latencies),
-  crossLatencies: merge((tracker) => tracker.crossLatencies),
-  storedLatencies: stored.toArray(),
+  // One array per paper; the orchestrator merges those of every thread once.
+  latencies: rooms.map((room) => room.tracker.latencies.toArray()),
+  crossLatencies: rooms.map((room) => room.tracker.crossLatencies.toArray()),
+  storedLatencies: [Float64Array.from(ownTypists().flatMap((client) => client.storedLatencies))],
   unstored: sum(ownTypists().map((client) => client.unstoredCount)),
   closedEarly: allClients().filter((client) => client.closed).length,
   generatorLoad,
@@ -170,8 +164,7 @@ await Promise.race([
   ),
   sleep(5_000),
 ]);
-parentPort.postMessage({ step: 'result', result }, [
-  result.latencies.buffer,
-  result.crossLatencies.buffer,
-  result.storedLatencies.buffer,
-]);
+parentPort.postMessage(
+  { step: 'result', result },
+  [...result.latencies, ...result.crossLatencies, ...result.storedLatencies].map((array) => array.buffer),
+);

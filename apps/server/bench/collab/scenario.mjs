@@ -115,9 +115,9 @@ export async function runScenario(
     peakRss: window.finish().peakRss,
   }));
   const clients = sum(papers.map((paper) => paper.urls.length));
-  const latencies = concatSorted(results.map((result) => result.latencies));
-  const crossLatencies = concatSorted(results.map((result) => result.crossLatencies));
-  const storedLatencies = concatSorted(results.map((result) => result.storedLatencies));
+  const latencies = concatSorted(results.flatMap((result) => result.latencies));
+  const crossLatencies = concatSorted(results.flatMap((result) => result.crossLatencies));
+  const storedLatencies = concatSorted(results.flatMap((result) => result.storedLatencies));
   const trackers = papers.map(
     (paper) => new DeliveryTracker({ receiverCount: paper.urls.length, shared: paper.shared }),
   );
