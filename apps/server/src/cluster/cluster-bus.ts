@@ -54,6 +54,11 @@ export class ClusterBus implements OnModuleInit, OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
+  /** This instance's id, as other instances see it in `origin`. */
+  get instanceName(): string {
+    return this.instanceId.toString('hex');
+  }
+
   get isEnabled(): boolean {
     return this.config.redisUrl !== undefined;
   }

@@ -11,6 +11,12 @@ const FRAME_STORED = 1;
 const FRAME_PRESENCE = 2;
 const FRAME_PRESENCE_QUERY = 3;
 const FRAME_COMPACTED = 4;
+/** "I serve this paper from now on, answer me": sent when the paper is loaded or frames were lost. */
+const FRAME_HELLO = 5;
+/** "I serve this paper too": the answer to a hello, or to a frame from an instance not known yet. */
+const FRAME_HERE = 6;
+/** "I no longer serve this paper": sent when it is unloaded. */
+const FRAME_LEAVE = 7;
 /** A catch-up that failed (the database away too) is tried again after this many ms. */
 const CATCH_UP_RETRY_MS = 1_000;
 
@@ -39,19 +45,28 @@ export interface PaperStore {
  * its instance dies first they store it themselves (once, under the paper's lock). Anything
  * missed (Redis away, a dropped frame, edits sent before this instance subscribed) is in the
  * database once its instance has stored it: the channel then reads the stored paper again.
+ *
+ * An instance alone on a paper (the proxy routes each consultation to one instance) publishes
+ * nothing. Instances say when they start and stop serving a paper (hello, here, leave); one that
+ * hears of another starts publishing, and tells it the count of updates it accepted so far. The
+ * newcomer reads the stored paper again once that many are stored, which brings it the edits
+ * accepted before the two knew of each other.
  */
 export class PaperChannel implements PaperPeers {
   private document: PaperDocument | undefined;
   /** Frames that arrived while the paper was loading; applied once it is in memory. */
   private early: Array<{ frame: Buffer; origin: string }> = [];
+  /** Updates accepted here, published or not. */
   private sentSeq = 0;
   private readonly unstored = new Map<string, UnstoredUpdate[]>();
   /**
-   * Instances whose next "stored" should be followed by a catch-up: just heard for the first
-   * time (they may have sent edits before this subscription) or frames may have been missed.
+   * Instances whose "stored" reaching this mark should be followed by a catch-up: they accepted
+   * edits this instance may not have heard (before this subscription, before they knew of this
+   * instance, or frames were missed).
    */
-  private readonly catchUpAfterStored = new Set<string>();
-  private readonly known = new Set<string>();
+  private readonly catchUpAfter = new Map<string, number>();
+  /** The other instances serving this paper: while there are none, nothing is published. */
+  private readonly peers = new Set<string>();
   private catchingUp: Promise<void> | undefined;
   private isCatchUpDue = false;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -83,17 +98,18 @@ export class PaperChannel implements PaperPeers {
     return channel;
   }
 
-  /** The paper is loaded: apply what came meanwhile, and ask the others who is present. */
+  /** The paper is loaded: apply what came meanwhile, and tell the others this instance serves it. */
   attach(document: PaperDocument): void {
     this.document = document;
     const early = this.early;
     this.early = [];
     for (const { frame, origin } of early) this.receive(frame, origin);
     if (this.isCatchUpDue) this.requestCatchUp();
-    this.send(encodeType(FRAME_PRESENCE_QUERY));
+    this.announce(FRAME_HELLO);
   }
 
   close(): void {
+    if (this.peers.size > 0) this.bus.publish(this.name, encodeType(FRAME_LEAVE));
     clearTimeout(this.retryTimer);
     this.unsubscribe?.();
     this.stopWatchingLost?.();
@@ -101,6 +117,10 @@ export class PaperChannel implements PaperPeers {
   }
 
   accepted(update: Uint8Array, userId: string): void {
+    if (this.peers.size === 0) {
+      ++this.sentSeq;
+      return;
+    }
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, FRAME_UPDATE);
     encoding.writeVarUint(encoder, ++this.sentSeq);
@@ -153,16 +173,43 @@ export class PaperChannel implements PaperPeers {
     this.send(encoding.toUint8Array(encoder));
   }
 
-  /** Read storage now, and again once each instance has stored what it had in flight. */
+  /**
+   * Read storage now, and again once each instance has stored what it had in flight; and say
+   * hello again, as a hello or its answer may be among the frames lost.
+   */
   private missed(): void {
-    for (const origin of this.known) this.catchUpAfterStored.add(origin);
+    for (const origin of this.peers) this.catchUpAfter.set(origin, 0);
     this.requestCatchUp();
+    if (this.document) this.announce(FRAME_HELLO);
+  }
+
+  /**
+   * Tells the others this instance serves the paper and how many updates it accepted so far
+   * (a hello asks every instance serving it to answer; a "here" answers `to`); then its
+   * presence, and a "stored" mark at once when every accepted update is stored already.
+   */
+  private announce(type: typeof FRAME_HELLO | typeof FRAME_HERE, to = ''): void {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, type);
+    encoding.writeVarUint(encoder, this.sentSeq);
+    if (type === FRAME_HERE) encoding.writeVarString(encoder, to);
+    this.bus.publish(this.name, encoding.toUint8Array(encoder));
+    const document = this.document;
+    if (!document || this.peers.size === 0) return;
+    const entries = document.localPresence();
+    if (entries.length > 0) this.presenceChanged(entries);
+    if (!document.hasUnstoredUpdates) this.stored(this.sentSeq, []);
+  }
+
+  /** Catch up once `origin` has stored its first `count` updates (nothing to wait for when 0). */
+  private expectStored(origin: string, count: number): void {
+    if (count > 0) this.catchUpAfter.set(origin, Math.max(this.catchUpAfter.get(origin) ?? 0, count));
   }
 
   /** Another instance died: store what it sent but never said it stored. */
   private async adopt(origin: string): Promise<void> {
-    this.known.delete(origin);
-    this.catchUpAfterStored.delete(origin);
+    this.peers.delete(origin);
+    this.catchUpAfter.delete(origin);
     const updates = this.unstored.get(origin);
     if (!updates) return;
     let written: PendingUpdate[];
@@ -226,12 +273,32 @@ export class PaperChannel implements PaperPeers {
       this.early.push({ frame, origin });
       return;
     }
-    if (!this.known.has(origin)) {
-      this.known.add(origin);
-      this.catchUpAfterStored.add(origin);
-    }
     const decoder = decoding.createDecoder(frame);
-    switch (decoding.readVarUint(decoder)) {
+    const type = decoding.readVarUint(decoder);
+    if (type === FRAME_LEAVE) {
+      this.peers.delete(origin);
+      this.catchUpAfter.delete(origin);
+      return;
+    }
+    const isNew = !this.peers.has(origin);
+    if (isNew) {
+      this.peers.add(origin);
+      if (type !== FRAME_HELLO) this.announce(FRAME_HERE, origin);
+      // A hello, or an answer to this instance, says how far to catch up; any other frame means
+      // this instance missed that exchange, and catches up after the next "stored".
+      if (type !== FRAME_HELLO && type !== FRAME_HERE) this.catchUpAfter.set(origin, 0);
+    }
+    switch (type) {
+      case FRAME_HELLO:
+        this.expectStored(origin, decoding.readVarUint(decoder));
+        this.announce(FRAME_HERE, origin);
+        return;
+      case FRAME_HERE: {
+        const count = decoding.readVarUint(decoder);
+        if (decoding.readVarString(decoder) === this.bus.instanceName) this.expectStored(origin, count);
+        else if (isNew) this.catchUpAfter.set(origin, 0);
+        return;
+      }
       case FRAME_UPDATE: {
         const seq = decoding.readVarUint(decoder);
         const userId = decoding.readVarString(decoder);
@@ -253,7 +320,11 @@ export class PaperChannel implements PaperPeers {
           if (left.length > 0) this.unstored.set(origin, left);
           else this.unstored.delete(origin);
         }
-        if (this.catchUpAfterStored.delete(origin)) this.requestCatchUp();
+        const after = this.catchUpAfter.get(origin);
+        if (after !== undefined && mark >= after) {
+          this.catchUpAfter.delete(origin);
+          this.requestCatchUp();
+        }
         return;
       }
       case FRAME_PRESENCE:
@@ -274,8 +345,9 @@ export class PaperChannel implements PaperPeers {
     }
   }
 
+  /** Publishes a frame, unless no other instance serves this paper. */
   private send(payload: Uint8Array): void {
-    this.bus.publish(this.name, payload);
+    if (this.peers.size > 0) this.bus.publish(this.name, payload);
   }
 }
 

@@ -193,6 +193,11 @@ export class PaperDocument {
     return this.pendingUpdates.length > 0;
   }
 
+  /** Accepted updates not yet committed: queued, or in the write under way. */
+  get hasUnstoredUpdates(): boolean {
+    return this.pendingUpdates.length > 0 || this.flushing !== undefined;
+  }
+
   /**
    * Shutdown: updates from now on are dropped unapplied and unacknowledged, so the last flush
    * can finish; their senders still hold them and send them again after reconnecting.

@@ -1,5 +1,6 @@
 import { EVENTS_PATH, MESSAGE_AWARENESS } from '@cw/shared';
 import * as encoding from 'lib0/encoding';
+import { Redis } from 'ioredis';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -33,8 +34,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
   let civil: string;
   let company: string;
 
-  async function startInstance(): Promise<string> {
-    const instance = new ServerProcess(env);
+  async function startInstance(extraEnv: Record<string, string> = {}): Promise<string> {
+    const instance = new ServerProcess({ ...env, ...extraEnv });
     instances.push(instance);
     return instance.start();
   }
@@ -58,13 +59,13 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
   }
 
   /** The paper as stored in Postgres right now. */
-  async function storedPaper(): Promise<Y.Doc> {
+  async function storedPaper(paper = consultationId): Promise<Y.Doc> {
     const doc = new Y.Doc();
     const [snapshot] = await sql<{ data: Buffer }[]>`
-      SELECT data FROM paper_snapshots WHERE consultation_id = ${consultationId}`;
+      SELECT data FROM paper_snapshots WHERE consultation_id = ${paper}`;
     if (snapshot) Y.applyUpdate(doc, snapshot.data);
     const rows = await sql<{ data: Buffer }[]>`
-      SELECT data FROM paper_updates WHERE consultation_id = ${consultationId} ORDER BY id`;
+      SELECT data FROM paper_updates WHERE consultation_id = ${paper} ORDER BY id`;
     for (const row of rows) Y.applyUpdate(doc, row.data);
     return doc;
   }
@@ -281,6 +282,57 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
     }, 15_000);
     expect(new Set(expected).size).toBe(expected.length);
     for (const client of [resumed, watcher, reader]) client.destroy();
+  });
+
+  it('publishes nothing for a paper one instance serves alone, and hands over its unstored edits to one that joins', async () => {
+    // C holds edits unstored for a second; both unload a paper 200 ms after its last client left.
+    const c = await startInstance({ COLLAB_FLUSH_MS: '1000', COLLAB_UNLOAD_DELAY_MS: '200' });
+    const d = await startInstance({ COLLAB_UNLOAD_DELAY_MS: '200' });
+    const api = new ApiClient(a, organiser);
+    const paper = (await api.post('/api/consultations', { title: 'Hand-over' })).body.id as string;
+    await api.post(`/api/consultations/${paper}/phase`, { phase: 'open' });
+    const section = (await api.post(`/api/consultations/${paper}/sections`, { title: 'Handed over' })).body
+      .id as string;
+    const listener = new Redis(redis.url);
+    const frames: Array<{ type: number; origin: string }> = [];
+    listener.on('messageBuffer', (_channel: Buffer, frame: Buffer) =>
+      frames.push({ origin: frame.toString('hex', 0, 16), type: frame[20]! }),
+    );
+    await listener.subscribe(`cw:paper:${paper}`);
+    const [FRAME_UPDATE, FRAME_STORED, FRAME_PRESENCE, FRAME_HELLO, FRAME_LEAVE] = [0, 1, 2, 5, 7];
+    const relayed = (from: number) =>
+      frames.slice(from).filter(({ type }) => [FRAME_UPDATE, FRAME_STORED, FRAME_PRESENCE].includes(type));
+
+    const first = stockClient(c, paper, organiser);
+    await eventually(() => expect(first.provider.synced).toBe(true), 10_000);
+    for (let i = 0; i < 5; i++) typeParagraph(first.doc, section, `c-${i}`);
+    await sleep(150);
+    // Alone on the paper: it said hello, and nothing else.
+    expect(frames.map(({ type }) => type)).toEqual([FRAME_HELLO]);
+    const storedLines = async () => lines(await storedPaper(paper), section);
+    expect(await storedLines()).toEqual([]);
+
+    // D loads the paper while none of those edits is stored, and still gets them all.
+    const second = stockClient(d, paper, organiser);
+    await eventually(() => expect(lines(second.doc, section)).toEqual(['c-0', 'c-1', 'c-2', 'c-3', 'c-4']), 10_000);
+    typeParagraph(second.doc, section, 'd-0');
+    typeParagraph(first.doc, section, 'c-5');
+    await eventually(() => {
+      expect(lines(first.doc, section)).toContain('d-0');
+      expect(lines(second.doc, section)).toContain('c-5');
+    });
+    expect(relayed(0).length).toBeGreaterThan(0);
+
+    // Once D's client left and D unloaded the paper, C is alone again and goes quiet.
+    second.destroy();
+    await eventually(() => expect(frames.some(({ type }) => type === FRAME_LEAVE)).toBe(true), 10_000);
+    const afterLeave = frames.length;
+    typeParagraph(first.doc, section, 'c-6');
+    await eventually(async () => expect(await storedLines()).toContain('c-6'), 10_000);
+    expect(relayed(afterLeave)).toEqual([]);
+    expect((await storedLines()).sort()).toEqual(['c-0', 'c-1', 'c-2', 'c-3', 'c-4', 'c-5', 'c-6', 'd-0']);
+    first.destroy();
+    listener.disconnect();
   });
 
   it('keeps serving and storing while Redis is down, and converges once it is back', async () => {
