@@ -67,7 +67,7 @@ const envSchema = z.object({
     .min(64 * 1024)
     .default(16 * 1024 * 1024),
   /** Group commit window: accepted edits are written together after this many ms. */
-  COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  COLLAB_FLUSH_MS: z.coerce.number().int().min(0).max(1000).default(50),
   /**
    * Compact a paper's update log into its snapshot once the log holds as many bytes as the
    * snapshot (at least this many): rewriting the snapshot then costs at most one byte per byte
