@@ -168,8 +168,9 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     client.close();
   });
 
-  it('applies a role change to a connected member within seconds', async () => {
+  it('applies a role change to a connected member within seconds, on that paper only', async () => {
     const member = await buildUser(testApp);
+    const other = await buildConsultation(testApp, admin, { phase: 'open' });
     await addMember(
       testApp,
       consultation.id,
@@ -177,19 +178,26 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
       'reviewer',
       consultation.groups['State / public authority']!,
     );
-    const client = new RawClient(testApp.url, `/collab/${consultation.id}`, {
-      token: member.token,
-      acks: true,
+    await addMember(testApp, other.id, member, 'reviewer', other.groups['State / public authority']!);
+    const connect = (consultationId: string) =>
+      new RawClient(testApp.url, `/collab/${consultationId}`, { token: member.token, acks: true });
+    const writeAccess = (client: RawClient) =>
+      client.messages.filter((m) => m[0] === MESSAGE_WRITE_ACCESS).map((m) => m[1]);
+    const client = connect(consultation.id);
+    const elsewhere = connect(other.id);
+    await eventually(() => {
+      expect(writeAccess(client)).toEqual([1]);
+      expect(writeAccess(elsewhere)).toEqual([1]);
     });
-    await eventually(() =>
-      expect(client.messages.some((m) => m[0] === MESSAGE_WRITE_ACCESS && m[1] === 1)).toBe(true),
-    );
-    await testApp.db.sql`UPDATE members SET role = 'observer' WHERE user_id = ${member.id}`;
-    await eventually(() =>
-      expect(client.messages.some((m) => m[0] === MESSAGE_WRITE_ACCESS && m[1] === 0)).toBe(true),
-    );
-    await testApp.db.sql`DELETE FROM members WHERE user_id = ${member.id}`;
+    await testApp.db.sql`
+      UPDATE members SET role = 'observer' WHERE user_id = ${member.id} AND consultation_id = ${consultation.id}`;
+    await eventually(() => expect(writeAccess(client)).toEqual([1, 0]));
+    await testApp.db.sql`DELETE FROM members WHERE user_id = ${member.id} AND consultation_id = ${consultation.id}`;
     expect((await client.waitClosed()).code).toBe(CLOSE_CODES.NOT_FOUND);
+    // The same member's rights on another paper, checked in the same rounds, are untouched.
+    expect(writeAccess(elsewhere)).toEqual([1]);
+    expect(elsewhere.socket.readyState).toBe(elsewhere.socket.OPEN);
+    elsewhere.close();
   });
 
   describe('bad input closes only the offending socket and changes nothing', () => {

@@ -17,7 +17,7 @@ import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
 import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository, type StoredPaper } from './paper.repository.js';
-import { ParticipantsRepository } from './participants.repository.js';
+import { type ConsultationState, type MembershipRow, ParticipantsRepository } from './participants.repository.js';
 
 interface Entry {
   document?: PaperDocument;
@@ -51,6 +51,8 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('PaperRegistry');
   private readonly entries = new Map<string, Entry>();
   private recheckTimer: NodeJS.Timeout | undefined;
+  /** A slow database must not pile up rounds of the re-check. */
+  private isRechecking = false;
   private pingTimer: NodeJS.Timeout | undefined;
   private presenceTimer: NodeJS.Timeout | undefined;
   private readonly alive = new WeakSet<PaperConnection>();
@@ -309,47 +311,66 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     }
   }
 
-  /** Applies current roles, phase, attribution mode and session validity to connected sockets. */
-  async recheck(consultationId: string): Promise<void> {
-    const document = this.entries.get(consultationId)?.document;
-    if (!document || document.connections.size === 0) return;
-    const connections = [...document.connections];
-    const [state, members, sessions] = await Promise.all([
-      this.participants.consultation(consultationId),
-      this.participants.members(consultationId, [...new Set(connections.map((c) => c.participant.userId))]),
-      this.participants.liveSessions([...new Set(connections.map((c) => c.participant.sessionId))]),
-    ]);
-    const byUser = new Map(members.map((member) => [member.user_id, member]));
-    if (state) document.attributionMode = state.attributionMode;
-    for (const connection of connections) {
-      const member = byUser.get(connection.participant.userId);
-      if (!sessions.has(connection.participant.sessionId)) {
-        connection.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
-        continue;
-      }
-      if (!state || !member) {
-        connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
-        continue;
-      }
-      connection.participant = {
-        ...connection.participant,
-        memberId: member.member_id,
-        name: member.name,
-        role: member.role,
-        groupId: member.group_id,
-        groupName: member.group_name,
-      };
-      document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
-      document.refreshViewer(connection);
-    }
-  }
-
+  /**
+   * Applies current roles, phase, attribution mode and session validity to every connected
+   * socket: three queries per round for all loaded papers, so the cost stays flat as papers add up.
+   */
   private async recheckAll(): Promise<void> {
-    for (const consultationId of this.entries.keys()) {
-      try {
-        await this.recheck(consultationId);
-      } catch (error) {
-        this.logger.warn(`Re-checking rights on paper ${consultationId} failed: ${(error as Error).message}`);
+    // The sockets connected now: one that joins during the queries was checked at its handshake.
+    const papers = [...this.entries.values()].flatMap(({ document }) =>
+      document && document.connections.size > 0 ? [{ document, connections: [...document.connections] }] : [],
+    );
+    if (papers.length === 0 || this.isRechecking) return;
+    const asked = new Map<string, { consultationId: string; userId: string }>();
+    const sessionIds = new Set<string>();
+    for (const { document, connections } of papers) {
+      for (const { participant } of connections) {
+        const consultationId = document.consultationId;
+        asked.set(`${consultationId}|${participant.userId}`, { consultationId, userId: participant.userId });
+        sessionIds.add(participant.sessionId);
+      }
+    }
+    let states: Map<string, ConsultationState>;
+    let members: MembershipRow[];
+    let sessions: Set<string>;
+    this.isRechecking = true;
+    try {
+      [states, members, sessions] = await Promise.all([
+        this.participants.consultations(papers.map(({ document }) => document.consultationId)),
+        this.participants.memberships([...asked.values()]),
+        this.participants.liveSessions([...sessionIds]),
+      ]);
+    } catch (error) {
+      this.logger.warn(`Re-checking rights on loaded papers failed: ${(error as Error).message}`);
+      return;
+    } finally {
+      this.isRechecking = false;
+    }
+    const byMember = new Map(members.map((member) => [`${member.consultation_id}|${member.user_id}`, member]));
+    for (const { document, connections } of papers) {
+      const state = states.get(document.consultationId);
+      if (state) document.attributionMode = state.attributionMode;
+      for (const connection of connections) {
+        if (!document.connections.has(connection)) continue;
+        const member = byMember.get(`${document.consultationId}|${connection.participant.userId}`);
+        if (!sessions.has(connection.participant.sessionId)) {
+          connection.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
+          continue;
+        }
+        if (!state || !member) {
+          connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
+          continue;
+        }
+        connection.participant = {
+          ...connection.participant,
+          memberId: member.member_id,
+          name: member.name,
+          role: member.role,
+          groupId: member.group_id,
+          groupName: member.group_name,
+        };
+        document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
+        document.refreshViewer(connection);
       }
     }
   }

@@ -11,6 +11,11 @@ export interface ParticipantRow {
   group_name: string;
 }
 
+/** A membership found by `memberships`, with the consultation it belongs to. */
+export interface MembershipRow extends ParticipantRow {
+  consultation_id: string;
+}
+
 export interface ConsultationState {
   phase: Phase;
   attributionMode: AttributionMode;
@@ -36,6 +41,29 @@ export class ParticipantsRepository {
       JOIN users u ON u.id = m.user_id
       JOIN stakeholder_groups g ON g.id = m.group_id
       WHERE m.consultation_id = ${consultationId} AND m.user_id IN ${this.db.sql(userIds)}`;
+  }
+
+  /** Phase and attribution mode of each of these consultations that still exists. */
+  async consultations(consultationIds: string[]): Promise<Map<string, ConsultationState>> {
+    if (consultationIds.length === 0) return new Map();
+    const rows = await this.db.sql<{ id: string; phase: Phase; attribution_mode: AttributionMode }[]>`
+      SELECT id, phase, attribution_mode FROM consultations WHERE id IN ${this.db.sql(consultationIds)}`;
+    return new Map(rows.map((row) => [row.id, { phase: row.phase, attributionMode: row.attribution_mode }]));
+  }
+
+  /** Current memberships of these users in these consultations, each pair asked for once. */
+  async memberships(
+    pairs: Array<{ consultationId: string; userId: string }>,
+  ): Promise<MembershipRow[]> {
+    if (pairs.length === 0) return [];
+    const sql = this.db.sql;
+    return sql<MembershipRow[]>`
+      SELECT m.consultation_id, m.user_id, m.id AS member_id, u.name, m.role, m.group_id, g.name AS group_name
+      FROM unnest(${sql.array(pairs.map((pair) => pair.consultationId))}::uuid[],
+                  ${sql.array(pairs.map((pair) => pair.userId))}::uuid[]) AS asked(consultation_id, user_id)
+      JOIN members m ON m.consultation_id = asked.consultation_id AND m.user_id = asked.user_id
+      JOIN users u ON u.id = m.user_id
+      JOIN stakeholder_groups g ON g.id = m.group_id`;
   }
 
   /** Which of these sessions are still valid (not logged out, not expired). */
