@@ -192,7 +192,8 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     await testApp.db.sql`
       UPDATE members SET role = 'observer' WHERE user_id = ${member.id} AND consultation_id = ${consultation.id}`;
     await eventually(() => expect(writeAccess(client)).toEqual([1, 0]));
-    await testApp.db.sql`DELETE FROM members WHERE user_id = ${member.id} AND consultation_id = ${consultation.id}`;
+    await testApp.db
+      .sql`DELETE FROM members WHERE user_id = ${member.id} AND consultation_id = ${consultation.id}`;
     expect((await client.waitClosed()).code).toBe(CLOSE_CODES.NOT_FOUND);
     // The same member's rights on another paper, checked in the same rounds, are untouched.
     expect(writeAccess(elsewhere)).toEqual([1]);

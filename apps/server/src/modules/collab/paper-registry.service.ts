@@ -17,7 +17,11 @@ import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
 import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository, type StoredPaper } from './paper.repository.js';
-import { type ConsultationState, type MembershipRow, ParticipantsRepository } from './participants.repository.js';
+import {
+  type ConsultationState,
+  type MembershipRow,
+  ParticipantsRepository,
+} from './participants.repository.js';
 
 interface Entry {
   document?: PaperDocument;
@@ -346,7 +350,9 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     } finally {
       this.isRechecking = false;
     }
-    const byMember = new Map(members.map((member) => [`${member.consultation_id}|${member.user_id}`, member]));
+    const byMember = new Map(
+      members.map((member) => [`${member.consultation_id}|${member.user_id}`, member]),
+    );
     for (const { document, connections } of papers) {
       const state = states.get(document.consultationId);
       if (state) document.attributionMode = state.attributionMode;

@@ -52,9 +52,7 @@ export class ParticipantsRepository {
   }
 
   /** Current memberships of these users in these consultations, each pair asked for once. */
-  async memberships(
-    pairs: Array<{ consultationId: string; userId: string }>,
-  ): Promise<MembershipRow[]> {
+  async memberships(pairs: Array<{ consultationId: string; userId: string }>): Promise<MembershipRow[]> {
     if (pairs.length === 0) return [];
     const sql = this.db.sql;
     return sql<MembershipRow[]>`

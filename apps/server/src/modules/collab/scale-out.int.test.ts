@@ -314,7 +314,10 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
 
     // D loads the paper while none of those edits is stored, and still gets them all.
     const second = stockClient(d, paper, organiser);
-    await eventually(() => expect(lines(second.doc, section)).toEqual(['c-0', 'c-1', 'c-2', 'c-3', 'c-4']), 10_000);
+    await eventually(
+      () => expect(lines(second.doc, section)).toEqual(['c-0', 'c-1', 'c-2', 'c-3', 'c-4']),
+      10_000,
+    );
     typeParagraph(second.doc, section, 'd-0');
     typeParagraph(first.doc, section, 'c-5');
     await eventually(() => {
@@ -326,6 +329,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
     // Once D's client left and D unloaded the paper, C is alone again and goes quiet.
     second.destroy();
     await eventually(() => expect(frames.some(({ type }) => type === FRAME_LEAVE)).toBe(true), 10_000);
+    await sleep(100); // C hears the leave about when this listener does
     const afterLeave = frames.length;
     typeParagraph(first.doc, section, 'c-6');
     await eventually(async () => expect(await storedLines()).toContain('c-6'), 10_000);
