@@ -15,6 +15,14 @@ const REFERENCE_ENTRY = join(
   createRequire(import.meta.url)('@y/websocket-server/package.json').bin['y-websocket-server'],
 );
 
+// The servers run on this Node.js: figures from one older than the product supports would not
+// be the product's (package.json "engines").
+const [NODE_MAJOR, NODE_MINOR] = process.versions.node.split('.').map(Number);
+if (NODE_MAJOR < 22 || (NODE_MAJOR === 22 && NODE_MINOR < 12)) {
+  process.stderr.write(`Benchmarks need Node.js 22.12 or later; this is ${process.version}\n`);
+  process.exit(2);
+}
+
 export const HOST = '127.0.0.1';
 export const ADMIN = { email: 'bench-organiser@example.org', password: 'bench-organiser-password' };
 
