@@ -18,6 +18,9 @@ async function reviewerPage(browser: Browser, group: string): Promise<{ page: Pa
 test('two reviewers of different groups edit one section together and see each other by group only', async ({
   browser,
 }) => {
+  // Two browsers, two accessibility scans and a reload: on a 2-core machine running two
+  // workers this journey has taken 20-30 s.
+  test.setTimeout(90_000);
   const state = await reviewerPage(browser, 'State / public authority');
   const civil = await reviewerPage(browser, 'Civil society organisation');
   const stamp = Date.now();
