@@ -35,10 +35,11 @@ export class CollabService {
     if (!admitted) return;
     const { auth, consultationId, url } = admitted;
     const refuse = (code: number, reason: string) => socket.close(code, reason);
-    const [state, [member]] = await Promise.all([
-      this.participants.consultation(consultationId),
-      this.participants.members(consultationId, [auth.userId]),
+    const [states, [member]] = await Promise.all([
+      this.participants.consultations([consultationId]),
+      this.participants.memberships([{ consultationId, userId: auth.userId }]),
     ]);
+    const state = states.get(consultationId);
     if (!state || !member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
 
     let document: PaperDocument;

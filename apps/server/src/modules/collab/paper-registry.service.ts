@@ -320,16 +320,17 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
    * socket: three queries per round for all loaded papers, so the cost stays flat as papers add up.
    */
   private async recheckAll(): Promise<void> {
+    if (this.isRechecking) return;
     // The sockets connected now: one that joins during the queries was checked at its handshake.
     const papers = [...this.entries.values()].flatMap(({ document }) =>
       document && document.connections.size > 0 ? [{ document, connections: [...document.connections] }] : [],
     );
-    if (papers.length === 0 || this.isRechecking) return;
+    if (papers.length === 0) return;
     const asked = new Map<string, { consultationId: string; userId: string }>();
     const sessionIds = new Set<string>();
     for (const { document, connections } of papers) {
+      const { consultationId } = document;
       for (const { participant } of connections) {
-        const consultationId = document.consultationId;
         asked.set(`${consultationId}|${participant.userId}`, { consultationId, userId: participant.userId });
         sessionIds.add(participant.sessionId);
       }

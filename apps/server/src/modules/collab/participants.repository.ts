@@ -2,18 +2,15 @@ import { Injectable } from '@nestjs/common';
 import type { AttributionMode, Phase, Role } from '@cw/shared';
 import { Database } from '../../db/database.js';
 
-export interface ParticipantRow {
+/** A member of a consultation, as a paper socket presents them. */
+export interface MembershipRow {
+  consultation_id: string;
   user_id: string;
   member_id: string;
   name: string;
   role: Role;
   group_id: string;
   group_name: string;
-}
-
-/** A membership found by `memberships`, with the consultation it belongs to. */
-export interface MembershipRow extends ParticipantRow {
-  consultation_id: string;
 }
 
 export interface ConsultationState {
@@ -25,23 +22,6 @@ export interface ConsultationState {
 @Injectable()
 export class ParticipantsRepository {
   constructor(private readonly db: Database) {}
-
-  async consultation(consultationId: string): Promise<ConsultationState | undefined> {
-    const [row] = await this.db.sql<{ phase: Phase; attribution_mode: AttributionMode }[]>`
-      SELECT phase, attribution_mode FROM consultations WHERE id = ${consultationId}`;
-    return row && { phase: row.phase, attributionMode: row.attribution_mode };
-  }
-
-  /** Current memberships of these users in the consultation. */
-  async members(consultationId: string, userIds: string[]): Promise<ParticipantRow[]> {
-    if (userIds.length === 0) return [];
-    return this.db.sql<ParticipantRow[]>`
-      SELECT m.user_id, m.id AS member_id, u.name, m.role, m.group_id, g.name AS group_name
-      FROM members m
-      JOIN users u ON u.id = m.user_id
-      JOIN stakeholder_groups g ON g.id = m.group_id
-      WHERE m.consultation_id = ${consultationId} AND m.user_id IN ${this.db.sql(userIds)}`;
-  }
 
   /** Phase and attribution mode of each of these consultations that still exists. */
   async consultations(consultationIds: string[]): Promise<Map<string, ConsultationState>> {
