@@ -80,6 +80,14 @@ describe('Prometheus metrics', () => {
       expect(sample(after.body, 'cw_websocket_connections{path="/collab"}')).toBe(0);
     });
   });
+
+  it('samples event-loop lag every 0.1 s, so an idle server is not woken a hundred times a second', async () => {
+    // A scrape resets the histogram; the next one sees only timer intervals of at least 0.1 s.
+    await scraper.get('/metrics');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const text = (await scraper.get<string>('/metrics')).body;
+    expect(sample(text, 'nodejs_eventloop_lag_min_seconds')).toBeGreaterThanOrEqual(0.09);
+  });
 });
 
 describe('metrics without METRICS_TOKEN', () => {
