@@ -129,6 +129,8 @@ export class PaperDocument {
   private pendingUpdates: PendingUpdate[] = [];
   private pendingContributions = new Map<string, ContributionDelta>();
   private pendingWriters = new Set<PaperConnection>();
+  /** When the oldest update in `pendingUpdates` was accepted (ms): its flush is due a window later. */
+  private pendingSince: number | undefined;
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private retryDelayMs = RETRY_BASE_MS;
@@ -499,6 +501,7 @@ export class PaperDocument {
     this.options.onUpdateAccepted?.();
     const connection = origin;
     this.outgoingUpdates.push({ update, origin: connection });
+    this.pendingSince ??= Date.now();
     this.pendingUpdates.push({ data: update, userId: connection.participant.userId });
     this.pendingWriters.add(connection);
     this.peers?.accepted(update, connection.participant.userId);
@@ -573,9 +576,15 @@ export class PaperDocument {
     }
   }
 
+  /**
+   * Due one window after the oldest pending update was accepted: an edit that arrived while the
+   * previous batch was being written has already served part of its wait.
+   */
   private scheduleFlush(): void {
     if (this.flushTimer || this.flushing) return;
-    this.flushTimer = setTimeout(() => void this.flushAndRetry(), this.options.flushDelayMs);
+    const waited = Date.now() - (this.pendingSince ?? Date.now());
+    const delay = Math.max(0, this.options.flushDelayMs - waited);
+    this.flushTimer = setTimeout(() => void this.flushAndRetry(), delay);
   }
 
   /** Timer-driven flush: a database failure is logged and retried with backoff, never thrown. */
@@ -604,7 +613,9 @@ export class PaperDocument {
     const writers = this.pendingWriters;
     const stateVector = this.storableStateVector();
     const mark = this.peers?.mark() ?? 0;
+    const since = this.pendingSince;
     this.pendingUpdates = [];
+    this.pendingSince = undefined;
     this.pendingContributions = new Map();
     this.pendingWriters = new Set();
     this.flushing = this.sink.append(updates, contributions).then(
@@ -620,6 +631,7 @@ export class PaperDocument {
       },
       (error: unknown) => {
         this.pendingUpdates = [...updates, ...this.pendingUpdates];
+        this.pendingSince = since;
         for (const contribution of contributions) this.mergeContribution(contribution);
         for (const writer of writers) this.pendingWriters.add(writer);
         throw error;
