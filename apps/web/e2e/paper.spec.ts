@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
 import { listDemoAccounts, signIn } from './support/demo-accounts';
-import { expectSaved, openPaper, sectionText, typeAtEnd } from './support/paper-page';
+import { expectSaved, openPaper, sectionBlock, sectionText, typeAtEnd } from './support/paper-page';
 
 async function reviewerPage(browser: Browser, group: string): Promise<{ page: Page; name: string }> {
   const context = await browser.newContext();
@@ -92,13 +92,20 @@ test('a reviewer formats text from the toolbar, and a script address is refused 
   const { page } = await reviewerPage(browser, 'Academia / research');
   const section = sectionText(page, 2);
   const word = `Emphasised${Date.now()}`;
-  // A fresh paragraph at the top, so the word inherits no formatting from earlier text.
-  await section.click();
-  await page.keyboard.press('Control+Home');
-  await page.keyboard.press('Enter');
-  await page.keyboard.press('ArrowUp');
-  await page.keyboard.type(word);
-  await page.keyboard.press('Shift+Home');
+  // Appended to the section's last paragraph, plain text, so the word inherits no formatting.
+  // Typing is safe right after moving the caret by keyboard: the editor reads the caret with the
+  // typed text. A key the editor handles itself is not (it acts on the caret it last read).
+  await typeAtEnd(page, section, ` ${word}`);
+  // The editor reads a keyboard selection at the browser's next "selectionchange"; an update
+  // landing in between (another reviewer's caret moving) writes the editor's caret back. Like a
+  // person who sees the selection did not take, select again; the margin's Comment button shows
+  // once the editor has it.
+  const comment = sectionBlock(page, 2).getByRole('button', { name: 'Comment' });
+  await expect(async () => {
+    await page.keyboard.press('End');
+    await page.keyboard.press('Control+Shift+ArrowLeft');
+    await expect(comment).toBeVisible({ timeout: 1_000 });
+  }).toPass();
 
   const toolbar = page.getByRole('toolbar', { name: /^Formatting for section 2/ });
   await expect(toolbar).toBeVisible();

@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
 import { demoAccountWithRole, listDemoAccounts, signIn } from './support/demo-accounts';
-import { expectSaved, openPaper, sectionText, typeAtEnd } from './support/paper-page';
+import { expectSaved, openPaper, sectionBlock, sectionText, typeAtEnd } from './support/paper-page';
 import { expectNoScriptRan, highlightedText, recordTraffic, selectText } from './support/thread-page';
 
 async function reviewerPage(browser: Browser, group: string): Promise<{ page: Page; name: string }> {
@@ -12,10 +12,6 @@ async function reviewerPage(browser: Browser, group: string): Promise<{ page: Pa
   if (!account) throw new Error(`no demo reviewer speaks for ${group}`);
   await signIn(page, account);
   return { page, name: account.name };
-}
-
-function sectionBlock(page: Page, number: number) {
-  return page.getByRole('group', { name: new RegExp(`^${number} `) });
 }
 
 test('a reviewer comments on a passage, another group sees it live by group only, an editor resolves it', async ({

@@ -17,6 +17,11 @@ export function sectionText(page: Page, number: number | string): Locator {
   return page.getByRole('textbox', { name: new RegExp(`^Section ${number}: `) });
 }
 
+/** A section's whole block: heading, text, guiding questions and comment margin. */
+export function sectionBlock(page: Page, number: number): Locator {
+  return page.getByRole('group', { name: new RegExp(`^${number} `) });
+}
+
 /** Puts the caret at the end of a section's text and types there, as a person would. */
 export async function typeAtEnd(page: Page, section: Locator, text: string): Promise<void> {
   await section.click();
