@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
-import { listDemoAccounts, signIn } from './support/demo-accounts';
+import { signedInReviewer } from './support/demo-accounts';
 import { expectSaved, openPaper, sectionText } from './support/paper-page';
 import { selectText } from './support/thread-page';
 
@@ -8,12 +8,7 @@ import { selectText } from './support/thread-page';
 const ALIGNMENT_TOLERANCE_PX = 24;
 
 async function reviewerPage(browser: Browser, group: string): Promise<Page> {
-  const page = await (await browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
-  const account = (await listDemoAccounts(page.request)).find(
-    (candidate) => candidate.role === 'reviewer' && candidate.group === group,
-  );
-  if (!account) throw new Error(`no demo reviewer speaks for ${group}`);
-  await signIn(page, account);
+  const { page } = await signedInReviewer(browser, group, { viewport: { width: 1400, height: 900 } });
   await openPaper(page);
   return page;
 }

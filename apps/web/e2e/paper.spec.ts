@@ -1,18 +1,12 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
-import { listDemoAccounts, signIn } from './support/demo-accounts';
+import { listDemoAccounts, signedInReviewer, signIn } from './support/demo-accounts';
 import { expectSaved, openPaper, sectionBlock, sectionText, typeAtEnd } from './support/paper-page';
 
 async function reviewerPage(browser: Browser, group: string): Promise<{ page: Page; name: string }> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const account = (await listDemoAccounts(page.request)).find(
-    (candidate) => candidate.role === 'reviewer' && candidate.group === group,
-  );
-  if (!account) throw new Error(`no demo reviewer speaks for ${group}`);
-  await signIn(page, account);
-  await openPaper(page);
-  return { page, name: account.name };
+  const reviewer = await signedInReviewer(browser, group);
+  await openPaper(reviewer.page);
+  return reviewer;
 }
 
 test('two reviewers of different groups edit one section together and see each other by group only', async ({
@@ -35,8 +29,12 @@ test('two reviewers of different groups edit one section together and see each o
 
   const civilCaret = state.page.locator('.remote-caret__label', { hasText: 'Civil society organisation' });
   await expect(civilCaret).toBeVisible();
+  // `first`: a civil-society reviewer of a test running alongside carries the same label.
   await expect(
-    state.page.getByRole('list', { name: 'Also here' }).getByText('Civil society organisation reviewer'),
+    state.page
+      .getByRole('list', { name: 'Also here' })
+      .getByText('Civil society organisation reviewer')
+      .first(),
   ).toBeVisible();
   await expect(
     civil.page.locator('.remote-caret__label', { hasText: 'State / public authority' }),

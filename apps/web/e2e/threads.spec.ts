@@ -1,25 +1,15 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
-import { demoAccountWithRole, listDemoAccounts, signIn } from './support/demo-accounts';
+import { demoAccountWithRole, signedInReviewer, signIn } from './support/demo-accounts';
 import { expectSaved, openPaper, sectionBlock, sectionText, typeAtEnd } from './support/paper-page';
 import { expectNoScriptRan, highlightedText, recordTraffic, selectText } from './support/thread-page';
-
-async function reviewerPage(browser: Browser, group: string): Promise<{ page: Page; name: string }> {
-  const page = await (await browser.newContext()).newPage();
-  const account = (await listDemoAccounts(page.request)).find(
-    (candidate) => candidate.role === 'reviewer' && candidate.group === group,
-  );
-  if (!account) throw new Error(`no demo reviewer speaks for ${group}`);
-  await signIn(page, account);
-  return { page, name: account.name };
-}
 
 test('a reviewer comments on a passage, another group sees it live by group only, an editor resolves it', async ({
   browser,
 }) => {
   test.setTimeout(90_000);
-  const civil = await reviewerPage(browser, 'Civil society organisation');
-  const state = await reviewerPage(browser, 'State / public authority');
+  const civil = await signedInReviewer(browser, 'Civil society organisation');
+  const state = await signedInReviewer(browser, 'State / public authority');
   const traffic = recordTraffic(state.page);
   await openPaper(civil.page);
   await openPaper(state.page);
@@ -95,7 +85,7 @@ test('a reviewer comments on a passage, another group sees it live by group only
 test('comment text is shown literally: no HTML, script or javascript: link from a comment ever runs', async ({
   browser,
 }) => {
-  const { page } = await reviewerPage(browser, 'Company / business');
+  const { page } = await signedInReviewer(browser, 'Company / business');
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
     dialogs.push(dialog.message());
@@ -138,8 +128,8 @@ test('on the questions page reviewers of two groups reply, endorse, edit, delete
   browser,
 }) => {
   test.setTimeout(90_000);
-  const author = await reviewerPage(browser, 'Civil society organisation');
-  const other = await reviewerPage(browser, 'State / public authority');
+  const author = await signedInReviewer(browser, 'Civil society organisation');
+  const other = await signedInReviewer(browser, 'State / public authority');
   for (const { page } of [author, other]) {
     await openPaper(page);
     await page.getByRole('link', { name: 'Questions' }).click();

@@ -1,5 +1,11 @@
 import { demoAccount, type DemoAccount, type Role } from '@cw/shared';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import {
+  expect,
+  type APIRequestContext,
+  type Browser,
+  type BrowserContextOptions,
+  type Page,
+} from '@playwright/test';
 
 /** The demo accounts the server advertises (`GET /api/demo/accounts`, demo mode only). */
 export async function listDemoAccounts(request: APIRequestContext): Promise<DemoAccount[]> {
@@ -21,6 +27,21 @@ export async function signIn(page: Page, account: DemoAccount): Promise<void> {
     data: { email: account.email, password: account.password },
   });
   expect(response.status(), `sign-in as ${account.email}`).toBe(200);
+}
+
+/** A page in a browser context of its own, signed in as the demo reviewer who speaks for `group`. */
+export async function signedInReviewer(
+  browser: Browser,
+  group: string,
+  contextOptions: BrowserContextOptions = {},
+): Promise<{ page: Page; name: string }> {
+  const page = await (await browser.newContext(contextOptions)).newPage();
+  const account = (await listDemoAccounts(page.request)).find(
+    (candidate) => candidate.role === 'reviewer' && candidate.group === group,
+  );
+  if (!account) throw new Error(`no demo reviewer speaks for ${group}`);
+  await signIn(page, account);
+  return { page, name: account.name };
 }
 
 /** Signs in the way a person does: through the login form. */
