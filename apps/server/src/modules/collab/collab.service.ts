@@ -7,7 +7,7 @@ import { SocketAdmission } from '../access/socket-admission.js';
 import { PaperConnection } from './paper-connection.js';
 import { type PaperDocument, ProtocolError } from './paper-document.js';
 import { PaperRegistry } from './paper-registry.service.js';
-import { ParticipantsRepository } from './participants.repository.js';
+import { membershipFields, ParticipantsRepository } from './participants.repository.js';
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -51,15 +51,7 @@ export class CollabService {
     }
     const connection = new PaperConnection(
       socket,
-      {
-        userId: auth.userId,
-        sessionId: auth.sessionId,
-        memberId: member.member_id,
-        name: member.name,
-        role: member.role,
-        groupId: member.group_id,
-        groupName: member.group_name,
-      },
+      { userId: auth.userId, sessionId: auth.sessionId, ...membershipFields(member) },
       url.searchParams.get('acks') === '1',
       {
         maxBufferedBytes: this.config.collab.maxBufferedBytes,

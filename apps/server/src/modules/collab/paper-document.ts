@@ -582,7 +582,7 @@ export class PaperDocument {
    */
   private scheduleFlush(): void {
     if (this.flushTimer || this.flushing) return;
-    const waited = Date.now() - (this.pendingSince ?? Date.now());
+    const waited = this.pendingSince === undefined ? 0 : Date.now() - this.pendingSince;
     const delay = Math.max(0, this.options.flushDelayMs - waited);
     this.flushTimer = setTimeout(() => void this.flushAndRetry(), delay);
   }

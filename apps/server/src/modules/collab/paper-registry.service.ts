@@ -20,8 +20,12 @@ import { PaperRepository, type StoredPaper } from './paper.repository.js';
 import {
   type ConsultationState,
   type MembershipRow,
+  membershipFields,
   ParticipantsRepository,
 } from './participants.repository.js';
+
+/** One member of one consultation, as a map key. */
+const memberKey = (consultationId: string, userId: string) => `${consultationId}|${userId}`;
 
 interface Entry {
   document?: PaperDocument;
@@ -331,7 +335,10 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
     for (const { document, connections } of papers) {
       const { consultationId } = document;
       for (const { participant } of connections) {
-        asked.set(`${consultationId}|${participant.userId}`, { consultationId, userId: participant.userId });
+        asked.set(memberKey(consultationId, participant.userId), {
+          consultationId,
+          userId: participant.userId,
+        });
         sessionIds.add(participant.sessionId);
       }
     }
@@ -352,14 +359,14 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
       this.isRechecking = false;
     }
     const byMember = new Map(
-      members.map((member) => [`${member.consultation_id}|${member.user_id}`, member]),
+      members.map((member) => [memberKey(member.consultation_id, member.user_id), member]),
     );
     for (const { document, connections } of papers) {
       const state = states.get(document.consultationId);
       if (state) document.attributionMode = state.attributionMode;
       for (const connection of connections) {
         if (!document.connections.has(connection)) continue;
-        const member = byMember.get(`${document.consultationId}|${connection.participant.userId}`);
+        const member = byMember.get(memberKey(document.consultationId, connection.participant.userId));
         if (!sessions.has(connection.participant.sessionId)) {
           connection.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
           continue;
@@ -368,14 +375,7 @@ export class PaperRegistry implements OnModuleInit, BeforeApplicationShutdown {
           connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
           continue;
         }
-        connection.participant = {
-          ...connection.participant,
-          memberId: member.member_id,
-          name: member.name,
-          role: member.role,
-          groupId: member.group_id,
-          groupName: member.group_name,
-        };
+        connection.participant = { ...connection.participant, ...membershipFields(member) };
         document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
         document.refreshViewer(connection);
       }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttributionMode, Phase, Role } from '@cw/shared';
 import { Database } from '../../db/database.js';
+import type { Participant } from './paper-connection.js';
 
 /** A member of a consultation, as a paper socket presents them. */
 export interface MembershipRow {
@@ -11,6 +12,19 @@ export interface MembershipRow {
   role: Role;
   group_id: string;
   group_name: string;
+}
+
+/** What a socket's participant takes from the membership (the rest comes from the session). */
+export function membershipFields(
+  row: MembershipRow,
+): Pick<Participant, 'memberId' | 'name' | 'role' | 'groupId' | 'groupName'> {
+  return {
+    memberId: row.member_id,
+    name: row.name,
+    role: row.role,
+    groupId: row.group_id,
+    groupName: row.group_name,
+  };
 }
 
 export interface ConsultationState {
