@@ -6,6 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { PrefixWsAdapter } from './common/prefix-ws.adapter.js';
+import { OriginPolicy } from './common/origin-policy.js';
 import type { AppConfig } from './config/config.js';
 import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
@@ -23,6 +24,7 @@ export async function startApp(config: AppConfig) {
   app.disable('x-powered-by');
   // Bodies over 1 MiB are refused with 413 before they are parsed.
   app.useBodyParser('json', { limit: '1mb', strict: true });
+  const isHttps = config.publicUrl.startsWith('https:');
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -30,10 +32,24 @@ export async function startApp(config: AppConfig) {
           'script-src': ["'self'"],
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'style-src': ["'self'", "'unsafe-inline'"],
+          // Over plain HTTP (a VM, a LAN address, a workshop laptop) the upgrade would send the
+          // browser to an https:// that nothing serves, and the page would stay blank.
+          'upgrade-insecure-requests': isHttps ? [] : null,
         },
       },
+      strictTransportSecurity: isHttps ? { maxAge: 31_536_000 } : false,
     }),
   );
+  const origins = app.get(OriginPolicy);
+  // Pages on ALLOWED_ORIGINS (and PUBLIC_URL, when the app is opened elsewhere) may call the API
+  // with the session cookie; same-origin pages need no CORS at all.
+  app.enableCors({
+    origin: (origin, callback) => callback(null, origin !== undefined && origins.allowsCrossOrigin(origin)),
+    credentials: true,
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    maxAge: 600,
+  });
   const wsAdapter = new PrefixWsAdapter(app);
   app.useWebSocketAdapter(wsAdapter);
   metrics.countSocketsWith(() => wsAdapter.openSockets());

@@ -12,6 +12,12 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: 401,
   /** The member's role never allows this action. */
   FORBIDDEN: 403,
+  /**
+   * The page that sent the request is on an address the server does not serve (not the
+   * request's own origin, `PUBLIC_URL` or `ALLOWED_ORIGINS`): another site may not act with a
+   * member's session.
+   */
+  FORBIDDEN_ORIGIN: 403,
   /** The thing does not exist, or the caller may not know it exists. */
   NOT_FOUND: 404,
   /** Non-members get this for any consultation, so existence is not revealed. */

@@ -3,16 +3,21 @@ import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { checkPermission, uuid } from '@cw/shared';
 import { ACCESS_KEY, type AccessRule } from '../../common/access.decorators.js';
 import { AppError, consultationNotFound } from '../../common/app-error.js';
+import { OriginPolicy } from '../../common/origin-policy.js';
 import type { AppRequest } from '../../common/request-context.js';
 import { isDatabaseUnavailable } from '../../db/database-errors.js';
 import { AuthService } from '../auth/auth.service.js';
 import { tokenFromRequest } from '../auth/session-cookie.js';
 import { MembershipRepository } from './membership.repository.js';
 
+/** Methods that change nothing, so another site's page gains nothing by sending them. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /**
- * Runs before every route: resolves the session, then applies the route's access rule from the
- * shared permission matrix. Non-members of a consultation get 404 so its existence stays hidden;
- * members whose role never allows the action get 403; a phase that forbids it gives 409.
+ * Runs before every route: refuses changes from pages of other sites, resolves the session,
+ * then applies the route's access rule from the shared permission matrix. Non-members of a
+ * consultation get 404 so its existence stays hidden; members whose role never allows the
+ * action get 403; a phase that forbids it gives 409.
  */
 @Injectable()
 export class AccessGuard implements CanActivate, OnModuleInit {
@@ -22,6 +27,7 @@ export class AccessGuard implements CanActivate, OnModuleInit {
     private readonly scanner: MetadataScanner,
     private readonly auth: AuthService,
     private readonly memberships: MembershipRepository,
+    private readonly origins: OriginPolicy,
   ) {}
 
   /** Refuses to start when a route does not declare who may call it. */
@@ -59,6 +65,20 @@ export class AccessGuard implements CanActivate, OnModuleInit {
     }
   }
 
+  /**
+   * Browsers send the session cookie with requests a page of any origin makes; a change made
+   * from a page on an address the server does not serve is refused. A bearer token is never
+   * sent by a browser on its own, so requests carrying one are a program's and pass.
+   */
+  private checkOrigin(request: AppRequest): void {
+    if (SAFE_METHODS.has(request.method) || request.headers.authorization?.startsWith('Bearer ')) return;
+    if (this.origins.allows(request)) return;
+    throw new AppError(
+      'FORBIDDEN_ORIGIN',
+      `Requests from ${String(request.headers.origin)} are not allowed: set PUBLIC_URL to the address users open, or add it to ALLOWED_ORIGINS`,
+    );
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<AppRequest>();
@@ -66,6 +86,7 @@ export class AccessGuard implements CanActivate, OnModuleInit {
       context.getHandler(),
       context.getClass(),
     ]);
+    this.checkOrigin(request);
     const token = tokenFromRequest(request);
     const auth = token ? await this.resolveSession(token, rule) : undefined;
     if (auth) request.auth = auth;

@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CLOSE_CODES, uuid } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { OriginPolicy } from '../../common/origin-policy.js';
 import { ShutdownState } from '../../common/shutdown-state.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -21,14 +21,14 @@ export interface AdmittedSocket {
 
 /**
  * Admission shared by the WebSocket channels of a consultation (`<path>/<consultationId>`):
- * not shutting down, the Origin header, the session (`?token=`, bearer header or cookie) and the
+ * not shutting down, the Origin header (see OriginPolicy), the session (`?token=`, bearer header or cookie) and the
  * id in the path.
  * Frames that arrive while the checks run are kept, not lost.
  */
 @Injectable()
 export class SocketAdmission {
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly origins: OriginPolicy,
     private readonly auth: AuthService,
     private readonly shutdown: ShutdownState,
   ) {}
@@ -49,9 +49,8 @@ export class SocketAdmission {
 
     // A socket admitted now would be closed again at once: send it to another instance.
     if (this.shutdown.isShuttingDown) return refuse(CLOSE_CODES.SERVICE_RESTART, 'Server restarting');
-    const origin = request.headers.origin;
-    if (origin && !this.config.allowedOrigins.includes(origin)) {
-      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed');
+    if (!this.origins.allows(request)) {
+      return refuse(CLOSE_CODES.FORBIDDEN_ORIGIN, 'Origin not allowed: set PUBLIC_URL or ALLOWED_ORIGINS');
     }
     const url = new URL(request.url ?? '/', 'ws://localhost');
     const consultationId = decodeURIComponent(url.pathname.slice(path.length + 1));

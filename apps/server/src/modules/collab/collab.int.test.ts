@@ -109,7 +109,7 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     });
     expect(await foreign.waitClosed()).toEqual({
       code: CLOSE_CODES.FORBIDDEN_ORIGIN,
-      reason: 'Origin not allowed',
+      reason: 'Origin not allowed: set PUBLIC_URL or ALLOWED_ORIGINS',
     });
     const sameOrigin = new RawClient(testApp.url, `/collab/${consultation.id}`, {
       token: reviewer.token,

@@ -41,6 +41,9 @@ export function DemoAccountList({ onSignedIn }: { onSignedIn: () => void }) {
                     <Text size="2" color="gray" highContrast>
                       {t('auth.demo.roleInGroup', { role: roleLabel(t, account.role), group: account.group })}
                     </Text>
+                    <Text size="2" color="gray" highContrast>
+                      {t('auth.demo.credentials', { email: account.email, password: account.password })}
+                    </Text>
                   </Flex>
                   <Button variant="soft" disabled={login.isPending} onClick={() => signInAs(account)}>
                     {t('auth.demo.signInAs', { name: account.name })}

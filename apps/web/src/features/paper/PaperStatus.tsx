@@ -35,6 +35,9 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
     serverWriteAccess: state.serverWriteAccess,
   });
 
+  // A closed paper with nothing of this browser's left unsaved may never have loaded: "Saved" would mislead.
+  const showSave = !readOnly && !(state.connection === 'closed' && save === 'saved');
+
   return (
     <Flex direction="column" gap="2">
       <Flex align="center" gap="3" wrap="wrap">
@@ -43,11 +46,11 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
             {t(`paper.connection.${state.connection}`)}
           </Badge>
         </Text>
-        {readOnly ? null : (
+        {showSave ? (
           <Text as="p" size="2" className="paper-status" data-save-status={save}>
             {t(`paper.save.${save}`)}
           </Text>
-        )}
+        ) : null}
         {readOnly ? (
           <Badge color="gray" highContrast size="2">
             {t('paper.readOnly.badge')}
@@ -61,7 +64,9 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
       ) : null}
       {state.connection === 'closed' ? (
         <Callout.Root color="red" highContrast role="alert">
-          <Callout.Text>{t(closedMessageKey(state.closeCode))}</Callout.Text>
+          <Callout.Text>
+            {t(closedMessageKey(state.closeCode), { origin: window.location.origin })}
+          </Callout.Text>
         </Callout.Root>
       ) : null}
     </Flex>
