@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_ARGS } from './e2e/support/chromium-args';
 import { freePort } from './e2e/support/free-port';
 import { systemChromium } from './e2e/support/system-chromium';
 
@@ -8,16 +9,11 @@ process.env.CW_E2E_PORT ??= String(freePort());
 const baseURL = `http://127.0.0.1:${process.env.CW_E2E_PORT}`;
 
 const executablePath = systemChromium();
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+const browserUse = {
+  ...devices['Desktop Chrome'],
+  launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+};
+const DEV_SERVER_SPEC = 'dev-server.spec.ts';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -37,10 +33,15 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
-      },
+      testIgnore: DEV_SERVER_SPEC,
+      use: browserUse,
+    },
+    {
+      // `pnpm dev` rebuilds the packages the other tests run from: it runs once they are done.
+      name: 'dev-server',
+      testMatch: DEV_SERVER_SPEC,
+      dependencies: ['chromium'],
+      use: browserUse,
     },
   ],
   webServer: {

@@ -1,14 +1,72 @@
+import type { ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
+import type { Plugin, ProxyOptions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
-/** The API server during development; the built app is served by the server itself. */
-const API_TARGET = 'http://localhost:3000';
+/** The API server during development (`PORT`, as the server reads it); the built app is served by the server itself. */
+const API_TARGET = `http://localhost:${process.env.PORT ?? '3000'}`;
+/** Where the development server listens (`DEV_WEB_PORT`); a port given explicitly must be free. */
+const DEV_WEB_PORT = process.env.DEV_WEB_PORT;
+
+/** How long a request waits for a server that is (re)starting before it is let through to fail. */
+const API_START_WAIT_MS = 120_000;
+
+let isApiUp = false;
+
+async function apiAnswers(): Promise<boolean> {
+  try {
+    return (await fetch(`${API_TARGET}/api/health`)).ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Resolves once the API server answers, or when the wait is over. */
+async function untilApiIsUp(): Promise<void> {
+  const deadline = Date.now() + API_START_WAIT_MS;
+  while (!(isApiUp = await apiAnswers()) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * In development the server compiles, starts and restarts after every change beside this page:
+ * API requests made meanwhile wait for it instead of failing, so the page loads once the
+ * server is up rather than showing an error.
+ */
+function waitForApiServer(): Plugin {
+  let waiting: Promise<void> | undefined;
+  return {
+    name: 'wait-for-api-server',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (isApiUp || !request.url?.startsWith('/api/')) return next();
+        waiting ??= untilApiIsUp().finally(() => (waiting = undefined));
+        void waiting.then(() => next());
+      });
+    },
+  };
+}
+
+/** A request the restarting server dropped is answered as the server answers when it is away. */
+const apiProxy: ProxyOptions = {
+  target: API_TARGET,
+  configure: (proxy) =>
+    proxy.on('error', (_error, _request, response) => {
+      isApiUp = false;
+      const http = response as ServerResponse;
+      if (typeof http.writeHead !== 'function' || http.headersSent) return;
+      http.writeHead(503, { 'content-type': 'application/json', 'retry-after': '1' });
+      http.end(JSON.stringify({ statusCode: 503, code: 'UNAVAILABLE', message: 'The server is restarting' }));
+    }),
+};
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), waitForApiServer()],
   server: {
+    ...(DEV_WEB_PORT ? { port: Number(DEV_WEB_PORT), strictPort: true } : {}),
     proxy: {
-      '/api': { target: API_TARGET },
+      '/api': apiProxy,
       '/collab': { target: API_TARGET, ws: true },
       '/events': { target: API_TARGET, ws: true },
     },

@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import { PrefixWsAdapter } from './common/prefix-ws.adapter.js';
 import { OriginPolicy } from './common/origin-policy.js';
+import { AppLogger } from './logging/app-logger.js';
 import type { AppConfig } from './config/config.js';
 import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
@@ -17,7 +18,7 @@ export async function startApp(config: AppConfig) {
     bodyParser: false,
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new AppLogger(app.get(Logger)));
   const metrics = app.get(MetricsService);
   app.use(httpMetricsMiddleware(metrics));
   app.set('trust proxy', config.trustProxy);

@@ -60,6 +60,14 @@ describe('loadConfig', () => {
     });
   });
 
+  it('logs short human lines in a terminal and JSON elsewhere, unless LOG_FORMAT says', () => {
+    expect(loadConfig({}, true).logFormat).toBe('pretty');
+    expect(loadConfig({}, false).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'json' }, true).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }, false).logFormat).toBe('pretty');
+    expect(problems({ LOG_FORMAT: 'xml' })).toEqual(['  LOG_FORMAT: must be json or pretty']);
+  });
+
   it('treats an empty METRICS_TOKEN as unset (compose passes empty variables)', () => {
     expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
   });

@@ -96,6 +96,8 @@ const envSchema = z.object({
       message: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .default('info'),
+  /** `pretty`: short human lines; `json`: one JSON object per line. Default: pretty in a terminal. */
+  LOG_FORMAT: z.enum(['json', 'pretty'], { message: 'must be json or pretty' }).optional(),
   /** Bearer token Prometheus sends to read /metrics; without it (or empty) /metrics is off (404). */
   METRICS_TOKEN: z.preprocess(
     (value) => (value === '' ? undefined : value),
@@ -117,6 +119,7 @@ const envSchema = z.object({
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
+export type LogFormat = NonNullable<z.infer<typeof envSchema>['LOG_FORMAT']>;
 
 const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
@@ -141,6 +144,7 @@ export interface AppConfig {
   bootstrapAdmin: { email: string; password: string; name: string } | undefined;
   passwordHashMemoryKib: number;
   logLevel: LogLevel;
+  logFormat: LogFormat;
   metricsToken: string | undefined;
   /** Express `trust proxy` value. */
   trustProxy: string;
@@ -163,7 +167,11 @@ export interface CollabConfig {
 /** Thrown with one line per bad setting, so an operator can fix them all at once. */
 export class ConfigError extends Error {}
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** `isTerminal`: whether standard output is a terminal (a person reads it, not a log shipper). */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  isTerminal = process.stdout.isTTY === true,
+): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
@@ -205,6 +213,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : undefined,
     passwordHashMemoryKib: e.PASSWORD_HASH_MEMORY_KIB,
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT ?? (isTerminal ? 'pretty' : 'json'),
     metricsToken: e.METRICS_TOKEN,
     trustProxy: e.TRUST_PROXY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import type { AppConfig } from '../config/config.js';
+import { prettyLogStream } from './pretty-log.js';
 
 /** Header carrying the request id in both directions (a proxy's id is kept, ours echoed back). */
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -35,47 +37,49 @@ export function loggableUrl(url: string): string {
 }
 
 /**
- * Structured JSON logs (one line per event on standard output) with a request id on every line
- * written while a request is handled. Only the method, URL, status and timing of a request are
- * logged: headers (cookies, bearer tokens) and bodies (passwords) never are.
+ * Structured JSON logs (one line per event on standard output), or short human lines in a
+ * terminal (`LOG_FORMAT`), with a request id on every line written while a request is handled.
+ * Only the method, URL, status and timing of a request are logged: headers (cookies, bearer
+ * tokens) and bodies (passwords) never are.
  */
 export function requestLoggingModule(config: AppConfig) {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level: config.logLevel,
-      genReqId: requestId,
-      quietReqLogger: true,
-      autoLogging: {
-        ignore: (request) => QUIET_PATHS.has(new URL(request.url ?? '/', 'http://localhost').pathname),
-      },
-      customLogLevel: (_request, response, error) =>
-        error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
-      // The exception filter already logged the cause; pino-http would add a stack of its own.
-      customErrorMessage: (_request, response) => `request failed with ${response.statusCode}`,
-      customErrorObject: (_request, _response, _error, value: Record<string, unknown>) => {
-        const { err: _synthetic, ...rest } = value;
-        return rest;
-      },
-      serializers: {
-        req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-          id: request.id,
-          method: request.method,
-          url: loggableUrl(request.url),
-          remoteAddress: request.remoteAddress,
-        }),
-        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-      },
-      // Defence in depth, should a log call ever pass a whole request or response object.
-      redact: {
-        paths: [
-          'req.headers.authorization',
-          'req.headers.cookie',
-          'res.headers["set-cookie"]',
-          '*.password',
-          '*.token',
-        ],
-        censor: REDACTED,
-      },
+  const options = {
+    level: config.logLevel,
+    genReqId: requestId,
+    quietReqLogger: true,
+    autoLogging: {
+      ignore: (request) => QUIET_PATHS.has(new URL(request.url ?? '/', 'http://localhost').pathname),
     },
+    customLogLevel: (_request, response, error) =>
+      error || response.statusCode >= 500 ? 'error' : response.statusCode >= 400 ? 'warn' : 'info',
+    // The exception filter already logged the cause; pino-http would add a stack of its own.
+    customErrorMessage: (_request, response) => `request failed with ${response.statusCode}`,
+    customErrorObject: (_request, _response, _error, value: Record<string, unknown>) => {
+      const { err: _synthetic, ...rest } = value;
+      return rest;
+    },
+    serializers: {
+      req: (request: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+        id: request.id,
+        method: request.method,
+        url: loggableUrl(request.url),
+        remoteAddress: request.remoteAddress,
+      }),
+      res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+    },
+    // Defence in depth, should a log call ever pass a whole request or response object.
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.token',
+      ],
+      censor: REDACTED,
+    },
+  } satisfies Options;
+  return LoggerModule.forRoot({
+    pinoHttp: config.logFormat === 'pretty' ? [options, prettyLogStream()] : options,
   });
 }

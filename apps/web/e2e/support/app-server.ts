@@ -40,14 +40,17 @@ function exited(child: ChildProcess): Promise<void> {
 
 /**
  * Starts the built server the way the browser-test harness does (demo mode, embedded database),
- * on the given data directory and port, so a second start finds the first one's data.
+ * on the given data directory and port, so a second start finds the first one's data. `env`
+ * changes settings; a setting given as undefined is left unset (its default applies).
  */
 export async function startAppServer({
   dataDir,
   port = freePort(),
+  env: overrides = {},
 }: {
   dataDir: string;
   port?: number;
+  env?: Record<string, string | undefined>;
 }): Promise<AppServer> {
   const baseURL = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
@@ -59,8 +62,10 @@ export async function startAppServer({
     DATA_DIR: dataDir,
     DEMO_MODE: 'true',
     LOGIN_RATE_LIMIT: '10000',
+    ...overrides,
   };
   delete env.DATABASE_URL;
+  for (const [name, value] of Object.entries(overrides)) if (value === undefined) delete env[name];
   const child = spawn(process.execPath, ['--enable-source-maps', SERVER_MAIN], { env, stdio: 'ignore' });
   try {
     await waitUntilHealthy(baseURL, child);
