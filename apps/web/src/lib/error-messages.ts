@@ -4,7 +4,9 @@ import { ApiError, NetworkError } from './api-error';
 
 /** The translated sentence for any failure: by error code, never by message text. */
 export function errorMessage(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) return t(`errors.${error.code}`);
+  // The page's own address completes the advice some messages give (FORBIDDEN_ORIGIN).
+  if (error instanceof ApiError)
+    return t(`errors.${error.code}`, { origin: globalThis.location?.origin ?? '' });
   if (error instanceof NetworkError) return t('errors.NETWORK');
   return t('errors.INTERNAL');
 }
