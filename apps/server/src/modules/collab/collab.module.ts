@@ -3,9 +3,11 @@ import { AccessModule } from '../access/access.module.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { PaperRegistry } from './paper-registry.service.js';
+import { PaperStore } from './paper-store.js';
 import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
+import { RightsRecheck } from './rights-recheck.service.js';
 
 /** Real-time co-editing of the paper (SPEC §4). */
 @Module({
@@ -15,8 +17,10 @@ import { ParticipantsRepository } from './participants.repository.js';
     CollabService,
     PaperRegistry,
     PaperRepository,
+    PaperStore,
     PaperStoreQueue,
     ParticipantsRepository,
+    RightsRecheck,
   ],
   exports: [PaperRegistry, PaperRepository],
 })

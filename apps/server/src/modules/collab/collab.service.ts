@@ -5,8 +5,9 @@ import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SocketAdmission } from '../access/socket-admission.js';
 import { PaperConnection } from './paper-connection.js';
-import { type PaperDocument, ProtocolError } from './paper-document.js';
+import type { PaperDocument } from './paper-document.js';
 import { PaperRegistry } from './paper-registry.service.js';
+import { ProtocolError } from './protocol-error.js';
 import { membershipFields, ParticipantsRepository } from './participants.repository.js';
 
 function toBytes(data: RawData): Uint8Array {

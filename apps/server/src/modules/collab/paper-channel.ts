@@ -2,7 +2,8 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import type { ClusterBus } from '../../cluster/cluster-bus.js';
-import type { PaperDocument, PaperPeers, SharedPresence } from './paper-document.js';
+import type { PaperDocument, PaperPeers } from './paper-document.js';
+import type { SharedPresence } from './paper-presence.js';
 import type { CompactionResult, PendingUpdate } from './paper.repository.js';
 
 /** Frame types between instances on one paper's channel. */
@@ -31,7 +32,7 @@ interface UnstoredUpdate {
 }
 
 /** What the registry does for a channel: read the stored paper, store what a dead instance had not. */
-export interface PaperStore {
+export interface ChannelStorage {
   /** Reads the stored paper again; applies it to `document` and returns its state vector. */
   catchUp(document: PaperDocument): Promise<Map<number, number>>;
   /** Stores the updates not in storage yet (checked under the paper's lock: stored once); returns them. */
@@ -76,7 +77,7 @@ export class PaperChannel implements PaperPeers {
   private constructor(
     private readonly consultationId: string,
     private readonly bus: ClusterBus,
-    private readonly store: PaperStore,
+    private readonly store: ChannelStorage,
   ) {}
 
   private get name(): string {
@@ -88,7 +89,7 @@ export class PaperChannel implements PaperPeers {
    * arrives here; what was sent before is covered by the catch-up after its sender's next
    * "stored".
    */
-  static async open(consultationId: string, bus: ClusterBus, store: PaperStore): Promise<PaperChannel> {
+  static async open(consultationId: string, bus: ClusterBus, store: ChannelStorage): Promise<PaperChannel> {
     const channel = new PaperChannel(consultationId, bus, store);
     channel.unsubscribe = await bus.subscribe(channel.name, {
       message: (payload, origin) => channel.receive(payload, origin),

@@ -31,6 +31,29 @@ export interface StoredPaper {
   lastUpdateId: number;
 }
 
+/** Size of what is stored: the snapshot and the log after it (drives when to compact). */
+export interface StoredSize {
+  snapshotBytes: number;
+  logCount: number;
+  logBytes: number;
+}
+
+/** The size of a stored paper as it was read. */
+export function storedSize(stored: StoredPaper): StoredSize {
+  return {
+    snapshotBytes: stored.snapshot?.length ?? 0,
+    logCount: stored.updates.length,
+    logBytes: stored.updates.reduce((sum, update) => sum + update.length, 0),
+  };
+}
+
+/** A stored paper as one update (the snapshot and the log after it), undefined when nothing is stored. */
+export function mergeStored(stored: StoredPaper): Uint8Array | undefined {
+  const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0]! : Y.mergeUpdates(parts);
+}
+
 /** What a compaction merged, and the size of the snapshot it wrote. */
 export interface CompactionResult {
   count: number;
@@ -169,12 +192,10 @@ export class PaperRepository {
   async storeMissing(consultationId: string, updates: PendingUpdate[]): Promise<PendingUpdate[]> {
     return this.db.sql.begin(async (tx) => {
       await tx`SELECT pg_advisory_xact_lock(hashtext(${`paper:${consultationId}`}))`;
-      const stored = await this.load(consultationId, tx);
-      const parts = stored.snapshot ? [stored.snapshot, ...stored.updates] : stored.updates;
-      const state =
-        parts.length === 0
-          ? new Map<number, number>()
-          : Y.decodeStateVector(Y.encodeStateVectorFromUpdate(Y.mergeUpdates(parts)));
+      const merged = mergeStored(await this.load(consultationId, tx));
+      const state = merged
+        ? Y.decodeStateVector(Y.encodeStateVectorFromUpdate(merged))
+        : new Map<number, number>();
       const missing = updates.filter((update) =>
         [...Y.parseUpdateMeta(update.data).to].some(([client, clock]) => (state.get(client) ?? 0) < clock),
       );
@@ -189,16 +210,6 @@ export class PaperRepository {
         )}`;
       return missing;
     });
-  }
-
-  /** Number of updates not yet merged into the snapshot. */
-  async pendingCount(consultationId: string): Promise<number> {
-    const [row] = await this.db.sql<{ count: number }[]>`
-      SELECT count(*) AS count FROM paper_updates p
-      WHERE p.consultation_id = ${consultationId}
-        AND p.id > coalesce((SELECT last_update_id FROM paper_snapshots s
-                             WHERE s.consultation_id = ${consultationId}), 0)`;
-    return row?.count ?? 0;
   }
 
   /**

@@ -9,6 +9,7 @@ import { CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent } 
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { closeAndWait } from '../../common/socket-close.js';
+import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
 import { SocketAdmission } from '../access/socket-admission.js';
 import { presentThread } from '../threads/thread.presenter.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
@@ -18,12 +19,7 @@ interface Listener {
   socket: WebSocket;
   userId: string;
   sessionId: string;
-  /** Answered the last keep-alive ping. */
-  isAlive: boolean;
 }
-
-/** Keep-alive: ping every socket this often; one that missed the previous pong is dropped. */
-const PING_INTERVAL_MS = 30_000;
 
 /**
  * Live thread events: admits sockets like the collab channel (Origin, session, membership) and
@@ -38,7 +34,9 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   /** Per consultation, deliveries run one after another so clients see changes in order. */
   private readonly deliveries = new Map<string, Promise<void>>();
   private unsubscribe: (() => void) | undefined;
-  private pingTimer: NodeJS.Timeout | undefined;
+  private readonly keepAlive = new SocketKeepAlive(() =>
+    [...this.listeners.values()].flatMap((set) => [...set].map((listener) => listener.socket)),
+  );
 
   constructor(
     private readonly admission: SocketAdmission,
@@ -48,13 +46,12 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((change) => this.enqueue(change));
-    this.pingTimer = setInterval(() => this.pingAll(), PING_INTERVAL_MS);
-    this.pingTimer.unref();
+    this.keepAlive.start();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
-    clearInterval(this.pingTimer);
+    this.keepAlive.stop();
   }
 
   /** Number of sockets listening to one consultation (for tests). */
@@ -70,8 +67,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     if (!member) return socket.close(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
     if (socket.readyState !== socket.OPEN) return;
 
-    const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId, isAlive: true };
-    socket.on('pong', () => (listener.isAlive = true));
+    const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId };
+    this.keepAlive.track(socket);
     const set = this.listeners.get(consultationId) ?? new Set<Listener>();
     set.add(listener);
     this.listeners.set(consultationId, set);
@@ -128,20 +125,6 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
         }),
       };
       listener.socket.send(JSON.stringify(event));
-    }
-  }
-
-  /** Idle connections through proxies are cut silently; pings keep them open and find dead ones. */
-  private pingAll(): void {
-    for (const set of this.listeners.values()) {
-      for (const listener of set) {
-        if (!listener.isAlive) {
-          listener.socket.terminate();
-          continue;
-        }
-        listener.isAlive = false;
-        listener.socket.ping();
-      }
     }
   }
 

@@ -1,0 +1,102 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { can, CLOSE_CODES } from '@cw/shared';
+import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { PaperRegistry } from './paper-registry.service.js';
+import {
+  type ConsultationState,
+  type MembershipRow,
+  membershipFields,
+  ParticipantsRepository,
+} from './participants.repository.js';
+
+/** One member of one consultation, as a map key. */
+const memberKey = (consultationId: string, userId: string) => `${consultationId}|${userId}`;
+
+/**
+ * Applies current roles, phases, attribution modes and session validity to every socket on a
+ * loaded paper, every `COLLAB_RECHECK_MS`: a demoted member loses write access, a removed one or
+ * one whose session ended is disconnected, and presence is labelled anew.
+ */
+@Injectable()
+export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('RightsRecheck');
+  private timer: NodeJS.Timeout | undefined;
+  /** A slow database must not pile up rounds. */
+  private isRunning = false;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: PaperRegistry,
+    private readonly participants: ParticipantsRepository,
+  ) {}
+
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.run(), this.config.collab.recheckMs);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** One round for all loaded papers: three queries, so the cost stays flat as papers add up. */
+  private async run(): Promise<void> {
+    if (this.isRunning) return;
+    // The sockets connected now: one that joins during the queries was checked at its handshake.
+    const papers = this.registry
+      .loadedDocuments()
+      .filter((document) => document.connections.size > 0)
+      .map((document) => ({ document, connections: [...document.connections] }));
+    if (papers.length === 0) return;
+    const asked = new Map<string, { consultationId: string; userId: string }>();
+    const sessionIds = new Set<string>();
+    for (const { document, connections } of papers) {
+      const { consultationId } = document;
+      for (const { participant } of connections) {
+        asked.set(memberKey(consultationId, participant.userId), {
+          consultationId,
+          userId: participant.userId,
+        });
+        sessionIds.add(participant.sessionId);
+      }
+    }
+    let states: Map<string, ConsultationState>;
+    let members: MembershipRow[];
+    let sessions: Set<string>;
+    this.isRunning = true;
+    try {
+      [states, members, sessions] = await Promise.all([
+        this.participants.consultations(papers.map(({ document }) => document.consultationId)),
+        this.participants.memberships([...asked.values()]),
+        this.participants.liveSessions([...sessionIds]),
+      ]);
+    } catch (error) {
+      this.logger.warn(`Re-checking rights on loaded papers failed: ${(error as Error).message}`);
+      return;
+    } finally {
+      this.isRunning = false;
+    }
+    const byMember = new Map(
+      members.map((member) => [memberKey(member.consultation_id, member.user_id), member]),
+    );
+    for (const { document, connections } of papers) {
+      const state = states.get(document.consultationId);
+      if (state) document.attributionMode = state.attributionMode;
+      for (const connection of connections) {
+        if (!document.connections.has(connection)) continue;
+        const member = byMember.get(memberKey(document.consultationId, connection.participant.userId));
+        if (!sessions.has(connection.participant.sessionId)) {
+          connection.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
+          continue;
+        }
+        if (!state || !member) {
+          connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
+          continue;
+        }
+        connection.participant = { ...connection.participant, ...membershipFields(member) };
+        document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
+        document.refreshViewer(connection);
+      }
+    }
+  }
+}
