@@ -29,6 +29,11 @@ export const CLOSE_CODES = {
   INTERNAL_ERROR: 1011,
   /** Server is restarting or shutting down: reconnect, possibly elsewhere. */
   SERVICE_RESTART: 1012,
+  /**
+   * The client does not read fast enough: its send buffer passed the limit. Reconnect (a slow
+   * network is no fault; the stock client gives up after any 44xx code).
+   */
+  SLOW_READER: 1013,
   /** Truncated, garbage or inapplicable message; unknown message type; empty update. */
   BAD_MESSAGE: 4400,
   /** No valid session. */
@@ -37,9 +42,9 @@ export const CLOSE_CODES = {
   FORBIDDEN_ORIGIN: 4403,
   /** Not a member of this consultation (or it does not exist). */
   NOT_FOUND: 4404,
-  /** The client does not read fast enough; its send buffer passed the limit. */
-  SLOW_READER: 4408,
-  /** Too many messages (awareness flood). */
+  /** An edit would make the paper larger than its limit, or is larger than a minute of the edit budget. */
+  TOO_LARGE: 4413,
+  /** Too many messages: presence updates well past their rate, or edits past the member's budget. */
   RATE_LIMITED: 4429,
   /** The paper could not be loaded from the database; try again later. */
   UNAVAILABLE: 4503,
@@ -51,6 +56,7 @@ export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CLOSE_CODES.UNAUTHENTICATED,
   CLOSE_CODES.FORBIDDEN_ORIGIN,
   CLOSE_CODES.NOT_FOUND,
+  CLOSE_CODES.TOO_LARGE,
 ];
 
 /** Each section's text lives in its own shared fragment, so section order and titles never touch it. */

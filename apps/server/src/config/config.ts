@@ -60,6 +60,26 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 * 1024),
+  /**
+   * How large a paper may grow, in bytes of its encoded state (default 32 MiB): edits that would
+   * pass it are refused; deletions never are.
+   */
+  COLLAB_MAX_PAPER_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(32 * 1024 * 1024),
+  /** Bytes of edits one member may send per minute, a whole minute's worth at once (default 2 MiB). */
+  COLLAB_EDIT_BYTES_PER_MINUTE: z.coerce
+    .number()
+    .int()
+    .min(16 * 1024)
+    .default(2 * 1024 * 1024),
+  /**
+   * How long an update may wait for the changes it builds on (a client's own edits, sent right
+   * after reconnecting and before its sync answer) before the client is asked for them again.
+   */
+  COLLAB_HOLD_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   /** Unsent bytes a socket may queue before it is cut off as too slow (default 16 MiB). */
   COLLAB_MAX_BUFFERED_BYTES: z.coerce
     .number()
@@ -154,6 +174,9 @@ export interface AppConfig {
 
 export interface CollabConfig {
   maxMessageBytes: number;
+  maxPaperBytes: number;
+  editBytesPerMinute: number;
+  holdMs: number;
   maxBufferedBytes: number;
   flushDelayMs: number;
   compactAfter: number;
@@ -219,6 +242,9 @@ export function loadConfig(
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     collab: {
       maxMessageBytes: e.COLLAB_MAX_MESSAGE_BYTES,
+      maxPaperBytes: e.COLLAB_MAX_PAPER_BYTES,
+      editBytesPerMinute: e.COLLAB_EDIT_BYTES_PER_MINUTE,
+      holdMs: e.COLLAB_HOLD_MS,
       maxBufferedBytes: e.COLLAB_MAX_BUFFERED_BYTES,
       flushDelayMs: e.COLLAB_FLUSH_MS,
       compactAfter: e.COLLAB_COMPACT_AFTER,

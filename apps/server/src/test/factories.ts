@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { ApiClient } from './http-client.js';
 import type { TestApp } from './test-app.js';
@@ -77,6 +77,29 @@ export async function buildConsultation(
   }
   await addMember(testApp, row!.id, admin, 'admin', groups['International organisation']!);
   return { id: row!.id, groups };
+}
+
+/**
+ * Adds a section to a consultation directly in the database (the paper holds text only in its
+ * sections' fragments); returns its id.
+ */
+export async function buildSection(
+  testApp: TestApp,
+  consultationId: string,
+  id: string = randomUUID(),
+): Promise<string> {
+  await testApp.db.sql`
+    INSERT INTO sections (id, consultation_id, number, title, position)
+    SELECT ${id}, ${consultationId}, (count(*) + 1)::text, 'Section', count(*) + 1
+    FROM sections WHERE consultation_id = ${consultationId}`;
+  return id;
+}
+
+/** Adds a section through the API, as an editor does; returns its id. */
+export async function createSection(api: ApiClient, consultationId: string): Promise<string> {
+  const response = await api.post(`/api/consultations/${consultationId}/sections`, { title: 'Section' });
+  if (response.status !== 201) throw new Error(`creating a section failed: ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
 }
 
 /** Adds `user` to a consultation with a role and group, directly in the database. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 import { RawClient, typeParagraph } from './ws-clients.js';
 
@@ -9,7 +8,6 @@ import { RawClient, typeParagraph } from './ws-clients.js';
  */
 export class Typist {
   readonly doc = new Y.Doc();
-  readonly section = randomUUID();
   client: RawClient;
   /** The local clock after each edit: edit i is stored once an ack covers clockAfter[i]. */
   private readonly clockAfter: number[] = [];
@@ -20,6 +18,8 @@ export class Typist {
     private readonly baseUrl: string,
     private readonly consultationId: string,
     private readonly token: string,
+    /** The section it types into (a section of the consultation). */
+    readonly section: string,
   ) {
     this.client = this.connect();
   }

@@ -62,7 +62,7 @@ export class RawClient {
   }
 
   /** Sends a sync update (`syncType` 2) or step 2 (`syncType` 1) carrying `update`. */
-  sendUpdate(update: Uint8Array, syncType = syncProtocol.messageYjsUpdate): void {
+  sendUpdate(update: Uint8Array, syncType: number = syncProtocol.messageYjsUpdate): void {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
     encoding.writeVarUint(encoder, syncType);

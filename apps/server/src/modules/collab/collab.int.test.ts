@@ -11,6 +11,7 @@ import * as Y from 'yjs';
 import {
   addMember,
   buildConsultation,
+  buildSection,
   buildUser,
   type TestConsultation,
   type TestUser,
@@ -48,6 +49,7 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     observer = await buildUser(testApp);
     outsider = await buildUser(testApp);
     consultation = await buildConsultation(testApp, admin, { phase: 'open' });
+    await buildSection(testApp, consultation.id, SECTION);
     await addMember(
       testApp,
       consultation.id,
@@ -233,16 +235,19 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     it('a text frame', () => expectRejected('{"hello":1}', CLOSE_CODES.UNSUPPORTED_DATA, /Binary/));
     it('a zero-length update', () =>
       expectRejected(new Uint8Array([0, 2, 0]), CLOSE_CODES.BAD_MESSAGE, /empty update/));
-    it('an update that cannot be applied', () => {
+    it('an update a paper may not hold', () => {
       const detached = new Y.Doc();
-      typeParagraph(detached, SECTION, 'one');
       const before = Y.encodeStateVector(detached);
-      typeParagraph(detached, SECTION, 'two');
+      detached.getXmlFragment(`section:${SECTION}`).insert(0, [new Y.XmlElement('paragraph')]);
+      (detached.getXmlFragment(`section:${SECTION}`).get(0) as Y.XmlElement).setAttribute(
+        'embedded',
+        new Y.Doc() as unknown as string,
+      );
       const encoder = encoding.createEncoder();
       encoding.writeVarUint(encoder, 0);
       encoding.writeVarUint(encoder, 2);
       encoding.writeVarUint8Array(encoder, Y.encodeStateAsUpdate(detached, before));
-      return expectRejected(encoding.toUint8Array(encoder), CLOSE_CODES.BAD_MESSAGE, /unknown changes/);
+      return expectRejected(encoding.toUint8Array(encoder), CLOSE_CODES.BAD_MESSAGE, /unsupported content/);
     });
   });
 
@@ -298,6 +303,7 @@ describe('durability across restarts', () => {
     const first = await startTestApp('pglite', { DATA_DIR: dataDir });
     const user = await buildUser(first, { isOrganiser: true, email: 'durable@example.org' });
     const room = await buildConsultation(first, user);
+    await buildSection(first, room.id, SECTION);
     const client = stockClient(first.url, room.id, user.token);
     await eventually(() => expect(client.provider.synced).toBe(true));
     for (let i = 0; i < 20; i++) typeParagraph(client.doc, SECTION, `line ${i}`);

@@ -67,8 +67,7 @@ export class CollabService {
     }
     document.addConnection(connection);
     this.registry.trackAlive(connection);
-    // `once`: a closed socket may stay referenced for a while; its listeners must not keep the paper.
-    socket.once('close', () => {
+    connection.onEnd(() => {
       document.removeConnection(connection);
       this.registry.release(document);
     });

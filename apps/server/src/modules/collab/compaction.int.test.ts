@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildConsultation, buildUser, type TestUser } from '../../test/factories.js';
+import { buildConsultation, buildSection, buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
 import { eventually, sectionText, stockClient, typeParagraph } from '../../test/ws-clients.js';
@@ -35,6 +35,7 @@ describe.each(BACKENDS)('compaction on %s', (backend) => {
 
   it('merges the log into a snapshot once it is as large as the snapshot, losing nothing', async () => {
     const consultation = await buildConsultation(testApp, user);
+    await buildSection(testApp, consultation.id, section);
     const writer = stockClient(testApp.url, consultation.id, user.token);
     await eventually(() => expect(writer.provider.synced).toBe(true));
     // A big first paragraph makes the first snapshot large.

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { createSection } from '../../test/factories.js';
 import { ApiClient } from '../../test/http-client.js';
 import { PROCESS_ORGANISER, processEnvironment, ServerProcess } from '../../test/server-process.js';
 import { BACKENDS } from '../../test/test-database.js';
@@ -16,7 +16,6 @@ describe.each(BACKENDS)('a killed server on %s', (backend) => {
   afterAll(() => dispose());
 
   it('loses no change that was acknowledged as stored, and duplicates none', async () => {
-    const section = randomUUID();
     const first = new ServerProcess(env);
     const api = new ApiClient(await first.start());
     const login = await api.post('/api/auth/login', PROCESS_ORGANISER);
@@ -24,6 +23,7 @@ describe.each(BACKENDS)('a killed server on %s', (backend) => {
     const created = await api.withToken(token).post('/api/consultations', { title: 'Crash test' });
     expect(created.status).toBe(201);
     const consultationId = created.body.id as string;
+    const section = await createSection(api.withToken(token), consultationId);
 
     const client = new RawClient(api.baseUrl, `/collab/${consultationId}`, { token, acks: true });
     await client.opened;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CLOSE_CODES } from '@cw/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSection } from '../../test/factories.js';
 import { ApiClient } from '../../test/http-client.js';
 import { postgresBinDir, PrivatePostgres } from '../../test/private-postgres.js';
 import { ServerProcess } from '../../test/server-process.js';
@@ -49,7 +50,12 @@ describe.skipIf(!BIN_DIR)(
       const created = await organiser.post('/api/consultations', { title: 'Outage test' });
       const consultationId = created.body.id as string;
 
-      const typists = [1, 2].map(() => new Typist(api.baseUrl, consultationId, token));
+      const typists = await Promise.all(
+        [1, 2].map(
+          async () =>
+            new Typist(api.baseUrl, consultationId, token, await createSection(organiser, consultationId)),
+        ),
+      );
       try {
         for (const typist of typists) typist.start(100_000, 5);
         await eventually(() => {

@@ -5,6 +5,16 @@ import type { WebSocket } from 'ws';
 
 /** Relayed awareness traffic allowed relative to a socket's own presence updates. */
 const RELAY_FACTOR = 25;
+/**
+ * A socket sending its own presence at more than this many times its allowed rate over a whole
+ * window of this many ms is flooding, however its messages are spread.
+ */
+const FLOOD_FACTOR = 3;
+const FLOOD_WINDOW_MS = 10_000;
+/** A peer closed as too slow gets this long to read what was queued before the close frame. */
+const SLOW_READER_GRACE_MS = 30_000;
+/** Any other peer that does not complete the closing handshake within this long is cut off. */
+const CLOSE_GRACE_MS = 2_000;
 
 /** Who is on the other end of a socket, as the server knows them (never as the client claims). */
 export interface Participant {
@@ -38,6 +48,9 @@ export class PaperConnection {
   private relayTokens: number;
   private refilledAt = Date.now();
   private droppedAwareness = 0;
+  private floodWindowStart = Date.now();
+  private floodWindowCount = 0;
+  private endListeners: Array<() => void> = [];
 
   constructor(
     readonly socket: WebSocket,
@@ -48,6 +61,22 @@ export class PaperConnection {
   ) {
     this.tokens = limits.awarenessBurst;
     this.relayTokens = limits.awarenessBurst * RELAY_FACTOR;
+    // `once`: a closed socket may stay referenced for a while; its listeners must not keep the paper.
+    socket.once('close', () => this.end());
+  }
+
+  /**
+   * Runs `listener` once, when the server starts closing the socket or it closes, whichever comes
+   * first: a socket being closed is sent nothing more and no longer counts as on the paper.
+   */
+  onEnd(listener: () => void): void {
+    this.endListeners.push(listener);
+  }
+
+  private end(): void {
+    const listeners = this.endListeners;
+    this.endListeners = [];
+    for (const listener of listeners) listener();
   }
 
   get isOpen(): boolean {
@@ -58,7 +87,8 @@ export class PaperConnection {
   send(message: Uint8Array): void {
     if (!this.isOpen) return;
     if (this.socket.bufferedAmount > this.limits.maxBufferedBytes) {
-      this.close(CLOSE_CODES.SLOW_READER, 'Too slow: send buffer full');
+      // The close frame waits behind what is queued: a slow reader gets time to read up to it.
+      this.close(CLOSE_CODES.SLOW_READER, 'Too slow: send buffer full', SLOW_READER_GRACE_MS);
       return;
     }
     this.socket.send(message, { binary: true });
@@ -77,21 +107,32 @@ export class PaperConnection {
     (this.socket as unknown as { _socket?: Socket })._socket?.uncork();
   }
 
-  close(code: number, reason: string): void {
+  close(code: number, reason: string, graceMs = CLOSE_GRACE_MS): void {
     if (this.socket.readyState === this.socket.CLOSED || this.socket.readyState === this.socket.CLOSING)
       return;
     this.socket.close(code, reason);
+    this.end();
     // A peer that never completes the closing handshake must not hold the socket open.
-    setTimeout(() => this.socket.terminate(), 2_000).unref();
+    setTimeout(() => this.socket.terminate(), graceMs).unref();
   }
 
   /**
    * Token buckets for awareness messages: one for the socket's own presence, a larger one for the
-   * relayed states stock clients echo back. A client that keeps flooding after its bucket is
-   * empty is disconnected.
+   * relayed states stock clients echo back. Messages past the bucket are dropped; a client is
+   * flooding, and is disconnected, when it keeps sending into an empty bucket, or sends its own
+   * presence at several times its rate for a whole window.
    */
   takeAwarenessToken(isOwnState: boolean): 'ok' | 'drop' | 'flood' {
     const now = Date.now();
+    if (isOwnState) {
+      if (now - this.floodWindowStart >= FLOOD_WINDOW_MS) {
+        this.floodWindowStart = now;
+        this.floodWindowCount = 0;
+      }
+      this.floodWindowCount += 1;
+      const allowed = (FLOOD_FACTOR * this.limits.awarenessPerSecond * FLOOD_WINDOW_MS) / 1000;
+      if (this.floodWindowCount > allowed) return 'flood';
+    }
     const refill = ((now - this.refilledAt) / 1000) * this.limits.awarenessPerSecond;
     this.refilledAt = now;
     this.tokens = Math.min(this.limits.awarenessBurst, this.tokens + refill);

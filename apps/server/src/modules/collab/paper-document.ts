@@ -14,7 +14,7 @@ import { countSectionChanges } from './contributions.js';
 import { PaperBroadcast } from './paper-broadcast.js';
 import { PaperConnection, type ViewerClass } from './paper-connection.js';
 import { PaperPresence, type SharedPresence } from './paper-presence.js';
-import { LOAD_ORIGIN, PaperSync } from './paper-sync.js';
+import { LOAD_ORIGIN, PaperSync, type SyncLimits } from './paper-sync.js';
 import {
   type CompactionResult,
   mergeStored,
@@ -24,6 +24,7 @@ import {
 } from './paper.repository.js';
 import { type PaperSink, PendingWrites, type WritePeers } from './pending-writes.js';
 import { ProtocolError } from './protocol-error.js';
+import type { SectionRoots } from './section-roots.js';
 import { writeAccessMessage } from './sync-messages.js';
 
 /** The other instances serving this paper (through Redis); absent when one instance serves alone. */
@@ -39,6 +40,8 @@ export interface PaperOptions {
   flushDelayMs: number;
   /** Largest JSON size of one awareness state, in bytes. */
   maxAwarenessStateBytes: number;
+  /** Size limit, edit budgets, and how long updates may wait for what they build on. */
+  limits: SyncLimits;
   /** Told of every update accepted from a client (for metrics). */
   onUpdateAccepted?: () => void;
 }
@@ -63,12 +66,14 @@ export class PaperDocument {
     readonly consultationId: string,
     attributionMode: AttributionMode,
     stored: StoredPaper,
+    /** The consultation's sections: the only roots updates may write into. */
+    readonly sections: SectionRoots,
     sink: PaperSink,
     private readonly options: PaperOptions,
     private readonly peers?: PaperPeers,
   ) {
     this.attributionMode = attributionMode;
-    this.sync = new PaperSync(mergeStored(stored));
+    this.sync = new PaperSync(mergeStored(stored), sections, options.limits);
     this.presence = new PaperPresence(options.maxAwarenessStateBytes);
     this.broadcast = new PaperBroadcast(this.connections, this.presence);
     this.writes = new PendingWrites(
@@ -137,6 +142,7 @@ export class PaperDocument {
 
   removeConnection(connection: PaperConnection): void {
     if (!this.connections.delete(connection)) return;
+    this.sync.forget(connection);
     const left = this.presence.leave(connection);
     if (left.length > 0) this.peers?.presenceChanged(left);
     this.broadcast.schedule();

@@ -17,6 +17,8 @@ import { PaperChannel } from './paper-channel.js';
 import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
 import { PaperStore } from './paper-store.js';
+import { ParticipantsRepository } from './participants.repository.js';
+import { SectionRoots } from './section-roots.js';
 
 interface Entry {
   document?: PaperDocument;
@@ -54,6 +56,7 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly store: PaperStore,
+    private readonly participants: ParticipantsRepository,
     private readonly metrics: MetricsService,
     private readonly cluster: ClusterBus,
   ) {}
@@ -159,11 +162,16 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
         })
       : undefined;
     try {
-      const stored = await this.store.load(consultationId);
+      const [stored, sectionIds] = await Promise.all([
+        this.store.load(consultationId),
+        this.participants.sectionIds(consultationId),
+      ]);
+      const sections = new SectionRoots(sectionIds, () => this.participants.sectionIds(consultationId));
       const document: PaperDocument = new PaperDocument(
         consultationId,
         attributionMode,
         stored,
+        sections,
         {
           append: async (updates, contributions) => {
             await this.store.append(consultationId, updates, contributions);
@@ -176,6 +184,12 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
         {
           flushDelayMs: this.config.collab.flushDelayMs,
           maxAwarenessStateBytes: this.config.collab.maxAwarenessStateBytes,
+          limits: {
+            maxPaperBytes: this.config.collab.maxPaperBytes,
+            editBytesPerMinute: this.config.collab.editBytesPerMinute,
+            maxHeldBytes: this.config.collab.maxMessageBytes,
+            maxHoldMs: this.config.collab.holdMs,
+          },
           onUpdateAccepted: () => this.metrics.paperUpdates.inc(),
         },
         channel,

@@ -2,7 +2,9 @@ import { CLOSE_CODES } from '@cw/shared';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { PaperConnection } from './paper-connection.js';
+import { EditBudgets, PaperSize } from './paper-limits.js';
 import { ProtocolError } from './protocol-error.js';
+import type { SectionRoots } from './section-roots.js';
 import { syncStep1Message, syncStep2Message } from './sync-messages.js';
 import { validateUpdate } from './update-validator.js';
 
@@ -11,10 +13,40 @@ export const LOAD_ORIGIN = Symbol('load');
 /** Updates another instance accepted (it stores them), or read back from storage: relayed, not stored. */
 export const REMOTE_ORIGIN = Symbol('remote');
 
+export interface SyncLimits {
+  /** How large the paper may grow, in bytes of its encoded state. */
+  maxPaperBytes: number;
+  /** Bytes of edits one member may send per minute. */
+  editBytesPerMinute: number;
+  /** Bytes of updates a socket may have waiting for the changes they build on. */
+  maxHeldBytes: number;
+  /** How long such updates may wait before the socket is asked for everything again (ms). */
+  maxHoldMs: number;
+}
+
+/** An update waiting, with the read of the sections it was held at (for a root not known then). */
+interface HeldUpdate {
+  data: Uint8Array;
+  sectionsGeneration: number;
+}
+
+/** A socket's updates that build on changes the server does not have yet, or on a section not known yet. */
+interface Held {
+  updates: HeldUpdate[];
+  bytes: number;
+  timer: NodeJS.Timeout;
+}
+
 /**
  * The Yjs document of one paper and the y-websocket sync protocol on it: answers what a client
  * asks for (sync step 1) and applies what a client sends (step 2, updates) once it is known to
- * fit the document. An update applied on behalf of a socket carries the socket as its origin.
+ * fit the document, the paper's size limit and the member's edit budget. An update applied on
+ * behalf of a socket carries the socket as its origin.
+ *
+ * Right after reconnecting, a client sends each new edit at once, before its answer to the
+ * server's step 1: such an edit builds on the client's own edits the server has not received
+ * yet. It is held for that socket (bounded in bytes and time) and applied once they arrive;
+ * if they never do, it is dropped and the socket is asked again for everything it has.
  */
 export class PaperSync {
   readonly ydoc = new Y.Doc();
@@ -26,8 +58,15 @@ export class PaperSync {
   private readonly unappliedStateVector: Uint8Array | undefined;
   /** Cached full-state answer for clients that have nothing yet; dropped on every change. */
   private fullStateMessage: Uint8Array | undefined;
+  private readonly held = new Map<PaperConnection, Held>();
+  private readonly size: PaperSize;
+  private readonly budgets: EditBudgets;
 
-  constructor(stored: Uint8Array | undefined) {
+  constructor(
+    stored: Uint8Array | undefined,
+    private readonly sections: SectionRoots,
+    private readonly limits: SyncLimits,
+  ) {
     if (stored) {
       // One merged update applies much faster than thousands of small ones, and it already is
       // the answer for a client that has nothing yet: the first join after a load skips encoding.
@@ -37,6 +76,12 @@ export class PaperSync {
       // Built on the next turn at the latest, after the join that loaded it has been answered.
       setImmediate(() => this.applyStored());
     }
+    this.size = new PaperSize(
+      stored?.length ?? 0,
+      limits.maxPaperBytes,
+      () => Y.encodeStateAsUpdate(this.doc).length,
+    );
+    this.budgets = new EditBudgets(limits.editBytesPerMinute);
     this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
       // Loading the stored state changes nothing a joining client would be sent.
       if (origin !== LOAD_ORIGIN) this.fullStateMessage = undefined;
@@ -82,21 +127,124 @@ export class PaperSync {
   }
 
   /**
-   * Applies a step 2 or update a socket sent, with the socket as origin. Refuses (throws) one
-   * that does not fit the document; a client that is merely up to date sends an empty step 2,
-   * which is no error.
+   * Applies a step 2 or update a socket sent, with the socket as origin, or holds it until what
+   * it builds on has arrived. Throws for one that can never be applied or is over a limit; a
+   * client that is merely up to date sends an empty step 2, which is no error.
    */
   applyFromClient(connection: PaperConnection, syncType: number, update: Uint8Array): void {
-    const verdict = validateUpdate(this.doc, update);
-    if (!verdict.ok) {
-      if (syncType === syncProtocol.messageYjsSyncStep2 && verdict.reason === 'empty update') return;
-      throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${verdict.reason}`);
+    const verdict = validateUpdate(this.doc, update, (root) => this.sections.has(root));
+    if (verdict.ok) {
+      this.admit(connection, update, verdict.inserts);
+      this.retryHeld();
+      return;
+    }
+    switch (verdict.kind) {
+      case 'invalid':
+        if (syncType === syncProtocol.messageYjsSyncStep2 && verdict.reason === 'empty update') return;
+        throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${verdict.reason}`);
+      case 'unknownRoot':
+        // Perhaps a section added a moment ago: decided after the sections have been read again.
+        this.hold(connection, update);
+        this.sections.refresh().then(
+          () => this.retryHeld(),
+          () => undefined,
+        );
+        return;
+      case 'missing':
+        this.hold(connection, update);
+    }
+  }
+
+  /** Checks the limits, then applies. */
+  private admit(connection: PaperConnection, update: Uint8Array, inserts: boolean): void {
+    if (inserts && !this.size.admits(update.length)) {
+      throw new ProtocolError(CLOSE_CODES.TOO_LARGE, 'The paper has reached its size limit');
+    }
+    switch (this.budgets.take(connection.participant.userId, update.length)) {
+      case 'tooLarge':
+        throw new ProtocolError(CLOSE_CODES.TOO_LARGE, 'Edit larger than a minute of the edit budget');
+      case 'exceeded':
+        throw new ProtocolError(CLOSE_CODES.RATE_LIMITED, 'Edit budget exceeded: try again in a minute');
+      case 'ok':
     }
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch {
       throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Rejected update: cannot be applied');
     }
+    this.size.applied(update.length, inserts);
+  }
+
+  private hold(connection: PaperConnection, update: Uint8Array): void {
+    const entry = { data: update, sectionsGeneration: this.sections.generation };
+    const held = this.held.get(connection);
+    if (!held) {
+      const timer = setTimeout(() => this.askAgain(connection), this.limits.maxHoldMs);
+      this.held.set(connection, { updates: [entry], bytes: update.length, timer });
+      return;
+    }
+    held.updates.push(entry);
+    held.bytes += update.length;
+    if (held.bytes > this.limits.maxHeldBytes) this.askAgain(connection);
+  }
+
+  /**
+   * What the held updates build on did not come: they are dropped, and the socket is asked for
+   * everything it has that the server lacks (its answer carries them too).
+   */
+  private askAgain(connection: PaperConnection): void {
+    this.forget(connection);
+    connection.send(this.step1());
+  }
+
+  /** Applies every held update that fits now, until none does; closes a socket whose held update turned out bad. */
+  private retryHeld(): void {
+    let isProgress = true;
+    while (isProgress && this.held.size > 0) {
+      isProgress = false;
+      for (const [connection, held] of this.held) {
+        if (!connection.isOpen) {
+          this.forget(connection);
+          continue;
+        }
+        try {
+          isProgress = this.applyHeld(connection, held) || isProgress;
+        } catch (error) {
+          this.forget(connection);
+          if (!(error instanceof ProtocolError)) throw error;
+          connection.close(error.code, error.message);
+        }
+      }
+    }
+  }
+
+  /** Applies those of a socket's held updates that fit now; whether any did. */
+  private applyHeld(connection: PaperConnection, held: Held): boolean {
+    let applied = false;
+    for (const entry of [...held.updates]) {
+      const verdict = validateUpdate(this.doc, entry.data, (root) => this.sections.has(root));
+      if (!verdict.ok) {
+        const isRefused =
+          verdict.kind === 'invalid' ||
+          (verdict.kind === 'unknownRoot' && this.sections.generation > entry.sectionsGeneration);
+        if (isRefused) throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${verdict.reason}`);
+        continue;
+      }
+      held.updates.splice(held.updates.indexOf(entry), 1);
+      held.bytes -= entry.data.length;
+      this.admit(connection, entry.data, verdict.inserts);
+      applied = true;
+    }
+    if (held.updates.length === 0) this.forget(connection);
+    return applied;
+  }
+
+  /** A socket left (or was asked again): its held updates go. */
+  forget(connection: PaperConnection): void {
+    const held = this.held.get(connection);
+    if (!held) return;
+    clearTimeout(held.timer);
+    this.held.delete(connection);
   }
 
   /**
@@ -105,9 +253,12 @@ export class PaperSync {
    */
   applyRemote(update: Uint8Array): void {
     Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    this.size.applied(update.length, true);
+    this.retryHeld();
   }
 
   destroy(): void {
+    for (const connection of [...this.held.keys()]) this.forget(connection);
     this.ydoc.destroy();
   }
 }

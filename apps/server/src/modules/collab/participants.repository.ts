@@ -66,6 +66,13 @@ export class ParticipantsRepository {
     return new Set(rows.map((row) => row.id));
   }
 
+  /** The consultation's section ids: the roots its paper may have. */
+  async sectionIds(consultationId: string): Promise<string[]> {
+    const rows = await this.db.sql<{ id: string }[]>`
+      SELECT id FROM sections WHERE consultation_id = ${consultationId}`;
+    return rows.map((row) => row.id);
+  }
+
   /** Section ids with their starting text, for the first state of a new paper. */
   async sectionBodies(consultationId: string): Promise<Array<{ id: string; body: string }>> {
     return this.db.sql<{ id: string; body: string }[]>`

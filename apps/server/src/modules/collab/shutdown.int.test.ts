@@ -1,5 +1,6 @@
 import { CLOSE_CODES } from '@cw/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSection } from '../../test/factories.js';
 import { ApiClient } from '../../test/http-client.js';
 import { PROCESS_ORGANISER, processEnvironment, ServerProcess } from '../../test/server-process.js';
 import { BACKENDS } from '../../test/test-database.js';
@@ -38,7 +39,18 @@ describe.each(BACKENDS)('SIGTERM on %s', (backend) => {
     expect(created.status).toBe(201);
     const consultationId = created.body.id as string;
 
-    const typists = Array.from({ length: TYPISTS }, () => new Typist(api.baseUrl, consultationId, token));
+    const typists = await Promise.all(
+      Array.from(
+        { length: TYPISTS },
+        async () =>
+          new Typist(
+            api.baseUrl,
+            consultationId,
+            token,
+            await createSection(api.withToken(token), consultationId),
+          ),
+      ),
+    );
     const listener = new RawClient(api.baseUrl, `/events/${consultationId}`, { token });
     for (const typist of typists) typist.start(1_000, 2);
     await eventually(() => {

@@ -1,8 +1,5 @@
 import * as Y from 'yjs';
 
-/** Root types a paper may have: one XML fragment per section, named `section:<uuid>`. */
-const ROOT_NAME = /^section:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 /** Content a rich-text paper may hold; sub-documents and binary blobs are refused. */
 const ALLOWED_CONTENT = [
   Y.ContentString,
@@ -13,37 +10,78 @@ const ALLOWED_CONTENT = [
   Y.ContentEmbed,
 ];
 
-export type UpdateVerdict = { ok: true } | { ok: false; reason: string };
+export type UpdateVerdict =
+  | {
+      ok: true;
+      /** Whether it adds content; an update that only deletes never makes the paper larger. */
+      inserts: boolean;
+    }
+  /** It builds on changes the server does not have yet: it may fit once they arrive. */
+  | { ok: false; kind: 'missing'; reason: string }
+  /** It writes into a root that is not a section the server knows: perhaps a section just added. */
+  | { ok: false; kind: 'unknownRoot'; reason: string; root: string }
+  /** It can never be applied: malformed, or content a paper may not hold. */
+  | { ok: false; kind: 'invalid'; reason: string };
+
+const invalid = (reason: string): UpdateVerdict => ({ ok: false, kind: 'invalid', reason });
+const missing = (reason: string): UpdateVerdict => ({ ok: false, kind: 'missing', reason });
+
+/** Root types' names: finding one means a search through every root of its document. */
+const rootNames = new WeakMap<Y.AbstractType<unknown>, string>();
+
+/** The name of the root type an existing item sits in; undefined for garbage-collected content. */
+function rootNameOf(doc: Y.Doc, id: Y.ID): string | undefined {
+  const struct = Y.getItem(doc.store, id);
+  if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return undefined;
+  let type: Y.AbstractType<unknown> = struct.parent;
+  while (type._item) {
+    const parent = type._item.parent;
+    if (!(parent instanceof Y.AbstractType)) return undefined;
+    type = parent;
+  }
+  let name = rootNames.get(type);
+  if (name === undefined) {
+    name = Y.findRootTypeKey(type);
+    rootNames.set(type, name);
+  }
+  return name;
+}
 
 /**
  * Decides, before anything is applied, whether an update from a client can be integrated into
- * `doc` as it is now. Refuses updates that are empty, undecodable, reference state the server
- * does not have (they would sit pending and diverge memory from storage), create root types
- * other than section fragments, or carry sub-documents or binary content.
+ * `doc` as it is now. Refuses updates that are empty, undecodable or have gaps, write into a root
+ * that is not a section (`isSection`), or carry sub-documents or binary content; reports updates
+ * that reference state the server does not have (applied now, they would sit pending inside Yjs
+ * and memory would drift from storage).
  */
-export function validateUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
-  if (update.length === 0) return { ok: false, reason: 'empty update' };
+export function validateUpdate(
+  doc: Y.Doc,
+  update: Uint8Array,
+  isSection: (rootName: string) => boolean,
+): UpdateVerdict {
+  if (update.length === 0) return invalid('empty update');
   let decoded: ReturnType<typeof Y.decodeUpdate>;
   try {
     decoded = Y.decodeUpdate(update);
   } catch {
-    return { ok: false, reason: 'undecodable update' };
+    return invalid('undecodable update');
   }
   const { structs, ds } = decoded;
-  if (structs.length === 0 && ds.clients.size === 0) return { ok: false, reason: 'empty update' };
+  if (structs.length === 0 && ds.clients.size === 0) return invalid('empty update');
 
   // Clock ranges each client covers in this update; structs come sorted by client then clock.
   const ranges = new Map<number, { from: number; to: number }>();
+  let firstMissing: UpdateVerdict | undefined;
   for (const struct of structs) {
-    if (struct instanceof Y.Skip) return { ok: false, reason: 'update has gaps' };
+    if (struct instanceof Y.Skip) return invalid('update has gaps');
     const { client, clock } = struct.id;
     const range = ranges.get(client);
     if (!range) {
       if (clock > Y.getState(doc.store, client))
-        return { ok: false, reason: 'update depends on unknown changes' };
+        firstMissing ??= missing('update depends on unknown changes');
       ranges.set(client, { from: clock, to: clock + struct.length });
     } else {
-      if (clock !== range.to) return { ok: false, reason: 'update has gaps' };
+      if (clock !== range.to) return invalid('update has gaps');
       range.to = clock + struct.length;
     }
   }
@@ -51,32 +89,47 @@ export function validateUpdate(doc: Y.Doc, update: Uint8Array): UpdateVerdict {
   const isKnown = (id: Y.ID, length = 1): boolean => {
     if (id.clock + length <= Y.getState(doc.store, id.client)) return true;
     const range = ranges.get(id.client);
-    return range !== undefined && id.clock + length <= range.to;
+    return range !== undefined && id.clock >= range.from && id.clock + length <= range.to;
   };
+  const isInDoc = (id: Y.ID): boolean => id.clock < Y.getState(doc.store, id.client);
 
+  let inserts = false;
   for (const struct of structs) {
     if (!(struct instanceof Y.Item)) continue;
-    if (!ALLOWED_CONTENT.some((type) => struct.content instanceof type)) {
-      return { ok: false, reason: 'unsupported content' };
-    }
+    if (!ALLOWED_CONTENT.some((type) => struct.content instanceof type))
+      return invalid('unsupported content');
+    if (!(struct.content instanceof Y.ContentDeleted)) inserts = true;
     if (struct.origin && !isKnown(struct.origin))
-      return { ok: false, reason: 'update depends on unknown changes' };
+      firstMissing ??= missing('update depends on unknown changes');
     if (struct.rightOrigin && !isKnown(struct.rightOrigin)) {
-      return { ok: false, reason: 'update depends on unknown changes' };
+      firstMissing ??= missing('update depends on unknown changes');
     }
     if (typeof struct.parent === 'string') {
-      if (!ROOT_NAME.test(struct.parent)) return { ok: false, reason: 'unknown root type' };
-    } else if (struct.parent instanceof Y.ID && !isKnown(struct.parent)) {
-      return { ok: false, reason: 'update depends on unknown changes' };
+      if (!isSection(struct.parent)) {
+        return { ok: false, kind: 'unknownRoot', reason: 'not a section of this paper', root: struct.parent };
+      }
+      continue;
+    }
+    if (struct.parent instanceof Y.ID && !isKnown(struct.parent)) {
+      firstMissing ??= missing('update depends on unknown changes');
+    }
+    // Content going into existing content (its parent, or beside a neighbour when the parent is
+    // implied) stays in that content's root, which must still be a section.
+    const anchor = struct.parent instanceof Y.ID ? struct.parent : (struct.origin ?? struct.rightOrigin);
+    if (anchor && isInDoc(anchor)) {
+      const root = rootNameOf(doc, anchor);
+      if (root !== undefined && !isSection(root)) {
+        return { ok: false, kind: 'unknownRoot', reason: 'not a section of this paper', root };
+      }
     }
   }
 
   for (const [client, deletes] of ds.clients) {
     for (const item of deletes) {
       if (!isKnown(Y.createID(client, item.clock), item.len)) {
-        return { ok: false, reason: 'update deletes unknown content' };
+        firstMissing ??= missing('update deletes unknown content');
       }
     }
   }
-  return { ok: true };
+  return firstMissing ?? { ok: true, inserts };
 }

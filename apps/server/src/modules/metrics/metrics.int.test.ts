@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { buildConsultation, buildUser, type TestUser } from '../../test/factories.js';
+import { buildConsultation, buildSection, buildUser, type TestUser } from '../../test/factories.js';
 import { ApiClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { eventually, RawClient, typeParagraph } from '../../test/ws-clients.js';
@@ -45,7 +44,7 @@ describe('Prometheus metrics', () => {
     });
     await client.opened;
     const doc = new Y.Doc();
-    const section = randomUUID();
+    const section = await buildSection(testApp, consultation.id);
     for (let i = 0; i < 5; i++) {
       const before = Y.encodeStateVector(doc);
       typeParagraph(doc, section, `line ${i}`);

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { MESSAGE_SYNC } from '@cw/shared';
-import * as encoding from 'lib0/encoding';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { WebSocket } from 'ws';
-import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { PaperConnection } from './paper-connection.js';
-import { PaperDocument } from './paper-document.js';
 import type { ContributionDelta, PendingUpdate } from './paper.repository.js';
+import { PendingWrites } from './pending-writes.js';
 
 const FLUSH_MS = 50;
-const SECTION = randomUUID();
 
 /** A sink whose writes the test completes one by one. */
 class ControlledSink {
@@ -23,12 +19,17 @@ class ControlledSink {
 
 /** The socket end of a connection: open, never backed up, and it keeps nothing it is sent. */
 function openSocket(): WebSocket {
-  return { readyState: 1, OPEN: 1, bufferedAmount: 0, send: () => undefined } as unknown as WebSocket;
+  return {
+    readyState: 1,
+    OPEN: 1,
+    bufferedAmount: 0,
+    send: () => undefined,
+    once: () => undefined,
+  } as unknown as WebSocket;
 }
 
-/** A writer's client: each `type` makes one edit and hands its update frame to the paper. */
-function writer(paper: PaperDocument) {
-  const connection = new PaperConnection(
+function writerConnection(): PaperConnection {
+  return new PaperConnection(
     openSocket(),
     {
       userId: randomUUID(),
@@ -42,40 +43,31 @@ function writer(paper: PaperDocument) {
     true,
     { maxBufferedBytes: 1 << 20, awarenessBurst: 10, awarenessPerSecond: 10 },
   );
-  connection.canWrite = true;
-  paper.addConnection(connection);
-  const doc = new Y.Doc();
-  return (text: string) => {
-    const before = Y.encodeStateVector(doc);
-    const paragraph = new Y.XmlElement('paragraph');
-    paragraph.insert(0, [new Y.XmlText(text)]);
-    doc.getXmlFragment(`section:${SECTION}`).push([paragraph]);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc, before));
-    paper.handleMessage(connection, encoding.toUint8Array(encoder));
-  };
 }
 
-describe('PaperDocument group commit', () => {
+describe('PendingWrites: the group commit of one paper', () => {
   let sink: ControlledSink;
-  let paper: PaperDocument;
+  let writes: PendingWrites;
   let type: (text: string) => void;
 
   beforeEach(() => {
     vi.useFakeTimers({ now: 0 });
     sink = new ControlledSink();
-    paper = new PaperDocument(
+    const doc = new Y.Doc();
+    const connection = writerConnection();
+    writes = new PendingWrites(
       randomUUID(),
-      'named',
-      { snapshot: undefined, updates: [], lastUpdateId: 0 },
       sink,
-      { flushDelayMs: FLUSH_MS, maxAwarenessStateBytes: 4096 },
+      FLUSH_MS,
+      () => Y.encodeStateVector(doc),
+      () => true,
+      Y.encodeStateVector(doc),
+      { snapshotBytes: 0, logCount: 0, logBytes: 0 },
     );
-    type = writer(paper);
+    type = (text) => writes.accept(new TextEncoder().encode(text), connection);
   });
   afterEach(() => {
-    paper.destroy();
+    writes.destroy();
     vi.useRealTimers();
   });
 
