@@ -46,6 +46,8 @@ export class AppModule {
         requestLoggingModule(config),
         MetricsModule,
         ThrottlerModule.forRoot({
+          // RateLimitGuard answers with the standard Retry-After instead of per-throttler headers.
+          setHeaders: false,
           throttlers: [
             { name: 'login', ttl: 60_000, limit: config.loginRateLimit },
             invitationsThrottler(config.invitationRateLimit),

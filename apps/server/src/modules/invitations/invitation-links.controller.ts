@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   acceptedInvitation,
   invitationPreview,
@@ -12,6 +12,7 @@ import {
 import type { Response } from 'express';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import { CurrentUser, Public, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -26,7 +27,7 @@ type TokenParams = z.infer<typeof invitationTokenParams>;
  */
 @ApiTags('invitations')
 @Controller('api/invitations/:token')
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
 @SkipThrottle({ login: true })
 export class InvitationLinksController {
   constructor(

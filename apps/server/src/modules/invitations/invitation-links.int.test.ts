@@ -8,6 +8,7 @@ import {
   type TestUser,
 } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { expectRateLimited } from '../../test/rate-limits.js';
 import { BACKENDS } from '../../test/test-database.js';
 
 const CIVIL = 'Civil society organisation';
@@ -307,12 +308,9 @@ describe('invitation link rate limit', () => {
       await anonymous.get(`/api/invitations/${token}`),
     ];
     expect(first.map((response) => response.status)).toEqual([404, 404, 404]);
-    const limited = await anonymous.get(`/api/invitations/${'C'.repeat(43)}`);
-    expect(limited.status).toBe(429);
-    expect(limited.body.code).toBe('RATE_LIMITED');
-    expect(Number(limited.headers.get('retry-after-invitations'))).toBeGreaterThan(0);
+    expectRateLimited(await anonymous.get(`/api/invitations/${'C'.repeat(43)}`), { min: 1, max: 60 });
     const user = await buildUser(testApp);
-    expect((await user.api.post(`/api/invitations/${token}/accept`)).status).toBe(429);
+    expectRateLimited(await user.api.post(`/api/invitations/${token}/accept`), { min: 1, max: 60 });
     expect((await user.api.get('/api/auth/me')).status).toBe(200);
   });
 });
