@@ -20,8 +20,6 @@ export const ERROR_CODES = {
   PHASE_FORBIDS: 409,
   /** The phase move is not one of the allowed transitions. */
   INVALID_TRANSITION: 409,
-  /** The email already has an account. */
-  EMAIL_TAKEN: 409,
   /** The person is already a member of this consultation. */
   ALREADY_MEMBER: 409,
   /** The change would leave the consultation without an admin. */

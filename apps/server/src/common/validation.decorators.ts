@@ -1,5 +1,12 @@
 import { applyDecorators, Body, Param, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiParam, ApiQuery, ApiCreatedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiQuery,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -66,3 +73,7 @@ export const Returns = (schema: z.ZodType, description = 'OK') =>
 /** Documents a 201 answer with the shape of a shared schema. */
 export const ReturnsCreated = (schema: z.ZodType, description = 'Created') =>
   applyDecorators(ApiCreatedResponse({ description, schema: openApiSchema(schema, 'output') }));
+
+/** Documents a 202 answer with the shape of a shared schema. */
+export const ReturnsAccepted = (schema: z.ZodType, description = 'Accepted') =>
+  applyDecorators(ApiAcceptedResponse({ description, schema: openApiSchema(schema, 'output') }));

@@ -41,20 +41,17 @@ export class AuthService {
     return this.startSession(user);
   }
 
-  /** Creates an account; 409 when the email already has one. */
-  async createAccount(body: SignupBody, q: Queryable = this.db.sql, isOrganiser = false) {
-    const user = await this.users.create(
-      {
-        email: body.email,
-        name: body.name,
-        passwordHash: await this.hasher.hash(body.password),
-        isOrganiser,
-      },
-      q,
-    );
-    if (!user)
-      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists; sign in instead');
-    return user;
+  /**
+   * Creates an account, or leaves an existing account of that email as it is and answers
+   * undefined. The password is hashed either way, so both take as long.
+   */
+  async createAccount(
+    body: SignupBody,
+    q: Queryable = this.db.sql,
+    isOrganiser = false,
+  ): Promise<UserWithHash | undefined> {
+    const passwordHash = await this.hasher.hash(body.password);
+    return this.users.create({ email: body.email, name: body.name, passwordHash, isOrganiser }, q);
   }
 
   async startSession(user: UserWithHash, q: Queryable = this.db.sql): Promise<SessionResponse> {

@@ -112,6 +112,15 @@ export class InvitationsRepository {
     return { ...toInvitation(row), consultationTitle: row.consultation_title, groupName: row.group_name };
   }
 
+  /** Whether `userId` used the invitation and is still a member of its consultation. */
+  async isUsedByMember(tokenHash: Buffer, userId: string, q: Queryable): Promise<boolean> {
+    const rows = await q`
+      SELECT 1 FROM invitations i
+      JOIN members m ON m.consultation_id = i.consultation_id AND m.user_id = i.used_by
+      WHERE i.token_hash = ${tokenHash} AND i.used_by = ${userId}`;
+    return rows.length > 0;
+  }
+
   /**
    * Marks a pending invitation used by `userId`, atomically: of two concurrent claims the second
    * waits on the row lock, re-checks `used_at` and gets nothing back.
