@@ -78,13 +78,16 @@ export class ThreadsService {
     return this.publish(actor, 'thread.created', threadId);
   }
 
+  /** The comment and the opener's notification are stored together or not at all. */
   async reply(actor: Actor, threadId: string, input: CommentBodyInput): Promise<Thread> {
-    const status = await this.threads.status(actor.member.consultationId, threadId);
-    if (!status) throw threadNotFound();
-    if (status === 'resolved')
-      throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
-    await this.threads.insertComment(threadId, posterOf(actor), input.body);
-    await this.notifications.threadChanged(threadId, 'reply', posterOf(actor));
+    await this.db.sql.begin(async (tx) => {
+      const status = await this.threads.lockStatus(actor.member.consultationId, threadId, 'share', tx);
+      if (!status) throw threadNotFound();
+      if (status === 'resolved')
+        throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
+      await this.threads.insertComment(threadId, posterOf(actor), input.body, tx);
+      await this.notifications.threadChanged(threadId, 'reply', posterOf(actor), tx);
+    });
     return this.publish(actor, 'comment.created', threadId);
   }
 
@@ -122,12 +125,21 @@ export class ThreadsService {
     return this.commentOf(thread, commentId);
   }
 
+  /** The resolution and the opener's notification are stored together or not at all. */
   async resolve(actor: Actor, threadId: string, body: ResolveThreadBody): Promise<Thread> {
-    if (!(await this.threads.resolve(actor.member.consultationId, threadId, posterOf(actor), body))) {
-      if (!(await this.threads.status(actor.member.consultationId, threadId))) throw threadNotFound();
-      throw new AppError('THREAD_STATUS', 'This thread is already resolved; reopen it to change the outcome');
-    }
-    await this.notifications.threadChanged(threadId, 'resolution', posterOf(actor));
+    const consultationId = actor.member.consultationId;
+    await this.db.sql.begin(async (tx) => {
+      // Locked first, so the resolution is timed after every reply it waited for.
+      const status = await this.threads.lockStatus(consultationId, threadId, 'update', tx);
+      if (!status) throw threadNotFound();
+      if (status === 'resolved')
+        throw new AppError(
+          'THREAD_STATUS',
+          'This thread is already resolved; reopen it to change the outcome',
+        );
+      await this.threads.resolve(consultationId, threadId, posterOf(actor), body, tx);
+      await this.notifications.threadChanged(threadId, 'resolution', posterOf(actor), tx);
+    });
     return this.publish(actor, 'thread.resolved', threadId);
   }
 
