@@ -13,3 +13,4 @@ export * from './schemas/versions.js';
 export * from './schemas/dashboard.js';
 export * from './schemas/health.js';
 export * from './schemas/exports.js';
+export * from './schemas/idempotency.js';

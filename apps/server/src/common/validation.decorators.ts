@@ -20,7 +20,7 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input
 }
 
 /** Adds method-level OpenAPI metadata from inside a parameter decorator. */
-function describeMethod(decorator: MethodDecorator): ParameterDecorator {
+export function describeMethod(decorator: MethodDecorator): ParameterDecorator {
   return (target, propertyKey) => {
     if (propertyKey === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey);

@@ -1,24 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { refuseInserts } from '../../test/database-failures.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
 import { buildThreadWorld, type ThreadWorld } from '../../test/thread-fixtures.js';
-
-/** A real database failure: every notification insert raises until `restore` is called. */
-async function refuseNotifications(testApp: TestApp): Promise<{ restore(): Promise<void> }> {
-  const { sql } = testApp.db;
-  await sql`
-    CREATE FUNCTION refuse_notification() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN RAISE EXCEPTION 'notifications are refused for this test'; END $$`;
-  await sql`
-    CREATE TRIGGER notifications_refused BEFORE INSERT ON notifications
-    FOR EACH ROW EXECUTE FUNCTION refuse_notification()`;
-  return {
-    restore: async () => {
-      await sql`DROP TRIGGER notifications_refused ON notifications`;
-      await sql`DROP FUNCTION refuse_notification()`;
-    },
-  };
-}
 
 describe.each(BACKENDS)('thread writes with their notification on %s', (backend) => {
   let testApp: TestApp;
@@ -47,7 +31,7 @@ describe.each(BACKENDS)('thread writes with their notification on %s', (backend)
   it('stores no reply when its notification cannot be written, and one when retried', async () => {
     const threadId = await openThread();
     const path = `${world.base}/threads/${threadId}/comments`;
-    const failure = await refuseNotifications(testApp);
+    const failure = await refuseInserts(testApp, 'notifications');
     try {
       const failed = await world.otherReviewer.api.post(path, { body: 'A reply that must not half-exist' });
       expect(failed.status).toBe(500);
@@ -66,7 +50,7 @@ describe.each(BACKENDS)('thread writes with their notification on %s', (backend)
     const threadId = await openThread();
     const path = `${world.base}/threads/${threadId}/resolve`;
     const resolution = { outcome: 'accepted', note: 'Taken into the draft.' };
-    const failure = await refuseNotifications(testApp);
+    const failure = await refuseInserts(testApp, 'notifications');
     try {
       expect((await world.editor.api.post(path, resolution)).status).toBe(500);
       expect((await world.editor.api.get(`${world.base}/threads/${threadId}`)).body.status).toBe('open');
