@@ -18,7 +18,9 @@ describe.each(BACKENDS)('sign-in throttling per account on %s', (backend) => {
 
   beforeAll(async () => {
     testApp = await startTestApp(backend, {
-      // Two attempts a minute per address: the guessing below comes from a new address each time.
+      // The test client is a loopback proxy whose X-Forwarded-For is believed, and each address may
+      // try twice a minute: the guessing below comes from a new address each time.
+      TRUST_PROXY: 'loopback',
       LOGIN_RATE_LIMIT: '2',
       LOGIN_FAILURES_BEFORE_DELAY: '5',
       LOGIN_DELAY_SECONDS: String(DELAY_SECONDS),
