@@ -71,6 +71,7 @@ export default defineConfig({
       '/events': { target: API_TARGET, ws: true },
     },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // No source maps: the server would hand the app's original source to anyone (docs/architecture.md).
+  build: { outDir: 'dist', sourcemap: false },
   test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
 });

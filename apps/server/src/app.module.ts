@@ -15,6 +15,7 @@ import { ConsultationsModule } from './modules/consultations/consultations.modul
 import { DemoModule } from './modules/demo/demo.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { InvitationsModule } from './modules/invitations/invitations.module.js';
 import { requestLoggingModule } from './logging/request-logging.js';
 import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
@@ -46,6 +47,8 @@ export class AppModule {
         requestLoggingModule(config),
         MetricsModule,
         ThrottlerModule.forRoot({
+          // RateLimitGuard answers with the standard Retry-After instead of per-throttler headers.
+          setHeaders: false,
           throttlers: [
             { name: 'login', ttl: 60_000, limit: config.loginRateLimit },
             invitationsThrottler(config.invitationRateLimit),
@@ -56,6 +59,7 @@ export class AppModule {
         ClusterModule,
         AuthModule,
         AccessModule,
+        IdempotencyModule,
         CollabModule,
         HealthModule,
         TemplatesModule,

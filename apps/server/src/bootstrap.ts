@@ -48,7 +48,7 @@ export async function startApp(config: AppConfig) {
     origin: (origin, callback) => callback(null, origin !== undefined && origins.allowsCrossOrigin(origin)),
     credentials: true,
     allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'X-Request-Id'],
-    exposedHeaders: ['Retry-After', 'X-Request-Id'],
+    exposedHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
     maxAge: 600,
   });
   const wsAdapter = new PrefixWsAdapter(app);

@@ -1,8 +1,17 @@
-import { expect, test } from '@playwright/test';
+import { consultationDetail, consultationSummary, createdInvitation, member } from '@cw/shared';
+import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
-import { demoAccountWithRole, signInThroughForm } from './support/demo-accounts';
+import { demoAccountWithRole, signIn, signInThroughForm } from './support/demo-accounts';
 
 const GROUP = 'Academia / research';
+
+/** The demo consultation, the one the signed-in demo account is in. */
+async function demoConsultationId(page: Page): Promise<string> {
+  const response = await page.request.get('/api/consultations');
+  const [consultation] = consultationSummary.array().parse(await response.json());
+  if (!consultation) throw new Error('the demo account belongs to no consultation');
+  return consultation.id;
+}
 
 test('an admin invites a reviewer for a group; the invitee signs up through the link and lands in the consultation', async ({
   page,
@@ -63,6 +72,82 @@ test('an admin invites a reviewer for a group; the invitee signs up through the 
 
   await page.reload();
   await expect(page.getByRole('row', { name: /Noor Haddad/ })).toContainText(GROUP);
+});
+
+test('signing up with the email of an existing account asks its owner to sign in, then join', async ({
+  page,
+  browser,
+}) => {
+  test.slow();
+  const admin = await demoAccountWithRole(page.request, 'admin');
+  await signIn(page, admin);
+  const consultationId = await demoConsultationId(page);
+  const membersPath = `/api/consultations/${consultationId}/members`;
+  const invite = async () => {
+    const detail = consultationDetail.parse(
+      await (await page.request.get(`/api/consultations/${consultationId}`)).json(),
+    );
+    const response = await page.request.post(`/api/consultations/${consultationId}/invitations`, {
+      data: { role: 'reviewer', groupId: detail.groups[0]!.id },
+    });
+    expect(response.status()).toBe(201);
+    return createdInvitation.parse(await response.json());
+  };
+  /** The account stays; only its membership goes, so the next invitation finds a stranger again. */
+  const removeMember = async (email: string) => {
+    const members = member.array().parse(await (await page.request.get(membersPath)).json());
+    const membership = members.find((candidate) => candidate.email === email)!;
+    expect((await page.request.delete(`${membersPath}/${membership.id}`)).status()).toBe(204);
+  };
+
+  // An account that exists but belongs to no consultation.
+  const owner = {
+    name: 'Rima Saleh',
+    email: `rima-${Date.now()}@example.org`,
+    password: 'her own passphrase',
+  };
+  const signup = await page.request.post(`/api/invitations/${(await invite()).token}/signup`, {
+    data: owner,
+  });
+  expect(signup.status()).toBe(202);
+  await removeMember(owner.email);
+
+  // Someone types that email with another password: the answer reveals nothing, and only the
+  // account's own password lets anyone in.
+  const link = (await invite()).url;
+  const visitor = await (await browser.newContext()).newPage();
+  await visitor.goto(link);
+  await visitor.getByLabel('Your name').fill('Someone Else');
+  await visitor.getByLabel('Email').fill(owner.email);
+  await visitor.getByLabel('Password').fill('not her passphrase');
+  await visitor.getByRole('button', { name: 'Create account and join' }).click();
+  const notice = visitor.getByRole('alert').filter({ hasText: 'Sign in with its password' });
+  await expect(notice).toBeVisible();
+  await expectNoAxeViolations(visitor);
+
+  // The owner follows the notice, signs in and joins.
+  await notice.getByRole('link', { name: 'Sign in, then join' }).click();
+  await expect(visitor).toHaveURL(/\/login\?next=/);
+  await visitor.getByLabel('Email').fill(owner.email);
+  await visitor.getByLabel('Password').fill(owner.password);
+  await visitor.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(visitor).toHaveURL(link);
+  await visitor.getByRole('button', { name: 'Join the consultation' }).click();
+  await expect(visitor).toHaveURL(new RegExp(`/consultations/${consultationId}$`));
+  await expect(visitor.getByText('Signed in as Rima Saleh')).toBeVisible();
+  await visitor.context().close();
+
+  // Signing up again with her own password simply joins.
+  await removeMember(owner.email);
+  const returning = await (await browser.newContext()).newPage();
+  await returning.goto((await invite()).url);
+  await returning.getByLabel('Your name').fill(owner.name);
+  await returning.getByLabel('Email').fill(owner.email);
+  await returning.getByLabel('Password').fill(owner.password);
+  await returning.getByRole('button', { name: 'Create account and join' }).click();
+  await expect(returning).toHaveURL(new RegExp(`/consultations/${consultationId}$`));
+  await expect(returning.getByText('Signed in as Rima Saleh')).toBeVisible();
+  await returning.context().close();
 });
 
 test('a wrong password is announced and keeps the visitor on the login page', async ({ page }) => {

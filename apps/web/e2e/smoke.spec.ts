@@ -27,3 +27,22 @@ test('a demo account signs in and the session knows who it is', async ({ page })
   expect(me.status()).toBe(200);
   expect(await me.json()).toMatchObject({ email: account!.email, name: account!.name });
 });
+
+test('the served app carries no source maps', async ({ request }) => {
+  const page = await (await request.get('/')).text();
+  const entries = [...page.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((match) => match[1]!);
+  expect(entries.length).toBeGreaterThan(0);
+  const scripts = new Set(entries);
+  for (const entry of entries) {
+    const code = await (await request.get(entry)).text();
+    for (const match of code.matchAll(/assets\/[\w.-]+\.js/g)) scripts.add(`/${match[0]}`);
+  }
+  expect(scripts.size).toBeGreaterThan(1);
+  for (const script of scripts) {
+    const code = await request.get(script);
+    expect(code.status(), script).toBe(200);
+    expect((await code.text()).includes('sourceMappingURL'), script).toBe(false);
+    const map = await (await request.get(`${script}.map`)).text();
+    expect(map.includes('"mappings"'), `${script}.map`).toBe(false);
+  }
+});

@@ -26,8 +26,6 @@ export const ERROR_CODES = {
   PHASE_FORBIDS: 409,
   /** The phase move is not one of the allowed transitions. */
   INVALID_TRANSITION: 409,
-  /** The email already has an account. */
-  EMAIL_TAKEN: 409,
   /** The person is already a member of this consultation. */
   ALREADY_MEMBER: 409,
   /** The change would leave the consultation without an admin. */
@@ -50,6 +48,11 @@ export const ERROR_CODES = {
   INVITATION_REVOKED: 410,
   /** The request body is larger than allowed. */
   PAYLOAD_TOO_LARGE: 413,
+  /**
+   * The Idempotency-Key was used before for a different request (another route or body): each
+   * action needs a key of its own.
+   */
+  IDEMPOTENCY_KEY_REUSED: 422,
   /** Too many requests; see the Retry-After header. */
   RATE_LIMITED: 429,
   /** Something failed on the server; nothing the client sent was at fault. */

@@ -157,8 +157,10 @@ export async function startOurServer({ databaseUrl, dataDir, nodeFlags = [], env
     BOOTSTRAP_ADMIN_EMAIL: ADMIN.email,
     BOOTSTRAP_ADMIN_PASSWORD: ADMIN.password,
     PASSWORD_HASH_MEMORY_KIB: '1024',
-    // Setup signs up hundreds of invited members from one address; the limit guards people, not load.
+    // Setup signs up and signs in hundreds of invited members from one address; the limits guard
+    // people, not load.
     INVITATION_RATE_LIMIT: '10000',
+    LOGIN_RATE_LIMIT: '10000',
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...extraEnv,
   };

@@ -68,12 +68,12 @@ export class Workspace {
         token: adminToken,
         body: { role: 'reviewer', groupId: groupIds[index % groupIds.length] },
       });
-      const session = await call(baseUrl, 'POST', `/api/invitations/${invitation.token}/signup`, {
-        body: {
-          name: `Reviewer ${index + 1}`,
-          email: `reviewer-${suffix}-${index + 1}@example.org`,
-          password: MEMBER_PASSWORD,
-        },
+      const email = `reviewer-${suffix}-${index + 1}@example.org`;
+      await call(baseUrl, 'POST', `/api/invitations/${invitation.token}/signup`, {
+        body: { name: `Reviewer ${index + 1}`, email, password: MEMBER_PASSWORD },
+      });
+      const session = await call(baseUrl, 'POST', '/api/auth/login', {
+        body: { email, password: MEMBER_PASSWORD },
       });
       return session.token;
     });

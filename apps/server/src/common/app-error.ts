@@ -21,3 +21,11 @@ export class AppError extends Error {
 
 export const notFound = (what = 'Not found') => new AppError('NOT_FOUND', what);
 export const consultationNotFound = () => new AppError('CONSULTATION_NOT_FOUND', 'Consultation not found');
+
+/** 429 with the standard `Retry-After` header: whole seconds, at least one. */
+export function rateLimited(reason: string, retryAfterSeconds: number): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new AppError('RATE_LIMITED', `${reason}. Try again in ${seconds} seconds`, undefined, {
+    'Retry-After': String(seconds),
+  });
+}

@@ -1,5 +1,12 @@
 import { applyDecorators, Body, Param, Query } from '@nestjs/common';
-import { ApiBody, ApiOkResponse, ApiParam, ApiQuery, ApiCreatedResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiQuery,
+} from '@nestjs/swagger';
 import { z } from 'zod';
 import { ZodValidationPipe } from './zod-validation.pipe.js';
 
@@ -13,7 +20,7 @@ export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input
 }
 
 /** Adds method-level OpenAPI metadata from inside a parameter decorator. */
-function describeMethod(decorator: MethodDecorator): ParameterDecorator {
+export function describeMethod(decorator: MethodDecorator): ParameterDecorator {
   return (target, propertyKey) => {
     if (propertyKey === undefined) return;
     const descriptor = Object.getOwnPropertyDescriptor(target, propertyKey);
@@ -66,3 +73,7 @@ export const Returns = (schema: z.ZodType, description = 'OK') =>
 /** Documents a 201 answer with the shape of a shared schema. */
 export const ReturnsCreated = (schema: z.ZodType, description = 'Created') =>
   applyDecorators(ApiCreatedResponse({ description, schema: openApiSchema(schema, 'output') }));
+
+/** Documents a 202 answer with the shape of a shared schema. */
+export const ReturnsAccepted = (schema: z.ZodType, description = 'Accepted') =>
+  applyDecorators(ApiAcceptedResponse({ description, schema: openApiSchema(schema, 'output') }));

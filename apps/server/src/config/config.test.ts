@@ -45,6 +45,22 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('reads the sign-in throttling settings and keeps the lock after the delays', () => {
+    expect(loadConfig({}).loginThrottle).toEqual({
+      failuresBeforeDelay: 5,
+      delaySeconds: 1,
+      failuresBeforeLock: 20,
+      lockSeconds: 900,
+    });
+    expect(
+      loadConfig({ LOGIN_FAILURES_BEFORE_DELAY: '3', LOGIN_DELAY_SECONDS: '30', LOGIN_LOCK_MINUTES: '60' })
+        .loginThrottle,
+    ).toEqual({ failuresBeforeDelay: 3, delaySeconds: 30, failuresBeforeLock: 20, lockSeconds: 3600 });
+    expect(problems({ LOGIN_FAILURES_BEFORE_DELAY: '20', LOGIN_FAILURES_BEFORE_LOCK: '20' })).toEqual([
+      '  LOGIN_FAILURES_BEFORE_LOCK must be greater than LOGIN_FAILURES_BEFORE_DELAY',
+    ]);
+  });
+
   it('reads the operations settings', () => {
     const config = loadConfig({
       LOG_LEVEL: 'warn',

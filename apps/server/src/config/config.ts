@@ -44,6 +44,14 @@ const envSchema = z.object({
   COOKIE_SECURE: flag.optional(),
   /** Login attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Failed sign-ins of one account, from any address, after which each attempt must wait. */
+  LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(1000).default(5),
+  /** The first such wait in seconds; it doubles with each further failure (never beyond the lock). */
+  LOGIN_DELAY_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+  /** Failed sign-ins of one account after which it is locked for LOGIN_LOCK_MINUTES. */
+  LOGIN_FAILURES_BEFORE_LOCK: z.coerce.number().int().min(2).max(1000).default(20),
+  /** How long a locked account refuses every sign-in, in minutes; it unlocks by itself. */
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   /** Invitation link requests (preview, accept, sign-up) allowed per client address per minute. */
   INVITATION_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(30),
   /** New threads and comments a member may post per minute. */
@@ -158,6 +166,7 @@ export interface AppConfig {
   sessionTtlMs: number;
   isCookieSecure: boolean;
   loginRateLimit: number;
+  loginThrottle: LoginThrottleConfig;
   invitationRateLimit: number;
   commentRateLimit: number;
   webDist: string | undefined;
@@ -170,6 +179,18 @@ export interface AppConfig {
   trustProxy: string;
   shutdownTimeoutMs: number;
   collab: CollabConfig;
+}
+
+/** How failed sign-ins of one account are slowed down. */
+export interface LoginThrottleConfig {
+  /** Failures after which each further attempt must wait. */
+  failuresBeforeDelay: number;
+  /** The first wait, in seconds; it doubles with each further failure. */
+  delaySeconds: number;
+  /** Failures after which the account is locked. */
+  failuresBeforeLock: number;
+  /** How long a lock lasts, in seconds; no wait is longer. */
+  lockSeconds: number;
 }
 
 export interface CollabConfig {
@@ -206,6 +227,11 @@ export function loadConfig(
       'Invalid configuration:\n  BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD must be set together',
     );
   }
+  if (e.LOGIN_FAILURES_BEFORE_LOCK <= e.LOGIN_FAILURES_BEFORE_DELAY) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LOGIN_FAILURES_BEFORE_LOCK must be greater than LOGIN_FAILURES_BEFORE_DELAY',
+    );
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   const extraOrigins = e.ALLOWED_ORIGINS.split(',')
     .map((o) => o.trim())
@@ -223,6 +249,12 @@ export function loadConfig(
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     isCookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https:'),
     loginRateLimit: e.LOGIN_RATE_LIMIT,
+    loginThrottle: {
+      failuresBeforeDelay: e.LOGIN_FAILURES_BEFORE_DELAY,
+      delaySeconds: e.LOGIN_DELAY_SECONDS,
+      failuresBeforeLock: e.LOGIN_FAILURES_BEFORE_LOCK,
+      lockSeconds: e.LOGIN_LOCK_MINUTES * 60,
+    },
     invitationRateLimit: e.INVITATION_RATE_LIMIT,
     commentRateLimit: e.COMMENT_RATE_LIMIT,
     webDist: e.WEB_DIST === '' ? undefined : resolve(e.WEB_DIST ?? DEFAULT_WEB_DIST),

@@ -21,11 +21,12 @@ export async function buildUser(
   const email = overrides.email ?? `user-${randomBytes(4).toString('hex')}@example.org`;
   const name = overrides.name ?? `User ${email.split('@')[0]}`;
   const auth = testApp.app.get(AuthService);
-  await auth.createAccount(
+  const created = await auth.createAccount(
     { email, name, password: TEST_PASSWORD },
     undefined,
     overrides.isOrganiser ?? false,
   );
+  if (!created) throw new Error(`${email} already has an account`);
   const api = new ApiClient(testApp.url);
   const login = await api.post('/api/auth/login', { email, password: TEST_PASSWORD });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);

@@ -1,5 +1,7 @@
+import { IDEMPOTENCY_KEY_HEADER } from '@cw/shared';
 import type { z } from 'zod';
-import { NetworkError, toApiError } from './api-error';
+import { actionKey, settleAction } from './action-keys';
+import { ApiError, NetworkError, toApiError } from './api-error';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -11,15 +13,28 @@ interface RequestOptions<S extends z.ZodType | undefined> {
 
 type Answer<S> = S extends z.ZodType ? z.infer<S> : undefined;
 
-/**
- * Calls the API with the session cookie (never a stored token) and checks the answer against the
- * shared schema, so a contract drift fails loudly here instead of deep inside a component.
- */
-export async function apiRequest<S extends z.ZodType | undefined = undefined>(
-  method: Method,
-  path: string,
-  options: RequestOptions<S> = {},
-): Promise<Answer<S>> {
+/** Attempts of one change before its failure is shown; reads are retried by the query cache. */
+const CHANGE_ATTEMPTS = 3;
+/** Wait before the first retry in ms, doubling; a `Retry-After` is honoured up to the cap. */
+const RETRY_DELAY_MS = 500;
+const RETRY_DELAY_CAP_MS = 5_000;
+
+/** Failures that may pass on their own and leave the request safe to send again. */
+function isTransient(error: unknown): boolean {
+  return (
+    error instanceof NetworkError || (error instanceof ApiError && [502, 503, 504].includes(error.status))
+  );
+}
+
+function retryDelay(attempt: number, error: unknown): number {
+  const retryAfter = error instanceof ApiError ? error.retryAfterSeconds : undefined;
+  return Math.min(
+    retryAfter === undefined ? RETRY_DELAY_MS * 2 ** attempt : retryAfter * 1000,
+    RETRY_DELAY_CAP_MS,
+  );
+}
+
+async function send(method: Method, path: string, body: unknown, headers: Record<string, string>) {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -27,16 +42,50 @@ export async function apiRequest<S extends z.ZodType | undefined = undefined>(
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json',
-        ...(options.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...headers,
       },
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: body === undefined ? null : JSON.stringify(body),
     });
   } catch (error) {
     throw new NetworkError(error);
   }
   const payload: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) throw toApiError(response.status, payload);
-  return (options.schema ? options.schema.parse(payload) : undefined) as Answer<S>;
+  if (!response.ok) throw toApiError(response.status, payload, response.headers.get('Retry-After'));
+  return payload;
+}
+
+/**
+ * Calls the API with the session cookie (never a stored token) and checks the answer against the
+ * shared schema, so a contract drift fails loudly here instead of deep inside a component.
+ *
+ * A change that fails on its way (network, 502/503/504) is sent again, twice at most. A POST
+ * carries an Idempotency-Key for the action, the same on each retry, so a creation whose answer
+ * was lost is not made twice; the key is kept when all attempts failed, for the same request sent
+ * again by hand.
+ */
+export async function apiRequest<S extends z.ZodType | undefined = undefined>(
+  method: Method,
+  path: string,
+  options: RequestOptions<S> = {},
+): Promise<Answer<S>> {
+  const signature = `${method} ${path} ${JSON.stringify(options.body) ?? ''}`;
+  const key = method === 'POST' ? actionKey(signature) : undefined;
+  const headers: Record<string, string> = key ? { [IDEMPOTENCY_KEY_HEADER]: key } : {};
+  const attempts = method === 'GET' ? 1 : CHANGE_ATTEMPTS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const payload = await send(method, path, options.body, headers);
+      if (key) settleAction(signature, key, true);
+      return (options.schema ? options.schema.parse(payload) : undefined) as Answer<S>;
+    } catch (error) {
+      if (!isTransient(error) || attempt + 1 >= attempts) {
+        if (key) settleAction(signature, key, !isTransient(error));
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, retryDelay(attempt, error)));
+    }
+  }
 }
 
 export const api = {

@@ -6,13 +6,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode;
   readonly issues: ValidationIssue[];
+  /** From the `Retry-After` header (rate limits, a database away), when the answer had one. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(status: number, code: ErrorCode, message: string, issues: ValidationIssue[] = []) {
+  constructor(
+    status: number,
+    code: ErrorCode,
+    message: string,
+    issues: ValidationIssue[] = [],
+    retryAfterSeconds?: number,
+  ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
@@ -21,11 +30,12 @@ function isErrorCode(value: unknown): value is ErrorCode {
 }
 
 /** Builds an `ApiError` from any error answer, including ones a proxy produced without our shape. */
-export function toApiError(status: number, body: unknown): ApiError {
+export function toApiError(status: number, body: unknown, retryAfter: string | null = null): ApiError {
   const candidate = (typeof body === 'object' && body !== null ? body : {}) as Partial<ApiErrorBody>;
   const code = isErrorCode(candidate.code) ? candidate.code : fallbackCode(status);
   const issues = Array.isArray(candidate.issues) ? candidate.issues : [];
-  return new ApiError(status, code, candidate.message ?? `HTTP ${status}`, issues);
+  const seconds = retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) : undefined;
+  return new ApiError(status, code, candidate.message ?? `HTTP ${status}`, issues, seconds);
 }
 
 function fallbackCode(status: number): ErrorCode {

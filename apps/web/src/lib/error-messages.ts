@@ -4,6 +4,9 @@ import { ApiError, NetworkError } from './api-error';
 
 /** The translated sentence for any failure: by error code, never by message text. */
 export function errorMessage(t: TFunction, error: unknown): string {
+  // A wait can be a second or a sign-in lock of many minutes: say how long.
+  if (error instanceof ApiError && error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== undefined)
+    return t('errors.rateLimitedFor', { count: Math.ceil(error.retryAfterSeconds / 60) });
   // The page's own address completes the advice some messages give (FORBIDDEN_ORIGIN).
   if (error instanceof ApiError)
     return t(`errors.${error.code}`, { origin: globalThis.location?.origin ?? '' });

@@ -24,6 +24,8 @@ export function InvitationRoute() {
   });
   const accept = useMutation({ mutationFn: () => acceptInvitation(token) });
 
+  const signInPath = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
+
   const goToConsultation = async (consultationId: string) => {
     await queryClient.invalidateQueries({ queryKey: consultationKeys.list });
     navigate(`/consultations/${consultationId}`);
@@ -66,14 +68,13 @@ export function InvitationRoute() {
               <Flex direction="column" gap="4">
                 <InvitationSignupForm
                   token={token}
+                  signInPath={signInPath}
                   onJoined={() => goToConsultation(preview.data.consultationId)}
                 />
                 <Text size="2">
                   {t('invite.haveAccount')}{' '}
                   <ThemeLink asChild underline="always">
-                    <Link to={`/login?next=${encodeURIComponent(`/invite/${token}`)}`}>
-                      {t('invite.signInFirst')}
-                    </Link>
+                    <Link to={signInPath}>{t('invite.signInFirst')}</Link>
                   </ThemeLink>
                 </Text>
               </Flex>

@@ -66,3 +66,11 @@ export const invitationPreview = z.object({
 export type InvitationPreview = z.infer<typeof invitationPreview>;
 
 export const acceptedInvitation = z.object({ consultationId: uuid });
+
+/**
+ * The answer to a sign-up through an invitation. It is the same whether or not the email already
+ * had an account, so a link does not tell who has one: the person signs in next with that email
+ * and password, and accepts the invitation if the account was not new.
+ */
+export const invitationSignupAnswer = z.object({ next: z.literal('signIn') });
+export type InvitationSignupAnswer = z.infer<typeof invitationSignupAnswer>;

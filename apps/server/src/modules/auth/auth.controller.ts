@@ -1,9 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { loginBody, sessionResponse, user, type LoginBody } from '@cw/shared';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import { CurrentUser, Public, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Returns, ValidBody } from '../../common/validation.decorators.js';
@@ -22,7 +22,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(RateLimitGuard)
   @Returns(sessionResponse, 'Signed in; also sets the session cookie')
   async login(@ValidBody(loginBody) body: LoginBody, @Res({ passthrough: true }) response: Response) {
     const session = await this.auth.login(body);

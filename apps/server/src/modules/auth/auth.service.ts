@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError } from '../../common/app-error.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
+import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { hashToken, newToken } from './session-token.js';
@@ -15,39 +16,42 @@ export function publicUser(user: UserWithHash): User {
 
 @Injectable()
 export class AuthService {
-  /** Verified against when the email is unknown, so both failures take the same time. */
-  private dummyHash: Promise<string> | undefined;
-
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly db: Database,
     private readonly users: UsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
   ) {}
 
+  /**
+   * An unknown email and a wrong password get the same answer after the same work, and are
+   * throttled alike (the count is kept per email, account or not).
+   */
   async login(body: LoginBody): Promise<SessionResponse> {
-    const user = await this.users.findByEmail(body.email.trim().toLowerCase());
-    this.dummyHash ??= this.hasher.hash('not-a-real-password');
-    const isValid = await this.hasher.verify(user?.passwordHash ?? (await this.dummyHash), body.password);
-    if (!user || !isValid) throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+    const attempt = await this.throttle.admit(body.email);
+    const user = await this.users.findByEmail(body.email);
+    const isValid = await this.hasher.verify(user?.passwordHash, body.password);
+    if (!user || !isValid) {
+      attempt.failed();
+      throw new AppError('INVALID_CREDENTIALS', 'Email or password is incorrect');
+    }
+    await attempt.succeeded();
     return this.startSession(user);
   }
 
-  /** Creates an account; 409 when the email already has one. */
-  async createAccount(body: SignupBody, q: Queryable = this.db.sql, isOrganiser = false) {
-    const user = await this.users.create(
-      {
-        email: body.email,
-        name: body.name,
-        passwordHash: await this.hasher.hash(body.password),
-        isOrganiser,
-      },
-      q,
-    );
-    if (!user)
-      throw new AppError('EMAIL_TAKEN', 'An account with this email already exists; sign in instead');
-    return user;
+  /**
+   * Creates an account, or leaves an existing account of that email as it is and answers
+   * undefined. The password is hashed either way, so both take as long.
+   */
+  async createAccount(
+    body: SignupBody,
+    q: Queryable = this.db.sql,
+    isOrganiser = false,
+  ): Promise<UserWithHash | undefined> {
+    const passwordHash = await this.hasher.hash(body.password);
+    return this.users.create({ email: body.email, name: body.name, passwordHash, isOrganiser }, q);
   }
 
   async startSession(user: UserWithHash, q: Queryable = this.db.sql): Promise<SessionResponse> {

@@ -38,7 +38,7 @@ export class UsersRepository {
     return row && toUser(row);
   }
 
-  /** Returns undefined when the email is taken (unique violation), so callers answer 409. */
+  /** Returns undefined when the email is taken. */
   async create(
     input: { email: string; name: string; passwordHash: string; isOrganiser?: boolean },
     q: Queryable = this.db.sql,

@@ -46,15 +46,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
       role: 'reviewer',
       groupId,
     });
-    const session = await new ApiClient(api.baseUrl).post(
-      `/api/invitations/${invitation.body.token}/signup`,
-      {
-        name,
-        email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
-        password: MEMBER_PASSWORD,
-      },
-    );
-    expect(session.status).toBe(201);
+    const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
+    const anonymous = new ApiClient(api.baseUrl);
+    const signup = await anonymous.post(`/api/invitations/${invitation.body.token}/signup`, {
+      name,
+      email,
+      password: MEMBER_PASSWORD,
+    });
+    expect(signup.status).toBe(202);
+    const session = await anonymous.post('/api/auth/login', { email, password: MEMBER_PASSWORD });
+    expect(session.status).toBe(200);
     return session.body.token as string;
   }
 

@@ -15,6 +15,8 @@ import { z } from 'zod';
 import { CurrentMember, CurrentUser, Permission, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { ConsultationsService } from './consultations.service.js';
 
 type Params = z.infer<typeof consultationParams>;
@@ -36,8 +38,12 @@ export class ConsultationsController {
   @Post()
   @SignedIn()
   @ReturnsCreated(consultationDetail)
-  create(@CurrentUser() user: AuthContext, @ValidBody(createConsultationBody) body: CreateConsultationBody) {
-    return this.consultations.create(user, body);
+  create(
+    @CurrentUser() user: AuthContext,
+    @ValidBody(createConsultationBody) body: CreateConsultationBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
+  ) {
+    return this.consultations.create(user, body, idempotency);
   }
 
   @Get(':consultationId')

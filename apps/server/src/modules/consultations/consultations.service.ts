@@ -14,6 +14,7 @@ import {
 import { AppError, consultationNotFound } from '../../common/app-error.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Database } from '../../db/database.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { ChecklistRepository } from '../structure/checklist.repository.js';
 import { GroupsRepository } from '../structure/groups.repository.js';
 import { QuestionsRepository } from '../structure/questions.repository.js';
@@ -52,18 +53,29 @@ export class ConsultationsService {
     private readonly sessions: SessionsRepository,
     private readonly questions: QuestionsRepository,
     private readonly checklist: ChecklistRepository,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(userId: string): Promise<ConsultationSummary[]> {
     return (await this.consultations.listForUser(userId)).map(toSummary);
   }
 
-  /** Organisers only; the creator becomes the first admin. One transaction for all of it. */
-  async create(user: AuthContext, body: CreateConsultationBody): Promise<ConsultationDetail> {
+  /**
+   * Organisers only; the creator becomes the first admin. One transaction for all of it; a retry
+   * with the request's Idempotency-Key answers the consultation created the first time.
+   */
+  async create(
+    user: AuthContext,
+    body: CreateConsultationBody,
+    request?: IdempotentRequest,
+  ): Promise<ConsultationDetail> {
     if (!user.isOrganiser) throw new AppError('FORBIDDEN', 'Only organisers can create consultations');
     const blueprint = this.blueprint(user.userId, body);
-    const { consultationId } = await this.db.sql.begin((tx) => this.builder.build(tx, blueprint));
-    return this.detail(consultationId, user.userId);
+    const created = await this.idempotency.once(
+      request,
+      async (tx) => (await this.builder.build(tx, blueprint)).consultationId,
+    );
+    return this.detail(created.id, user.userId);
   }
 
   /** Checks what the schema cannot see (names against each other, the template catalog). */

@@ -2,6 +2,8 @@ import { type AttributionMode, EXPORT_ROWS_HEADER, instantToZoned } from '@cw/sh
 import { parse } from 'csv-parse/sync';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import type { Nodes } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -26,6 +28,17 @@ async function docxXml(bytes: Buffer): Promise<string> {
   const zip = await JSZip.loadAsync(bytes);
   const parts = Object.values(zip.files).filter((file) => !file.dir);
   return (await Promise.all(parts.map((file) => file.async('string')))).join('\n');
+}
+
+/** Every link target a CommonMark viewer finds in `markdown`, in order. */
+function linkTargets(markdown: string): string[] {
+  const found: string[] = [];
+  const visit = (node: Nodes) => {
+    if ('url' in node) found.push(node.url);
+    if ('children' in node) node.children.forEach(visit);
+  };
+  visit(fromMarkdown(markdown));
+  return found;
 }
 
 /** Text without any white space: DOCX line breaks come out of text extraction as nothing. */
@@ -387,6 +400,30 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       const answer = await outsider.api.get(`${world.base}/exports/input-csv`);
       expect(answer.status).toBe(404);
       expect(answer.body.code).toBe('CONSULTATION_NOT_FOUND');
+    });
+
+    it('links in a comment to scripts, data or images leave the summary notes; http(s) and mailto stay', async () => {
+      const body = [
+        'See [the report](javascript:alert(document.cookie)), [the annex](JaVaScRiPt&#58;alert(1))',
+        'and [OHCHR](https://www.ohchr.org/) or [write to us](mailto:btech@ohchr.org).',
+        '![tracker](https://tracker.example.org/p.png) [cited][src]',
+        '',
+        '[src]: data:text/html,<script>alert(1)</script>',
+      ].join('\n');
+      const posted = await world.reviewer.api.post(`${world.base}/threads`, { questionId: null, body });
+      expect(posted.status).toBe(201);
+
+      const markdown = (await download(testApp, world.admin, `${world.base}/exports/summary-markdown`)).text;
+      expect(linkTargets(markdown)).toEqual(['https://www.ohchr.org/', 'mailto:btech@ohchr.org']);
+      expect(markdown).toMatch(/> See the report, the annex\n> and \[OHCHR\]\(https:\/\/www\.ohchr\.org\/\)/);
+      expect(markdown).not.toMatch(/javascript|data:text|tracker\.example/i);
+
+      const docx = await download(testApp, world.admin, `${world.base}/exports/summary-docx`);
+      const xml = await docxXml(docx.bytes);
+      expect(xml).not.toMatch(/javascript|data:text|tracker\.example/i);
+      const { value: text } = await mammoth.extractRawText({ buffer: docx.bytes });
+      expect(compact(text)).toContain(compact('See the report, the annex'));
+      expect(text).toContain('https://www.ohchr.org/');
     });
 
     it('unknown formats, sessions and options get 400 with a message', async () => {

@@ -50,6 +50,10 @@ export interface NotesThread {
 export interface NotesComment {
   /** The stakeholder group (and the name, only when names were included). */
   label: string;
+  /**
+   * The comment's light Markdown as typed; the render worker takes out its images and links
+   * other than http(s) and mailto (comment-links.ts) before laying it out.
+   */
   text: string;
 }
 

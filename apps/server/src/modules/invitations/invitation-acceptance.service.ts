@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { InvitationPreview, SessionResponse, SignupBody } from '@cw/shared';
+import type { InvitationPreview, InvitationSignupAnswer, SignupBody } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database, type Queryable } from '../../db/database.js';
 import { AuthService } from '../auth/auth.service.js';
@@ -45,30 +45,28 @@ export class InvitationAcceptanceService {
     };
   }
 
+  /** Accepting again what one has accepted (a retry, or the sign-in after a sign-up) is done already. */
   async accept(token: string, userId: string): Promise<{ consultationId: string }> {
     const tokenHash = hashToken(token);
-    const invitation = await this.findUsable(tokenHash);
+    const invitation = await this.findOrFail(tokenHash);
     await this.db.sql.begin((tx) => this.join(tokenHash, userId, tx));
     return { consultationId: invitation.consultationId };
   }
 
-  /** Account, membership and session commit together: a failure leaves no account behind. */
-  async signup(token: string, body: SignupBody): Promise<SessionResponse> {
+  /**
+   * Creates the account and joins through the invitation in one transaction (a failure leaves no
+   * account behind) — unless the email has an account already, which is left as it is. The
+   * answer is the same either way, so the link reveals nobody's account: the person signs in
+   * next, and an existing account then accepts like any signed-in member.
+   */
+  async signup(token: string, body: SignupBody): Promise<InvitationSignupAnswer> {
     const tokenHash = hashToken(token);
     await this.findUsable(tokenHash);
-    return this.db.sql.begin(async (tx) => {
-      const user = await this.auth.createAccount(body, tx).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'EMAIL_TAKEN') {
-          throw new AppError(
-            'EMAIL_TAKEN',
-            'An account with this email already exists: sign in, then open the invitation link again to accept it',
-          );
-        }
-        throw error;
-      });
-      await this.join(tokenHash, user.id, tx);
-      return this.auth.startSession(user, tx);
+    await this.db.sql.begin(async (tx) => {
+      const user = await this.auth.createAccount(body, tx);
+      if (user) await this.join(tokenHash, user.id, tx);
     });
+    return { next: 'signIn' };
   }
 
   /**
@@ -78,7 +76,8 @@ export class InvitationAcceptanceService {
   private async join(tokenHash: Buffer, userId: string, tx: Queryable): Promise<void> {
     const claimed = await this.invitations.claim(tokenHash, userId, tx);
     if (!claimed) {
-      // Another request won the race or the state changed since the first check.
+      if (await this.invitations.isUsedByMember(tokenHash, userId, tx)) return;
+      // Another request won the race, or the invitation cannot be used.
       const current = await this.findOrFail(tokenHash, tx);
       throw (
         unusable(current.status) ?? new AppError('INVITATION_USED', 'This invitation has already been used')

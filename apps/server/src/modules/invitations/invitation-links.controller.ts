@@ -1,21 +1,19 @@
-import { Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
+import { SkipThrottle } from '@nestjs/throttler';
 import {
   acceptedInvitation,
   invitationPreview,
+  invitationSignupAnswer,
   invitationTokenParams,
-  sessionResponse,
   signupBody,
   type SignupBody,
 } from '@cw/shared';
-import type { Response } from 'express';
 import { z } from 'zod';
-import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import { CurrentUser, Public, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
-import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
-import { sessionCookie } from '../auth/session-cookie.js';
+import { Returns, ReturnsAccepted, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
 
 type TokenParams = z.infer<typeof invitationTokenParams>;
@@ -26,13 +24,10 @@ type TokenParams = z.infer<typeof invitationTokenParams>;
  */
 @ApiTags('invitations')
 @Controller('api/invitations/:token')
-@UseGuards(ThrottlerGuard)
+@UseGuards(RateLimitGuard)
 @SkipThrottle({ login: true })
 export class InvitationLinksController {
-  constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly acceptance: InvitationAcceptanceService,
-  ) {}
+  constructor(private readonly acceptance: InvitationAcceptanceService) {}
 
   @Get()
   @Public()
@@ -49,16 +44,12 @@ export class InvitationLinksController {
     return this.acceptance.accept(params.token, current.userId);
   }
 
+  /** The same answer whether or not the email has an account: sign in next. */
   @Post('signup')
+  @HttpCode(202)
   @Public()
-  @ReturnsCreated(sessionResponse, 'Account created and joined; also sets the session cookie')
-  async signup(
-    @ValidParams(invitationTokenParams) params: TokenParams,
-    @ValidBody(signupBody) body: SignupBody,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const session = await this.acceptance.signup(params.token, body);
-    response.setHeader('Set-Cookie', sessionCookie(this.config, session.token, new Date(session.expiresAt)));
-    return session;
+  @ReturnsAccepted(invitationSignupAnswer, 'Sign in with this email and password to continue')
+  signup(@ValidParams(invitationTokenParams) params: TokenParams, @ValidBody(signupBody) body: SignupBody) {
+    return this.acceptance.signup(params.token, body);
   }
 }

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { CurrentUser, Permission } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { InvitationsService } from './invitations.service.js';
 
 type ConsultationParams = z.infer<typeof consultationParams>;
@@ -36,9 +38,10 @@ export class InvitationsController {
   create(
     @ValidParams(consultationParams) params: ConsultationParams,
     @ValidBody(createInvitationBody) body: CreateInvitationBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentUser() current: AuthContext,
   ) {
-    return this.invitations.create(params.consultationId, current.userId, body);
+    return this.invitations.create(params.consultationId, current.userId, body, idempotency);
   }
 
   @Delete(':id')

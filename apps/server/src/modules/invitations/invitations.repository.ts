@@ -61,8 +61,8 @@ export interface NewInvitation {
 export class InvitationsRepository {
   constructor(private readonly db: Database) {}
 
-  async create(input: NewInvitation): Promise<StoredInvitation> {
-    const [row] = await this.db.sql<InvitationRow[]>`
+  async create(input: NewInvitation, q: Queryable): Promise<StoredInvitation> {
+    const [row] = await q<InvitationRow[]>`
       INSERT INTO invitations AS i
         (consultation_id, token_hash, role, group_id, email, label, expires_at, created_by)
       VALUES (${input.consultationId}, ${input.tokenHash}, ${input.role}, ${input.groupId},
@@ -70,6 +70,23 @@ export class InvitationsRepository {
               now() + make_interval(days => ${input.expiresInDays}), ${input.createdBy})
       RETURNING i.*, ${this.db.sql.unsafe(STATUS)} AS status`;
     return toInvitation(row!);
+  }
+
+  async find(consultationId: string, id: string): Promise<StoredInvitation | undefined> {
+    const [row] = await this.db.sql<InvitationRow[]>`
+      SELECT i.*, ${this.db.sql.unsafe(STATUS)} AS status
+      FROM invitations i WHERE i.consultation_id = ${consultationId} AND i.id = ${id}`;
+    return row && toInvitation(row);
+  }
+
+  /** Gives a pending invitation a new token (the old one stops working); undefined otherwise. */
+  async replaceToken(consultationId: string, id: string, tokenHash: Buffer) {
+    const [row] = await this.db.sql<InvitationRow[]>`
+      UPDATE invitations AS i SET token_hash = ${tokenHash}
+      WHERE i.consultation_id = ${consultationId} AND i.id = ${id}
+        AND i.used_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > now()
+      RETURNING i.*, 'pending' AS status`;
+    return row && toInvitation(row);
   }
 
   /** Newest first. */
@@ -110,6 +127,15 @@ export class InvitationsRepository {
       WHERE i.token_hash = ${tokenHash}`;
     if (!row) return undefined;
     return { ...toInvitation(row), consultationTitle: row.consultation_title, groupName: row.group_name };
+  }
+
+  /** Whether `userId` used the invitation and is still a member of its consultation. */
+  async isUsedByMember(tokenHash: Buffer, userId: string, q: Queryable): Promise<boolean> {
+    const rows = await q`
+      SELECT 1 FROM invitations i
+      JOIN members m ON m.consultation_id = i.consultation_id AND m.user_id = i.used_by
+      WHERE i.token_hash = ${tokenHash} AND i.used_by = ${userId}`;
+    return rows.length > 0;
   }
 
   /**

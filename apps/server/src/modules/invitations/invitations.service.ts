@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database } from '../../db/database.js';
 import { hashToken, newToken } from '../auth/session-token.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { ConsultationGroupsRepository } from '../members/consultation-groups.repository.js';
 import { groupNotInConsultation } from '../members/group-not-in-consultation.js';
 import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
@@ -21,26 +22,44 @@ export class InvitationsService {
     private readonly db: Database,
     private readonly invitations: InvitationsRepository,
     private readonly groups: ConsultationGroupsRepository,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The token leaves the server only here; afterwards only its hash exists. */
+  /**
+   * The token leaves the server only here; afterwards only its hash exists. So a retry with the
+   * request's Idempotency-Key answers the same invitation with a new token: the token of the
+   * lost answer stops working, and only one link to the invitation is ever valid.
+   */
   async create(
     consultationId: string,
     createdBy: string,
     body: CreateInvitationBody,
+    request?: IdempotentRequest,
   ): Promise<CreatedInvitation> {
     if (!(await this.groups.belongsTo(consultationId, body.groupId))) throw groupNotInConsultation();
     const token = newToken();
-    const stored = await this.invitations.create({
-      consultationId,
-      tokenHash: hashToken(token),
-      role: body.role,
-      groupId: body.groupId,
-      email: body.email,
-      label: body.label,
-      expiresInDays: body.expiresInDays,
-      createdBy,
+    const created = await this.idempotency.once(request, async (tx) => {
+      const input = {
+        consultationId,
+        tokenHash: hashToken(token),
+        role: body.role,
+        groupId: body.groupId,
+        email: body.email,
+        label: body.label,
+        expiresInDays: body.expiresInDays,
+        createdBy,
+      };
+      return (await this.invitations.create(input, tx)).id;
     });
+    const stored = created.isReplay
+      ? await this.invitations.replaceToken(consultationId, created.id, hashToken(token))
+      : await this.invitations.find(consultationId, created.id);
+    if (!stored) {
+      throw new AppError(
+        'CONFLICT',
+        'The invitation created with this Idempotency-Key has been used, revoked or has expired',
+      );
+    }
     return { ...toInvitation(stored), token, url: `${this.config.publicUrl}/invite/${token}` };
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { NotificationKind, Role } from '@cw/shared';
-import { Database } from '../../db/database.js';
+import { Database, type Queryable } from '../../db/database.js';
 import type { Poster } from '../threads/threads.repository.js';
 
 export interface NotificationRow {
@@ -25,9 +25,9 @@ const LIST_LIMIT = 100;
 export class NotificationsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Tells the thread's opener, unless the opener is the one acting. */
-  async notifyOpener(threadId: string, kind: NotificationKind, actor: Poster): Promise<void> {
-    await this.db.sql`
+  /** Tells the thread's opener, unless the opener is the one acting; in the caller's transaction. */
+  async notifyOpener(threadId: string, kind: NotificationKind, actor: Poster, tx: Queryable): Promise<void> {
+    await tx`
       INSERT INTO notifications (consultation_id, user_id, thread_id, kind, actor_id, actor_role, actor_group)
       SELECT t.consultation_id, opener.author_id, t.id, ${kind}, ${actor.userId}, ${actor.role}, ${actor.groupId}
       FROM threads t

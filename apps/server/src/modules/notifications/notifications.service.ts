@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { MarkNotificationsReadBody, Notification, NotificationKind } from '@cw/shared';
+import type { Queryable } from '../../db/database.js';
 import type { Actor } from '../threads/threads.service.js';
 import type { Poster } from '../threads/threads.repository.js';
 import { presentNotification } from './notification.presenter.js';
@@ -10,8 +11,9 @@ import { NotificationsRepository } from './notifications.repository.js';
 export class NotificationsService {
   constructor(private readonly notifications: NotificationsRepository) {}
 
-  async threadChanged(threadId: string, kind: NotificationKind, actor: Poster): Promise<void> {
-    await this.notifications.notifyOpener(threadId, kind, actor);
+  /** Written in the transaction of the change it tells about, so neither exists without the other. */
+  async threadChanged(threadId: string, kind: NotificationKind, actor: Poster, tx: Queryable): Promise<void> {
+    await this.notifications.notifyOpener(threadId, kind, actor, tx);
   }
 
   async list({ auth, member }: Actor): Promise<Notification[]> {

@@ -11,6 +11,8 @@ import type { z } from 'zod';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { GroupsService } from './groups.service.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 type ItemParams = z.infer<typeof consultationItemParams>;
 
@@ -25,8 +27,9 @@ export class GroupsController {
   create(
     @ValidParams(consultationParams) params: z.infer<typeof consultationParams>,
     @ValidBody(groupBody) body: z.infer<typeof groupBody>,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
   ) {
-    return this.groups.create(params.consultationId, body.name);
+    return this.groups.create(params.consultationId, body.name, idempotency);
   }
 
   /** Rename and/or move to a position (0 = first). */

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { StakeholderGroup } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database, type Queryable } from '../../db/database.js';
+import {
+  createdNoLonger,
+  IdempotencyService,
+  type IdempotentRequest,
+} from '../idempotency/idempotency.service.js';
 import { GroupsRepository } from './groups.repository.js';
 import { isForeignKeyViolation, isUniqueViolation } from './pg-errors.js';
 
@@ -13,15 +18,20 @@ export class GroupsService {
   constructor(
     private readonly db: Database,
     private readonly groups: GroupsRepository,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  async create(consultationId: string, name: string): Promise<StakeholderGroup> {
-    return this.db.sql.begin(async (tx) => {
+  /** A retry with the request's Idempotency-Key answers what the first one created. */
+  async create(consultationId: string, name: string, request?: IdempotentRequest): Promise<StakeholderGroup> {
+    const created = await this.idempotency.once(request, async (tx) => {
       const position = (await this.groups.list(consultationId, tx)).length;
       const group = await this.groups.insert(consultationId, name, position, tx);
       if (!group) throw nameTaken(name);
-      return group;
+      return group.id;
     });
+    const group = await this.groups.find(consultationId, created.id);
+    if (!group) throw createdNoLonger();
+    return group;
   }
 
   /** Renames and/or moves a group; the others shift to keep positions 0…n-1. */

@@ -11,6 +11,8 @@ import type { z } from 'zod';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { QuestionsService } from './questions.service.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 type ItemParams = z.infer<typeof consultationItemParams>;
 
@@ -26,8 +28,9 @@ export class QuestionsController {
   create(
     @ValidParams(consultationParams) params: z.infer<typeof consultationParams>,
     @ValidBody(questionBody) body: QuestionBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
   ) {
-    return this.questions.create(params.consultationId, body);
+    return this.questions.create(params.consultationId, body, idempotency);
   }
 
   @Put(':id')

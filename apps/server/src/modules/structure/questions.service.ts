@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { GuidingQuestion, QuestionBody } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database, type TransactionSql } from '../../db/database.js';
+import {
+  createdNoLonger,
+  IdempotencyService,
+  type IdempotentRequest,
+} from '../idempotency/idempotency.service.js';
 import { isUniqueViolation } from './pg-errors.js';
 import { QuestionsRepository } from './questions.repository.js';
 import { invalidField, SectionLinks } from './section-links.js';
@@ -17,20 +22,38 @@ export class QuestionsService {
     private readonly questions: QuestionsRepository,
     private readonly sessions: SessionsRepository,
     private readonly links: SectionLinks,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** Numbered after the highest existing question unless a number is given. */
-  create(consultationId: string, body: QuestionBody): Promise<GuidingQuestion> {
-    return this.guardUnique(body.number, (tx) => this.write(consultationId, undefined, body, tx));
+  /**
+   * Numbered after the highest existing question unless a number is given. A retry with the
+   * request's Idempotency-Key answers what the first one created.
+   */
+  async create(
+    consultationId: string,
+    body: QuestionBody,
+    request?: IdempotentRequest,
+  ): Promise<GuidingQuestion> {
+    const created = await this.guardUnique(body.number, () =>
+      this.idempotency.once(
+        request,
+        async (tx) => (await this.write(consultationId, undefined, body, tx)).id,
+      ),
+    );
+    const question = (await this.questions.list(consultationId)).find(({ id }) => id === created.id);
+    if (!question) throw createdNoLonger();
+    return question;
   }
 
   /** Replaces text, links and (when given) the number. */
   replace(consultationId: string, id: string, body: QuestionBody): Promise<GuidingQuestion> {
-    return this.guardUnique(body.number, async (tx) => {
-      if (!(await this.questions.exists(consultationId, id, tx)))
-        throw notFound('Guiding question not found');
-      return this.write(consultationId, id, body, tx);
-    });
+    return this.guardUnique(body.number, () =>
+      this.db.sql.begin(async (tx) => {
+        if (!(await this.questions.exists(consultationId, id, tx)))
+          throw notFound('Guiding question not found');
+        return this.write(consultationId, id, body, tx);
+      }),
+    );
   }
 
   async delete(consultationId: string, id: string): Promise<void> {
@@ -64,12 +87,9 @@ export class QuestionsService {
   }
 
   /** A concurrent writer may take the number between our check and our write. */
-  private async guardUnique(
-    number: number | undefined,
-    work: (tx: TransactionSql) => Promise<GuidingQuestion>,
-  ): Promise<GuidingQuestion> {
+  private async guardUnique<T>(number: number | undefined, work: () => Promise<T>): Promise<T> {
     try {
-      return await this.db.sql.begin(work);
+      return await work();
     } catch (error) {
       if (isUniqueViolation(error)) {
         throw number

@@ -12,6 +12,8 @@ import { z } from 'zod';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { SectionsService } from './sections.service.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 type Params = z.infer<typeof consultationParams>;
 type ItemParams = z.infer<typeof consultationItemParams>;
@@ -27,8 +29,9 @@ export class SectionsController {
   create(
     @ValidParams(consultationParams) params: Params,
     @ValidBody(createSectionBody) body: z.infer<typeof createSectionBody>,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
   ) {
-    return this.sections.create(params.consultationId, body);
+    return this.sections.create(params.consultationId, body, idempotency);
   }
 
   /** The complete new order: every section id exactly once. */

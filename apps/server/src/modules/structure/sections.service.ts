@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import type { Section } from '@cw/shared';
 import { notFound } from '../../common/app-error.js';
 import { Database, type Queryable } from '../../db/database.js';
+import {
+  createdNoLonger,
+  IdempotencyService,
+  type IdempotentRequest,
+} from '../idempotency/idempotency.service.js';
 import { invalidField } from './section-links.js';
 import { SectionsRepository } from './sections.repository.js';
 
@@ -16,14 +21,19 @@ export class SectionsService {
   constructor(
     private readonly db: Database,
     private readonly sections: SectionsRepository,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** Appends a section, or inserts it right after `afterSectionId`. */
-  create(
+  /**
+   * Appends a section, or inserts it right after `afterSectionId`. A retry with the request's
+   * Idempotency-Key answers what the first one created.
+   */
+  async create(
     consultationId: string,
     input: { title: string; number?: string | undefined; afterSectionId?: string | null | undefined },
+    request?: IdempotentRequest,
   ): Promise<Section> {
-    return this.db.sql.begin(async (tx) => {
+    const created = await this.idempotency.once(request, async (tx) => {
       const all = await this.sections.list(consultationId, tx);
       let position = all.length;
       if (input.afterSectionId) {
@@ -37,11 +47,15 @@ export class SectionsService {
         tx,
       );
       await this.sections.shiftFrom(consultationId, position, tx);
-      return this.sections.insert(
+      const section = await this.sections.insert(
         { consultationId, title: input.title, number: input.number ?? nextSectionNumber(all), position },
         tx,
       );
+      return section.id;
     });
+    const section = await this.sections.find(consultationId, created.id);
+    if (!section) throw createdNoLonger();
+    return section;
   }
 
   /** Renames or renumbers; the id stays. */

@@ -11,6 +11,8 @@ import type { z } from 'zod';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { SessionsService } from './sessions.service.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 
 type ItemParams = z.infer<typeof consultationItemParams>;
 
@@ -26,8 +28,9 @@ export class SessionsController {
   create(
     @ValidParams(consultationParams) params: z.infer<typeof consultationParams>,
     @ValidBody(sessionBody) body: SessionBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
   ) {
-    return this.sessions.create(params.consultationId, body);
+    return this.sessions.create(params.consultationId, body, idempotency);
   }
 
   @Put(':id')

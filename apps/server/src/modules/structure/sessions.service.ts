@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { zonedToInstant, type AgendaSession, type SessionBody } from '@cw/shared';
 import { notFound } from '../../common/app-error.js';
-import { Database, type TransactionSql } from '../../db/database.js';
+import { Database, type Queryable, type TransactionSql } from '../../db/database.js';
+import {
+  createdNoLonger,
+  IdempotencyService,
+  type IdempotentRequest,
+} from '../idempotency/idempotency.service.js';
 import { invalidField, SectionLinks } from './section-links.js';
 import { SessionsRepository } from './sessions.repository.js';
 
@@ -11,15 +16,24 @@ export class SessionsService {
     private readonly db: Database,
     private readonly sessions: SessionsRepository,
     private readonly links: SectionLinks,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  create(consultationId: string, body: SessionBody): Promise<AgendaSession> {
-    return this.db.sql.begin(async (tx) => {
+  /** A retry with the request's Idempotency-Key answers what the first one created. */
+  async create(
+    consultationId: string,
+    body: SessionBody,
+    request?: IdempotentRequest,
+  ): Promise<AgendaSession> {
+    const created = await this.idempotency.once(request, async (tx) => {
       const { input, sectionIds } = await this.prepare(consultationId, body, tx);
       const id = await this.sessions.insert(consultationId, input, tx);
       await this.sessions.setSections(id, sectionIds, tx);
-      return this.read(consultationId, id, tx);
+      return id;
     });
+    const session = await this.read(consultationId, created.id, this.db.sql);
+    if (!session) throw createdNoLonger();
+    return session;
   }
 
   /** Replaces every field and the linked sections. */
@@ -29,7 +43,7 @@ export class SessionsService {
       const { input, sectionIds } = await this.prepare(consultationId, body, tx);
       await this.sessions.update(consultationId, id, input, tx);
       await this.sessions.setSections(id, sectionIds, tx);
-      return this.read(consultationId, id, tx);
+      return (await this.read(consultationId, id, tx))!;
     });
   }
 
@@ -59,7 +73,7 @@ export class SessionsService {
     return { input, sectionIds };
   }
 
-  private async read(consultationId: string, id: string, tx: TransactionSql): Promise<AgendaSession> {
-    return (await this.sessions.list(consultationId, tx)).find((session) => session.id === id)!;
+  private async read(consultationId: string, id: string, q: Queryable): Promise<AgendaSession | undefined> {
+    return (await this.sessions.list(consultationId, q)).find((session) => session.id === id);
   }
 }

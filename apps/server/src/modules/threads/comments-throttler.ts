@@ -1,11 +1,6 @@
-import { applyDecorators, type ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
-import {
-  SkipThrottle,
-  ThrottlerGuard,
-  type ThrottlerLimitDetail,
-  type ThrottlerOptions,
-} from '@nestjs/throttler';
-import { AppError } from '../../common/app-error.js';
+import { applyDecorators, SetMetadata, UseGuards } from '@nestjs/common';
+import { SkipThrottle, type ThrottlerOptions } from '@nestjs/throttler';
+import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import type { AppRequest } from '../../common/request-context.js';
 
 const COMMENT_RATE_LIMITED = 'cw:commentRateLimited';
@@ -26,27 +21,10 @@ export function commentsThrottler(limit: number): ThrottlerOptions {
   };
 }
 
-/** Answers 429 RATE_LIMITED with a plain `Retry-After` (seconds), as HTTP clients expect. */
-@Injectable()
-export class CommentsThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(
-    _context: ExecutionContext,
-    detail: ThrottlerLimitDetail,
-  ): Promise<void> {
-    const seconds = String(Math.max(1, detail.timeToBlockExpire));
-    throw new AppError(
-      'RATE_LIMITED',
-      `Too many posts: at most ${detail.limit} a minute. Try again in ${seconds} seconds`,
-      undefined,
-      { 'Retry-After': seconds },
-    );
-  }
-}
-
 /** Counts the route against the member's posting budget (after the access guard has run). */
 export const CommentRateLimit = () =>
   applyDecorators(
     SetMetadata(COMMENT_RATE_LIMITED, true),
     SkipThrottle({ login: true }),
-    UseGuards(CommentsThrottlerGuard),
+    UseGuards(RateLimitGuard),
   );

@@ -26,6 +26,8 @@ import {
   ValidParams,
   ValidQuery,
 } from '../../common/validation.decorators.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { CommentRateLimit } from './comments-throttler.js';
 import { ThreadsService } from './threads.service.js';
 
@@ -58,10 +60,11 @@ export class ThreadsController {
   create(
     @ValidParams(consultationParams) _params: ConsultationParams,
     @ValidBody(createThreadBody) body: CreateThreadBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentUser() auth: AuthContext,
     @CurrentMember() member: MembershipContext,
   ) {
-    return this.threads.create({ auth, member }, body);
+    return this.threads.create({ auth, member }, body, idempotency);
   }
 
   @Get('threads/:threadId')
@@ -82,10 +85,11 @@ export class ThreadsController {
   reply(
     @ValidParams(threadParams) params: ThreadParams,
     @ValidBody(commentBodyInput) body: CommentBodyInput,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentUser() auth: AuthContext,
     @CurrentMember() member: MembershipContext,
   ) {
-    return this.threads.reply({ auth, member }, params.threadId, body);
+    return this.threads.reply({ auth, member }, params.threadId, body, idempotency);
   }
 
   @Post('threads/:threadId/resolve')
@@ -95,10 +99,11 @@ export class ThreadsController {
   resolve(
     @ValidParams(threadParams) params: ThreadParams,
     @ValidBody(resolveThreadBody) body: ResolveThreadBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentUser() auth: AuthContext,
     @CurrentMember() member: MembershipContext,
   ) {
-    return this.threads.resolve({ auth, member }, params.threadId, body);
+    return this.threads.resolve({ auth, member }, params.threadId, body, idempotency);
   }
 
   @Post('threads/:threadId/reopen')

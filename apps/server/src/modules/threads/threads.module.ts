@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { CollabModule } from '../collab/collab.module.js';
 import { EventsModule } from '../events/events.module.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
-import { CommentsThrottlerGuard } from './comments-throttler.js';
 import { DemoInputRepository } from './demo-input.repository.js';
 import { DemoInputSeeder } from './demo-input.seeder.js';
 import { ThreadsController } from './threads.controller.js';
@@ -13,13 +12,7 @@ import { ThreadsService } from './threads.service.js';
 @Module({
   imports: [CollabModule, EventsModule, NotificationsModule],
   controllers: [ThreadsController],
-  providers: [
-    ThreadsService,
-    ThreadsRepository,
-    CommentsThrottlerGuard,
-    DemoInputSeeder,
-    DemoInputRepository,
-  ],
+  providers: [ThreadsService, ThreadsRepository, DemoInputSeeder, DemoInputRepository],
   exports: [DemoInputSeeder],
 })
 export class ThreadsModule {}

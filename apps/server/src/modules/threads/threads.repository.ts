@@ -124,7 +124,7 @@ export class ThreadsRepository {
     return { threadId: row!.id, commentId };
   }
 
-  async insertComment(threadId: string, poster: Poster, body: string, q: Queryable = this.db.sql) {
+  async insertComment(threadId: string, poster: Poster, body: string, q: Queryable) {
     const [row] = await q<{ id: string }[]>`
       INSERT INTO comments (thread_id, author_id, author_role, author_group, body)
       VALUES (${threadId}, ${poster.userId}, ${poster.role}, ${poster.groupId}, ${body})
@@ -148,6 +148,23 @@ export class ThreadsRepository {
   async status(consultationId: string, threadId: string): Promise<ThreadStatus | undefined> {
     const [row] = await this.db.sql<{ status: ThreadStatus }[]>`
       SELECT status FROM threads WHERE consultation_id = ${consultationId} AND id = ${threadId}`;
+    return row?.status;
+  }
+
+  /**
+   * The thread's status, row-locked until the caller's transaction ends: `share` by a reply, so
+   * replies do not wait for each other; `update` by a resolve, which so waits for the replies in
+   * flight, and a reply that waited for a resolve sees the thread resolved.
+   */
+  async lockStatus(
+    consultationId: string,
+    threadId: string,
+    mode: 'share' | 'update',
+    tx: Queryable,
+  ): Promise<ThreadStatus | undefined> {
+    const [row] = await tx<{ status: ThreadStatus }[]>`
+      SELECT status FROM threads WHERE consultation_id = ${consultationId} AND id = ${threadId}
+      ${mode === 'share' ? this.db.sql`FOR SHARE` : this.db.sql`FOR UPDATE`}`;
     return row?.status;
   }
 
@@ -208,7 +225,7 @@ export class ThreadsRepository {
     threadId: string,
     resolver: Poster,
     resolution: { outcome: ThreadOutcome; note: string },
-    q: Queryable = this.db.sql,
+    q: Queryable,
   ): Promise<boolean> {
     const rows = await q`
       UPDATE threads SET status = 'resolved', outcome = ${resolution.outcome},

@@ -11,8 +11,8 @@ import type {
 } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
-import { Database } from '../../db/database.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
 import { ThreadEventBus } from '../events/thread-event-bus.js';
 import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
@@ -49,11 +49,11 @@ const commentNotFound = () => notFound('Comment not found');
 @Injectable()
 export class ThreadsService {
   constructor(
-    private readonly db: Database,
     private readonly threads: ThreadsRepository,
     private readonly papers: PaperRegistry,
     private readonly events: ThreadEventBus,
     private readonly notifications: NotificationsService,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   async list(actor: Actor, filters: ThreadListQuery): Promise<Thread[]> {
@@ -67,24 +67,42 @@ export class ThreadsService {
     return presentThread(await this.load(actor.member.consultationId, threadId), viewerOf(actor));
   }
 
-  async create(actor: Actor, body: CreateThreadBody): Promise<Thread> {
+  /** A retry with the request's Idempotency-Key answers the thread it opened the first time. */
+  async create(actor: Actor, body: CreateThreadBody, request?: IdempotentRequest): Promise<Thread> {
     const consultationId = actor.member.consultationId;
+    const earlier = await this.idempotency.earlier(request);
+    if (earlier) return this.get(actor, earlier);
     if (body.questionId && !(await this.threads.questionExists(consultationId, body.questionId)))
       throw notFound('Guiding question not found');
     if (body.anchor) await this.checkAnchor(consultationId, body.anchor);
-    const { threadId } = await this.db.sql.begin((tx) =>
-      this.threads.insertThread(consultationId, posterOf(actor), body, tx),
+    const created = await this.idempotency.once(
+      request,
+      async (tx) => (await this.threads.insertThread(consultationId, posterOf(actor), body, tx)).threadId,
     );
-    return this.publish(actor, 'thread.created', threadId);
+    if (created.isReplay) return this.get(actor, created.id);
+    return this.publish(actor, 'thread.created', created.id);
   }
 
-  async reply(actor: Actor, threadId: string, input: CommentBodyInput): Promise<Thread> {
-    const status = await this.threads.status(actor.member.consultationId, threadId);
-    if (!status) throw threadNotFound();
-    if (status === 'resolved')
-      throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
-    await this.threads.insertComment(threadId, posterOf(actor), input.body);
-    await this.notifications.threadChanged(threadId, 'reply', posterOf(actor));
+  /**
+   * The comment and the opener's notification are stored together or not at all; a retry with
+   * the request's Idempotency-Key stores nothing and answers the thread.
+   */
+  async reply(
+    actor: Actor,
+    threadId: string,
+    input: CommentBodyInput,
+    request?: IdempotentRequest,
+  ): Promise<Thread> {
+    const posted = await this.idempotency.once(request, async (tx) => {
+      const status = await this.threads.lockStatus(actor.member.consultationId, threadId, 'share', tx);
+      if (!status) throw threadNotFound();
+      if (status === 'resolved')
+        throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
+      const commentId = await this.threads.insertComment(threadId, posterOf(actor), input.body, tx);
+      await this.notifications.threadChanged(threadId, 'reply', posterOf(actor), tx);
+      return commentId;
+    });
+    if (posted.isReplay) return this.get(actor, threadId);
     return this.publish(actor, 'comment.created', threadId);
   }
 
@@ -122,12 +140,31 @@ export class ThreadsService {
     return this.commentOf(thread, commentId);
   }
 
-  async resolve(actor: Actor, threadId: string, body: ResolveThreadBody): Promise<Thread> {
-    if (!(await this.threads.resolve(actor.member.consultationId, threadId, posterOf(actor), body))) {
-      if (!(await this.threads.status(actor.member.consultationId, threadId))) throw threadNotFound();
-      throw new AppError('THREAD_STATUS', 'This thread is already resolved; reopen it to change the outcome');
-    }
-    await this.notifications.threadChanged(threadId, 'resolution', posterOf(actor));
+  /**
+   * The resolution and the opener's notification are stored together or not at all; a retry
+   * with the request's Idempotency-Key answers the thread as it is.
+   */
+  async resolve(
+    actor: Actor,
+    threadId: string,
+    body: ResolveThreadBody,
+    request?: IdempotentRequest,
+  ): Promise<Thread> {
+    const consultationId = actor.member.consultationId;
+    const resolved = await this.idempotency.once(request, async (tx) => {
+      // Locked first, so the resolution is timed after every reply it waited for.
+      const status = await this.threads.lockStatus(consultationId, threadId, 'update', tx);
+      if (!status) throw threadNotFound();
+      if (status === 'resolved')
+        throw new AppError(
+          'THREAD_STATUS',
+          'This thread is already resolved; reopen it to change the outcome',
+        );
+      await this.threads.resolve(consultationId, threadId, posterOf(actor), body, tx);
+      await this.notifications.threadChanged(threadId, 'resolution', posterOf(actor), tx);
+      return threadId;
+    });
+    if (resolved.isReplay) return this.get(actor, threadId);
     return this.publish(actor, 'thread.resolved', threadId);
   }
 

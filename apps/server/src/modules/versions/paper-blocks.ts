@@ -1,6 +1,7 @@
 import {
   CONTAINER_BLOCK_TYPES,
   type ContainerBlockType,
+  isAllowedLinkAddress,
   MAX_BLOCK_DEPTH,
   type PaperBlock,
   SIMPLE_MARKS,
@@ -12,7 +13,6 @@ import * as Y from 'yjs';
 
 type XmlNode = Y.XmlElement | Y.XmlText | Y.XmlHook;
 
-const LINK_PROTOCOLS = new Set(['http:', 'https:', 'mailto:']);
 /** Editor nodes read as the nearest node of the model. */
 const ALIASES: Readonly<Record<string, ContainerBlockType>> = {
   taskList: 'bulletList',
@@ -27,12 +27,7 @@ const isContainer = (name: string): name is ContainerBlockType =>
 
 function safeHref(value: unknown): string | undefined {
   const href = (value as { href?: unknown } | null)?.href;
-  if (typeof href !== 'string') return undefined;
-  try {
-    return LINK_PROTOCOLS.has(new URL(href).protocol) ? href : undefined;
-  } catch {
-    return undefined;
-  }
+  return typeof href === 'string' && isAllowedLinkAddress(href) ? href : undefined;
 }
 
 /** Delta attributes → marks, keeping only known marks and safe links, in a stable order. */

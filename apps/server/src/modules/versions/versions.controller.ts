@@ -22,6 +22,8 @@ import {
   ValidQuery,
 } from '../../common/validation.decorators.js';
 import type { Viewer } from './version.presenter.js';
+import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
+import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { VersionsService } from './versions.service.js';
 
 type ConsultationParams = z.infer<typeof consultationParams>;
@@ -44,10 +46,11 @@ export class VersionsController {
   create(
     @ValidParams(consultationParams) params: ConsultationParams,
     @ValidBody(createVersionBody) body: CreateVersionBody,
+    @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentUser() user: AuthContext,
     @CurrentMember() member: MembershipContext,
   ) {
-    return this.versions.create(params.consultationId, body, viewer(user, member));
+    return this.versions.create(params.consultationId, body, viewer(user, member), idempotency);
   }
 
   @Get()

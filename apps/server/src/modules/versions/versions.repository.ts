@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@cw/shared';
-import { Database } from '../../db/database.js';
+import { Database, type Queryable } from '../../db/database.js';
 
 /** A section as it stands in one paper (now, or when a version was taken). */
 export interface OutlineSection {
@@ -50,15 +50,18 @@ export class VersionsRepository {
   constructor(private readonly db: Database) {}
 
   /** Stores a version; a name already taken in the consultation raises a unique violation. */
-  async insert(version: {
-    consultationId: string;
-    name: string;
-    data: Uint8Array;
-    outline: OutlineSection[];
-    createdBy: string;
-    creatorRole: Role;
-  }): Promise<string> {
-    const [row] = await this.db.sql<{ id: string }[]>`
+  async insert(
+    version: {
+      consultationId: string;
+      name: string;
+      data: Uint8Array;
+      outline: OutlineSection[];
+      createdBy: string;
+      creatorRole: Role;
+    },
+    q: Queryable,
+  ): Promise<string> {
+    const [row] = await q<{ id: string }[]>`
       INSERT INTO paper_versions (consultation_id, name, data, outline, created_by, creator_role)
       VALUES (${version.consultationId}, ${version.name}, ${Buffer.from(version.data)},
               ${this.db.sql.json(version.outline as never)}, ${version.createdBy}, ${version.creatorRole})

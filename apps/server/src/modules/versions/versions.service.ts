@@ -10,6 +10,7 @@ import {
 import * as Y from 'yjs';
 import { AppError, notFound } from '../../common/app-error.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { blocksToPlainText, fragmentToBlocks } from './paper-blocks.js';
 import { compareSections, type SectionText } from './text-diff.js';
 import { presentVersion, type Viewer } from './version.presenter.js';
@@ -45,29 +46,49 @@ export class VersionsService {
   constructor(
     private readonly versions: VersionsRepository,
     private readonly papers: PaperRegistry,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** Snapshots the paper as it is now, with its sections' numbers, titles and order. */
-  async create(consultationId: string, body: CreateVersionBody, viewer: Viewer): Promise<VersionSummary> {
+  /**
+   * Snapshots the paper as it is now, with its sections' numbers, titles and order. A retry with
+   * the request's Idempotency-Key answers the version taken the first time.
+   */
+  async create(
+    consultationId: string,
+    body: CreateVersionBody,
+    viewer: Viewer,
+    request?: IdempotentRequest,
+  ): Promise<VersionSummary> {
+    const earlier = await this.idempotency.earlier(request);
+    if (earlier) return this.summary(consultationId, earlier, viewer);
     const [data, outline] = await Promise.all([
       this.papers.storedState(consultationId),
       this.versions.currentOutline(consultationId),
     ]);
     try {
-      const id = await this.versions.insert({
-        consultationId,
-        name: body.name,
-        data,
-        outline,
-        createdBy: viewer.userId,
-        creatorRole: viewer.role,
-      });
-      return presentVersion((await this.versions.find(consultationId, id))!, viewer);
+      const created = await this.idempotency.once(request, (tx) =>
+        this.versions.insert(
+          {
+            consultationId,
+            name: body.name,
+            data,
+            outline,
+            createdBy: viewer.userId,
+            creatorRole: viewer.role,
+          },
+          tx,
+        ),
+      );
+      return await this.summary(consultationId, created.id, viewer);
     } catch (error) {
       if ((error as { code?: unknown }).code === UNIQUE_VIOLATION)
         throw new AppError('CONFLICT', `A version named "${body.name}" already exists`);
       throw error;
     }
+  }
+
+  private async summary(consultationId: string, id: string, viewer: Viewer): Promise<VersionSummary> {
+    return presentVersion((await this.versions.find(consultationId, id))!, viewer);
   }
 
   async list(consultationId: string, viewer: Viewer): Promise<VersionSummary[]> {

@@ -1,4 +1,12 @@
-import { demoAccount, sessionResponse, user, type LoginBody, type SignupBody, type User } from '@cw/shared';
+import {
+  demoAccount,
+  invitationSignupAnswer,
+  sessionResponse,
+  user,
+  type LoginBody,
+  type SignupBody,
+  type User,
+} from '@cw/shared';
 import { api } from '../../lib/api-client';
 import { ApiError } from '../../lib/api-error';
 
@@ -26,5 +34,6 @@ export async function fetchDemoAccounts() {
   }
 }
 
+/** The same answer whether or not the email has an account: sign in next. */
 export const signupWithInvitation = (token: string, body: SignupBody) =>
-  api.post(`/api/invitations/${encodeURIComponent(token)}/signup`, body, sessionResponse);
+  api.post(`/api/invitations/${encodeURIComponent(token)}/signup`, body, invitationSignupAnswer);

@@ -1,25 +1,36 @@
-import { signupBody } from '@cw/shared';
-import { Button, Flex, Heading, TextField } from '@radix-ui/themes';
+import { signupBody, type SignupBody } from '@cw/shared';
+import { Button, Callout, Flex, Heading, Link as ThemeLink, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
-import { signupWithInvitation } from '../auth/api';
 import { adoptSession } from '../auth/useSessionActions';
+import { signupAndJoin } from './signup-and-join';
 
-/** Creates an account through the invitation, which also joins the consultation. */
-export function InvitationSignupForm({ token, onJoined }: { token: string; onJoined: () => void }) {
+/**
+ * Creates an account through the invitation and joins the consultation. When the email has an
+ * account already, its owner is asked to sign in with its password and join from there.
+ */
+export function InvitationSignupForm({
+  token,
+  signInPath,
+  onJoined,
+}: {
+  token: string;
+  /** The sign-in page, coming back to this invitation. */
+  signInPath: string;
+  onJoined: () => void;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const signup = useMutation({
-    mutationFn: (body: Parameters<typeof signupWithInvitation>[1]) => signupWithInvitation(token, body),
-  });
+  const signup = useMutation({ mutationFn: (body: SignupBody) => signupAndJoin(token, body) });
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -30,9 +41,10 @@ export function InvitationSignupForm({ token, onJoined }: { token: string; onJoi
     }
     setFieldErrors({});
     signup.mutate(parsed.data, {
-      onSuccess: (session) => {
-        adoptSession(queryClient, session);
-        onJoined();
+      onSuccess: (outcome) => {
+        if (outcome.kind === 'signInToJoin') return;
+        adoptSession(queryClient, outcome.session);
+        if (outcome.kind === 'joined') onJoined();
       },
       onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
     });
@@ -45,6 +57,16 @@ export function InvitationSignupForm({ token, onJoined }: { token: string; onJoi
           {t('invite.signup.title')}
         </Heading>
         <FormAlert error={signup.error} />
+        {signup.data?.kind === 'signInToJoin' ? (
+          <Callout.Root color="amber" highContrast role="alert">
+            <Callout.Text>
+              {t('invite.signup.signInToJoin')}{' '}
+              <ThemeLink asChild underline="always">
+                <Link to={signInPath}>{t('invite.signInFirst')}</Link>
+              </ThemeLink>
+            </Callout.Text>
+          </Callout.Root>
+        ) : null}
         <FormField label={t('invite.signup.name')} error={fieldErrors.name}>
           {(control) => (
             <TextField.Root

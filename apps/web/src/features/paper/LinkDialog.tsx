@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../ui/FormField';
-import { normaliseLinkAddress } from '../../lib/link-address';
+import { normaliseLinkAddress } from '@cw/shared';
 
 interface LinkDialogProps {
   editor: Editor;

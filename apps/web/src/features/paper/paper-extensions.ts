@@ -4,7 +4,7 @@ import { TableKit } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
-import { isAllowedLinkAddress, LINK_PROTOCOLS } from '../../lib/link-address';
+import { isAllowedLinkAddress, LINK_PROTOCOLS } from '@cw/shared';
 import { SectionCursors } from './section-cursors';
 import { ThreadPassages } from './thread-passages';
 

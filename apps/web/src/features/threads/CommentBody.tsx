@@ -1,5 +1,5 @@
 import Markdown, { type Components } from 'react-markdown';
-import { isAllowedLinkAddress } from '../../lib/link-address';
+import { isAllowedLinkAddress } from '@cw/shared';
 
 /** Light Markdown only; anything else (images, headings, tables, raw HTML) shows as its text. */
 const ALLOWED_ELEMENTS = ['p', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote', 'br'];

@@ -1,6 +1,6 @@
 import type { PaperBlock, TextMark, TextRun } from '@cw/shared';
 import { createElement, Fragment, type ReactNode } from 'react';
-import { isAllowedLinkAddress } from '../../lib/link-address';
+import { isAllowedLinkAddress } from '@cw/shared';
 
 /** Section text sits under the section's h2, so its own headings are h3 to h6 (as in the editor). */
 const FIRST_CONTENT_HEADING = 3;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAllowedLinkAddress, normaliseLinkAddress } from './link-address';
+import { isAllowedLinkAddress, normaliseLinkAddress } from './links.js';
 
 describe('normaliseLinkAddress', () => {
   it('keeps http and https addresses', () => {
@@ -33,6 +33,11 @@ describe('normaliseLinkAddress', () => {
 
   it('decides whether an address found in the document stays a link', () => {
     expect(isAllowedLinkAddress('https://example.org')).toBe(true);
+    expect(isAllowedLinkAddress('mailto:btech@ohchr.org')).toBe(true);
     expect(isAllowedLinkAddress('javascript:void(0)')).toBe(false);
+    expect(isAllowedLinkAddress(' JAVASCRIPT:alert(1)')).toBe(false);
+    // Written without a scheme, a viewer would read it as a path of the page showing it.
+    expect(isAllowedLinkAddress('ohchr.org/btech')).toBe(false);
+    expect(isAllowedLinkAddress('/consultations')).toBe(false);
   });
 });

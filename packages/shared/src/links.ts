@@ -1,4 +1,20 @@
-/** Schemes a link in the paper may use; anything else (javascript:, data:, file:) is refused. */
+/**
+ * The WHATWG URL parser of browsers and Node.js alike; declared here because this package is
+ * compiled without the DOM's or Node's types.
+ */
+declare const URL: new (input: string) => ParsedUrl;
+
+interface ParsedUrl {
+  protocol: string;
+  hostname: string;
+  pathname: string;
+  href: string;
+}
+
+/**
+ * Schemes a link may use wherever the app shows or exports one — the paper, comments, versions,
+ * summary notes; anything else (javascript:, data:, file:) is refused.
+ */
 export const LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const;
 
 /**
@@ -10,7 +26,7 @@ export function normaliseLinkAddress(input: string): string | null {
   if (trimmed === '' || /\s/.test(trimmed)) return null;
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed);
   const candidate = hasScheme ? trimmed : `https://${trimmed}`;
-  let url: URL;
+  let url: ParsedUrl;
   try {
     url = new URL(candidate);
   } catch {
@@ -23,7 +39,10 @@ export function normaliseLinkAddress(input: string): string | null {
   return url.href;
 }
 
-/** Whether an address already in the document may be kept as a link. */
+/**
+ * Whether an address already written (in the document, a comment, a version) may be kept as a
+ * link: it must name an allowed scheme itself, since a viewer reads `example.org` as a path.
+ */
 export function isAllowedLinkAddress(address: string): boolean {
-  return normaliseLinkAddress(address) !== null;
+  return /^\s*[a-z][a-z0-9+.-]*:/i.test(address) && normaliseLinkAddress(address) !== null;
 }
