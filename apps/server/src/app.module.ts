@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { ShutdownState } from './common/shutdown-state.js';
 import { DbModule } from './db/db.module.js';
+import { AccessChangesModule } from './modules/access/access-changes.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
@@ -57,6 +58,7 @@ export class AppModule {
         }),
         DbModule,
         ClusterModule,
+        AccessChangesModule,
         AuthModule,
         AccessModule,
         IdempotencyModule,

@@ -8,6 +8,8 @@ export interface AuthContext {
   email: string;
   name: string;
   isOrganiser: boolean;
+  /** When the session ends by itself. */
+  expiresAt: Date;
 }
 
 /** The caller's membership in the consultation a route is about, loaded by the access guard. */

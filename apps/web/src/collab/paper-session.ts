@@ -1,14 +1,27 @@
-import { COLLAB_PATH, MESSAGE_STORED, MESSAGE_WRITE_ACCESS, TERMINAL_CLOSE_CODES } from '@cw/shared';
+import {
+  CLOSE_CODES,
+  COLLAB_PATH,
+  MESSAGE_STORED,
+  MESSAGE_WRITE_ACCESS,
+  TERMINAL_CLOSE_CODES,
+} from '@cw/shared';
 import * as decoding from 'lib0/decoding';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** `offline` means the socket was lost and the provider keeps retrying; `closed` means it gave up. */
-export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'closed';
+/**
+ * `offline` means the socket was lost and the provider keeps retrying; `paused` that the server
+ * asked it to wait (edit budget) and it reconnects after `RATE_LIMIT_PAUSE_MS`; `closed` that it
+ * gave up.
+ */
+export type ConnectionState = 'connecting' | 'connected' | 'offline' | 'paused' | 'closed';
+
+/** After the server refused edits past the member's budget (a minute's worth), wait this long. */
+const RATE_LIMIT_PAUSE_MS = 60_000;
 
 export interface PaperSessionState {
   connection: ConnectionState;
-  /** The close code that ended the session for good (see TERMINAL_CLOSE_CODES), else null. */
+  /** The close code that ended or paused the session (see TERMINAL_CLOSE_CODES), else null. */
   closeCode: number | null;
   /** True once the first full sync with the server completed; stays true afterwards. */
   hasSynced: boolean;
@@ -42,14 +55,17 @@ export class PaperSession {
     storedClock: 0,
   };
   private readonly listeners = new Set<() => void>();
+  private pauseTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(consultationId: string, serverUrl: string = collabServerUrl()) {
     this.provider = new WebsocketProvider(serverUrl, consultationId, this.doc, {
       params: { acks: '1' },
       // Each tab holds its own socket, so write access and acknowledgements are the server's word for this tab.
       disableBc: true,
-      // Only a lost session, a foreign origin or a lost membership are final; anything else is retried.
-      shouldReconnect: (event) => !TERMINAL_CLOSE_CODES.includes(event.code),
+      // A lost session, a foreign origin, a lost membership or an edit too large are final; a
+      // refusal for going over the edit budget waits a minute (below); anything else is retried.
+      shouldReconnect: (event) =>
+        !TERMINAL_CLOSE_CODES.includes(event.code) && event.code !== CLOSE_CODES.RATE_LIMITED,
     });
     this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
       const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
@@ -64,7 +80,18 @@ export class PaperSession {
       // A retry after a lost connection is still "offline" to the reader until it succeeds.
       else if (this.state.connection !== 'offline') this.update({ connection: 'connecting' });
     });
-    this.provider.on('closed', ({ code }) => this.update({ connection: 'closed', closeCode: code }));
+    this.provider.on('closed', ({ code }) => {
+      if (code !== CLOSE_CODES.RATE_LIMITED) {
+        this.update({ connection: 'closed', closeCode: code });
+        return;
+      }
+      // The refused edits stay in this document and are sent again once the budget has refilled.
+      this.update({ connection: 'paused', closeCode: code });
+      this.pauseTimer = setTimeout(() => {
+        this.update({ connection: 'connecting', closeCode: null });
+        this.provider.connect();
+      }, RATE_LIMIT_PAUSE_MS);
+    });
     this.provider.on('sync', (isSynced) => {
       if (isSynced && !this.state.hasSynced) this.update({ hasSynced: true });
     });
@@ -86,6 +113,7 @@ export class PaperSession {
   }
 
   destroy(): void {
+    clearTimeout(this.pauseTimer);
     this.listeners.clear();
     this.provider.destroy();
     this.doc.destroy();

@@ -10,6 +10,9 @@ import { tokenFromRequest } from '../auth/session-cookie.js';
 
 export type FrameHandler = (data: RawData, isBinary: boolean) => void;
 
+/** The longest delay a timer takes (about 24.8 days); a later expiry is left to the re-checks. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A socket that passed the checks every consultation channel shares. */
 export interface AdmittedSocket {
   auth: AuthContext;
@@ -57,6 +60,15 @@ export class SocketAdmission {
     const token = url.searchParams.get('token') ?? tokenFromRequest(request);
     const auth = token ? await this.auth.resolve(token) : undefined;
     if (!auth) return refuse(CLOSE_CODES.UNAUTHENTICATED, 'Sign in to continue');
+    // The session ends by itself at its expiry, and the socket with it.
+    const remainingMs = auth.expiresAt.getTime() - Date.now();
+    if (remainingMs <= MAX_TIMER_MS) {
+      const expiry = setTimeout(
+        () => socket.close(CLOSE_CODES.UNAUTHENTICATED, 'Session expired'),
+        remainingMs,
+      );
+      socket.once('close', () => clearTimeout(expiry));
+    }
     if (!uuid.safeParse(consultationId).success)
       return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
     return {

@@ -4,6 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError } from '../../common/app-error.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
+import { AccessChanges } from '../access/access-changes.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -23,6 +24,7 @@ export class AuthService {
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   /**
@@ -72,11 +74,13 @@ export class AuthService {
       email: row.email,
       name: row.name,
       isOrganiser: row.is_organiser,
+      expiresAt: row.expires_at,
     };
   }
 
-  logout(sessionId: string): Promise<void> {
-    return this.sessions.delete(sessionId);
+  async logout(sessionId: string): Promise<void> {
+    await this.sessions.delete(sessionId);
+    this.accessChanges.sessionEnded(sessionId);
   }
 
   async me(userId: string): Promise<User> {

@@ -125,6 +125,16 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
     }
   }
 
+  /** The consultation's sections changed: a loaded paper reads them again. */
+  refreshSections(consultationId: string): void {
+    this.entries
+      .get(consultationId)
+      ?.document?.sections.refresh()
+      .catch((error: unknown) =>
+        this.logger.warn(`Reading the sections of ${consultationId} failed: ${(error as Error).message}`),
+      );
+  }
+
   /** Keeps a new socket alive with pings; one that stops answering is dropped. */
   trackAlive(connection: PaperConnection): void {
     this.keepAlive.track(connection.socket);

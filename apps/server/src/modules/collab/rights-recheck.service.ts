@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { can, CLOSE_CODES } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { type AccessChange, AccessChanges } from '../access/access-changes.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import {
   type ConsultationState,
@@ -13,39 +14,71 @@ import {
 const memberKey = (consultationId: string, userId: string) => `${consultationId}|${userId}`;
 
 /**
- * Applies current roles, phases, attribution modes and session validity to every socket on a
- * loaded paper, every `COLLAB_RECHECK_MS`: a demoted member loses write access, a removed one or
- * one whose session ended is disconnected, and presence is labelled anew.
+ * Applies current roles, phases, attribution modes and session validity to the sockets on loaded
+ * papers: a demoted member loses write access, a removed one or one whose session ended is
+ * disconnected, and presence is labelled anew. At once for a consultation whose rights changed
+ * or a session that ended (on any instance), and for all every `COLLAB_RECHECK_MS` as a safety net.
  */
 @Injectable()
 export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('RightsRecheck');
   private timer: NodeJS.Timeout | undefined;
-  /** A slow database must not pile up rounds. */
+  /** A slow database must not pile up periodic rounds. */
   private isRunning = false;
+  private unsubscribe: (() => void) | undefined;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly registry: PaperRegistry,
     private readonly participants: ParticipantsRepository,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   onModuleInit(): void {
-    this.timer = setInterval(() => void this.run(), this.config.collab.recheckMs);
+    this.timer = setInterval(() => {
+      if (this.isRunning) return;
+      this.isRunning = true;
+      void this.run().finally(() => (this.isRunning = false));
+    }, this.config.collab.recheckMs);
     this.timer.unref();
+    this.unsubscribe = this.accessChanges.subscribe((change) => this.apply(change));
   }
 
   onModuleDestroy(): void {
     clearInterval(this.timer);
+    this.unsubscribe?.();
   }
 
-  /** One round for all loaded papers: three queries, so the cost stays flat as papers add up. */
-  private async run(): Promise<void> {
-    if (this.isRunning) return;
+  private apply(change: AccessChange): void {
+    switch (change.kind) {
+      case 'consultation':
+        this.registry.refreshSections(change.consultationId);
+        void this.run(change.consultationId);
+        return;
+      case 'session':
+        for (const document of this.registry.loadedDocuments()) {
+          for (const connection of document.connections) {
+            if (connection.participant.sessionId === change.sessionId) {
+              connection.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
+            }
+          }
+        }
+        return;
+      case 'all':
+        void this.run();
+    }
+  }
+
+  /**
+   * One round for the loaded papers (all of them, or one consultation's): three queries, so the
+   * cost stays flat as papers add up.
+   */
+  private async run(consultationId?: string): Promise<void> {
     // The sockets connected now: one that joins during the queries was checked at its handshake.
     const papers = this.registry
       .loadedDocuments()
       .filter((document) => document.connections.size > 0)
+      .filter((document) => consultationId === undefined || document.consultationId === consultationId)
       .map((document) => ({ document, connections: [...document.connections] }));
     if (papers.length === 0) return;
     const asked = new Map<string, { consultationId: string; userId: string }>();
@@ -63,7 +96,6 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
     let states: Map<string, ConsultationState>;
     let members: MembershipRow[];
     let sessions: Set<string>;
-    this.isRunning = true;
     try {
       [states, members, sessions] = await Promise.all([
         this.participants.consultations(papers.map(({ document }) => document.consultationId)),
@@ -73,8 +105,6 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
     } catch (error) {
       this.logger.warn(`Re-checking rights on loaded papers failed: ${(error as Error).message}`);
       return;
-    } finally {
-      this.isRunning = false;
     }
     const byMember = new Map(
       members.map((member) => [memberKey(member.consultation_id, member.user_id), member]),

@@ -14,6 +14,7 @@ import {
 import { AppError, consultationNotFound } from '../../common/app-error.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Database } from '../../db/database.js';
+import { AccessChanges } from '../access/access-changes.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { ChecklistRepository } from '../structure/checklist.repository.js';
 import { GroupsRepository } from '../structure/groups.repository.js';
@@ -54,6 +55,7 @@ export class ConsultationsService {
     private readonly questions: QuestionsRepository,
     private readonly checklist: ChecklistRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   async list(userId: string): Promise<ConsultationSummary[]> {
@@ -135,6 +137,8 @@ export class ConsultationsService {
       checkDates(next.opensOn, next.closesOn);
       await this.consultations.update(consultationId, next, tx);
     });
+    // The attribution mode may have changed: presence labels follow.
+    this.accessChanges.consultationChanged(consultationId);
     return this.detail(consultationId, userId);
   }
 
@@ -157,6 +161,7 @@ export class ConsultationsService {
     if (!(await this.consultations.movePhase(consultationId, from, to))) {
       throw new AppError('CONFLICT', 'The phase was changed meanwhile; reload and try again');
     }
+    this.accessChanges.consultationChanged(consultationId);
     return this.detail(consultationId, userId);
   }
 }

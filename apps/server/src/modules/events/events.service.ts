@@ -10,6 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { closeAndWait } from '../../common/socket-close.js';
 import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
+import { type AccessChange, AccessChanges } from '../access/access-changes.js';
 import { SocketAdmission } from '../access/socket-admission.js';
 import { presentThread } from '../threads/thread.presenter.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
@@ -24,8 +25,8 @@ interface Listener {
 /**
  * Live thread events: admits sockets like the collab channel (Origin, session, membership) and
  * sends each change to every listener of the consultation, presented for that listener. Rights
- * and attribution mode are read again for every change, so a removed member or a mode change
- * takes effect on the next event.
+ * and attribution mode are read again for every change; a removed member or an ended session is
+ * also disconnected as soon as the change is announced (AccessChanges).
  */
 @Injectable()
 export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
@@ -34,6 +35,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   /** Per consultation, deliveries run one after another so clients see changes in order. */
   private readonly deliveries = new Map<string, Promise<void>>();
   private unsubscribe: (() => void) | undefined;
+  private unsubscribeAccess: (() => void) | undefined;
   private readonly keepAlive = new SocketKeepAlive(() =>
     [...this.listeners.values()].flatMap((set) => [...set].map((listener) => listener.socket)),
   );
@@ -42,15 +44,18 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     private readonly admission: SocketAdmission,
     private readonly viewers: EventViewersRepository,
     private readonly bus: ThreadEventBus,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((change) => this.enqueue(change));
+    this.unsubscribeAccess = this.accessChanges.subscribe((change) => this.applyAccess(change));
     this.keepAlive.start();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    this.unsubscribeAccess?.();
     this.keepAlive.stop();
   }
 
@@ -96,25 +101,56 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     });
   }
 
-  private async deliver(change: ThreadChange): Promise<void> {
-    const listeners = [...(this.listeners.get(change.consultationId) ?? [])];
-    if (listeners.length === 0) return;
+  private applyAccess(change: AccessChange): void {
+    switch (change.kind) {
+      case 'consultation':
+        this.checkListeners(change.consultationId).catch((error: unknown) =>
+          this.logger.warn(`Re-checking event listeners failed: ${(error as Error).message}`),
+        );
+        return;
+      case 'session':
+        for (const set of this.listeners.values()) {
+          for (const listener of set) {
+            if (listener.sessionId === change.sessionId)
+              listener.socket.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
+          }
+        }
+        return;
+      case 'all':
+        for (const consultationId of this.listeners.keys())
+          this.applyAccess({ kind: 'consultation', consultationId });
+    }
+  }
+
+  /**
+   * The listeners of a consultation that may still listen, each with their membership; the others
+   * (session ended, no longer a member) are disconnected.
+   */
+  private async checkListeners(consultationId: string) {
+    const listeners = [...(this.listeners.get(consultationId) ?? [])];
+    if (listeners.length === 0) return [];
     const [members, sessions] = await Promise.all([
-      this.viewers.members(change.consultationId, [...new Set(listeners.map((l) => l.userId))]),
+      this.viewers.members(consultationId, [...new Set(listeners.map((l) => l.userId))]),
       this.viewers.liveSessions([...new Set(listeners.map((l) => l.sessionId))]),
     ]);
     const byUser = new Map(members.map((member) => [member.user_id, member]));
-    for (const listener of listeners) {
-      if (listener.socket.readyState !== listener.socket.OPEN) continue;
+    return listeners.flatMap((listener) => {
+      if (listener.socket.readyState !== listener.socket.OPEN) return [];
       if (!sessions.has(listener.sessionId)) {
         listener.socket.close(CLOSE_CODES.UNAUTHENTICATED, 'Session ended');
-        continue;
+        return [];
       }
       const member = byUser.get(listener.userId);
       if (!member) {
         listener.socket.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
-        continue;
+        return [];
       }
+      return [{ listener, member }];
+    });
+  }
+
+  private async deliver(change: ThreadChange): Promise<void> {
+    for (const { listener, member } of await this.checkListeners(change.consultationId)) {
       const event: ThreadEvent = {
         type: change.type,
         consultationId: change.consultationId,

@@ -1,6 +1,7 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { ThreadEventType } from '@cw/shared';
 import { ClusterBus } from '../../cluster/cluster-bus.js';
+import { ClusterTopic } from '../../cluster/cluster-topic.js';
 import type { ThreadRecord } from '../threads/thread-records.js';
 
 /** A change to one thread, with the thread as stored; each subscriber decides what a viewer sees. */
@@ -12,55 +13,35 @@ export interface ThreadChange {
 
 export type ThreadChangeListener = (change: ThreadChange) => void;
 
-/** One channel for every consultation: thread changes are rare next to paper edits. */
-const CHANNEL = 'cw:threads';
-
 /**
- * Publish/subscribe for thread changes: delivered to this instance's subscribers at once and,
- * through the cluster bus, to every other instance's. Changes are plain JSON and carry no
- * viewer filtering yet: each instance presents them per viewer where they leave the server.
+ * Publish/subscribe for thread changes on every instance: one channel for every consultation,
+ * as thread changes are rare next to paper edits. Changes are plain JSON and carry no viewer
+ * filtering: each instance presents them per viewer where they leave the server. A change
+ * missed while Redis was away is not replayed; clients see it on their next read.
  */
 @Injectable()
 export class ThreadEventBus implements OnModuleInit, OnModuleDestroy {
-  private readonly logger = new Logger('ThreadEventBus');
-  private readonly listeners = new Set<ThreadChangeListener>();
-  private unsubscribe: (() => void) | undefined;
+  private readonly topic: ClusterTopic<ThreadChange>;
 
-  constructor(private readonly cluster: ClusterBus) {}
+  constructor(cluster: ClusterBus) {
+    this.topic = new ClusterTopic(cluster, 'cw:threads');
+  }
 
-  async onModuleInit(): Promise<void> {
-    if (!this.cluster.isEnabled) return;
-    this.unsubscribe = await this.cluster.subscribe(CHANNEL, {
-      message: (payload) => this.deliver(JSON.parse(payload.toString()) as ThreadChange),
-      // A change missed while Redis was away is not replayed; clients see it on their next read.
-      missed: () => undefined,
-    });
+  onModuleInit(): Promise<void> {
+    return this.topic.open();
   }
 
   onModuleDestroy(): void {
-    this.unsubscribe?.();
+    this.topic.close();
   }
 
   /** Returns the function that unsubscribes. */
   subscribe(listener: ThreadChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.topic.subscribe(listener);
   }
 
   /** Delivers to every subscriber here and on the other instances. */
   publish(change: ThreadChange): void {
-    this.deliver(change);
-    if (this.cluster.isEnabled) this.cluster.publish(CHANNEL, Buffer.from(JSON.stringify(change)));
-  }
-
-  /** One failing subscriber does not stop the others. */
-  private deliver(change: ThreadChange): void {
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        this.logger.error(error instanceof Error ? (error.stack ?? error.message) : error);
-      }
-    }
+    this.topic.publish(change);
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Section } from '@cw/shared';
 import { notFound } from '../../common/app-error.js';
 import { Database, type Queryable } from '../../db/database.js';
+import { AccessChanges } from '../access/access-changes.js';
 import {
   createdNoLonger,
   IdempotencyService,
@@ -22,6 +23,7 @@ export class SectionsService {
     private readonly db: Database,
     private readonly sections: SectionsRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   /**
@@ -53,6 +55,8 @@ export class SectionsService {
       );
       return section.id;
     });
+    // The paper takes text in the new section at once, on every instance.
+    this.accessChanges.consultationChanged(consultationId);
     const section = await this.sections.find(consultationId, created.id);
     if (!section) throw createdNoLonger();
     return section;
@@ -98,6 +102,7 @@ export class SectionsService {
         tx,
       );
     });
+    this.accessChanges.consultationChanged(consultationId);
   }
 
   private async findOrFail(consultationId: string, id: string, q: Queryable) {

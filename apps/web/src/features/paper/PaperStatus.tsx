@@ -9,6 +9,7 @@ const CONNECTION_COLOUR = {
   connecting: 'gray',
   connected: 'green',
   offline: 'amber',
+  paused: 'amber',
   closed: 'red',
 } as const;
 
@@ -16,6 +17,7 @@ function closedMessageKey(code: number | null) {
   if (code === CLOSE_CODES.UNAUTHENTICATED) return 'paper.closed.sessionEnded' as const;
   if (code === CLOSE_CODES.FORBIDDEN_ORIGIN) return 'paper.closed.originRefused' as const;
   if (code === CLOSE_CODES.NOT_FOUND) return 'paper.closed.notMember' as const;
+  if (code === CLOSE_CODES.TOO_LARGE) return 'paper.closed.tooLarge' as const;
   return 'paper.closed.other' as const;
 }
 
@@ -61,6 +63,11 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
         <Text as="p" size="2" color="gray" highContrast>
           {t(`paper.readOnly.${readOnly}`, { phase: t(`phases.${phase}`).toLowerCase() })}
         </Text>
+      ) : null}
+      {state.connection === 'paused' ? (
+        <Callout.Root color="amber" highContrast role="status">
+          <Callout.Text>{t('paper.paused')}</Callout.Text>
+        </Callout.Root>
       ) : null}
       {state.connection === 'closed' ? (
         <Callout.Root color="red" highContrast role="alert">
