@@ -17,6 +17,10 @@ export async function startApp(config: AppConfig) {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     bodyParser: false,
     bufferLogs: true,
+    // A failed start (the database refused, a migration mismatch) is the caller's to report,
+    // once: Nest would print it first with its own logger.
+    abortOnError: false,
+    logger: false,
   });
   app.useLogger(new AppLogger(app.get(Logger)));
   const metrics = app.get(MetricsService);

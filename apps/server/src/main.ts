@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
 import { startApp } from './bootstrap.js';
+import { MigrationMismatchError } from './db/migrator.js';
 import { DEMO_ACCOUNTS } from './modules/demo/demo-accounts.js';
 import { DataDirInUseError, DataDirLock } from './startup/data-dir-lock.js';
 import { ensurePortIsFree, portProblem, PortUnavailableError } from './startup/port-check.js';
@@ -44,7 +45,11 @@ try {
     console.error(error.message);
     process.exit(78);
   }
-  if (error instanceof PortUnavailableError || error instanceof DataDirInUseError) {
+  if (
+    error instanceof PortUnavailableError ||
+    error instanceof DataDirInUseError ||
+    error instanceof MigrationMismatchError
+  ) {
     console.error(error.message);
     process.exit(1);
   }

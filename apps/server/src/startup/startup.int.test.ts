@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Database } from '../db/database.js';
 import { ApiClient } from '../test/http-client.js';
 import { processEnvironment, ServerProcess } from '../test/server-process.js';
 
@@ -63,6 +64,39 @@ describe('start-up on an embedded data folder', () => {
     } finally {
       await running.stop();
       await other.dispose();
+    }
+  });
+
+  it('refuses to start, in one line, on a database whose applied migration was edited', async () => {
+    const first = new ServerProcess(env);
+    await first.start();
+    await first.stop();
+    const tamper = async (change: (sql: Database['sql']) => Promise<void>) => {
+      const database = await Database.open({ pgliteDir: join(env.DATA_DIR!, 'pglite') });
+      await change(database.sql);
+      await database.close();
+    };
+    let original = { version: '', name: '', checksum: '' };
+    await tamper(async (sql) => {
+      const [row] = await sql<{ version: string; name: string; checksum: string }[]>`
+        SELECT version, name, checksum FROM schema_migrations WHERE version = '0001'`;
+      original = row!;
+      await sql`UPDATE schema_migrations SET checksum = 'edited' WHERE version = '0001'`;
+    });
+    try {
+      const refused = new ServerProcess(env);
+      const failure = await refused.start().then(
+        () => undefined,
+        (error: Error) => error.message,
+      );
+      expect(failure).toMatch(/exited with 1/);
+      expect(refused.output.trim()).toBe(
+        `Migration ${original.version}_${original.name}.sql was changed after it was applied to this database. Applied migrations are never edited: restore the file as it was and put the change in a new migration.`,
+      );
+    } finally {
+      await tamper(async (sql) => {
+        await sql`UPDATE schema_migrations SET checksum = ${original.checksum} WHERE version = '0001'`;
+      });
     }
   });
 

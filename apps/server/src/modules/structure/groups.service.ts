@@ -8,7 +8,7 @@ import {
   type IdempotentRequest,
 } from '../idempotency/idempotency.service.js';
 import { GroupsRepository } from './groups.repository.js';
-import { isForeignKeyViolation, isUniqueViolation } from './pg-errors.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/database-errors.js';
 
 const nameTaken = (name: string) =>
   new AppError('CONFLICT', `A stakeholder group named "${name}" already exists in this consultation`);

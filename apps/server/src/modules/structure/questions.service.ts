@@ -7,7 +7,7 @@ import {
   IdempotencyService,
   type IdempotentRequest,
 } from '../idempotency/idempotency.service.js';
-import { isUniqueViolation } from './pg-errors.js';
+import { isUniqueViolation } from '../../db/database-errors.js';
 import { QuestionsRepository } from './questions.repository.js';
 import { invalidField, SectionLinks } from './section-links.js';
 import { SessionsRepository } from './sessions.repository.js';

@@ -9,6 +9,7 @@ import {
 } from '@cw/shared';
 import * as Y from 'yjs';
 import { AppError, notFound } from '../../common/app-error.js';
+import { isUniqueViolation } from '../../db/database-errors.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { blocksToPlainText, fragmentToBlocks } from './paper-blocks.js';
@@ -16,7 +17,6 @@ import { compareSections, type SectionText } from './text-diff.js';
 import { presentVersion, type Viewer } from './version.presenter.js';
 import { type OutlineSection, type VersionContent, VersionsRepository } from './versions.repository.js';
 
-const UNIQUE_VIOLATION = '23505';
 
 /** Runs `read` on a paper rebuilt from one Yjs update, and frees it afterwards. */
 function withPaper<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
@@ -81,7 +81,7 @@ export class VersionsService {
       );
       return await this.summary(consultationId, created.id, viewer);
     } catch (error) {
-      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION)
+      if (isUniqueViolation(error))
         throw new AppError('CONFLICT', `A version named "${body.name}" already exists`);
       throw error;
     }
