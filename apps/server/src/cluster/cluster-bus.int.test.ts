@@ -55,9 +55,14 @@ describe('cluster bus over a real Redis', () => {
     await eventually(() => expect(theirs.heard.messages.map((m) => m.payload)).toEqual(['hello']));
     expect(mine.heard.messages).toEqual([]);
     stopTheirs();
+    // Frames of one publisher arrive in order: once the sentinel is heard, so would the other be.
+    const sentinel = recorder();
+    const stopSentinel = await second.subscribe('test:b', sentinel.handler);
     first.publish('test:a', Buffer.from('after unsubscribe'));
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    first.publish('test:b', Buffer.from('sentinel'));
+    await eventually(() => expect(sentinel.heard.messages.map((m) => m.payload)).toEqual(['sentinel']));
     expect(theirs.heard.messages.map((m) => m.payload)).toEqual(['hello']);
+    stopSentinel();
     stopMine();
   });
 

@@ -93,6 +93,33 @@ export class RawClient {
   }
 }
 
+/**
+ * Sends a sync step 1 on a stock client's socket and waits for the server's answer. The server
+ * handles a socket's frames in order and relays at the end of the same turn, so afterwards
+ * everything this client sent before has been handled, and whatever it caused has been sent.
+ */
+export async function roundTrip(provider: WebsocketProvider): Promise<void> {
+  const socket = provider.ws as unknown as WebSocket;
+  let answered = false;
+  // The provider has its socket deliver ArrayBuffers.
+  const onMessage = (data: ArrayBuffer) => {
+    const bytes = new Uint8Array(data);
+    if (bytes[0] === MESSAGE_SYNC && bytes[1] === syncProtocol.messageYjsSyncStep2) answered = true;
+  };
+  socket.on('message', onMessage);
+  try {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    socket.send(encoding.toUint8Array(encoder));
+    await eventually(() => {
+      if (!answered) throw new Error('no answer to the sync step 1 yet');
+    });
+  } finally {
+    socket.off('message', onMessage);
+  }
+}
+
 /** Text of one section fragment as plain string (paragraph texts joined by newlines). */
 export function sectionText(doc: Y.Doc, sectionId: string): string {
   return doc

@@ -18,7 +18,14 @@ import {
 } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
-import { eventually, RawClient, sectionText, stockClient, typeParagraph } from '../../test/ws-clients.js';
+import {
+  eventually,
+  RawClient,
+  roundTrip,
+  sectionText,
+  stockClient,
+  typeParagraph,
+} from '../../test/ws-clients.js';
 import { PaperRegistry } from './paper-registry.service.js';
 
 const SECTION = randomUUID();
@@ -129,11 +136,14 @@ describe.each(BACKENDS)('collaborative paper on %s', (backend) => {
     const intruder = stockClient(testApp.url, consultation.id, observer.token);
     await eventually(() => expect(watcher.provider.synced && intruder.provider.synced).toBe(true));
     typeParagraph(intruder.doc, SECTION, 'OBSERVER WAS HERE');
+    // Handled (and, had it been applied, relayed) before the answer; stored no later than the
+    // marker typed after it.
+    await roundTrip(intruder.provider);
+    await roundTrip(watcher.provider);
     typeParagraph(watcher.doc, SECTION, 'reviewer marker');
     await eventually(async () =>
       expect(await storedText(testApp, consultation.id)).toContain('reviewer marker'),
     );
-    await new Promise((resolve) => setTimeout(resolve, 200));
     expect(sectionText(watcher.doc, SECTION)).not.toContain('OBSERVER');
     expect(await storedText(testApp, consultation.id)).not.toContain('OBSERVER');
     expect(await storedText(testApp, consultation.id)).toContain(before);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import postgres from 'postgres';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildConsultation, buildUser, type TestConsultation, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
 import { PaperStoreQueue } from './paper-store-queue.js';
-import type { PendingUpdate } from './paper.repository.js';
+import { PaperRepository, type PendingUpdate } from './paper.repository.js';
 
 const GROUP = 'Civil society organisation';
 
@@ -140,7 +140,9 @@ describe.each(BACKENDS)('the group commit of paper updates on %s', (backend) => 
         const locked2 = flush(locked!, 'locked2');
         await flush(free!, 'free2');
         // Tried again and again meanwhile; never stored, never failed.
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        const writes = vi.spyOn(testApp.app.get(PaperRepository), 'appendMany');
+        await vi.waitFor(() => expect(writes.mock.calls.length).toBeGreaterThanOrEqual(5));
+        writes.mockRestore();
         expect(done).toEqual(['free1', 'free2']);
         expect(await storedLog([locked!])).toEqual([]);
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
-import { eventually, sectionText, stockClient, typeParagraph } from '../../test/ws-clients.js';
+import { eventually, roundTrip, sectionText, stockClient, typeParagraph } from '../../test/ws-clients.js';
 
 interface Detail {
   id: string;
@@ -91,7 +91,8 @@ describe.each(BACKENDS)('paper and consultation structure on %s', (backend) => {
     ).toBe(200);
     client.provider.connect();
     await eventually(() => expect(client.provider.synced).toBe(true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Its answer to the server's step 1 (carrying the offline edit) came before this one.
+    await roundTrip(client.provider);
     const rows = await testApp.db.sql<{ data: Buffer }[]>`
       SELECT data FROM paper_updates WHERE consultation_id = ${consultation.id} AND user_id = ${reviewer.id}`;
     expect(rows.some((row) => row.data.toString('latin1').includes('written offline'))).toBe(false);

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { InputCsvRow } from './exports.repository.js';
 import { inputCsvStream } from './input-csv.js';
 
@@ -116,12 +116,16 @@ describe('inputCsvStream', () => {
       }
     }
     const stream = inputCsvStream(endless(), false);
-    await new Promise<void>((resolve) => stream.once('readable', resolve));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // Unread, the stream buffers a few batches (high-water marks), not the endless source.
+    // Unread, the stream fills its buffer to the high-water mark, then stops pulling from the
+    // source: a few batches, not the endless source.
+    await vi.waitFor(() =>
+      expect(stream.readableLength).toBeGreaterThanOrEqual(stream.readableHighWaterMark),
+    );
+    const readWhenFull = batchesRead;
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(batchesRead).toBe(readWhenFull);
     expect(batchesRead).toBeLessThan(20);
     stream.destroy();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(isClosed).toBe(true);
+    await vi.waitFor(() => expect(isClosed).toBe(true));
   });
 });

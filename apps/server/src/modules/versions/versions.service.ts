@@ -17,7 +17,6 @@ import { compareSections, type SectionText } from './text-diff.js';
 import { presentVersion, type Viewer } from './version.presenter.js';
 import { type OutlineSection, type VersionContent, VersionsRepository } from './versions.repository.js';
 
-
 /** Runs `read` on a paper rebuilt from one Yjs update, and frees it afterwards. */
 function withPaper<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
   const doc = new Y.Doc();
