@@ -6,7 +6,8 @@ import { instantToZoned } from '@cw/shared';
 import { ApiClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
-import { DEMO_PASSWORD } from './demo-accounts.js';
+import { loadTemplates } from '../templates/template-catalog.js';
+import { DEMO_PASSWORD, DEMO_TEMPLATE_ID } from './demo-accounts.js';
 
 describe.each(BACKENDS)('demo mode on %s', (backend) => {
   let testApp: TestApp;
@@ -32,7 +33,8 @@ describe.each(BACKENDS)('demo mode on %s', (backend) => {
     expect(accounts.every((account) => account.password === DEMO_PASSWORD)).toBe(true);
   });
 
-  it('seeds an open Chatham House consultation from the foundational paper, agenda on today in Zurich', async () => {
+  it('seeds an open Chatham House consultation from its template, agenda on today in its zone', async () => {
+    const template = (await loadTemplates()).find((candidate) => candidate.id === DEMO_TEMPLATE_ID)!;
     const accounts = (await anonymous.get('/api/demo/accounts')).body as {
       email: string;
       role: string;
@@ -51,15 +53,17 @@ describe.each(BACKENDS)('demo mode on %s', (backend) => {
       expect(summary.groupName).toBe(account.group);
       if (account.role !== 'admin') continue;
       const detail = (await api.get(`/api/consultations/${summary.id}`)).body;
-      expect(detail.timezone).toBe('Europe/Zurich');
-      expect(detail.sections).toHaveLength(5);
-      expect(detail.questions).toHaveLength(6);
-      const today = instantToZoned(new Date(), 'Europe/Zurich').slice(0, 10);
+      expect(detail.timezone).toBe(template.timezone);
+      expect(detail.sections.map((section: { title: string }) => section.title)).toEqual(
+        template.sections.map((section) => section.title),
+      );
+      expect(detail.questions).toHaveLength(template.questions.length);
+      const today = instantToZoned(new Date(), template.timezone).slice(0, 10);
       expect(
         detail.sessions.map((session: { startsAt: string }) =>
-          instantToZoned(session.startsAt, 'Europe/Zurich'),
+          instantToZoned(session.startsAt, template.timezone),
         ),
-      ).toEqual([`${today}T16:15`, `${today}T16:50`, `${today}T17:20`]);
+      ).toEqual(template.sessions.map((session) => `${today}T${session.startsAt}`));
     }
   });
 });

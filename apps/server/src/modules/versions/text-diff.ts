@@ -5,8 +5,9 @@ import { diffWordsWithSpace } from 'diff';
 const DIFF_TIMEOUT_MS = 2_000;
 
 /**
- * A word-level diff of two texts in readable stretches. Whitespace and line breaks are tokens
- * too, so `same` + `removed` spell `from` exactly and `same` + `added` spell `to`.
+ * A word-level diff of two texts in readable stretches (the diff library joins neighbouring
+ * tokens of one kind). Whitespace and line breaks are tokens too, so `same` + `removed` spell
+ * `from` exactly and `same` + `added` spell `to`.
  */
 export function diffText(from: string, to: string): TextChange[] {
   if (from === to) return from === '' ? [] : [{ kind: 'same', text: from }];
@@ -14,15 +15,12 @@ export function diffText(from: string, to: string): TextChange[] {
     { value: from, added: false, removed: true },
     { value: to, added: true, removed: false },
   ];
-  const changes: TextChange[] = [];
-  for (const part of parts) {
-    if (part.value === '') continue;
-    const kind: TextChangeKind = part.added ? 'added' : part.removed ? 'removed' : 'same';
-    const last = changes.at(-1);
-    if (last?.kind === kind) last.text += part.value;
-    else changes.push({ kind, text: part.value });
-  }
-  return changes;
+  return parts
+    .filter((part) => part.value !== '')
+    .map((part) => {
+      const kind: TextChangeKind = part.added ? 'added' : part.removed ? 'removed' : 'same';
+      return { kind, text: part.value };
+    });
 }
 
 /** One side's section: where it stands in that side's paper and its plain text. */
