@@ -67,6 +67,9 @@ export class PaperSession {
       shouldReconnect: (event) =>
         !TERMINAL_CLOSE_CODES.includes(event.code) && event.code !== CLOSE_CODES.RATE_LIMITED,
     });
+    // Others take a newcomer's presence only from its second state on (a state of clock 0 reads as
+    // nothing new); set now, it goes out with the connection instead of at the 15 s renewal.
+    this.provider.awareness.setLocalState({});
     this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
       const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
       this.update({ storedClock: stored.get(this.doc.clientID) ?? 0 });

@@ -3,6 +3,8 @@ import {
   AwarenessTooLargeError,
   decodeAwarenessUpdate,
   encodeAwarenessUpdate,
+  leastUsedColour,
+  PRESENCE_COLOURS,
   sanitizeAwarenessState,
 } from './awareness-states.js';
 
@@ -42,5 +44,14 @@ describe('awareness states', () => {
     expect(clean).toEqual({ cursor, [section]: null });
     expect(sanitizeAwarenessState({ cursor: { anchor: { type: 'x' }, head: cursor.head } })).toEqual({});
     expect(sanitizeAwarenessState(null)).toBeNull();
+  });
+});
+
+describe('leastUsedColour', () => {
+  it('hands out every colour once before any twice, in palette order', () => {
+    const handed: string[] = [];
+    for (let i = 0; i < PRESENCE_COLOURS.length; i++) handed.push(leastUsedColour(handed));
+    expect(handed).toEqual([...PRESENCE_COLOURS]);
+    expect(leastUsedColour([...handed, PRESENCE_COLOURS[0]!])).toBe(PRESENCE_COLOURS[1]);
   });
 });

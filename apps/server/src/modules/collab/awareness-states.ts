@@ -89,7 +89,8 @@ export function sanitizeAwarenessState(
   return clean;
 }
 
-const PALETTE = [
+/** Presence colours, readable on white, in the order they are handed out. */
+export const PRESENCE_COLOURS = [
   '#b42318',
   '#b54708',
   '#027a48',
@@ -102,9 +103,11 @@ const PALETTE = [
   '#6941c6',
 ];
 
-/** A stable colour for a key (user id or awareness client id), from a palette readable on white. */
-export function colourFor(key: string | number): string {
-  let hash = 0;
-  for (const char of String(key)) hash = (hash * 31 + char.charCodeAt(0)) >>> 0;
-  return PALETTE[hash % PALETTE.length]!;
+/** The colour used least among `inUse` (the first such in palette order), for a newcomer. */
+export function leastUsedColour(inUse: Iterable<string>): string {
+  const counts = new Map(PRESENCE_COLOURS.map((colour) => [colour, 0]));
+  for (const colour of inUse) if (counts.has(colour)) counts.set(colour, counts.get(colour)! + 1);
+  let best = PRESENCE_COLOURS[0]!;
+  for (const colour of PRESENCE_COLOURS) if (counts.get(colour)! < counts.get(best)!) best = colour;
+  return best;
 }

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding';
 import {
   type AwarenessEntry,
   AwarenessTooLargeError,
-  colourFor,
+  leastUsedColour,
   decodeAwarenessUpdate,
   encodeAwarenessUpdate,
   sanitizeAwarenessState,
@@ -17,11 +17,15 @@ export type PresenceIdentity = Pick<Participant, 'userId' | 'name' | 'role' | 'g
 /** One client's presence as it travels between instances; never sent to a client as it is. */
 export interface SharedPresence extends AwarenessEntry {
   identity: PresenceIdentity;
+  /** Its colour, the same for every viewer on every instance. */
+  colour: string;
 }
 
 interface AwarenessRecord {
   clock: number;
   state: Record<string, unknown> | null;
+  /** Handed out when the client first appeared: the one least used on the paper then. */
+  colour: string;
   /** The socket here it belongs to; undefined for a client of another instance. */
   connection?: PaperConnection;
   /** For a client of another instance: who it is, and when that instance last spoke for it (ms). */
@@ -89,9 +93,16 @@ export class PaperPresence {
       const record = this.records.get(entry.clientId);
       if (record && entry.clock <= record.clock) continue;
       const state = sanitizeAwarenessState(entry.state);
-      this.records.set(entry.clientId, { clock: entry.clock, state, connection });
+      const colour = record?.colour ?? this.newColour();
+      this.records.set(entry.clientId, { clock: entry.clock, state, colour, connection });
       this.changed.add(entry.clientId);
-      changed.push({ clientId: entry.clientId, clock: entry.clock, state, identity: identityOf(connection) });
+      changed.push({
+        clientId: entry.clientId,
+        clock: entry.clock,
+        state,
+        identity: identityOf(connection),
+        colour,
+      });
     }
     return changed;
   }
@@ -103,9 +114,15 @@ export class PaperPresence {
       this.owners.set(clientId, null);
       const record = this.records.get(clientId);
       if (record?.connection !== connection) continue;
-      this.records.set(clientId, { clock: record.clock + 1, state: null, connection });
+      this.records.set(clientId, { ...record, clock: record.clock + 1, state: null });
       this.changed.add(clientId);
-      left.push({ clientId, clock: record.clock + 1, state: null, identity: identityOf(connection) });
+      left.push({
+        clientId,
+        clock: record.clock + 1,
+        state: null,
+        identity: identityOf(connection),
+        colour: record.colour,
+      });
     }
     return left;
   }
@@ -119,6 +136,7 @@ export class PaperPresence {
       this.records.set(entry.clientId, {
         clock: entry.clock,
         state: entry.state,
+        colour: entry.colour,
         identity: entry.identity,
         heardAt: now,
       });
@@ -136,6 +154,7 @@ export class PaperPresence {
           clock: record.clock,
           state: record.state,
           identity: identityOf(record.connection),
+          colour: record.colour,
         });
       }
     }
@@ -152,6 +171,13 @@ export class PaperPresence {
       this.records.set(clientId, { ...record, clock: record.clock + 1, state: null });
       this.changed.add(clientId);
     }
+  }
+
+  /** The colour least used among the clients present now. */
+  private newColour(): string {
+    return leastUsedColour(
+      [...this.records.values()].filter((record) => record.state).map((record) => record.colour),
+    );
   }
 
   /** Takes the changed client ids for a broadcast, forgetting clients that have left. */
@@ -177,7 +203,7 @@ export class PaperPresence {
       entries.push({
         clientId,
         clock: record.clock,
-        state: record.state && withIdentity(record, clientId, viewer),
+        state: record.state && withIdentity(record, viewer),
       });
     }
     if (entries.length === 0) return undefined;
@@ -189,25 +215,9 @@ export class PaperPresence {
 }
 
 /** Identity comes from the server's record of the member, shaped for the viewer. */
-function withIdentity(
-  record: AwarenessRecord,
-  clientId: number,
-  viewer: ViewerClass,
-): Record<string, unknown> {
+function withIdentity(record: AwarenessRecord, viewer: ViewerClass): Record<string, unknown> {
   const participant = record.connection ? record.connection.participant : record.identity!;
-  const user =
-    viewer === 'named'
-      ? {
-          name: participant.name,
-          group: participant.groupName,
-          role: participant.role,
-          color: colourFor(participant.userId),
-        }
-      : {
-          name: `${participant.groupName} ${participant.role}`,
-          group: participant.groupName,
-          role: participant.role,
-          color: colourFor(clientId),
-        };
+  const name = viewer === 'named' ? participant.name : `${participant.groupName} ${participant.role}`;
+  const user = { name, group: participant.groupName, role: participant.role, color: record.colour };
   return { ...record.state, user };
 }

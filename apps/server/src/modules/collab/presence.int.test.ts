@@ -114,6 +114,31 @@ describe.each(BACKENDS)('presence on %s', (backend) => {
     expect(JSON.stringify(state)).not.toContain(carl.id);
   });
 
+  it('gives each one present a colour of their own, the same for every viewer', async () => {
+    const consultation = await consultationIn('chatham');
+    const clients = [rita, carl, admin].map((user) => stockClient(testApp.url, consultation.id, user.token));
+    const viewers = [editor, carl].map((user) => stockClient(testApp.url, consultation.id, user.token));
+    for (const client of clients) client.provider.awareness.setLocalState({ cursor: null });
+    try {
+      const colours = (viewer: ReturnType<typeof stockClient>) =>
+        clients.map(
+          (client) =>
+            (viewer.provider.awareness.getStates().get(client.doc.clientID)?.user as { color?: string })
+              ?.color,
+        );
+      // The editor sees names, the reviewer labels: the colours are the server's, not the view's.
+      const [byName, byLabel] = await eventually(() => {
+        const seen = viewers.map(colours);
+        for (const view of seen) for (const colour of view) expect(colour).toMatch(/^#[0-9a-f]{6}$/);
+        return seen;
+      });
+      expect(byLabel).toEqual(byName);
+      expect(new Set(byName).size).toBe(3);
+    } finally {
+      for (const client of [...clients, ...viewers]) client.destroy();
+    }
+  });
+
   it('never lets one socket speak for another socket’s awareness client', async () => {
     const consultation = await consultationIn('chatham');
     const honest = stockClient(testApp.url, consultation.id, rita.token);
