@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
 import type { Plugin, ProxyOptions } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig } from 'vitest/config';
 
 /** The API server during development (`PORT`, as the server reads it); the built app is served by the server itself. */
@@ -62,7 +63,9 @@ const apiProxy: ProxyOptions = {
 };
 
 export default defineConfig({
-  plugins: [react(), waitForApiServer()],
+  // Each built file also as `.br` and `.gz`, compressed once at the best level; the server sends
+  // the one the browser accepts.
+  plugins: [react(), waitForApiServer(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
   server: {
     ...(DEV_WEB_PORT ? { port: Number(DEV_WEB_PORT), strictPort: true } : {}),
     proxy: {

@@ -1,6 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { ClusterModule } from './cluster/cluster.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
@@ -33,14 +32,6 @@ import { VersionsModule } from './modules/versions/versions.module.js';
 export class AppModule {
   /** The whole application for one parsed configuration (tests build it with their own). */
   static forConfig(config: AppConfig): DynamicModule {
-    const staticFiles = config.webDist
-      ? [
-          ServeStaticModule.forRoot({
-            rootPath: config.webDist,
-            exclude: ['/api/{*rest}', '/collab/{*rest}', '/events/{*rest}', '/metrics'],
-          }),
-        ]
-      : [];
     return {
       module: AppModule,
       global: true,
@@ -75,7 +66,6 @@ export class AppModule {
         VersionsModule,
         DashboardModule,
         ExportsModule,
-        ...staticFiles,
       ],
       providers: [
         { provide: APP_CONFIG, useValue: config },

@@ -8,6 +8,7 @@ import { AppModule } from './app.module.js';
 import { PrefixWsAdapter } from './common/prefix-ws.adapter.js';
 import { OriginPolicy } from './common/origin-policy.js';
 import { AppLogger } from './logging/app-logger.js';
+import { serveWebApp } from './web-app/serve-web-app.js';
 import type { AppConfig } from './config/config.js';
 import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
 import { MetricsService } from './modules/metrics/metrics.service.js';
@@ -55,6 +56,7 @@ export async function startApp(config: AppConfig) {
     exposedHeaders: ['Retry-After', 'X-Request-Id', 'Idempotent-Replayed'],
     maxAge: 600,
   });
+  serveWebApp(app, config.webDist);
   const wsAdapter = new PrefixWsAdapter(app);
   app.useWebSocketAdapter(wsAdapter);
   metrics.countSocketsWith(() => wsAdapter.openSockets());
