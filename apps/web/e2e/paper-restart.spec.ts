@@ -53,3 +53,28 @@ test('text the page called saved survives a server crash, and text typed while i
   );
   await context.close();
 });
+
+test('a page that could not reach the server recovers by itself once it is back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  server = await startAppServer({ dataDir });
+  const { port } = server;
+  const page = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+  const reviewer = (await listDemoAccounts(page.request)).find((account) => account.role === 'reviewer');
+  if (!reviewer) throw new Error('no demo reviewer');
+  await signIn(page, reviewer);
+  await openPaper(page);
+
+  await server.kill();
+  // Not a thread list (those are fetched again whenever the live events reconnect).
+  await page
+    .getByRole('navigation', { name: 'Consultation' })
+    .getByRole('link', { name: 'Versions' })
+    .click();
+  const unreachable = page.getByText('The server could not be reached', { exact: false });
+  await expect(unreachable.first()).toBeVisible({ timeout: 30_000 });
+
+  server = await startAppServer({ dataDir, port });
+  await expect(unreachable).toHaveCount(0, { timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: 'Versions' })).toBeVisible();
+  await page.context().close();
+});

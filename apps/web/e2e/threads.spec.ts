@@ -68,6 +68,12 @@ test('a reviewer comments on a passage, another group sees it live by group only
   await triageCard.getByLabel('Note for the reviewers').fill(`A timeline is added in section 2 (${stamp}).`);
   await triageCard.getByRole('button', { name: 'Resolve', exact: true }).click();
   await expect(editorPage.locator('article', { hasText: input })).toHaveCount(0);
+  // The work list shows open threads and says so; "Any status" brings the resolved one back.
+  const statusFilter = editorPage.getByRole('combobox', { name: 'Status' });
+  await expect(statusFilter).toHaveText('Open');
+  await statusFilter.click();
+  await editorPage.getByRole('option', { name: 'Any status' }).click();
+  await expect(editorPage.locator('article', { hasText: input })).toBeVisible();
 
   await expect(civilCard).toContainText('Resolved: Partly accepted');
   await expect(civilCard).toContainText(`A timeline is added in section 2 (${stamp}).`);

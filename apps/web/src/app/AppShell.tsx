@@ -19,7 +19,7 @@ export function AppShell() {
       </a>
       <Box asChild className="app-header">
         <header>
-          <Container size="4" px="4">
+          <Container size="4" px="4" className="app-width">
             <Flex align="center" justify="between" gap="4" py="3">
               <ThemeLink asChild weight="bold" size="4" highContrast underline="none">
                 <Link to="/">{t('app.name')}</Link>
@@ -43,7 +43,7 @@ export function AppShell() {
           </Container>
         </header>
       </Box>
-      <Container size="4" px="4" asChild>
+      <Container size="4" px="4" asChild className="app-width">
         <main id="main" tabIndex={-1}>
           <Box py="5">
             <Outlet />

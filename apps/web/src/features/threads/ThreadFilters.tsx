@@ -1,27 +1,31 @@
-import { THREAD_STATUSES, type ConsultationDetail } from '@cw/shared';
+import { THREAD_STATUSES, type ConsultationDetail, type ThreadStatus } from '@cw/shared';
 import { Flex } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormField } from '../../ui/FormField';
-import { withFilter } from './thread-filters';
+import { ANY_FILTER as ANY, withFilter } from './thread-filters';
 
-/** Radix selects cannot hold an empty value, so "any" has a name of its own. */
-const ANY = 'any';
-
-/** Status, section and stakeholder-group filters, kept in the address. */
+/**
+ * Status, section and stakeholder-group filters, kept in the address. `defaultStatus`: the
+ * status the view lists when the address names none (shown as chosen).
+ */
 export function ThreadFilters({
   consultation,
   filters = ['status', 'section', 'group'],
+  defaultStatus,
 }: {
   consultation: ConsultationDetail;
   filters?: readonly ('status' | 'section' | 'group')[];
+  defaultStatus?: ThreadStatus;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
+  const defaults: Record<string, string> = { status: defaultStatus ?? ANY };
+  // Choosing a filter's default clears it from the address; anything else is written in it.
   const choose = (name: 'status' | 'section' | 'group') => (value: string) =>
-    setSearch(withFilter(search, name, value === ANY ? '' : value), { replace: true });
-  const current = (name: string) => search.get(name) ?? ANY;
+    setSearch(withFilter(search, name, value === (defaults[name] ?? ANY) ? '' : value), { replace: true });
+  const current = (name: string) => search.get(name) ?? defaults[name] ?? ANY;
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
   const groups = [...consultation.groups].sort((a, b) => a.position - b.position);
   return (

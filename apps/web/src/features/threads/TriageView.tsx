@@ -12,6 +12,9 @@ import { ThreadFilters } from './ThreadFilters';
 import { useThreadActions, useThreads } from './useThreads';
 import './threads.css';
 
+/** The editors' work: open input, unless they ask for other threads. */
+const TRIAGE_STATUS = 'open';
+
 /** Threads of one question grouped by the section they are anchored in; unanchored ones last. */
 function bySection(threads: readonly Thread[], consultation: ConsultationDetail) {
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
@@ -31,10 +34,10 @@ function bySection(threads: readonly Thread[], consultation: ConsultationDetail)
 export function TriageView({ consultation }: { consultation: ConsultationDetail }) {
   const { t } = useTranslation();
   const [search] = useSearchParams();
-  const filters = useMemo(() => {
-    const chosen = filtersFromSearch(search, consultation);
-    return { ...chosen, status: chosen.status ?? ('open' as const) };
-  }, [search, consultation]);
+  const filters = useMemo(
+    () => filtersFromSearch(search, consultation, TRIAGE_STATUS),
+    [search, consultation],
+  );
   const threads = useThreads(consultation.id, filters);
   const actions = useThreadActions(consultation.id);
   const grouped = useMemo(() => threadsByQuestion(threads.data ?? []), [threads.data]);
@@ -42,7 +45,11 @@ export function TriageView({ consultation }: { consultation: ConsultationDetail 
 
   return (
     <Flex direction="column" gap="5">
-      <ThreadFilters consultation={consultation} filters={['status', 'section']} />
+      <ThreadFilters
+        consultation={consultation}
+        filters={['status', 'section']}
+        defaultStatus={TRIAGE_STATUS}
+      />
       {threads.isPending ? (
         <LoadingState />
       ) : threads.error ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filtersFromSearch, withFilter } from './thread-filters';
+import { ANY_FILTER, filtersFromSearch, withFilter } from './thread-filters';
 import { consultation, id } from './test-consultation';
 
 describe('filtersFromSearch', () => {
@@ -13,6 +13,14 @@ describe('filtersFromSearch', () => {
     expect(
       filtersFromSearch(new URLSearchParams({ status: 'closed', section: id(99), group: 'x' }), consultation),
     ).toEqual({});
+  });
+
+  it('applies a view’s default status unless the address names one, or says any', () => {
+    expect(filtersFromSearch(new URLSearchParams(), consultation, 'open')).toEqual({ status: 'open' });
+    expect(filtersFromSearch(new URLSearchParams({ status: 'resolved' }), consultation, 'open')).toEqual({
+      status: 'resolved',
+    });
+    expect(filtersFromSearch(new URLSearchParams({ status: ANY_FILTER }), consultation, 'open')).toEqual({});
   });
 
   it('sets and clears one filter without touching the others', () => {
