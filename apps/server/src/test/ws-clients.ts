@@ -6,8 +6,11 @@ import * as syncProtocol from 'y-protocols/sync';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 
-/** Polls until `check` passes or `timeoutMs` runs out (then throws the last failure). */
-export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5_000): Promise<T> {
+/**
+ * Polls until `check` passes or `timeoutMs` runs out (then throws the last failure). The default
+ * is generous: it only bounds a failure, and a busy machine must not turn a pass into one.
+ */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -70,7 +73,7 @@ export class RawClient {
     this.send(encoding.toUint8Array(encoder));
   }
 
-  async waitClosed(timeoutMs = 5_000): Promise<{ code: number; reason: string }> {
+  async waitClosed(timeoutMs = 20_000): Promise<{ code: number; reason: string }> {
     return eventually(() => {
       if (!this.closed) throw new Error('socket still open');
       return this.closed;

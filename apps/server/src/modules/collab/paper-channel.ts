@@ -207,6 +207,16 @@ export class PaperChannel implements PaperPeers {
     if (count > 0) this.catchUpAfter.set(origin, Math.max(this.catchUpAfter.get(origin) ?? 0, count));
   }
 
+  /**
+   * Shutdown: stores what other instances relayed here and have not said they stored, as if they
+   * had died (stored once: anything storage holds already is skipped). An instance killed just
+   * before the others stop would otherwise take those edits with it, unheard of as dead.
+   */
+  async storeHeld(): Promise<void> {
+    const updates = [...this.unstored.values()].flat().map(({ data, userId }) => ({ data, userId }));
+    if (updates.length > 0) await this.store.storeMissing(updates);
+  }
+
   /** Another instance died: store what it sent but never said it stored. */
   private async adopt(origin: string): Promise<void> {
     this.peers.delete(origin);

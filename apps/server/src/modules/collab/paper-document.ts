@@ -271,7 +271,7 @@ export class PaperDocument {
       return;
     }
     this.options.onUpdateAccepted?.();
-    this.broadcast.queueUpdate(update, origin);
+    this.broadcast.queueUpdate(update, this.sync.isSettlingPending ? undefined : origin);
     this.writes.accept(update, origin);
     this.peers?.accepted(update, origin.participant.userId);
   }

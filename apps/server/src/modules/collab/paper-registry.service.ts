@@ -296,7 +296,16 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
       if (entry.unloadTimer) clearTimeout(entry.unloadTimer);
       const document = entry.document;
       // The channel stays open while draining: other instances learn what was stored.
-      if (document) draining.push(this.drain(document, deadline).finally(() => entry.channel?.close()));
+      if (document) {
+        const drained = this.drain(document, deadline)
+          .then(() => entry.channel?.storeHeld())
+          .catch((error: unknown) =>
+            this.logger.error(
+              `Paper ${document.consultationId}: edits relayed by other instances could not be stored: ${(error as Error).message}`,
+            ),
+          );
+        draining.push(drained.finally(() => entry.channel?.close()));
+      }
     }
     await Promise.all(draining);
     this.entries.clear();

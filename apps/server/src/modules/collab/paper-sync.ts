@@ -61,6 +61,12 @@ export class PaperSync {
   private readonly held = new Map<PaperConnection, Held>();
   private readonly size: PaperSize;
   private readonly budgets: EditBudgets;
+  /**
+   * Set while a client's update is applied on top of changes held pending here (relayed ahead of
+   * what they build on): they may be integrated in the same transaction, which then carries more
+   * than the sender sent, so the sender must be sent it too.
+   */
+  isSettlingPending = false;
 
   constructor(
     stored: Uint8Array | undefined,
@@ -167,10 +173,13 @@ export class PaperSync {
         throw new ProtocolError(CLOSE_CODES.RATE_LIMITED, 'Edit budget exceeded: try again in a minute');
       case 'ok':
     }
+    this.isSettlingPending = this.ydoc.store.pendingStructs !== null || this.ydoc.store.pendingDs !== null;
     try {
       Y.applyUpdate(this.doc, update, connection);
     } catch {
       throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, 'Rejected update: cannot be applied');
+    } finally {
+      this.isSettlingPending = false;
     }
     this.size.applied(update.length, inserts);
   }

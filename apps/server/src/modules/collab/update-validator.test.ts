@@ -58,6 +58,21 @@ describe('validateUpdate', () => {
     expect(validateUpdate(server, second, isSection)).toEqual({ ok: true, inserts: true });
   });
 
+  it('takes an update with a gap once the server has what the gap leaves out', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    const first = updateOf(client, () => client.getXmlFragment(SECTION).insert(0, [paragraph('one')]));
+    const second = updateOf(client, () => client.getXmlFragment(SECTION).insert(1, [paragraph('two')]));
+    const third = updateOf(client, () => client.getXmlFragment(SECTION).insert(2, [paragraph('three')]));
+    // What a client that holds `third` without `second` sends: `second`'s range as a gap.
+    const gapped = Y.mergeUpdates([first, third]);
+    expect(Y.decodeUpdate(gapped).structs.some((struct) => struct instanceof Y.Skip)).toBe(true);
+    expect(validateUpdate(server, gapped, isSection)).toMatchObject({ ok: false, kind: 'missing' });
+    Y.applyUpdate(server, first);
+    Y.applyUpdate(server, second);
+    expect(validateUpdate(server, gapped, isSection)).toEqual({ ok: true, inserts: true });
+  });
+
   it('reports roots that are not a section of the paper, at the top and inside existing content', () => {
     const server = new Y.Doc();
     const client = new Y.Doc();

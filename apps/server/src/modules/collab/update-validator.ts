@@ -49,7 +49,7 @@ function rootNameOf(doc: Y.Doc, id: Y.ID): string | undefined {
 
 /**
  * Decides, before anything is applied, whether an update from a client can be integrated into
- * `doc` as it is now. Refuses updates that are empty, undecodable or have gaps, write into a root
+ * `doc` as it is now. Refuses updates that are empty, undecodable or malformed, write into a root
  * that is not a section (`isSection`), or carry sub-documents or binary content; reports updates
  * that reference state the server does not have (applied now, they would sit pending inside Yjs
  * and memory would drift from storage).
@@ -73,8 +73,12 @@ export function validateUpdate(
   const ranges = new Map<number, { from: number; to: number }>();
   let firstMissing: UpdateVerdict | undefined;
   for (const struct of structs) {
-    if (struct instanceof Y.Skip) return invalid('update has gaps');
     const { client, clock } = struct.id;
+    // A gap (Skip) stands for content left out: a client holding changes it could not apply yet
+    // sends them with gaps. What follows a gap builds on the gap's content.
+    if (struct instanceof Y.Skip && clock + struct.length > Y.getState(doc.store, client)) {
+      firstMissing ??= missing('update depends on unknown changes');
+    }
     const range = ranges.get(client);
     if (!range) {
       if (clock > Y.getState(doc.store, client))
