@@ -2,6 +2,7 @@ export * from './roles.js';
 export * from './permissions.js';
 export * from './errors.js';
 export * from './time.js';
+export * from './backoff.js';
 export * from './links.js';
 export * from './schemas/common.js';
 export * from './schemas/auth.js';

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { backoffDelay } from '@cw/shared';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 export type Sql = postgres.Sql;
@@ -48,7 +49,7 @@ export class Database {
       connect_timeout: 10,
       // Reconnect within a second once the database is back. The default backoff grows with
       // every failed attempt of the whole pool, to 20 s after an outage of a few seconds.
-      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+      backoff: (retries: number) => backoffDelay(retries, 0.05, 1),
     };
     if (options.url) {
       const sql = postgres(options.url, { ...common, max: options.maxConnections ?? 10 });

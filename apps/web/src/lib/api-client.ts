@@ -1,4 +1,4 @@
-import { IDEMPOTENCY_KEY_HEADER } from '@cw/shared';
+import { backoffDelay, IDEMPOTENCY_KEY_HEADER } from '@cw/shared';
 import type { z } from 'zod';
 import { actionKey, settleAction } from './action-keys';
 import { ApiError, NetworkError, toApiError } from './api-error';
@@ -28,10 +28,9 @@ function isTransient(error: unknown): boolean {
 
 function retryDelay(attempt: number, error: unknown): number {
   const retryAfter = error instanceof ApiError ? error.retryAfterSeconds : undefined;
-  return Math.min(
-    retryAfter === undefined ? RETRY_DELAY_MS * 2 ** attempt : retryAfter * 1000,
-    RETRY_DELAY_CAP_MS,
-  );
+  return retryAfter === undefined
+    ? backoffDelay(attempt, RETRY_DELAY_MS, RETRY_DELAY_CAP_MS)
+    : Math.min(retryAfter * 1000, RETRY_DELAY_CAP_MS);
 }
 
 async function send(method: Method, path: string, body: unknown, headers: Record<string, string>) {

@@ -78,6 +78,11 @@ export class AuthService {
     };
   }
 
+  /** Which of these sessions are still valid: a socket's session is checked again while it is open. */
+  liveSessions(sessionIds: string[]): Promise<Set<string>> {
+    return this.sessions.liveSessions(sessionIds);
+  }
+
   async logout(sessionId: string): Promise<void> {
     await this.sessions.delete(sessionId);
     this.accessChanges.sessionEnded(sessionId);

@@ -1,3 +1,4 @@
+import { backoffDelay } from '@cw/shared';
 import type { LoginThrottleConfig } from '../../config/config.js';
 
 /**
@@ -8,6 +9,5 @@ import type { LoginThrottleConfig } from '../../config/config.js';
 export function waitAfterFailures(failures: number, policy: LoginThrottleConfig): number {
   if (failures >= policy.failuresBeforeLock) return policy.lockSeconds;
   if (failures < policy.failuresBeforeDelay) return 0;
-  const doublings = failures - policy.failuresBeforeDelay;
-  return Math.min(policy.delaySeconds * 2 ** doublings, policy.lockSeconds);
+  return backoffDelay(failures - policy.failuresBeforeDelay, policy.delaySeconds, policy.lockSeconds);
 }

@@ -31,6 +31,14 @@ export class SessionsRepository {
     return row;
   }
 
+  /** Which of these sessions are still valid (not logged out, not expired). */
+  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0) return new Set();
+    const rows = await this.db.sql<{ id: string }[]>`
+      SELECT id FROM sessions WHERE id IN ${this.db.sql(sessionIds)} AND expires_at > now()`;
+    return new Set(rows.map((row) => row.id));
+  }
+
   async delete(sessionId: string): Promise<void> {
     await this.db.sql`DELETE FROM sessions WHERE id = ${sessionId}`;
   }

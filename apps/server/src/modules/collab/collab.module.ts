@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { PaperRegistry } from './paper-registry.service.js';
@@ -11,7 +12,7 @@ import { RightsRecheck } from './rights-recheck.service.js';
 
 /** Real-time co-editing of the paper (SPEC §4). */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, AuthModule],
   providers: [
     CollabGateway,
     CollabService,

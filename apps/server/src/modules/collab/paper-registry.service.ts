@@ -6,7 +6,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { type AttributionMode, CLOSE_CODES } from '@cw/shared';
+import { type AttributionMode, backoffDelay, CLOSE_CODES } from '@cw/shared';
 import * as Y from 'yjs';
 import { closeAndWait } from '../../common/socket-close.js';
 import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
@@ -313,7 +313,8 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
 
   private async drain(document: PaperDocument, deadline: number): Promise<void> {
     document.stopAcceptingUpdates();
-    for (let delayMs = DRAIN_RETRY_BASE_MS; ; delayMs = Math.min(delayMs * 2, DRAIN_RETRY_MAX_MS)) {
+    for (let attempt = 0; ; attempt++) {
+      const delayMs = backoffDelay(attempt, DRAIN_RETRY_BASE_MS, DRAIN_RETRY_MAX_MS);
       try {
         // A batch being written when the drain began may leave later edits for one more flush.
         await document.flush();

@@ -58,14 +58,6 @@ export class ParticipantsRepository {
       JOIN stakeholder_groups g ON g.id = m.group_id`;
   }
 
-  /** Which of these sessions are still valid (not logged out, not expired). */
-  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
-    if (sessionIds.length === 0) return new Set();
-    const rows = await this.db.sql<{ id: string }[]>`
-      SELECT id FROM sessions WHERE id IN ${this.db.sql(sessionIds)} AND expires_at > now()`;
-    return new Set(rows.map((row) => row.id));
-  }
-
   /** The consultation's section ids: the roots its paper may have. */
   async sectionIds(consultationId: string): Promise<string[]> {
     const rows = await this.db.sql<{ id: string }[]>`

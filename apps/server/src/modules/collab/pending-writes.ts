@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { backoffDelay } from '@cw/shared';
 import * as Y from 'yjs';
 import type { PaperConnection } from './paper-connection.js';
 import type { CompactionResult, ContributionDelta, PendingUpdate, StoredSize } from './paper.repository.js';
@@ -37,7 +38,8 @@ export class PendingWrites {
   private since: number | undefined;
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> | undefined;
-  private retryDelayMs = RETRY_BASE_MS;
+  /** Failed writes in a row, for the backoff. */
+  private failures = 0;
   private readonly logger = new Logger('Paper');
 
   constructor(
@@ -104,11 +106,11 @@ export class PendingWrites {
   private async flushAndRetry(): Promise<void> {
     try {
       await this.flush();
-      this.retryDelayMs = RETRY_BASE_MS;
+      this.failures = 0;
     } catch (error) {
       this.logger.warn(`Storing paper ${this.consultationId} failed, retrying: ${(error as Error).message}`);
-      if (!this.timer) this.timer = setTimeout(() => void this.flushAndRetry(), this.retryDelayMs);
-      this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
+      const delay = backoffDelay(this.failures++, RETRY_BASE_MS, RETRY_MAX_MS);
+      if (!this.timer) this.timer = setTimeout(() => void this.flushAndRetry(), delay);
     }
   }
 

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } f
 import { can, CLOSE_CODES } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { type AccessChange, AccessChanges } from '../access/access-changes.js';
+import { AuthService } from '../auth/auth.service.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import {
   type ConsultationState,
@@ -32,6 +33,7 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
     private readonly registry: PaperRegistry,
     private readonly participants: ParticipantsRepository,
     private readonly accessChanges: AccessChanges,
+    private readonly auth: AuthService,
   ) {}
 
   onModuleInit(): void {
@@ -100,7 +102,7 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
       [states, members, sessions] = await Promise.all([
         this.participants.consultations(papers.map(({ document }) => document.consultationId)),
         this.participants.memberships([...asked.values()]),
-        this.participants.liveSessions([...sessionIds]),
+        this.auth.liveSessions([...sessionIds]),
       ]);
     } catch (error) {
       this.logger.warn(`Re-checking rights on loaded papers failed: ${(error as Error).message}`);

@@ -5,7 +5,7 @@ import { ChecklistRepository } from '../structure/checklist.repository.js';
 import { GroupsRepository } from '../structure/groups.repository.js';
 import { QuestionsRepository } from '../structure/questions.repository.js';
 import { SectionsRepository } from '../structure/sections.repository.js';
-import { SessionsRepository } from '../structure/sessions.repository.js';
+import { AgendaSessionsRepository } from '../structure/agenda-sessions.repository.js';
 import type { TemplatePlan } from '../templates/template-plan.js';
 import { ConsultationsRepository } from './consultations.repository.js';
 
@@ -27,7 +27,7 @@ export class ConsultationBuilder {
     private readonly consultations: ConsultationsRepository,
     private readonly groups: GroupsRepository,
     private readonly sections: SectionsRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: AgendaSessionsRepository,
     private readonly questions: QuestionsRepository,
     private readonly checklist: ChecklistRepository,
   ) {}

@@ -21,7 +21,7 @@ import { GroupsRepository } from '../structure/groups.repository.js';
 import { QuestionsRepository } from '../structure/questions.repository.js';
 import { invalidField } from '../structure/section-links.js';
 import { SectionsRepository } from '../structure/sections.repository.js';
-import { SessionsRepository } from '../structure/sessions.repository.js';
+import { AgendaSessionsRepository } from '../structure/agenda-sessions.repository.js';
 import { TemplateCatalog } from '../templates/template-catalog.js';
 import { planFromTemplate } from '../templates/template-plan.js';
 import { ConsultationBuilder, type ConsultationBlueprint } from './consultation-builder.js';
@@ -51,7 +51,7 @@ export class ConsultationsService {
     private readonly catalog: TemplateCatalog,
     private readonly groups: GroupsRepository,
     private readonly sections: SectionsRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: AgendaSessionsRepository,
     private readonly questions: QuestionsRepository,
     private readonly checklist: ChecklistRepository,
     private readonly idempotency: IdempotencyService,

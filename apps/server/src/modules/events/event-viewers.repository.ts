@@ -21,12 +21,4 @@ export class EventViewersRepository {
       FROM members m JOIN consultations c ON c.id = m.consultation_id
       WHERE m.consultation_id = ${consultationId} AND m.user_id IN ${this.db.sql(userIds)}`;
   }
-
-  /** Which of these sessions are still valid (not logged out, not expired). */
-  async liveSessions(sessionIds: string[]): Promise<Set<string>> {
-    if (sessionIds.length === 0) return new Set();
-    const rows = await this.db.sql<{ id: string }[]>`
-      SELECT id FROM sessions WHERE id IN ${this.db.sql(sessionIds)} AND expires_at > now()`;
-    return new Set(rows.map((row) => row.id));
-  }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/access.module.js';
+import { AuthModule } from '../auth/auth.module.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
 import { EventsGateway } from './events.gateway.js';
 import { EventsService } from './events.service.js';
@@ -7,7 +8,7 @@ import { ThreadEventBus } from './thread-event-bus.js';
 
 /** The live events channel: thread changes pushed to every open client of a consultation. */
 @Module({
-  imports: [AccessModule],
+  imports: [AccessModule, AuthModule],
   providers: [EventsGateway, EventsService, EventViewersRepository, ThreadEventBus],
   exports: [ThreadEventBus],
 })

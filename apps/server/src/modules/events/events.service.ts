@@ -12,6 +12,7 @@ import { closeAndWait } from '../../common/socket-close.js';
 import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
 import { type AccessChange, AccessChanges } from '../access/access-changes.js';
 import { SocketAdmission } from '../access/socket-admission.js';
+import { AuthService } from '../auth/auth.service.js';
 import { presentThread } from '../threads/thread.presenter.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
 import { type ThreadChange, ThreadEventBus } from './thread-event-bus.js';
@@ -45,6 +46,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     private readonly viewers: EventViewersRepository,
     private readonly bus: ThreadEventBus,
     private readonly accessChanges: AccessChanges,
+    private readonly auth: AuthService,
   ) {}
 
   onModuleInit(): void {
@@ -131,7 +133,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     if (listeners.length === 0) return [];
     const [members, sessions] = await Promise.all([
       this.viewers.members(consultationId, [...new Set(listeners.map((l) => l.userId))]),
-      this.viewers.liveSessions([...new Set(listeners.map((l) => l.sessionId))]),
+      this.auth.liveSessions([...new Set(listeners.map((l) => l.sessionId))]),
     ]);
     const byUser = new Map(members.map((member) => [member.user_id, member]));
     return listeners.flatMap((listener) => {

@@ -10,7 +10,7 @@ import {
 import { isUniqueViolation } from '../../db/database-errors.js';
 import { QuestionsRepository } from './questions.repository.js';
 import { invalidField, SectionLinks } from './section-links.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 
 const numberTaken = (number: number) =>
   new AppError('CONFLICT', `Guiding question ${number} already exists in this consultation`);
@@ -20,7 +20,7 @@ export class QuestionsService {
   constructor(
     private readonly db: Database,
     private readonly questions: QuestionsRepository,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: AgendaSessionsRepository,
     private readonly links: SectionLinks,
     private readonly idempotency: IdempotencyService,
   ) {}

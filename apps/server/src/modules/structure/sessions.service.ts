@@ -8,13 +8,13 @@ import {
   type IdempotentRequest,
 } from '../idempotency/idempotency.service.js';
 import { invalidField, SectionLinks } from './section-links.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 
 @Injectable()
 export class SessionsService {
   constructor(
     private readonly db: Database,
-    private readonly sessions: SessionsRepository,
+    private readonly sessions: AgendaSessionsRepository,
     private readonly links: SectionLinks,
     private readonly idempotency: IdempotencyService,
   ) {}

@@ -13,7 +13,7 @@ import { SectionsController } from './sections.controller.js';
 import { SectionsRepository } from './sections.repository.js';
 import { SectionsService } from './sections.service.js';
 import { SessionsController } from './sessions.controller.js';
-import { SessionsRepository } from './sessions.repository.js';
+import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 import { SessionsService } from './sessions.service.js';
 
 /** A consultation's structure: stakeholder groups, paper sections, agenda, guiding questions, checklist. */
@@ -31,7 +31,7 @@ import { SessionsService } from './sessions.service.js';
     SectionsRepository,
     SectionsService,
     SectionLinks,
-    SessionsRepository,
+    AgendaSessionsRepository,
     SessionsService,
     QuestionsRepository,
     QuestionsService,
@@ -41,7 +41,7 @@ import { SessionsService } from './sessions.service.js';
   exports: [
     GroupsRepository,
     SectionsRepository,
-    SessionsRepository,
+    AgendaSessionsRepository,
     QuestionsRepository,
     ChecklistRepository,
   ],

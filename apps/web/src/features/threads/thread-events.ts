@@ -1,4 +1,5 @@
 import {
+  backoffDelay,
   EVENTS_PATH,
   EVENTS_PING,
   EVENTS_PONG,
@@ -31,7 +32,7 @@ export function eventsUrl(
 
 /** Wait before the attempt after `failures` failed ones: doubling from half a second, capped, jittered. */
 export function retryDelay(failures: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** failures);
+  const ceiling = backoffDelay(failures, FIRST_RETRY_MS, LONGEST_RETRY_MS);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 

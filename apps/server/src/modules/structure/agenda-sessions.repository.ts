@@ -22,7 +22,7 @@ export interface SessionInput {
 }
 
 @Injectable()
-export class SessionsRepository {
+export class AgendaSessionsRepository {
   constructor(private readonly db: Database) {}
 
   /** Ordered by start; `position` is the place in that order. Linked sections follow paper order. */
