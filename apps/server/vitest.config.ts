@@ -13,6 +13,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
+          // Some render documents in worker threads: a busy machine makes them slow, not wrong.
+          testTimeout: 60_000,
         },
       },
       {
@@ -22,8 +24,9 @@ export default defineConfig({
           include: ['src/**/*.int.test.ts'],
           // Each file starts its own server and database; two at a time suits a 2-core machine.
           maxWorkers: 2,
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // Bounds on failures only: a busy machine must not turn a slow pass into one.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],
