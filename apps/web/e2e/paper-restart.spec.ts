@@ -78,3 +78,52 @@ test('a page that could not reach the server recovers by itself once it is back'
   await expect(page.getByRole('heading', { level: 1, name: 'Versions' })).toBeVisible();
   await page.context().close();
 });
+
+test('text typed while the server is away survives a closed tab, is sent when the paper is opened again, and signing out forgets the copy', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  server = await startAppServer({ dataDir });
+  const { port } = server;
+  const context = await browser.newContext({ baseURL: server.baseURL });
+  const page = await context.newPage();
+  const reviewer = (await listDemoAccounts(page.request)).find((account) => account.role === 'reviewer');
+  if (!reviewer) throw new Error('no demo reviewer');
+  await signIn(page, reviewer);
+  await openPaper(page);
+  const section = sectionText(page, 1);
+  await typeAtEnd(page, section, ' Saved first.');
+  await expectSaved(page);
+
+  await server.kill();
+  await expect(page.getByText('Offline — reconnecting')).toBeVisible();
+  await page.keyboard.type(' Typed offline, then the tab was closed.');
+  await expect(page.getByText('Not saved — offline')).toBeVisible();
+  await page.close();
+
+  server = await startAppServer({ dataDir, port });
+  const reopened = await context.newPage();
+  await openPaper(reopened);
+  await expect(sectionText(reopened, 1)).toContainText(
+    'Saved first. Typed offline, then the tab was closed.',
+  );
+
+  // Stored on the server: a browser that never had the copy sees it.
+  const elsewhere = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
+  await signIn(elsewhere, reviewer);
+  await openPaper(elsewhere);
+  await expect(sectionText(elsewhere, 1)).toContainText('Typed offline, then the tab was closed.');
+  await elsewhere.context().close();
+
+  const keptCopies = () =>
+    reopened.evaluate(async () =>
+      (await indexedDB.databases())
+        .map((database) => database.name)
+        .filter((name) => name?.startsWith('cw-paper:')),
+    );
+  expect(await keptCopies()).toHaveLength(1);
+  await reopened.getByRole('button', { name: 'Sign out' }).click();
+  await expect(reopened).toHaveURL(/\/login/);
+  await expect.poll(keptCopies).toEqual([]);
+  await context.close();
+});

@@ -6,8 +6,10 @@ import {
   TERMINAL_CLOSE_CODES,
 } from '@cw/shared';
 import * as decoding from 'lib0/decoding';
+import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { keepLocalCopy } from './local-paper-copy';
 
 /**
  * `offline` means the socket was lost and the provider keeps retrying; `paused` that the server
@@ -56,9 +58,14 @@ export class PaperSession {
   };
   private readonly listeners = new Set<() => void>();
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
+  private localCopy: IndexeddbPersistence | undefined;
+  private isDestroyed = false;
 
-  constructor(consultationId: string, serverUrl: string = collabServerUrl()) {
+  constructor(consultationId: string, userId: string, serverUrl: string = collabServerUrl()) {
     this.provider = new WebsocketProvider(serverUrl, consultationId, this.doc, {
+      // Connected once the kept copy is loaded: the sync then sends the server only what it
+      // lacks (edits typed offline), not the whole paper as one update.
+      connect: false,
       params: { acks: '1' },
       // Each tab holds its own socket, so write access and acknowledgements are the server's word for this tab.
       disableBc: true,
@@ -102,6 +109,11 @@ export class PaperSession {
       const localClock = Y.getState(this.doc.store, this.doc.clientID);
       if (localClock !== this.state.localClock) this.update({ localClock });
     });
+    void keepLocalCopy(this.doc, userId, consultationId).then((copy) => {
+      this.localCopy = copy;
+      if (this.isDestroyed) copy?.destroy();
+      else this.provider.connect();
+    });
   }
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -116,6 +128,9 @@ export class PaperSession {
   }
 
   destroy(): void {
+    this.isDestroyed = true;
+    // Closes the kept copy; it stays in the browser for the next visit.
+    void this.localCopy?.destroy();
     clearTimeout(this.pauseTimer);
     this.listeners.clear();
     this.provider.destroy();

@@ -1,17 +1,20 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { PaperSession, type PaperSessionState } from './paper-session';
 
-/** Opens the consultation's paper for as long as the calling view is mounted; null until open. */
-export function usePaperSession(consultationId: string): PaperSession | null {
+/**
+ * Opens the consultation's paper for as long as the calling view is mounted, with the copy kept
+ * in this browser for the signed-in account; null until open.
+ */
+export function usePaperSession(consultationId: string, userId: string): PaperSession | null {
   const [session, setSession] = useState<PaperSession | null>(null);
   useEffect(() => {
-    const opened = new PaperSession(consultationId);
+    const opened = new PaperSession(consultationId, userId);
     setSession(opened);
     return () => {
       setSession(null);
       opened.destroy();
     };
-  }, [consultationId]);
+  }, [consultationId, userId]);
   return session;
 }
 

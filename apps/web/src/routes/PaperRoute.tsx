@@ -1,6 +1,7 @@
 import { Flex, Heading } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { usePaperSession } from '../collab/usePaperSession';
+import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { canDo } from '../features/consultations/useConsultations';
 import { useCurrentConsultation } from '../features/consultations/useCurrentConsultation';
 import { PaperView } from '../features/paper/PaperView';
@@ -22,7 +23,12 @@ export function PaperRoute() {
 }
 
 function OpenPaper() {
+  const { data: user } = useCurrentUser();
+  return user ? <PaperOfUser userId={user.id} /> : <LoadingState />;
+}
+
+function PaperOfUser({ userId }: { userId: string }) {
   const consultation = useCurrentConsultation();
-  const session = usePaperSession(consultation.id);
+  const session = usePaperSession(consultation.id, userId);
   return session ? <PaperView consultation={consultation} session={session} /> : <LoadingState />;
 }

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { LoginBody, SessionResponse, User } from '@cw/shared';
+import { forgetLocalCopies } from '../../collab/local-paper-copy';
 import { login, logout } from './api';
 import { CURRENT_USER_KEY } from './useCurrentUser';
 
@@ -12,12 +13,19 @@ export function useLogin() {
   });
 }
 
-/** Ends the session server-side and forgets everything cached for the previous user. */
+/**
+ * Ends the session server-side and forgets everything kept for the previous user: cached
+ * answers, and the papers kept in this browser.
+ */
 export function useLogout() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: logout,
-    onSettled: () => replaceUser(queryClient, null),
+    onSettled: () => {
+      const user = queryClient.getQueryData<User | null>(CURRENT_USER_KEY);
+      if (user) void forgetLocalCopies(user.id);
+      replaceUser(queryClient, null);
+    },
   });
 }
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
 import { usePaperSessionState } from '../../collab/usePaperSession';
+import { useWarnBeforeLeaving } from '../../ui/useWarnBeforeLeaving';
 import { LoadingState } from '../../ui/LoadingState';
 import { canDo } from '../consultations/useConsultations';
 import { useThreadActions, useThreads } from '../threads/useThreads';
@@ -47,6 +48,7 @@ export function PaperView({
 }) {
   const { t } = useTranslation();
   const state = usePaperSessionState(session);
+  useWarnBeforeLeaving(state.localClock > state.storedClock);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
   const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
