@@ -1,6 +1,5 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { LoginBody, SessionResponse, User } from '@cw/shared';
-import { forgetLocalCopies } from '../../collab/local-paper-copy';
 import { login, logout } from './api';
 import { CURRENT_USER_KEY } from './useCurrentUser';
 
@@ -23,7 +22,11 @@ export function useLogout() {
     mutationFn: logout,
     onSettled: () => {
       const user = queryClient.getQueryData<User | null>(CURRENT_USER_KEY);
-      if (user) void forgetLocalCopies(user.id);
+      // Loaded on demand: the kept-copy code (and Yjs) belongs to the paper's bundle, not the first screen's.
+      if (user)
+        void import('../../collab/local-paper-copy').then(({ forgetLocalCopies }) =>
+          forgetLocalCopies(user.id),
+        );
       replaceUser(queryClient, null);
     },
   });
