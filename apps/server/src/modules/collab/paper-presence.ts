@@ -12,7 +12,7 @@ import type { Participant, PaperConnection, ViewerClass } from './paper-connecti
 import { ProtocolError } from './protocol-error.js';
 
 /** Who a presence state belongs to, as the server knows them. */
-export type PresenceIdentity = Pick<Participant, 'userId' | 'name' | 'role' | 'groupName'>;
+export type PresenceIdentity = Pick<Participant, 'userId' | 'name' | 'role' | 'groupName' | 'groupLabel'>;
 
 /** One client's presence as it travels between instances; never sent to a client as it is. */
 export interface SharedPresence extends AwarenessEntry {
@@ -32,8 +32,8 @@ interface AwarenessRecord {
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
 
 function identityOf(connection: PaperConnection): PresenceIdentity {
-  const { userId, name, role, groupName } = connection.participant;
-  return { userId, name, role, groupName };
+  const { userId, name, role, groupName, groupLabel } = connection.participant;
+  return { userId, name, role, groupName, groupLabel };
 }
 
 /**
@@ -203,11 +203,6 @@ function withIdentity(
           role: participant.role,
           color: colourFor(participant.userId),
         }
-      : {
-          name: `${participant.groupName} ${participant.role}`,
-          group: participant.groupName,
-          role: participant.role,
-          color: colourFor(clientId),
-        };
+      : { name: participant.groupLabel, group: participant.groupLabel, color: colourFor(clientId) };
   return { ...record.state, user };
 }

@@ -77,6 +77,19 @@ export class ConsultationsRepository {
     return row && toRecord(row);
   }
 
+  /** As `findForUser`, with the consultation row locked until the transaction ends. */
+  async lockForUser(consultationId: string, userId: string, tx: Queryable) {
+    const [row] = await tx<SummaryRow[]>`
+      SELECT c.id, c.title, c.phase, c.attribution_mode, c.timezone, c.opens_on::text, c.closes_on::text,
+             c.description, c.k_threshold, m.role, m.group_id, g.name AS group_name
+      FROM members m
+      JOIN consultations c ON c.id = m.consultation_id
+      JOIN stakeholder_groups g ON g.id = m.group_id
+      WHERE m.consultation_id = ${consultationId} AND m.user_id = ${userId}
+      FOR UPDATE OF c`;
+    return row && toRecord(row);
+  }
+
   async insert(
     input: ConsultationSettings & { templateId: string | null; createdBy: string },
     q: Queryable = this.db.sql,
