@@ -18,3 +18,4 @@ export * from './schemas/exports.js';
 export * from './schemas/idempotency.js';
 export * from './schemas/moderation.js';
 export * from './schemas/audit.js';
+export * from './redaction.js';

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  Comment,
-  FlagCommentBody,
-  HideCommentBody,
-  ModerationItem,
-  ModerationQueueQuery,
-  ModerationState,
-  RedactCommentBody,
+import {
+  type Comment,
+  type FlagCommentBody,
+  type HideCommentBody,
+  type ModerationItem,
+  type ModerationQueueQuery,
+  type ModerationState,
+  rangeProblem,
+  type RedactCommentBody,
+  redactText,
 } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
@@ -18,7 +20,6 @@ import { NotificationsService } from '../notifications/notifications.service.js'
 import type { ModerationKind } from '../notifications/notifications.repository.js';
 import { ThreadsService } from '../threads/threads.service.js';
 import { type ModeratedComment, ModerationRepository } from './moderation.repository.js';
-import { rangeProblem, redact } from './redaction.js';
 
 const commentNotFound = () => notFound('Comment not found');
 
@@ -78,7 +79,7 @@ export class ModerationService {
       }
       return {
         state: 'redacted',
-        shown: redact(comment.originalText, body.ranges),
+        shown: redactText(comment.originalText, body.ranges),
         ranges: body.ranges,
         reason: body.reason,
         kind: 'commentRedacted',

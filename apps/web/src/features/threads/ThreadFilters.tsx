@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormField } from '../../ui/FormField';
-import { withFilter } from './thread-filters';
+import { groupFilterChoices, withFilter } from './thread-filters';
 
 /** Radix selects cannot hold an empty value, so "any" has a name of its own. */
 const ANY = 'any';
@@ -23,7 +23,7 @@ export function ThreadFilters({
     setSearch(withFilter(search, name, value === ANY ? '' : value), { replace: true });
   const current = (name: string) => search.get(name) ?? ANY;
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
-  const groups = [...consultation.groups].sort((a, b) => a.position - b.position);
+
   return (
     <Flex gap="3" wrap="wrap" role="group" aria-label={t('threads.filters.title')}>
       {filters.includes('status') ? (
@@ -68,7 +68,10 @@ export function ThreadFilters({
               onChange={choose('group')}
               choices={[
                 { value: ANY, label: t('threads.filters.anyGroup') },
-                ...groups.map((group) => ({ value: group.id, label: group.name })),
+                ...groupFilterChoices(consultation).map((choice) => ({
+                  value: choice.key,
+                  label: choice.value === null ? t('threads.filters.pooled') : choice.label,
+                })),
               ]}
             />
           )}

@@ -1,4 +1,5 @@
-import { REDACTION_MARK, type TextRange } from '@cw/shared';
+import { REDACTION_MARK } from './schemas/threads.js';
+import type { TextRange } from './schemas/moderation.js';
 
 /** Why a set of ranges cannot be cut from a text, or null when it can. */
 export function rangeProblem(text: string, ranges: readonly TextRange[]): string | null {
@@ -11,8 +12,11 @@ export function rangeProblem(text: string, ranges: readonly TextRange[]): string
   return null;
 }
 
-/** The text with each range replaced by REDACTION_MARK; ranges must have passed `rangeProblem`. */
-export function redact(text: string, ranges: readonly TextRange[]): string {
+/**
+ * The text with each range replaced by REDACTION_MARK, as readers see a redacted comment: the
+ * server stores it, the organisers' form previews it. Ranges must have passed `rangeProblem`.
+ */
+export function redactText(text: string, ranges: readonly TextRange[]): string {
   let result = '';
   let from = 0;
   for (const range of [...ranges].sort((a, b) => a.start - b.start)) {

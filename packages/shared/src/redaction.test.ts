@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rangeProblem, redact } from './redaction.js';
+import { rangeProblem, redactText } from './redaction.js';
 
 const TEXT = 'As the representative of Ruritania, I object.';
 
@@ -10,7 +10,7 @@ describe('redaction', () => {
       { start: 0, end: 2 },
     ];
     expect(rangeProblem(TEXT, ranges)).toBeNull();
-    expect(redact(TEXT, ranges)).toBe('[redacted] the representative of [redacted], I object.');
+    expect(redactText(TEXT, ranges)).toBe('[redacted] the representative of [redacted], I object.');
   });
 
   it('refuses ranges past the end of the text, and overlapping ones', () => {
