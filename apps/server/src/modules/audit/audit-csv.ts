@@ -1,12 +1,10 @@
 import type { AuditEntry, AuditState } from '@cw/shared';
 import { stringify } from 'csv-stringify/sync';
+import { SPREADSHEET_CSV } from '../../common/spreadsheet-csv.js';
 
 const state = (value: AuditState | null) => (value === null ? '' : JSON.stringify(value));
 
-/**
- * The audit log as CSV (RFC 4180, UTF-8 with a byte order mark), times as ISO 8601 instants;
- * cells starting like a formula get a leading apostrophe, as in the input export.
- */
+/** The audit log as CSV for spreadsheets (`SPREADSHEET_CSV`), times as ISO 8601 instants. */
 export function auditCsv(entries: readonly AuditEntry[]): string {
   return stringify(
     entries.map((entry) => ({
@@ -19,8 +17,7 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
       after: state(entry.after),
     })),
     {
-      bom: true,
-      header: true,
+      ...SPREADSHEET_CSV,
       columns: [
         { key: 'time', header: 'Time (UTC)' },
         { key: 'who', header: 'Who' },
@@ -30,9 +27,6 @@ export function auditCsv(entries: readonly AuditEntry[]): string {
         { key: 'before', header: 'Before' },
         { key: 'after', header: 'After' },
       ],
-      record_delimiter: 'windows',
-      quote_record_delimiter: true,
-      escape_formulas: true,
     },
   );
 }

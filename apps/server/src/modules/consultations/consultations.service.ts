@@ -144,7 +144,7 @@ export class ConsultationsService {
   ): Promise<ConsultationDetail> {
     const { consultationId } = actor.member;
     await this.db.sql.begin(async (tx) => {
-      const current = await this.consultations.lockForUser(consultationId, actor.auth.userId, tx);
+      const current = await this.consultations.findForUser(consultationId, actor.auth.userId, tx, true);
       if (!current) throw consultationNotFound();
       const next = { ...current, ...change };
       checkDates(next.opensOn, next.closesOn);

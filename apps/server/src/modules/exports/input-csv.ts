@@ -1,6 +1,7 @@
 import { pipeline, Readable } from 'node:stream';
 import { groupLabel, type LabelScope } from '@cw/shared';
 import { stringify } from 'csv-stringify';
+import { SPREADSHEET_CSV } from '../../common/spreadsheet-csv.js';
 import { shownScope } from '../attribution/label-rows.js';
 import { HIDDEN_TEXT, OUTCOME_LABELS, STATUS_LABELS } from './export-labels.js';
 import type { InputCsvRow } from './exports.repository.js';
@@ -41,11 +42,8 @@ export function toCsvRecord(row: InputCsvRow, labelScopes?: Readonly<Record<stri
 }
 
 /**
- * All input as CSV (RFC 4180: CRLF between records, fields quoted when they hold a comma, quote
- * or line break), with a UTF-8 byte order mark so spreadsheets pick the right encoding. Fields
- * starting with = + - @ tab or CR get a leading apostrophe, so a spreadsheet shows them as text
- * instead of running them as formulas. Rows are pulled from `batches` only as fast as the reader
- * takes the output; destroying the stream stops the source.
+ * All input as CSV for spreadsheets (`SPREADSHEET_CSV`). Rows are pulled from `batches` only as
+ * fast as the reader takes the output; destroying the stream stops the source.
  */
 export function inputCsvStream(
   batches: AsyncIterable<InputCsvRow[]>,
@@ -57,12 +55,8 @@ export function inputCsvStream(
     for await (const batch of batches) for (const row of batch) yield toCsvRecord(row, scopes);
   }
   const stringifier = stringify({
-    bom: true,
-    header: true,
+    ...SPREADSHEET_CSV,
     columns: includeNames ? [...COLUMNS, NAME_COLUMN] : [...COLUMNS],
-    record_delimiter: 'windows',
-    quote_record_delimiter: true,
-    escape_formulas: true,
   });
   // A failure reaches the reader as an error on the returned stream; nothing else to do here.
   return pipeline(Readable.from(records()), stringifier, () => undefined);

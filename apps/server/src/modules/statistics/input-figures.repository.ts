@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { type LabelScope, PARTICIPANT_ROW_KEY, type Phase, POOLED_ROW_KEY } from '@cw/shared';
+import { LABEL_SCOPES, type LabelScope, PARTICIPANT_ROW_KEY, type Phase, POOLED_ROW_KEY } from '@cw/shared';
 import type { PendingQuery, Row } from 'postgres';
 import { Database } from '../../db/database.js';
 
@@ -108,39 +108,42 @@ export class InputFiguresRepository {
     };
     const among = (key: Fragment, keys: readonly string[] | undefined) =>
       keys ? sql`AND ${key} = ANY(${sql.array([...keys])}::text[])` : sql``;
+    // Each person's input per table cell, published or not: a few thousand rows whatever the volume.
     const tables = specs
       .map(
-        (spec) => sql`(${spec.name}, ${keyOf[spec.row]}, ${keyOf[spec.column]},
-          ${keyOf[spec.row]} IS NOT NULL AND ${keyOf[spec.column]} IS NOT NULL
+        (spec) => sql`
+        SELECT ${spec.name} AS table_name, ${keyOf[spec.row]} AS row_key, ${keyOf[spec.column]} AS column_key,
+          a.user_id, p.people >= ${k} AS is_published, sum(a.threads) AS threads, sum(a.comments) AS comments,
+          sum(a.endorsements) AS endorsements, sum(a.chars) AS chars
+        FROM keyed a JOIN people p ON p.cell = a.cell
+        WHERE ${keyOf[spec.row]} IS NOT NULL AND ${keyOf[spec.column]} IS NOT NULL
           ${among(keyOf[spec.row], spec.rowKeys)} ${among(keyOf[spec.column], spec.columnKeys)}
-          ${spec.inSessionOnly ? sql`AND a.is_in_session` : sql``})`,
+          ${spec.inSessionOnly ? sql`AND a.is_in_session` : sql``}
+        GROUP BY 1, 2, 3, 4, 5`,
       )
-      .reduce((list, table) => sql`${list}, ${table}`);
+      .reduce((union, table) => sql`${union} UNION ALL ${table}`);
     const rows = await sql.begin(async (tx) => {
       // Enough memory to hash the per-person sums of 100k comments instead of sorting them on disk.
       await tx`SET LOCAL work_mem = '32MB'`;
       return tx<FigureDbRow[]>`
       WITH ${this.inputEvents(scope)},
       per_person AS (
-        SELECT row_key, question_key, section_id, day, phase, outcome, bool_or(is_in_session) AS is_in_session,
-          user_id, sum(threads)::int AS threads, sum(comments)::int AS comments,
-          sum(endorsements)::int AS endorsements, sum(chars)::int AS chars
-        FROM events
-        WHERE ${scope.phase ? sql`phase = ${scope.phase}` : sql`true`}
-          AND ${scope.day ? sql`day = ${scope.day}::date` : sql`true`}
-        GROUP BY row_key, question_key, section_id, day, phase, outcome, user_id
+        SELECT ${this.rowKey(scope)} AS row_key, e.question_key, e.section_id, e.day, e.phase, e.outcome,
+          bool_or(e.is_in_session) AS is_in_session, e.user_id, sum(e.threads)::int AS threads,
+          sum(e.comments)::int AS comments, sum(e.endorsements)::int AS endorsements, sum(e.chars)::int AS chars
+        FROM events e
+        WHERE ${scope.phase ? sql`e.phase = ${scope.phase}` : sql`true`}
+          AND ${scope.day ? sql`e.day = ${scope.day}::date` : sql`true`}
+        GROUP BY 1, e.question_key, e.section_id, e.day, e.phase, e.outcome, e.user_id
       ),
-      atoms AS (
-        SELECT *, count(*) OVER (PARTITION BY row_key, question_key, section_id, day, phase, outcome) AS people
+      -- One text key per finest cell, so its people are counted and joined back by hashing rather
+      -- than by sorting every person's row (the keys' NULLs become empty strings).
+      keyed AS (
+        SELECT *, format('%s|%s|%s|%s|%s|%s', row_key, question_key, section_id, day, phase, outcome) AS cell
         FROM per_person
       ),
-      cells AS (
-        SELECT t.table_name, t.row_key, t.column_key, a.user_id, a.threads, a.comments, a.endorsements, a.chars,
-          a.people >= ${k} AS is_published
-        FROM atoms a
-        CROSS JOIN LATERAL (VALUES ${tables}) AS t(table_name, row_key, column_key, is_in_table)
-        WHERE t.is_in_table
-      )
+      people AS (SELECT cell, count(*) AS people FROM keyed GROUP BY cell),
+      cells AS (${tables})
       SELECT table_name, row_key, column_key,
         GROUPING(column_key) = 1 AS is_row_total, GROUPING(row_key) = 1 AS is_column_total,
         coalesce(sum(threads) FILTER (WHERE is_published), 0)::bigint AS threads,
@@ -186,7 +189,7 @@ export class InputFiguresRepository {
     const phase = (at: Fragment) => sql`x.phases[width_bucket(date_part('epoch', ${at}), x.phase_starts)]`;
     const sessionQuestions = sql`SELECT id FROM guiding_questions WHERE session_id = ${scope.sessionId}`;
     const sessionSections = sql`SELECT section_id FROM agenda_session_sections WHERE session_id = ${scope.sessionId}`;
-    const rowKey = (groupId: Fragment, recordedScope: Fragment) => this.rowKey(scope, groupId, recordedScope);
+    const rank = (label: Fragment) => sql`CASE ${label} WHEN 'group' THEN 0 WHEN 'pool' THEN 1 ELSE 2 END`;
     return sql`
       lookup AS (
         SELECT days.first_day, days.midnights, history.phases, history.phase_starts
@@ -219,24 +222,24 @@ export class InputFiguresRepository {
         ) o
       ),
       events AS (
-        SELECT c.author_id AS user_id, ${rowKey(sql`c.author_group`, sql`c.label_scope`)} AS row_key, t.question_key,
+        SELECT c.author_id AS user_id, c.author_group AS group_id, ${rank(sql`c.label_scope`)} AS rank, t.question_key,
           t.section_id, t.outcome, t.is_in_session, ${day(sql`c.created_at`)} AS day, ${phase(sql`c.created_at`)} AS phase,
           0 AS threads, 1 AS comments, 0 AS endorsements, 0 AS chars
         FROM comments c JOIN scoped_threads t ON t.id = c.thread_id CROSS JOIN lookup x
         WHERE c.deleted_at IS NULL
         UNION ALL
-        SELECT o.author_id, ${rowKey(sql`o.author_group`, sql`o.label_scope`)}, o.question_key, o.section_id, o.outcome,
+        SELECT o.author_id, o.author_group, ${rank(sql`o.label_scope`)}, o.question_key, o.section_id, o.outcome,
           o.is_in_session, ${day(sql`o.created_at`)}, ${phase(sql`o.created_at`)}, 1, 0, 0, 0
         FROM openings o CROSS JOIN lookup x
         UNION ALL
-        SELECT e.user_id, ${rowKey(sql`e.group_id`, sql`e.label_scope`)}, t.question_key, t.section_id, t.outcome,
+        SELECT e.user_id, e.group_id, ${rank(sql`e.label_scope`)}, t.question_key, t.section_id, t.outcome,
           t.is_in_session, ${day(sql`e.created_at`)}, ${phase(sql`e.created_at`)}, 0, 0, 1, 0
         FROM endorsements e JOIN comments c ON c.id = e.comment_id JOIN scoped_threads t ON t.id = c.thread_id
           CROSS JOIN lookup x
         UNION ALL
         -- Edits are counted per (server) day, so a day's edits count under the phase in force at
         -- the end of that day: each day falls in exactly one phase.
-        SELECT pc.user_id, ${rowKey(sql`pc.group_id`, sql`'group'`)}, NULL, pc.section_id, NULL,
+        SELECT pc.user_id, pc.group_id, 0, NULL, pc.section_id, NULL,
           ${scope.sessionId ? sql`pc.section_id IN (${sessionSections})` : sql`true`}, pc.day,
           (SELECT p.phase FROM consultation_phase_changes p WHERE p.consultation_id = ${id}
              AND p.changed_at < (pc.day + 1)::timestamptz ORDER BY p.changed_at DESC LIMIT 1),
@@ -250,21 +253,19 @@ export class InputFiguresRepository {
   /**
    * The row of a piece of input: its group, or in published figures the k-anonymous label its
    * group is shown under on that input — the less precise of the scope recorded with it and the
-   * group's scope now (the same rule the presenters apply).
+   * group's scope now, as the shared rule decided it (the same rule the presenters apply). The
+   * scopes now are written into the statement as one CASE, so the planner keeps its row estimates
+   * (a join to them made it sort every input row).
    */
-  private rowKey(scope: FiguresScope, groupId: Fragment, recordedScope: Fragment): Fragment {
+  private rowKey(scope: FiguresScope): Fragment {
     const sql = this.db.sql;
-    if (!scope.disclosure) return sql`${groupId}::text`;
-    const idsAt = (wanted: LabelScope) =>
-      sql.array(
-        Object.entries(scope.disclosure!.labelScopes).flatMap(([groupId, labelScope]) =>
-          labelScope === wanted ? [groupId] : [],
-        ),
-      );
-    const rank = (label: Fragment) => sql`CASE ${label} WHEN 'group' THEN 0 WHEN 'pool' THEN 1 ELSE 2 END`;
-    const current = sql`CASE WHEN ${groupId}::text = ANY(${idsAt('group')}::text[]) THEN 'group'
-      WHEN ${groupId}::text = ANY(${idsAt('pool')}::text[]) THEN 'pool' ELSE 'participant' END`;
-    return sql`CASE greatest(${rank(recordedScope)}, ${rank(current)})
-      WHEN 0 THEN ${groupId}::text WHEN 1 THEN ${POOLED_ROW_KEY} ELSE ${PARTICIPANT_ROW_KEY} END`;
+    if (!scope.disclosure) return sql`e.group_id::text`;
+    const now = Object.entries(scope.disclosure.labelScopes)
+      .map(
+        ([groupId, labelScope]) => sql`WHEN ${groupId}::uuid THEN ${LABEL_SCOPES.indexOf(labelScope)}::int`,
+      )
+      .reduce((cases, next) => sql`${cases} ${next}`, sql``);
+    return sql`CASE greatest(e.rank, CASE e.group_id ${now} ELSE 2 END)
+      WHEN 0 THEN e.group_id::text WHEN 1 THEN ${POOLED_ROW_KEY}::text ELSE ${PARTICIPANT_ROW_KEY}::text END`;
   }
 }
