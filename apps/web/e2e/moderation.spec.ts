@@ -56,5 +56,22 @@ test('a reviewer flags a comment that names its author, an editor hides it, and 
   ).toBeVisible();
   await expect(author.page.getByText(body)).toHaveCount(0);
   await expectNoAxeViolations(reader.page);
-  for (const page of [author.page, reader.page, editor]) await page.context().close();
+
+  // The admin finds the editor's action in the audit log, by name.
+  const admin = await (await browser.newContext()).newPage();
+  const editorAccount = await demoAccountWithRole(admin.request, 'editor');
+  await signIn(admin, await demoAccountWithRole(admin.request, 'admin'));
+  await openPaper(admin);
+  await admin
+    .getByRole('navigation', { name: 'Consultation' })
+    .getByRole('link', { name: 'Audit log' })
+    .click();
+  await admin.getByLabel('Action').click();
+  await admin.getByRole('option', { name: 'Comment hidden' }).click();
+  const entry = admin.getByRole('row', { name: new RegExp(editorAccount.name) }).filter({
+    hasText: `Names a delegation ${stamp}`,
+  });
+  await expect(entry).toContainText('Comment hidden');
+  await expectNoAxeViolations(admin);
+  for (const page of [author.page, reader.page, editor, admin]) await page.context().close();
 });

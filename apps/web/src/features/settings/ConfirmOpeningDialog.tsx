@@ -52,9 +52,7 @@ export function ConfirmOpeningDialog({ consequences, onConfirm, onCancel }: Conf
             </Button>
           </AlertDialog.Cancel>
           <AlertDialog.Action>
-            <Button color="red" onClick={onConfirm}>
-              {t('settings.opening.confirm')}
-            </Button>
+            <Button onClick={onConfirm}>{t('settings.opening.confirm')}</Button>
           </AlertDialog.Action>
         </Flex>
       </AlertDialog.Content>
