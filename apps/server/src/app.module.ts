@@ -8,6 +8,8 @@ import { ShutdownState } from './common/shutdown-state.js';
 import { DbModule } from './db/db.module.js';
 import { AccessChangesModule } from './modules/access/access-changes.module.js';
 import { AccessModule } from './modules/access/access.module.js';
+import { AttributionModule } from './modules/attribution/attribution.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CollabModule } from './modules/collab/collab.module.js';
 import { BootstrapAdminModule } from './modules/bootstrap-admin/bootstrap-admin.module.js';
@@ -21,6 +23,7 @@ import { requestLoggingModule } from './logging/request-logging.js';
 import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
 import { MembersModule } from './modules/members/members.module.js';
 import { MetricsModule } from './modules/metrics/metrics.module.js';
+import { ModerationModule } from './modules/moderation/moderation.module.js';
 import { StructureModule } from './modules/structure/structure.module.js';
 import { TemplatesModule } from './modules/templates/templates.module.js';
 import { commentsThrottler } from './modules/threads/comments-throttler.js';
@@ -53,6 +56,8 @@ export class AppModule {
         AuthModule,
         AccessModule,
         IdempotencyModule,
+        AttributionModule,
+        AuditModule,
         CollabModule,
         HealthModule,
         TemplatesModule,
@@ -63,6 +68,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         ThreadsModule,
+        ModerationModule,
         VersionsModule,
         DashboardModule,
         ExportsModule,

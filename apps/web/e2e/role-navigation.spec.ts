@@ -10,11 +10,13 @@ const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
     'Paper',
     'Questions',
     'Triage',
+    'Moderation',
     'Dashboard',
     'Versions',
     'Structure',
     'Exports',
     'Members',
+    'Audit log',
     'Settings',
   ],
   editor: [
@@ -22,6 +24,7 @@ const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
     'Paper',
     'Questions',
     'Triage',
+    'Moderation',
     'Dashboard',
     'Versions',
     'Structure',
@@ -51,8 +54,8 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
   test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({
     page,
   }) => {
-    // Up to nine pages, each checked with axe.
-    test.setTimeout(60_000);
+    // Up to twelve pages, each checked with axe.
+    test.setTimeout(90_000);
     const account = await demoAccountWithRole(page.request, role);
     await page.goto('/login');
     await expectNoAxeViolations(page);

@@ -38,6 +38,13 @@ export const ERROR_CODES = {
   THREAD_STATUS: 409,
   /** Members endorse other people's comments, not their own. */
   SELF_ENDORSEMENT: 409,
+  /**
+   * The change opens attribution (a more open mode, or a lower k): the admin must see what it
+   * changes and send it again with `confirmOpening: true`.
+   */
+  CONFIRMATION_REQUIRED: 409,
+  /** The organisers hid or redacted this comment: it can no longer be edited. */
+  COMMENT_MODERATED: 409,
   /** The record changed or conflicts with another one (e.g. duplicate name). */
   CONFLICT: 409,
   /** The invitation was already used. */

@@ -12,6 +12,7 @@ export const THREAD_EVENT_TYPES = [
   'comment.created',
   'comment.updated',
   'comment.deleted',
+  'comment.moderated',
   'endorsement.changed',
 ] as const;
 export type ThreadEventType = (typeof THREAD_EVENT_TYPES)[number];

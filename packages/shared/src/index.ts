@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './attribution.js';
 export * from './permissions.js';
 export * from './errors.js';
 export * from './time.js';
@@ -16,3 +17,6 @@ export * from './schemas/dashboard.js';
 export * from './schemas/health.js';
 export * from './schemas/exports.js';
 export * from './schemas/idempotency.js';
+export * from './schemas/moderation.js';
+export * from './schemas/audit.js';
+export * from './redaction.js';

@@ -20,9 +20,12 @@ export const ACTIONS = [
   'threads.create',
   'threads.resolve',
   'comments.endorse',
+  'comments.flag',
+  'comments.moderate',
   'versions.create',
   'exports.create',
   'dashboard.read',
+  'audit.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -57,10 +60,16 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'threads.create': { reviewer: ['open'], ...rule(['editor', 'admin'], ['draft', 'open']) },
   'threads.resolve': rule(['editor', 'admin'], ['open', 'closed']),
   'comments.endorse': rule(['reviewer', 'editor', 'admin'], ['open']),
+  /** Any member may ask the organisers to look at a comment, at any time. */
+  'comments.flag': rule(EVERYONE, 'any'),
+  /** Hiding, redacting and restoring comments, and the flag queue: even after publication. */
+  'comments.moderate': rule(['editor', 'admin'], 'any'),
   'versions.create': rule(['editor', 'admin'], PREPARING),
   'exports.create': rule(['editor', 'admin'], 'any'),
   /** Editors get only the published, thresholded figures; the service enforces it. */
   'dashboard.read': rule(['editor', 'admin'], 'any'),
+  /** The organisers' own record of their actions. */
+  'audit.read': rule(['admin'], 'any'),
 };
 
 /** Why an action is refused: the role never may, or the phase does not allow it now. */

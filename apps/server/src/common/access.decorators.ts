@@ -1,7 +1,7 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
 import type { Action } from '@cw/shared';
 import { AppError } from './app-error.js';
-import type { AppRequest, AuthContext, MembershipContext } from './request-context.js';
+import type { Actor, AppRequest, AuthContext, MembershipContext } from './request-context.js';
 
 /**
  * Every route declares who may call it with exactly one of these; the access guard refuses to
@@ -33,4 +33,12 @@ export const CurrentMember = createParamDecorator((_: unknown, ctx: ExecutionCon
   const membership = ctx.switchToHttp().getRequest<AppRequest>().membership;
   if (!membership) throw new Error('CurrentMember used on a route without @Permission');
   return membership;
+});
+
+/** The signed-in user and their membership together (every `@Permission` route). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  const request = ctx.switchToHttp().getRequest<AppRequest>();
+  if (!request.auth || !request.membership)
+    throw new Error('CurrentActor used on a route without @Permission');
+  return { auth: request.auth, member: request.membership };
 });

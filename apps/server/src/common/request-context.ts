@@ -22,6 +22,12 @@ export interface MembershipContext {
   attributionMode: AttributionMode;
 }
 
+/** The member acting on a consultation route, as the access guard resolved them. */
+export interface Actor {
+  auth: AuthContext;
+  member: MembershipContext;
+}
+
 export interface AppRequest extends Request {
   auth?: AuthContext;
   membership?: MembershipContext;

@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AuditRoute } from '../routes/AuditRoute';
 import { ConsultationHomeRoute } from '../routes/ConsultationHomeRoute';
 import { ConsultationLayoutRoute } from '../routes/ConsultationLayoutRoute';
 import { ConsultationListRoute } from '../routes/ConsultationListRoute';
@@ -7,6 +8,7 @@ import { ExportsRoute } from '../routes/ExportsRoute';
 import { InvitationRoute } from '../routes/InvitationRoute';
 import { LoginRoute } from '../routes/LoginRoute';
 import { MembersRoute } from '../routes/MembersRoute';
+import { ModerationRoute } from '../routes/ModerationRoute';
 import { NotFoundRoute } from '../routes/NotFoundRoute';
 import { QuestionsRoute } from '../routes/QuestionsRoute';
 import { SettingsRoute } from '../routes/SettingsRoute';
@@ -53,6 +55,7 @@ export const router = createBrowserRouter([
               },
               { path: 'questions', element: <QuestionsRoute /> },
               { path: 'triage', element: <TriageRoute /> },
+              { path: 'moderation', element: <ModerationRoute /> },
               {
                 path: 'dashboard',
                 element: (
@@ -66,6 +69,7 @@ export const router = createBrowserRouter([
               { path: 'versions/:versionId', element: <VersionRoute /> },
               { path: 'exports', element: <ExportsRoute /> },
               { path: 'members', element: <MembersRoute /> },
+              { path: 'audit', element: <AuditRoute /> },
               { path: 'settings', element: <SettingsRoute /> },
               { path: 'structure', element: <StructureRoute /> },
             ],

@@ -1,5 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, sessionTimes } from './time-format';
+import { formatLocalDate, formatTimeOf, sessionTimes } from './time-format';
+
+describe('formatTimeOf', () => {
+  const cut = '2026-01-14T23:00:00.000Z';
+  // ICU puts thin and narrow no-break spaces around ranges and before AM/PM.
+  const plain = (text: string) => text.replace(/[\u2009\u202f\u00a0]/g, ' ');
+
+  it('shows a time cut to the hour as that hour, in the viewer’s zone, never as a minute or midnight', () => {
+    expect(plain(formatTimeOf(cut, 'hour', 'en-GB', 'Europe/Zurich'))).toBe('15 Jan 2026, 00:00–01:00');
+    // West of UTC the same hour is still on the 14th.
+    expect(plain(formatTimeOf(cut, 'hour', 'en-US', 'America/New_York'))).toBe(
+      'Jan 14, 2026, 6:00 – 7:00 PM',
+    );
+    // A zone half an hour off shows the half-hour the server's hour covers there.
+    expect(plain(formatTimeOf(cut, 'hour', 'en-GB', 'Asia/Kolkata'))).toBe('15 Jan 2026, 04:30–05:30');
+  });
+
+  it('shows an exact time as date and minute', () => {
+    expect(formatTimeOf('2026-01-14T14:32:00.000Z', 'exact', 'en-GB', 'Europe/Zurich')).toBe(
+      '14 Jan 2026, 15:32',
+    );
+  });
+});
 
 describe('sessionTimes', () => {
   const startsAt = '2026-01-14T14:00:00.000Z';

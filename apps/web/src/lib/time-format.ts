@@ -1,4 +1,4 @@
-import { sameWallClock } from '@cw/shared';
+import { sameWallClock, type TimePrecision } from '@cw/shared';
 
 /** The viewer's own IANA time zone, as the browser reports it. */
 export function viewerTimeZone(): string {
@@ -23,10 +23,31 @@ export function formatLocalDate(date: string, locale: string): string {
   );
 }
 
-/** An instant as date and time in the viewer's zone. */
-export function formatInstant(instant: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(
+/** An instant as date and time in the viewer's zone (`timeZone` only to pin it in tests). */
+export function formatInstant(instant: string, locale: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
     new Date(instant),
+  );
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * A time exactly as precise as the server sent it, in the viewer's zone: exact, or the hour it was
+ * cut to as a range ("14 Jan 2026, 15:00 – 16:00"), which a zone half an hour off shows as such
+ * ("20:30 – 21:30") rather than as a made-up minute.
+ */
+export function formatTimeOf(
+  instant: string,
+  precision: TimePrecision,
+  locale: string,
+  timeZone?: string,
+): string {
+  if (precision === 'exact') return formatInstant(instant, locale, timeZone);
+  const start = new Date(instant);
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).formatRange(
+    start,
+    new Date(start.getTime() + HOUR_MS),
   );
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LABEL_SCOPES } from '../attribution.js';
 import { ACTIONS } from '../permissions.js';
 import { ATTRIBUTION_MODES, PHASES, ROLES } from '../roles.js';
 import { instant, localDate, localDateTime, text, timeZone, uuid } from './common.js';
@@ -74,10 +75,14 @@ export const consultationSummary = z.object({
 });
 export type ConsultationSummary = z.infer<typeof consultationSummary>;
 
+/** A group as the consultation page lists it, with the scope its label has now (SPEC §3). */
+export const consultationGroup = stakeholderGroup.extend({ labelScope: z.enum(LABEL_SCOPES) });
+export type ConsultationGroup = z.infer<typeof consultationGroup>;
+
 export const consultationDetail = consultationSummary.extend({
   description: z.string(),
   kThreshold,
-  groups: z.array(stakeholderGroup),
+  groups: z.array(consultationGroup),
   sections: z.array(section),
   sessions: z.array(agendaSession),
   questions: z.array(guidingQuestion),
@@ -129,9 +134,18 @@ export const updateConsultationBody = z
     opensOn: localDate.nullable(),
     closesOn: localDate.nullable(),
     kThreshold,
+    /**
+     * Must be `true` for a change that opens attribution — a more open mode or a lower k — after
+     * the admin has seen what it changes (otherwise 409 CONFIRMATION_REQUIRED). Input made before
+     * keeps the attribution it was made under either way.
+     */
+    confirmOpening: z.literal(true),
   })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+  .refine(
+    (body) => Object.keys(body).some((key) => key !== 'confirmOpening'),
+    'must change at least one field',
+  );
 export type UpdateConsultationBody = z.infer<typeof updateConsultationBody>;
 
 export const changePhaseBody = z.strictObject({ phase });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { LABEL_SCOPES } from '../attribution.js';
 import { instant, text, uuid } from './common.js';
+import { attributionMode } from './consultation.js';
 
 /** What became of a thread's input (the disposition log). */
 export const THREAD_OUTCOMES = ['accepted', 'partly_accepted', 'not_accepted', 'no_change_needed'] as const;
@@ -57,14 +59,20 @@ export const resolveThreadBody = z.strictObject({
 });
 export type ResolveThreadBody = z.infer<typeof resolveThreadBody>;
 
+/** The `groupId` filter for the groups pooled as "Other stakeholders". */
+export const POOLED_GROUPS_FILTER = 'other';
+
 /** `questionId=general` selects input not tied to a guiding question. */
 export const threadListQuery = z.strictObject({
   status: threadStatus.optional(),
   questionId: z.union([uuid, z.literal('general')], { message: 'must be a UUID or "general"' }).optional(),
   /** Threads anchored in this section. */
   sectionId: uuid.optional(),
-  /** Threads holding a comment posted from this stakeholder group. */
-  groupId: uuid.optional(),
+  /**
+   * Threads holding a comment shown to the caller under this label: a named group's id, or
+   * POOLED_GROUPS_FILTER for the groups pooled as "Other stakeholders".
+   */
+  groupId: z.union([uuid, z.literal('other')], { message: 'must be a UUID or "other"' }).optional(),
 });
 export type ThreadListQuery = z.infer<typeof threadListQuery>;
 
@@ -72,32 +80,74 @@ export const threadParams = z.strictObject({ consultationId: uuid, threadId: uui
 export const commentParams = z.strictObject({ consultationId: uuid, commentId: uuid });
 
 /**
+ * How precisely the times of someone's input reach a viewer: `exact`, or cut to the start of
+ * the hour (UTC) so a time cannot single out a person.
+ */
+export const TIME_PRECISIONS = ['exact', 'hour'] as const;
+export type TimePrecision = (typeof TIME_PRECISIONS)[number];
+
+export const labelScope = z.enum(LABEL_SCOPES);
+
+/**
  * Who wrote something, as one viewer may see it (SPEC §3). Never carries a user id or email;
- * `name` only for viewers entitled to names.
+ * `name` only where the viewer is entitled to it under the mode in force when the input was made
+ * and now, whichever is more closed.
  */
 export const attribution = z.object({
-  /** Group at posting time and role, e.g. "Civil society organisation reviewer". */
+  /**
+   * With a name: the group at posting time and the role ("Civil society organisation reviewer").
+   * Without: the k-anonymous group label alone ("Civil society organisation", "Other
+   * stakeholders" or "A participant"), as a role can single out a person as well as a group.
+   */
   label: z.string(),
-  group: z.object({ id: uuid, name: z.string() }),
+  /** How precisely the group is shown: named, pooled with the other small groups, or not at all. */
+  scope: labelScope,
+  /** The group, only when it is named (`scope` is `group`). */
+  group: z.object({ id: uuid, name: z.string() }).nullable(),
   /** The viewer wrote it. */
   isYou: z.boolean(),
   name: z.string().optional(),
+  /** How precise this person's times (posted, edited, resolved) are for the viewer. */
+  timePrecision: z.enum(TIME_PRECISIONS),
 });
 export type Attribution = z.infer<typeof attribution>;
 
-export const endorsementCount = z.object({ groupId: uuid, groupName: z.string(), count: z.int() });
+/** Endorsements counted under one label, by the same k-anonymous rule as authors. */
+export const endorsementCount = z.object({
+  scope: labelScope,
+  /** The group, only when it is named. */
+  groupId: uuid.nullable(),
+  label: z.string(),
+  count: z.int(),
+});
+export type EndorsementCount = z.infer<typeof endorsementCount>;
 
-/**
- * Times: exact for viewers entitled to names and for the viewer's own input; otherwise
- * truncated to the hour, so a time cannot single out a person.
- */
+/** What the organisers did to a comment: hid it whole, or cut parts of it out. */
+export const MODERATION_STATES = ['hidden', 'redacted'] as const;
+export type ModerationState = (typeof MODERATION_STATES)[number];
+
+/** Put in place of each redacted part of a comment. */
+export const REDACTION_MARK = '[redacted]';
+
+export const commentModeration = z.object({
+  state: z.enum(MODERATION_STATES),
+  /** Why, for the author and the organisers; null for everyone else. */
+  reason: z.string().nullable(),
+});
+
+/** Times follow the author's `timePrecision`. */
 export const comment = z.object({
   id: uuid,
   threadId: uuid,
   author: attribution,
-  /** Null once deleted (the tombstone keeps its place in the thread). */
+  /**
+   * Null once deleted (the tombstone keeps its place in the thread) or hidden by the organisers;
+   * a redacted comment carries REDACTION_MARK where parts were cut. The text removed never
+   * leaves the server in a thread, event or export.
+   */
   body: z.string().nullable(),
   isDeleted: z.boolean(),
+  moderation: commentModeration.nullable(),
   isEdited: z.boolean(),
   createdAt: instant,
   editedAt: instant.nullable(),
@@ -149,18 +199,35 @@ export const questionSummary = z.object({
 });
 export type QuestionSummary = z.infer<typeof questionSummary>;
 
-/** Why a member is told: someone replied to, or resolved, a thread they opened. */
-export const NOTIFICATION_KINDS = ['reply', 'resolution'] as const;
+/**
+ * Why a member is told: someone replied to, or resolved, a thread they opened; the organisers
+ * hid, redacted or restored their comment; the consultation moved to a more open attribution mode.
+ */
+export const NOTIFICATION_KINDS = [
+  'reply',
+  'resolution',
+  'commentHidden',
+  'commentRedacted',
+  'commentRestored',
+  'attributionOpened',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** An in-app notification, presented for its recipient like any thread (SPEC §3). */
 export const notification = z.object({
   id: uuid,
   kind: z.enum(NOTIFICATION_KINDS),
-  threadId: uuid,
+  /** Null for news about the whole consultation. */
+  threadId: uuid.nullable(),
   questionId: uuid.nullable(),
-  /** Who replied or resolved. */
+  /** The recipient's comment the organisers moderated. */
+  commentId: uuid.nullable(),
+  /** Who replied, resolved, moderated or changed the mode. */
   actor: attribution,
+  /** The moderators' reason. */
+  note: z.string().nullable(),
+  /** The mode the consultation moved to (`attributionOpened`). */
+  attributionMode: attributionMode.nullable(),
   createdAt: instant,
   isRead: z.boolean(),
 });

@@ -25,6 +25,8 @@ export interface Participant {
   role: Role;
   groupId: string;
   groupName: string;
+  /** The group as a viewer without names sees it: k-anonymous (`groupLabel` from @cw/shared). */
+  groupLabel: string;
 }
 
 /** Whose names a viewer may see in presence: real names, or stakeholder-group labels. */

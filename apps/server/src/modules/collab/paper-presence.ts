@@ -12,7 +12,7 @@ import type { Participant, PaperConnection, ViewerClass } from './paper-connecti
 import { ProtocolError } from './protocol-error.js';
 
 /** Who a presence state belongs to, as the server knows them. */
-export type PresenceIdentity = Pick<Participant, 'userId' | 'name' | 'role' | 'groupName'>;
+export type PresenceIdentity = Pick<Participant, 'userId' | 'name' | 'role' | 'groupName' | 'groupLabel'>;
 
 /** One client's presence as it travels between instances; never sent to a client as it is. */
 export interface SharedPresence extends AwarenessEntry {
@@ -36,8 +36,8 @@ interface AwarenessRecord {
 const MAX_AWARENESS_CLIENTS_PER_SOCKET = 4;
 
 function identityOf(connection: PaperConnection): PresenceIdentity {
-  const { userId, name, role, groupName } = connection.participant;
-  return { userId, name, role, groupName };
+  const { userId, name, role, groupName, groupLabel } = connection.participant;
+  return { userId, name, role, groupName, groupLabel };
 }
 
 /**
@@ -217,7 +217,9 @@ export class PaperPresence {
 /** Identity comes from the server's record of the member, shaped for the viewer. */
 function withIdentity(record: AwarenessRecord, viewer: ViewerClass): Record<string, unknown> {
   const participant = record.connection ? record.connection.participant : record.identity!;
-  const name = viewer === 'named' ? participant.name : `${participant.groupName} ${participant.role}`;
-  const user = { name, group: participant.groupName, role: participant.role, color: record.colour };
+  const user =
+    viewer === 'named'
+      ? { name: participant.name, group: participant.groupName, role: participant.role, color: record.colour }
+      : { name: participant.groupLabel, group: participant.groupLabel, color: record.colour };
   return { ...record.state, user };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionMode, Phase, Role } from '@cw/shared';
+import { type AttributionMode, groupLabel, labelScopes, type Phase, type Role } from '@cw/shared';
 import { Database } from '../../db/database.js';
 import type { Participant } from './paper-connection.js';
 
@@ -12,18 +12,23 @@ export interface MembershipRow {
   role: Role;
   group_id: string;
   group_name: string;
+  /** Members per group of the consultation, and its k: what the group label rule needs. */
+  member_counts: Record<string, number>;
+  k_threshold: number;
 }
 
 /** What a socket's participant takes from the membership (the rest comes from the session). */
 export function membershipFields(
   row: MembershipRow,
-): Pick<Participant, 'memberId' | 'name' | 'role' | 'groupId' | 'groupName'> {
+): Pick<Participant, 'memberId' | 'name' | 'role' | 'groupId' | 'groupName' | 'groupLabel'> {
+  const scope = labelScopes(row.member_counts, row.k_threshold)[row.group_id] ?? 'participant';
   return {
     memberId: row.member_id,
     name: row.name,
     role: row.role,
     groupId: row.group_id,
     groupName: row.group_name,
+    groupLabel: groupLabel(scope, row.group_name),
   };
 }
 
@@ -50,12 +55,15 @@ export class ParticipantsRepository {
     if (pairs.length === 0) return [];
     const sql = this.db.sql;
     return sql<MembershipRow[]>`
-      SELECT m.consultation_id, m.user_id, m.id AS member_id, u.name, m.role, m.group_id, g.name AS group_name
+      SELECT m.consultation_id, m.user_id, m.id AS member_id, u.name, m.role, m.group_id, g.name AS group_name,
+        c.k_threshold, (SELECT json_object_agg(sg.id, (SELECT count(*) FROM members sm WHERE sm.group_id = sg.id))
+                        FROM stakeholder_groups sg WHERE sg.consultation_id = m.consultation_id) AS member_counts
       FROM unnest(${sql.array(pairs.map((pair) => pair.consultationId))}::uuid[],
                   ${sql.array(pairs.map((pair) => pair.userId))}::uuid[]) AS asked(consultation_id, user_id)
       JOIN members m ON m.consultation_id = asked.consultation_id AND m.user_id = asked.user_id
       JOIN users u ON u.id = m.user_id
-      JOIN stakeholder_groups g ON g.id = m.group_id`;
+      JOIN stakeholder_groups g ON g.id = m.group_id
+      JOIN consultations c ON c.id = m.consultation_id`;
   }
 
   /** The consultation's section ids: the roots its paper may have. */

@@ -39,6 +39,7 @@ function writerConnection(): PaperConnection {
       role: 'reviewer',
       groupId: randomUUID(),
       groupName: 'Civil society',
+      groupLabel: 'Civil society',
     },
     true,
     { maxBufferedBytes: 1 << 20, awarenessBurst: 10, awarenessPerSecond: 10 },

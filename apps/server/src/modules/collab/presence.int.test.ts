@@ -85,17 +85,18 @@ describe.each(BACKENDS)('presence on %s', (backend) => {
     }
   }
 
-  it('shows reviewers only a stakeholder-group label in chatham mode, never a name or id', async () => {
+  it('shows reviewers only a k-anonymous group label in chatham mode, never a name or id', async () => {
     const consultation = await consultationIn('chatham');
     const { state, raw } = await ritaAsSeenBy(consultation, carl);
+    // Four members in groups of one: even pooled they are fewer than k = 5.
     expect(state.user).toEqual({
-      name: 'Civil society organisation reviewer',
-      group: 'Civil society organisation',
-      role: 'reviewer',
+      name: 'A participant',
+      group: 'A participant',
       color: expect.stringMatching(/^#[0-9a-f]{6}$/),
     });
     expect(state.cursor).toEqual(cursor);
-    for (const secret of ['Rita', rita.id, rita.email, carl.id]) expect(raw).not.toContain(secret);
+    for (const secret of ['Rita', rita.id, rita.email, carl.id, 'Civil society'])
+      expect(raw).not.toContain(secret);
   });
 
   it('shows editors the real name in chatham mode and nobody in anonymous mode', async () => {
@@ -103,7 +104,7 @@ describe.each(BACKENDS)('presence on %s', (backend) => {
     expect((await ritaAsSeenBy(chatham, editor)).state.user).toMatchObject({ name: 'Rita Reviewer' });
     const anonymous = await consultationIn('anonymous');
     const seen = await ritaAsSeenBy(anonymous, editor);
-    expect(seen.state.user).toMatchObject({ name: 'Civil society organisation reviewer' });
+    expect(seen.state.user).toMatchObject({ name: 'A participant' });
     expect(seen.raw).not.toContain('Rita');
   });
 

@@ -173,7 +173,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
       client.provider.awareness.getStates().get(typist.doc.clientID)?.user as { name: string } | undefined;
     await eventually(() => {
       expect(seenBy(admin)?.name).toBe('Rita Reviewer');
-      expect(seenBy(peer)?.name).toBe('Civil society organisation reviewer');
+      expect(seenBy(peer)?.name).toBe('A participant');
     });
 
     // A member on the other instance cannot speak for that client id (it is owned over there).

@@ -57,11 +57,12 @@ export class ConsultationsController {
   @Permission('consultation.update')
   @Returns(consultationDetail)
   update(
-    @ValidParams(consultationParams) params: Params,
+    @ValidParams(consultationParams) _params: Params,
     @ValidBody(updateConsultationBody) body: UpdateConsultationBody,
-    @CurrentUser() user: AuthContext,
+    @CurrentUser() auth: AuthContext,
+    @CurrentMember() member: MembershipContext,
   ) {
-    return this.consultations.update(params.consultationId, user.userId, body);
+    return this.consultations.update({ auth, member }, body);
   }
 
   /** 409 INVALID_TRANSITION for moves the transition table does not allow. */
@@ -70,11 +71,11 @@ export class ConsultationsController {
   @Permission('consultation.changePhase')
   @Returns(consultationDetail)
   changePhase(
-    @ValidParams(consultationParams) params: Params,
+    @ValidParams(consultationParams) _params: Params,
     @ValidBody(changePhaseBody) body: ChangePhaseBody,
     @CurrentMember() member: MembershipContext,
-    @CurrentUser() user: AuthContext,
+    @CurrentUser() auth: AuthContext,
   ) {
-    return this.consultations.changePhase(params.consultationId, user.userId, member.phase, body.phase);
+    return this.consultations.changePhase({ auth, member }, body.phase);
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { StructureModule } from '../structure/structure.module.js';
 import { TemplatesModule } from '../templates/templates.module.js';
 import { ConsultationBuilder } from './consultation-builder.js';
@@ -7,7 +8,7 @@ import { ConsultationsRepository } from './consultations.repository.js';
 import { ConsultationsService } from './consultations.service.js';
 
 @Module({
-  imports: [StructureModule, TemplatesModule],
+  imports: [StructureModule, TemplatesModule, NotificationsModule],
   controllers: [ConsultationsController],
   providers: [ConsultationsRepository, ConsultationsService, ConsultationBuilder],
   exports: [ConsultationsRepository, ConsultationsService, ConsultationBuilder],

@@ -65,15 +65,19 @@ export class ConsultationsRepository {
     return rows.map(toRecord);
   }
 
-  /** One consultation with the user's membership; undefined for non-members. */
-  async findForUser(consultationId: string, userId: string, q: Queryable = this.db.sql) {
+  /**
+   * One consultation with the user's membership; undefined for non-members. With `lock` (in a
+   * transaction) the consultation row stays locked until it ends.
+   */
+  async findForUser(consultationId: string, userId: string, q: Queryable = this.db.sql, lock = false) {
     const [row] = await q<SummaryRow[]>`
       SELECT c.id, c.title, c.phase, c.attribution_mode, c.timezone, c.opens_on::text, c.closes_on::text,
              c.description, c.k_threshold, m.role, m.group_id, g.name AS group_name
       FROM members m
       JOIN consultations c ON c.id = m.consultation_id
       JOIN stakeholder_groups g ON g.id = m.group_id
-      WHERE m.consultation_id = ${consultationId} AND m.user_id = ${userId}`;
+      WHERE m.consultation_id = ${consultationId} AND m.user_id = ${userId}
+      ${lock ? this.db.sql`FOR UPDATE OF c` : this.db.sql``}`;
     return row && toRecord(row);
   }
 

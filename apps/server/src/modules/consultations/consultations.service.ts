@@ -4,17 +4,22 @@ import {
   canTransition,
   DEFAULT_STAKEHOLDER_GROUPS,
   instantToZoned,
+  isMoreOpenMode,
   PHASE_TRANSITIONS,
   type ConsultationDetail,
   type ConsultationSummary,
   type CreateConsultationBody,
-  type Phase,
   type UpdateConsultationBody,
 } from '@cw/shared';
 import { AppError, consultationNotFound } from '../../common/app-error.js';
-import type { AuthContext } from '../../common/request-context.js';
+import type { Actor, AuthContext } from '../../common/request-context.js';
 import { Database } from '../../db/database.js';
 import { AccessChanges } from '../access/access-changes.js';
+import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { NotificationsService } from '../notifications/notifications.service.js';
+import { posterOf } from '../attribution/poster.js';
+import { settingsAudit } from './settings-audit.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { ChecklistRepository } from '../structure/checklist.repository.js';
 import { GroupsRepository } from '../structure/groups.repository.js';
@@ -56,6 +61,9 @@ export class ConsultationsService {
     private readonly checklist: ChecklistRepository,
     private readonly idempotency: IdempotencyService,
     private readonly accessChanges: AccessChanges,
+    private readonly labels: GroupLabelsRepository,
+    private readonly audit: AuditLog,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async list(userId: string): Promise<ConsultationSummary[]> {
@@ -107,16 +115,17 @@ export class ConsultationsService {
   async detail(consultationId: string, userId: string): Promise<ConsultationDetail> {
     const record = await this.consultations.findForUser(consultationId, userId);
     if (!record) throw consultationNotFound();
-    const [groups, sections, sessions, questions, checklist] = await Promise.all([
+    const [groups, sections, sessions, questions, checklist, labelScopes] = await Promise.all([
       this.groups.list(consultationId),
       this.sections.list(consultationId),
       this.sessions.list(consultationId),
       this.questions.list(consultationId),
       this.checklist.list(consultationId),
+      this.labels.scopes(consultationId),
     ]);
     return {
       ...record,
-      groups,
+      groups: groups.map((group) => ({ ...group, labelScope: labelScopes[group.id] ?? 'participant' })),
       sections,
       sessions,
       questions,
@@ -125,30 +134,41 @@ export class ConsultationsService {
     };
   }
 
+  /**
+   * A change that opens attribution — a more open mode, or a lower k — is made only with
+   * `confirmOpening`, after the admin has seen what it changes; members are told of a more open
+   * mode. Input made before keeps the attribution it was made under either way. Recorded in the
+   * audit log with the settings before and after.
+   */
   async update(
-    consultationId: string,
-    userId: string,
-    change: UpdateConsultationBody,
+    actor: Actor,
+    { confirmOpening, ...change }: UpdateConsultationBody,
   ): Promise<ConsultationDetail> {
+    const { consultationId } = actor.member;
     await this.db.sql.begin(async (tx) => {
-      const current = await this.consultations.findForUser(consultationId, userId, tx);
+      const current = await this.consultations.findForUser(consultationId, actor.auth.userId, tx, true);
       if (!current) throw consultationNotFound();
       const next = { ...current, ...change };
       checkDates(next.opensOn, next.closesOn);
+      const opensMode = isMoreOpenMode(current.attributionMode, next.attributionMode);
+      const lowersK = next.kThreshold < current.kThreshold;
+      if ((opensMode || lowersK) && confirmOpening !== true) throw confirmationRequired(opensMode, lowersK);
       await this.consultations.update(consultationId, next, tx);
+      if (opensMode) {
+        const poster = posterOf(actor, await this.labels.scopes(consultationId, tx));
+        const modes = { before: current.attributionMode, after: next.attributionMode };
+        await this.notifications.attributionOpened(consultationId, poster, modes, tx);
+      }
+      await this.audit.record(actor, settingsAudit(current, next), tx);
     });
     // The attribution mode may have changed: presence labels follow.
     this.accessChanges.consultationChanged(consultationId);
-    return this.detail(consultationId, userId);
+    return this.detail(consultationId, actor.auth.userId);
   }
 
-  /** Only moves allowed by the shared transition table; the message lists them. */
-  async changePhase(
-    consultationId: string,
-    userId: string,
-    from: Phase,
-    to: Phase,
-  ): Promise<ConsultationDetail> {
+  /** Only moves allowed by the shared transition table; the message lists them. Audited. */
+  async changePhase(actor: Actor, to: ConsultationDetail['phase']): Promise<ConsultationDetail> {
+    const { consultationId, phase: from } = actor.member;
     if (!canTransition(from, to)) {
       const allowed = PHASE_TRANSITIONS[from];
       const hint =
@@ -158,10 +178,38 @@ export class ConsultationsService {
         `Cannot move the consultation from ${from} to ${to}. ${hint}.`,
       );
     }
-    if (!(await this.consultations.movePhase(consultationId, from, to))) {
-      throw new AppError('CONFLICT', 'The phase was changed meanwhile; reload and try again');
-    }
+    await this.db.sql.begin(async (tx) => {
+      if (!(await this.consultations.movePhase(consultationId, from, to, tx))) {
+        throw new AppError('CONFLICT', 'The phase was changed meanwhile; reload and try again');
+      }
+      await this.audit.record(
+        actor,
+        {
+          action: 'phase.changed',
+          target: { type: 'consultation', id: consultationId, label: '' },
+          before: { phase: from },
+          after: { phase: to },
+        },
+        tx,
+      );
+    });
     this.accessChanges.consultationChanged(consultationId);
-    return this.detail(consultationId, userId);
+    return this.detail(consultationId, actor.auth.userId);
   }
+}
+
+function confirmationRequired(opensMode: boolean, lowersK: boolean): AppError {
+  const what = [
+    ...(opensMode
+      ? ['a more open attribution mode shows names to more people on input made from now on']
+      : []),
+    ...(lowersK
+      ? ['a lower k names smaller groups on input made from now on and publishes figures from fewer people']
+      : []),
+  ];
+  return new AppError(
+    'CONFIRMATION_REQUIRED',
+    `This change opens attribution: ${what.join('; ')}. Input made before keeps the attribution it was ` +
+      'made under. Send it again with confirmOpening: true to confirm.',
+  );
 }

@@ -9,13 +9,13 @@ const input = (comments: number, charsEdited = 0): InputFigures => ({
   charsEdited,
   participants: comments + charsEdited,
 });
-const hidden = { fewerThan: 5 };
-const hiddenInput: InputFigures = {
-  threads: hidden,
-  comments: hidden,
-  endorsements: hidden,
-  charsEdited: hidden,
-  participants: hidden,
+const withheld = { atLeast: 0 };
+const partialInput: InputFigures = {
+  threads: withheld,
+  comments: withheld,
+  endorsements: withheld,
+  charsEdited: withheld,
+  participants: withheld,
 };
 
 const targets: GapTarget[] = [
@@ -41,7 +41,7 @@ describe('findGaps', () => {
       ['a', 'b'],
       targets,
     );
-    expect(gaps).toEqual([{ kind: 'noInput', groupId: null, target: targets[1] }]);
+    expect(gaps).toEqual([{ kind: 'noInput', rowKey: null, target: targets[1] }]);
   });
 
   it('reports a group without input, and a group above 70 % of the comments', () => {
@@ -58,21 +58,21 @@ describe('findGaps', () => {
     );
     // Edits count as input: b is not absent from question 1. 8 of 8 comments is dominant;
     // 7 of 10 is exactly 70 %, not over it.
-    expect(gaps).toEqual([{ kind: 'dominant', groupId: 'a', target: targets[0], share: 0.7 }]);
+    expect(gaps).toEqual([{ kind: 'dominant', rowKey: 'a', target: targets[0], share: 0.7 }]);
   });
 
-  it('draws no conclusion from hidden figures', () => {
+  it('draws no conclusion from figures with input left out', () => {
     const gaps = findGaps(
       table(
         [
-          [hiddenInput, input(0)],
-          [input(1), hiddenInput],
+          [partialInput, input(0)],
+          [input(1), partialInput],
         ],
-        [input(9), hiddenInput],
+        [{ ...input(9), comments: { atLeast: 9 } }, partialInput],
       ),
       ['a', 'b'],
       targets,
     );
-    expect(gaps).toEqual([{ kind: 'noInput', groupId: 'a', target: targets[1] }]);
+    expect(gaps).toEqual([{ kind: 'noInput', rowKey: 'a', target: targets[1] }]);
   });
 });

@@ -1,24 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import type { TableCell } from '../statistics/figure-tables.js';
 import { participationView } from './dashboard-participation.js';
 
-const counts = { invited: [8, 6, 1], joined: [7, 5, 0], active: [6, 2, 0], activeTotal: 8 };
+const people = (participants: number, isPartial = false): TableCell => ({
+  figures: { threads: 0, comments: 0, endorsements: 0, charsEdited: 0, participants },
+  isPartial,
+});
+const counts = { invited: [8, 6, 1], joined: [7, 5, 0] };
+const active = { rows: [people(6), people(0, true), people(0)], total: people(6, true) };
 
 describe('participationView', () => {
   it('gives exact counts and totals without k', () => {
-    const view = participationView(counts, undefined, undefined);
-    expect(view.groups[0]).toEqual({ invited: 8, joined: 7, active: 6 });
+    const view = participationView(
+      counts,
+      { rows: [people(6), people(2), people(0)], total: people(8) },
+      undefined,
+    );
+    expect(view.rows[0]).toEqual({ invited: 8, joined: 7, active: 6 });
     expect(view.total).toEqual({ invited: 15, joined: 12, active: 8 });
   });
 
-  it('hides counts below k and one more, so the total does not give the small one away', () => {
-    const activeMask = { cells: [true, true, false], total: false };
-    const view = participationView(counts, activeMask, 5);
-    // One invitation is too few; showing 8 and 6 with the total 15 would give it away.
-    expect(view.groups.map((group) => group.invited)).toEqual([8, { fewerThan: 5 }, { fewerThan: 5 }]);
-    expect(view.total.invited).toBe(15);
+  it('withholds head counts below k and totals only what is shown, so no subtraction finds them', () => {
+    const view = participationView(counts, active, 5);
+    expect(view.rows.map((row) => row.invited)).toEqual([8, 6, { atLeast: 0 }]);
+    expect(view.total.invited).toEqual({ atLeast: 14 });
     // Zero stays shown; nothing else is below k.
-    expect(view.groups.map((group) => group.joined)).toEqual([7, 5, 0]);
-    // Active counts follow the mask they carry elsewhere.
-    expect(view.groups.map((group) => group.active)).toEqual([{ fewerThan: 5 }, { fewerThan: 5 }, 0]);
+    expect(view.rows.map((row) => row.joined)).toEqual([7, 5, 0]);
+    expect(view.total.joined).toBe(12);
+    // Active people are published as the day table publishes them.
+    expect(view.rows.map((row) => row.active)).toEqual([6, { atLeast: 0 }, 0]);
+    expect(view.total.active).toEqual({ atLeast: 6 });
   });
 });

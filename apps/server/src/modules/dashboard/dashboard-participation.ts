@@ -1,65 +1,44 @@
 import type { DashboardData, Figure } from '@cw/shared';
-import { suppressSmallCells } from '../../common/statistics/suppression.js';
+import { figureOf, type TableCell } from '../statistics/figure-tables.js';
 
-/** Head counts per group, in the groups' order. */
+/** Head counts per row, in the rows' order. */
 export interface ParticipationCounts {
   invited: readonly number[];
   joined: readonly number[];
-  active: readonly number[];
-  /** Distinct active people in all (a person counts once even if they changed group). */
-  activeTotal: number;
-}
-
-interface ColumnMask {
-  cells: readonly boolean[];
-  total: boolean;
 }
 
 /**
- * Participation per group. With `k` (the published view) every count from fewer than k people
- * is hidden, with complementary suppression down each column; `activeMask` is the mask the
- * active counts already carry where they are published elsewhere.
+ * Participation per row. Active people are the day table's row totals, published as there. With
+ * `k` (published figures) an invited or joined count from fewer than k people is withheld and the
+ * total counts only the rows shown — a sum of publishable counts, so subtracting the shown rows
+ * from it gives nothing away.
  */
 export function participationView(
   counts: ParticipationCounts,
-  activeMask: ColumnMask | undefined,
+  active: { rows: readonly TableCell[]; total: TableCell },
   k: number | undefined,
 ): DashboardData['participation'] {
-  const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
-  const maskOf = (values: readonly number[]) => (k === undefined ? undefined : columnMask(values, k));
-  const invited = column(counts.invited, sum(counts.invited), maskOf(counts.invited), k);
-  const joined = column(counts.joined, sum(counts.joined), maskOf(counts.joined), k);
-  const active = column(counts.active, counts.activeTotal, k === undefined ? undefined : activeMask, k);
+  const invited = column(counts.invited, k);
+  const joined = column(counts.joined, k);
   return {
-    groups: counts.invited.map((_, row) => ({
-      invited: invited.groups[row]!,
-      joined: joined.groups[row]!,
-      active: active.groups[row]!,
+    rows: counts.invited.map((_, row) => ({
+      invited: invited.rows[row]!,
+      joined: joined.rows[row]!,
+      active: figureOf(active.rows[row]!.figures.participants, active.rows[row]!.isPartial),
     })),
-    total: { invited: invited.total, joined: joined.total, active: active.total },
+    total: {
+      invited: invited.total,
+      joined: joined.total,
+      active: figureOf(active.total.figures.participants, active.total.isPartial),
+    },
   };
 }
 
-function column(
-  values: readonly number[],
-  total: number,
-  mask: ColumnMask | undefined,
-  k: number | undefined,
-): { groups: Figure[]; total: Figure } {
-  const figure = (value: number, isHidden = false): Figure =>
-    isHidden && k !== undefined ? { fewerThan: k } : value;
+function column(values: readonly number[], k: number | undefined): { rows: Figure[]; total: Figure } {
+  const isShown = (value: number) => k === undefined || value === 0 || value >= k;
+  const shown = values.filter(isShown).reduce((sum, value) => sum + value, 0);
   return {
-    groups: values.map((value, row) => figure(value, mask?.cells[row])),
-    total: figure(total, mask?.total),
+    rows: values.map((value) => (isShown(value) ? value : { atLeast: 0 })),
+    total: figureOf(shown, !values.every(isShown)),
   };
-}
-
-/** A one-column table of head counts: each count is its own number of people. */
-function columnMask(values: readonly number[], k: number): ColumnMask {
-  const total = values.reduce((sum, value) => sum + value, 0);
-  const mask = suppressSmallCells(
-    { cells: values.map((value) => [value]), rowTotals: values, columnTotals: [total], grandTotal: total },
-    k,
-  );
-  return { cells: mask.cells.map(([isHidden]) => isHidden!), total: mask.grandTotal };
 }

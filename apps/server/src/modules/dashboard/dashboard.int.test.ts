@@ -1,4 +1,4 @@
-import type { DashboardData, Figure, InputFigures, InputTable } from '@cw/shared';
+import type { DashboardData } from '@cw/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -19,31 +19,14 @@ const GROUP_ORDER = [STATE, CIVIL, COMPANY, ACADEMIA, INTERNATIONAL, OTHER];
 
 const none = { threads: 0, comments: 0, endorsements: 0, charsEdited: 0, participants: 0 };
 
-/** Whether some line (row or column of the table with its totals) hides exactly one figure. */
-function hasSingleHiddenFigure(table: InputTable): boolean {
-  const isHidden = (figures: InputFigures) => typeof figures.participants !== 'number';
-  const rows = table.rowTotals.length;
-  const columns = table.columnTotals.length;
-  const at = (row: number, column: number) =>
-    row < rows && column < columns
-      ? table.cells[row]![column]!
-      : row < rows
-        ? table.rowTotals[row]!
-        : column < columns
-          ? table.columnTotals[column]!
-          : table.grandTotal;
-  const lines = [
-    ...Array.from({ length: rows + 1 }, (_, row) =>
-      Array.from({ length: columns + 1 }, (_, c) => at(row, c)),
-    ),
-    ...Array.from({ length: columns + 1 }, (_, column) =>
-      Array.from({ length: rows + 1 }, (_, r) => at(r, column)),
-    ),
-  ];
-  return lines.some((line) => line.filter(isHidden).length === 1);
-}
-
-const numbers = (figures: readonly Figure[]) => figures.filter((f): f is number => typeof f === 'number');
+const withheld = { atLeast: 0 };
+const allWithheld = {
+  threads: withheld,
+  comments: withheld,
+  endorsements: withheld,
+  charsEdited: withheld,
+  participants: withheld,
+};
 
 describe.each(BACKENDS)('dashboard on %s', (backend) => {
   let testApp: TestApp;
@@ -95,6 +78,8 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
       if (response.status !== 201) throw new Error(`${path}: ${JSON.stringify(response.body)}`);
       return response.body as { id: string; comments: { id: string }[] };
     };
+    // Input keeps the label scope its group had when it was made, so k is set first.
+    await sql`UPDATE consultations SET k_threshold = 2 WHERE id = ${world.consultation.id}`;
     await post(world.admin, '/threads', { questionId: world.questionId, body: 'Draft framing question' });
     expect((await world.admin.api.post(`${world.base}/phase`, { phase: 'open' })).status).toBe(200);
 
@@ -133,7 +118,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     const { status, body } = await dashboard(world.admin);
     expect(status).toBe(200);
     expect(body.view).toBe('exact');
-    expect(body.groups.map((g) => g.name)).toEqual(GROUP_ORDER);
+    expect(body.rows.map((r) => r.label)).toEqual(GROUP_ORDER);
     expect(body.questions.map((q) => q.number)).toEqual([1, 2]);
     const q1 = (name: string) => body.byQuestion.cells[row(name)]![0];
     // Civil: threads t1, t2; comments 1, 2, 4, 5, 6, 7 (3 deleted); endorsement by civil[1].
@@ -177,9 +162,9 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
 
   it('reports participation and activity per group', async () => {
     const { body } = await dashboard(world.admin);
-    expect(body.participation.groups[row(CIVIL)]).toEqual({ invited: 0, joined: 3, active: 2 });
-    expect(body.participation.groups[row(COMPANY)]).toEqual({ invited: 1, joined: 1, active: 1 });
-    expect(body.participation.groups[row(STATE)]).toEqual({ invited: 0, joined: 3, active: 2 });
+    expect(body.participation.rows[row(CIVIL)]).toEqual({ invited: 0, joined: 3, active: 2 });
+    expect(body.participation.rows[row(COMPANY)]).toEqual({ invited: 1, joined: 1, active: 1 });
+    expect(body.participation.rows[row(STATE)]).toEqual({ invited: 0, joined: 3, active: 2 });
     expect(body.participation.total.active).toBe(6);
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Zurich' }).format(new Date());
     expect(body.days).toContain(today);
@@ -192,128 +177,113 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     const { body } = await dashboard(world.admin);
     expect(body.gaps).toContainEqual({
       kind: 'noInput',
-      groupId: null,
+      rowKey: null,
       target: { kind: 'question', id: question2, number: 2 },
     });
     expect(body.gaps).toContainEqual({
       kind: 'noInput',
-      groupId: group(ACADEMIA),
+      rowKey: group(ACADEMIA),
       target: { kind: 'question', id: world.questionId, number: 1 },
     });
     expect(body.gaps).toContainEqual({
       kind: 'dominant',
-      groupId: group(CIVIL),
+      rowKey: group(CIVIL),
       target: { kind: 'question', id: world.questionId, number: 1 },
       share: 0.7,
     });
     expect(body.gaps).toContainEqual({
       kind: 'dominant',
-      groupId: group(STATE),
+      rowKey: group(STATE),
       target: { kind: 'section', id: world.sectionId, number: '1' },
       share: 0.7,
     });
-    expect(body.gaps.filter((g) => g.groupId === group(CIVIL) && g.kind === 'noInput')).toEqual([
+    expect(body.gaps.filter((g) => g.rowKey === group(CIVIL) && g.kind === 'noInput')).toEqual([
       {
         kind: 'noInput',
-        groupId: group(CIVIL),
+        rowKey: group(CIVIL),
         target: { kind: 'section', id: world.sectionId, number: '1' },
       },
     ]);
   });
 
-  describe('published figures (k = 3)', () => {
-    beforeAll(async () => {
-      await testApp.db.sql`UPDATE consultations SET k_threshold = 3 WHERE id = ${world.consultation.id}`;
-    });
-    afterAll(async () => {
-      await testApp.db.sql`UPDATE consultations SET k_threshold = 5 WHERE id = ${world.consultation.id}`;
-    });
-
-    it('gives editors only thresholded figures, and admins the same preview on request', async () => {
+  describe('published figures (k = 2, set before any input was made)', () => {
+    // Members: Civil 3, State 3 (two reviewers and the observer); Company, Academia and
+    // International one each, pooled as "Other stakeholders" (3 together).
+    const published = ['State / public authority', 'Civil society organisation', 'Other stakeholders'];
+    const at = (body: DashboardData, label: string) => body.rows.findIndex((r) => r.label === label);
+    it('gives editors rows by k-anonymous label, and admins the same preview on request', async () => {
       const editor = await dashboard(world.editor);
       expect(editor.status).toBe(200);
       expect(editor.body.view).toBe('published');
-      expect(editor.body.kThreshold).toBe(3);
+      expect(editor.body.kThreshold).toBe(2);
+      expect(editor.body.rows).toEqual([
+        { key: group(STATE), groupId: group(STATE), scope: 'group', label: STATE },
+        { key: group(CIVIL), groupId: group(CIVIL), scope: 'group', label: CIVIL },
+        { key: 'pool', groupId: null, scope: 'pool', label: 'Other stakeholders' },
+      ]);
+      expect(editor.body.rows.map((r) => r.label)).toEqual(published);
       const preview = await dashboard(world.admin, '?view=published');
       expect(preview.body).toEqual(editor.body);
+    });
 
-      const { byQuestion, bySection, byDay } = editor.body;
-      // Two Civil people on question 1: below k, hidden in every metric.
-      expect(byQuestion.cells[row(CIVIL)]![0]).toEqual({
-        threads: { fewerThan: 3 },
-        comments: { fewerThan: 3 },
-        endorsements: { fewerThan: 3 },
-        charsEdited: { fewerThan: 3 },
-        participants: { fewerThan: 3 },
+    it('counts only input of cells drawn from at least k people, and says where some was left out', async () => {
+      const { body } = await dashboard(world.editor);
+      const q1 = (label: string) => body.byQuestion.cells[at(body, label)]![0]!;
+      // Two Civil people on question 1, all on one day in one phase: published whole.
+      expect(q1(CIVIL)).toEqual({
+        threads: 2,
+        comments: 6,
+        endorsements: 1,
+        charsEdited: 0,
+        participants: 2,
       });
-      // Four people on question 1 in all: the total is shown, zeros stay shown.
-      expect(byQuestion.columnTotals[0]!.comments).toBe(8);
-      expect(byQuestion.cells[row(ACADEMIA)]![0]).toEqual(none);
-      for (const table of [byQuestion, bySection, byDay]) {
+      // Company's reply and the admin's draft question: one person each, left out of every figure.
+      expect(q1('Other stakeholders')).toEqual(allWithheld);
+      expect(body.byQuestion.columnTotals[0]).toEqual({
+        threads: { atLeast: 2 },
+        comments: { atLeast: 6 },
+        endorsements: { atLeast: 1 },
+        charsEdited: { atLeast: 0 },
+        participants: { atLeast: 2 },
+      });
+      // Question 2 has no input at all: zeros stay shown.
+      expect(body.byQuestion.columnTotals[1]).toEqual(none);
+      const s1 = (label: string) => body.bySection.cells[at(body, label)]![0]!;
+      expect(s1(STATE)).toEqual({
+        threads: 1,
+        comments: 2,
+        endorsements: 0,
+        charsEdited: 0,
+        participants: 2,
+      });
+      expect(s1('Other stakeholders')).toEqual(allWithheld);
+      for (const table of [body.byQuestion, body.bySection, body.byDay]) {
         const all = [...table.cells.flat(), ...table.rowTotals, ...table.columnTotals, table.grandTotal];
         for (const figures of all) {
           const people = figures.participants;
-          if (typeof people === 'number') expect(people === 0 || people >= 3).toBe(true);
+          const count = typeof people === 'number' ? people : people.atLeast;
+          expect(count === 0 || count >= 2).toBe(true);
         }
-        expect(hasSingleHiddenFigure(table)).toBe(false);
       }
     });
 
-    it('cannot be undone by differencing: a total minus the shown cells never isolates a hidden one', async () => {
+    it('names only gaps that exact figures support', async () => {
       const { body } = await dashboard(world.editor);
-      const { byQuestion } = body;
-      const column = [
-        ...byQuestion.cells.map((cells) => cells[0]!.comments),
-        byQuestion.columnTotals[0]!.comments,
-      ];
-      const hidden = column.filter((figure) => typeof figure !== 'number');
-      expect(hidden.length).not.toBe(1);
-      // Company's single comment is hidden, and so is at least one more figure of its column.
-      expect(byQuestion.cells[row(COMPANY)]![0]!.comments).toEqual({ fewerThan: 3 });
-      expect(hidden.length).toBeGreaterThanOrEqual(2);
-      const shownSum = numbers(column.slice(0, -1)).reduce((sum, value) => sum + value, 0);
-      expect(shownSum).toBeLessThan(8 - 1);
-    });
-
-    it('names only gaps the shown figures support', async () => {
-      const { body } = await dashboard(world.editor);
-      expect(body.gaps.some((gap) => gap.kind === 'dominant' && gap.groupId === group(CIVIL))).toBe(false);
+      expect(body.gaps.some((gap) => gap.rowKey === 'pool')).toBe(false);
       expect(body.gaps).toContainEqual({
         kind: 'noInput',
-        groupId: null,
+        rowKey: null,
         target: { kind: 'question', id: question2, number: 2 },
       });
     });
 
-    it('hides small participation figures', async () => {
+    it('withholds small participation figures and totals only the rows shown', async () => {
       const { body } = await dashboard(world.editor);
-      expect(body.participation.groups[row(COMPANY)]).toEqual({
-        invited: { fewerThan: 3 },
-        joined: { fewerThan: 3 },
-        active: { fewerThan: 3 },
-      });
-      expect(body.participation.groups[row(CIVIL)]!.joined).toBe(3);
-    });
-  });
-
-  describe('published figures (k = 2)', () => {
-    beforeAll(async () => {
-      await testApp.db.sql`UPDATE consultations SET k_threshold = 2 WHERE id = ${world.consultation.id}`;
-    });
-    afterAll(async () => {
-      await testApp.db.sql`UPDATE consultations SET k_threshold = 5 WHERE id = ${world.consultation.id}`;
-    });
-
-    it('hides a second figure where the total would give a single hidden one away', async () => {
-      const { body } = await dashboard(world.editor);
-      const section1 = (name: string) => body.bySection.cells[row(name)]![0]!;
-      // Section 1: two State people (enough), one Company editor (too few), three in all. The
-      // total is shown, so showing State's figures would give Company's 15 characters away.
-      expect(section1(COMPANY).charsEdited).toEqual({ fewerThan: 2 });
-      expect(body.bySection.columnTotals[0]!.charsEdited).toBe(15);
-      expect(section1(STATE).charsEdited).toEqual({ fewerThan: 2 });
-      for (const table of [body.byQuestion, body.bySection, body.byDay])
-        expect(hasSingleHiddenFigure(table)).toBe(false);
+      const pool = body.participation.rows[at(body, 'Other stakeholders')]!;
+      // One invitation for Company: withheld; three members pooled: shown.
+      expect(pool).toEqual({ invited: withheld, joined: 3, active: withheld });
+      expect(body.participation.total).toEqual({ invited: withheld, joined: 9, active: { atLeast: 4 } });
+      expect(body.participation.rows[at(body, CIVIL)]!.joined).toBe(3);
     });
   });
 
@@ -325,7 +295,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     expect(session.body.byDay.grandTotal).toEqual(none);
     expect(session.body.gaps).toContainEqual({
       kind: 'noInput',
-      groupId: null,
+      rowKey: null,
       target: { kind: 'section', id: section2, number: '2' },
     });
 
@@ -350,7 +320,13 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     expect(unknownSession.status).toBe(400);
     expect(unknownSession.body.code).toBe('VALIDATION_FAILED');
     expect(JSON.stringify(unknownSession.body)).toContain('query.sessionId');
-    for (const query of ['?sessionId=abc', '?phase=archived', '?view=raw', '?groupBy=name']) {
+    for (const query of [
+      '?sessionId=abc',
+      '?phase=archived',
+      '?day=2026-13-01',
+      '?view=raw',
+      '?groupBy=name',
+    ]) {
       const response = await dashboard(world.admin, query);
       expect(response.status, query).toBe(400);
       expect(response.body.code).toBe('VALIDATION_FAILED');
@@ -370,7 +346,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     const response = await world.admin.api.get('/api/docs-json');
     const route = response.body.paths['/api/consultations/{consultationId}/dashboard'];
     expect(route.get.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(
-      expect.arrayContaining(['sessionId', 'phase', 'view']),
+      expect.arrayContaining(['sessionId', 'phase', 'day', 'view']),
     );
   });
 

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { StatisticsModule } from '../statistics/statistics.module.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardRepository } from './dashboard.repository.js';
 import { DashboardService } from './dashboard.service.js';
 
 /** Input tracking by stakeholder group: figures, participation, representation gaps (issue 5). */
 @Module({
+  imports: [StatisticsModule],
   controllers: [DashboardController],
   providers: [DashboardService, DashboardRepository],
 })

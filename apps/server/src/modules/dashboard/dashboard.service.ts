@@ -1,27 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardData, DashboardQuery, DashboardView, GapTarget } from '@cw/shared';
+import type { DashboardData, DashboardQuery, DashboardRow, DashboardView, GapTarget } from '@cw/shared';
 import { AppError } from '../../common/app-error.js';
 import type { MembershipContext } from '../../common/request-context.js';
+import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
+import { labelRows, rowKeyOf } from '../attribution/label-rows.js';
+import { layOut } from '../statistics/figure-tables.js';
+import { type FiguresScope, InputFiguresRepository } from '../statistics/input-figures.repository.js';
 import { findGaps } from './dashboard-gaps.js';
 import { participationView } from './dashboard-participation.js';
-import {
-  type ExactTable,
-  layOut,
-  maskOf,
-  publishedView,
-  questionCharsFromSections,
-  withCharsEdited,
-} from './dashboard-tables.js';
-import { DashboardRepository, type DashboardScope } from './dashboard.repository.js';
+import { questionCharsFromSections, toInputTable, withCharsEdited } from './dashboard-tables.js';
+import { DashboardRepository } from './dashboard.repository.js';
 
 /**
- * Input by stakeholder group (SPEC §5). Admins see exact internal counts; everyone else, and
- * admins asking for `view=published`, the published figures: nothing drawn from fewer than k
- * people, and nothing hidden that the shown figures would give away (SPEC §3).
+ * Input by stakeholder group (SPEC §5). Admins see exact internal counts by group; everyone else,
+ * and admins asking for `view=published`, the published figures: rows by k-anonymous label, and
+ * no figure counting input from a cell of fewer than k people in any view (SPEC §3).
  */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly dashboard: DashboardRepository) {}
+  constructor(
+    private readonly dashboard: DashboardRepository,
+    private readonly figures: InputFiguresRepository,
+    private readonly labels: GroupLabelsRepository,
+  ) {}
 
   async read(member: MembershipContext, query: DashboardQuery): Promise<DashboardData> {
     const view = this.viewFor(member, query.view);
@@ -31,37 +32,54 @@ export class DashboardService {
         { path: 'query.sessionId', message: 'must be an agenda session of this consultation' },
       ]);
     }
-    const { timezone, kThreshold: k } = await this.dashboard.settings(consultationId);
-    const scope: DashboardScope = {
-      consultationId,
-      timezone,
-      sessionId: query.sessionId ?? null,
-      phase: query.phase ?? null,
-    };
-    const [groups, questions, sections, links, membership, sessions, figures] = await Promise.all([
+    const isPublished = view === 'published';
+    const [{ timezone, kThreshold: k }, labelScopes] = await Promise.all([
+      this.dashboard.settings(consultationId),
+      this.labels.scopes(consultationId),
+    ]);
+    const scope = { consultationId, sessionId: query.sessionId ?? null };
+    const [groups, questions, sections, links, membership, sessions] = await Promise.all([
       this.dashboard.groups(consultationId),
       this.dashboard.questions(scope),
       this.dashboard.sections(scope),
       this.dashboard.questionSections(consultationId),
       this.dashboard.membership(consultationId),
       this.dashboard.sessions(consultationId),
-      this.dashboard.figures(scope),
     ]);
-    const { question: byQuestion, section: bySection, day: byDay } = figures;
-    const groupIds = groups.map((group) => group.id);
-    const days = [...new Set(byDay.flatMap((row) => (row.columnKey ? [row.columnKey] : [])))].sort();
+    const figuresScope: FiguresScope = {
+      consultationId,
+      timezone,
+      disclosure: isPublished ? { k, labelScopes } : null,
+      phase: query.phase ?? null,
+      day: query.day ?? null,
+      sessionId: scope.sessionId,
+    };
+    const figureRows = await this.figures.tables(figuresScope, [
+      { name: 'question', row: 'row', column: 'question', columnKeys: questions.map((q) => q.id) },
+      { name: 'section', row: 'row', column: 'section', columnKeys: sections.map((s) => s.id) },
+      { name: 'day', row: 'row', column: 'day', inSessionOnly: scope.sessionId !== null },
+    ]);
+    const of = (table: string) => figureRows.filter((row) => row.table === table);
+
+    const groupRowKey = (groupId: string) =>
+      isPublished ? rowKeyOf(groupId, labelScopes[groupId] ?? 'participant') : groupId;
+    const rows: DashboardRow[] = isPublished
+      ? labelRows(groups, labelScopes, new Set(figureRows.map((row) => row.rowKey)))
+      : groups.map((group) => ({ key: group.id, groupId: group.id, scope: 'group', label: group.name }));
+    const rowKeys = rows.map((row) => row.key);
+    const days = [...new Set(of('day').flatMap((row) => (row.columnKey ? [row.columnKey] : [])))].sort();
 
     const questionTable = layOut(
-      byQuestion,
-      groupIds,
+      of('question'),
+      rowKeys,
       questions.map((question) => question.id),
     );
     const sectionTable = layOut(
-      bySection,
-      groupIds,
+      of('section'),
+      rowKeys,
       sections.map((section) => section.id),
     );
-    const dayTable = layOut(byDay, groupIds, days);
+    const dayTable = layOut(of('day'), rowKeys, days);
     const sectionColumn = new Map(sections.map((section, column) => [section.id, column]));
     const sectionsOf = questions.map((question) =>
       links.flatMap((link) => {
@@ -69,18 +87,22 @@ export class DashboardService {
         return column === undefined ? [] : [column];
       }),
     );
+    const byQuestion = withCharsEdited(
+      toInputTable(questionTable),
+      questionCharsFromSections(sectionTable, sectionsOf),
+    );
+    const bySection = toInputTable(sectionTable);
 
-    const isPublished = view === 'published';
-    const show = (table: ExactTable) => {
-      const mask = isPublished ? maskOf(table, k) : undefined;
-      return { mask, table: mask ? publishedView(table, mask, k) : table };
-    };
-    const shownSections = show(sectionTable);
-    const shownDays = show(dayTable);
-    const shownQuestions = withCharsEdited(
-      show(questionTable).table,
-      questionCharsFromSections(sectionTable, sectionsOf, shownSections.mask),
-      k,
+    const headCount = (of: 'invited' | 'joined') =>
+      rowKeys.map((rowKey) =>
+        membership
+          .filter((group) => groupRowKey(group.group_id) === rowKey)
+          .reduce((sum, group) => sum + group[of], 0),
+      );
+    const participation = participationView(
+      { invited: headCount('invited'), joined: headCount('joined') },
+      { rows: dayTable.rowTotals, total: dayTable.grandTotal },
+      isPublished ? k : undefined,
     );
 
     const questionTargets: GapTarget[] = questions.map((q) => ({
@@ -93,35 +115,23 @@ export class DashboardService {
       id: s.id,
       number: s.number,
     }));
-    const counts = new Map(membership.map((row) => [row.group_id, row]));
-    const participation = participationView(
-      {
-        invited: groupIds.map((id) => counts.get(id)?.invited ?? 0),
-        joined: groupIds.map((id) => counts.get(id)?.joined ?? 0),
-        active: dayTable.rowTotals.map((figures) => figures.participants),
-        activeTotal: dayTable.grandTotal.participants,
-      },
-      // Active members are the day table's row totals: they share its mask, not one of their own.
-      shownDays.mask && { cells: shownDays.mask.rowTotals, total: shownDays.mask.grandTotal },
-      isPublished ? k : undefined,
-    );
 
     return {
       view,
       kThreshold: k,
       timezone,
-      filters: { sessionId: scope.sessionId, phase: scope.phase },
-      groups: groups.map(({ id, name }) => ({ id, name })),
+      filters: { sessionId: scope.sessionId, phase: figuresScope.phase, day: figuresScope.day },
+      rows,
       questions: questions.map(({ id, number, text }) => ({ id, number, text })),
       sections: sections.map(({ id, number, title }) => ({ id, number, title })),
       days,
-      byQuestion: shownQuestions,
-      bySection: shownSections.table,
-      byDay: shownDays.table,
+      byQuestion,
+      bySection,
+      byDay: toInputTable(dayTable),
       participation,
       gaps: [
-        ...findGaps(shownQuestions, groupIds, questionTargets),
-        ...findGaps(shownSections.table, groupIds, sectionTargets),
+        ...findGaps(byQuestion, rowKeys, questionTargets),
+        ...findGaps(bySection, rowKeys, sectionTargets),
       ],
       sessions: sessions.map(({ id, title }) => ({ id, title })),
     };

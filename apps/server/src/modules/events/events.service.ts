@@ -160,6 +160,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
           userId: listener.userId,
           role: member.role,
           attributionMode: member.attribution_mode,
+          labelScopes: change.labelScopes,
         }),
       };
       listener.socket.send(JSON.stringify(event));

@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import type { ThreadEventType } from '@cw/shared';
+import type { LabelScope, ThreadEventType } from '@cw/shared';
 import { ClusterBus } from '../../cluster/cluster-bus.js';
 import { ClusterTopic } from '../../cluster/cluster-topic.js';
 import type { ThreadRecord } from '../threads/thread-records.js';
@@ -9,6 +9,8 @@ export interface ThreadChange {
   type: ThreadEventType;
   consultationId: string;
   thread: ThreadRecord;
+  /** Each group's k-anonymous label scope when the change was made. */
+  labelScopes: Record<string, LabelScope>;
 }
 
 export type ThreadChangeListener = (change: ThreadChange) => void;

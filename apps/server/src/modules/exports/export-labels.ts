@@ -13,8 +13,11 @@ export const STATUS_LABELS: Readonly<Record<ThreadStatus, string>> = {
   resolved: 'Resolved',
 };
 
-/** How a figure from fewer than k people is shown in place of its value (SPEC §3). */
-export const fewerThan = (k: number) => `fewer than ${k}`;
+/** How a figure is shown when input from cells of fewer than k people was left out of it. */
+export const atLeast = (value: number) => `at least ${value}`;
 
-/** How a figure hidden only to protect a small one is shown. */
+/** How a figure is shown when all of its input was left out. */
 export const WITHHELD = 'withheld';
+
+/** Put in place of the text of a comment the organisers hid. */
+export const HIDDEN_TEXT = '(Hidden by the organisers.)';

@@ -8,8 +8,8 @@ import {
   type ExportQuery,
 } from '@cw/shared';
 import type { Response } from 'express';
-import { CurrentMember, Permission } from '../../common/access.decorators.js';
-import type { MembershipContext } from '../../common/request-context.js';
+import { CurrentActor, Permission } from '../../common/access.decorators.js';
+import type { Actor } from '../../common/request-context.js';
 import { ValidParams, ValidQuery } from '../../common/validation.decorators.js';
 import { type ExportFile, ExportsService } from './exports.service.js';
 
@@ -42,9 +42,9 @@ export class ExportsController {
   async create(
     @ValidParams(exportParams) params: ExportParams,
     @ValidQuery(exportQuery) query: ExportQuery,
-    @CurrentMember() member: MembershipContext,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return download(response, await this.exports.export(member, params.format, query));
+    return download(response, await this.exports.export(actor, params.format, query));
   }
 }

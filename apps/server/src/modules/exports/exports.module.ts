@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { StatisticsModule } from '../statistics/statistics.module.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 
 /** Summary notes (Markdown, DOCX) and the CSV of all input, without attribution (issue 5). */
 @Module({
+  imports: [StatisticsModule],
   controllers: [ExportsController],
   providers: [ExportsService, ExportsRepository],
 })

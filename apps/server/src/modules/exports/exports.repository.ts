@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import type { ThreadOutcome, ThreadStatus } from '@cw/shared';
+import type { LabelScope, ThreadOutcome, ThreadStatus } from '@cw/shared';
 import { Database } from '../../db/database.js';
 
 /**
- * All SQL of the exports. Non-attributed by construction (SPEC §3): no query here selects a
- * participant's name, email or user id, except the author name that `includeNames` adds — and
- * the service asks for that only for an admin of a consultation in `named` mode. People are
- * counted for small-cell suppression inside SQL, so their ids never reach the application.
+ * All SQL of the exports' input listings. Non-attributed by construction (SPEC §3): no query here
+ * selects a participant's name, email or user id, except the author name that `includeNames`
+ * adds — and the service asks for that only for an admin of a consultation in `named` mode, and
+ * then only input made under `named` mode is read at all. Figures come from the statistics
+ * module. A hidden comment's text is not in `comments.body` (see migration 0008).
  */
 
 /** Which input an export covers. */
@@ -14,7 +15,10 @@ export interface ExportScope {
   consultationId: string;
   /** Only this agenda session's questions; general input then falls outside. */
   sessionId: string | undefined;
-  /** Adds the author's name; only for an admin in `named` mode (checked by the service). */
+  /**
+   * Adds the author's name and keeps only input made under `named` mode; only for an admin in
+   * `named` mode (checked by the service).
+   */
   includeNames: boolean;
 }
 
@@ -55,29 +59,23 @@ export interface InputRecord {
   status: ThreadStatus;
   outcome: ThreadOutcome | null;
   resolutionNote: string | null;
-  /** The group of the comment that opened the thread (deleted or not). */
-  threadGroupId: string;
-  groupId: string;
+  /** The group of the comment that opened the thread (deleted or not), and its label scope then. */
+  opener: { groupId: string; labelScope: LabelScope };
+  author: { groupId: string; labelScope: LabelScope };
+  /** Empty when hidden. */
   body: string;
+  isHidden: boolean;
   /** Only with `includeNames`. */
   authorName?: string;
-}
-
-/**
- * One figure of a count table with the distinct people behind it. Null keys are the table's
- * totals: `rowKey` null is a column total, `columnKey` null a row total, both null the grand total.
- */
-export interface CountCell {
-  rowKey: string | null;
-  columnKey: string | null;
-  count: number;
-  people: number;
 }
 
 /** One CSV row; `date` is the day the comment was posted, in the consultation's time zone. */
 export interface InputCsvRow {
   thread_number: number;
+  group_id: string;
   group_name: string;
+  label_scope: LabelScope;
+  is_hidden: boolean;
   question_number: number | null;
   question_text: string | null;
   section_number: string | null;
@@ -89,11 +87,6 @@ export interface InputCsvRow {
   day: string;
   author_name?: string;
 }
-
-/** Key of the general-input row (threads on no guiding question) in count tables. */
-export const GENERAL_KEY = 'general';
-/** Key of the still-open column in the outcome table. */
-export const OPEN_KEY = 'open';
 
 @Injectable()
 export class ExportsRepository {
@@ -129,7 +122,8 @@ export class ExportsRepository {
       FROM guiding_questions q
       LEFT JOIN guiding_question_sections qs ON qs.question_id = q.id
       LEFT JOIN sections s ON s.id = qs.section_id
-      WHERE q.consultation_id = ${scope.consultationId} ${this.sessionFilter(scope)}
+      WHERE q.consultation_id = ${scope.consultationId}
+        ${scope.sessionId ? sql`AND q.session_id = ${scope.sessionId}` : sql``}
       GROUP BY q.id ORDER BY q.number`;
     return rows.map((row) => ({
       id: row.id,
@@ -157,24 +151,27 @@ export class ExportsRepository {
         status: ThreadStatus;
         outcome: ThreadOutcome | null;
         resolution_note: string | null;
-        thread_group_id: string;
+        opener_group: string;
+        opener_scope: LabelScope;
         group_id: string;
+        label_scope: LabelScope;
         body: string;
+        is_hidden: boolean;
         author_name?: string;
       }[]
     >`
       SELECT t.id AS thread_id, t.question_id, s.number || ' ' || s.title AS section, t.quote,
-             t.status, t.outcome, t.resolution_note,
-             (SELECT o.author_group FROM comments o WHERE o.thread_id = t.id
-              ORDER BY o.created_at, o.id LIMIT 1) AS thread_group_id,
-             c.author_group AS group_id, c.body
+             t.status, t.outcome, t.resolution_note, o.author_group AS opener_group, o.label_scope AS opener_scope,
+             c.author_group AS group_id, c.label_scope, c.body, ${this.isHidden()} AS is_hidden
              ${scope.includeNames ? sql`, u.name AS author_name` : sql``}
       FROM comments c
       JOIN threads t ON t.id = c.thread_id
+      CROSS JOIN LATERAL (SELECT author_group, label_scope FROM comments f WHERE f.thread_id = t.id
+                          ORDER BY f.created_at, f.id LIMIT 1) o
       LEFT JOIN guiding_questions q ON q.id = t.question_id
       LEFT JOIN sections s ON s.id = t.section_id
       ${scope.includeNames ? sql`JOIN users u ON u.id = c.author_id` : sql``}
-      WHERE t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL ${this.sessionFilter(scope)}
+      WHERE ${this.listed(scope)}
       ORDER BY q.number NULLS LAST, t.created_at, t.id, c.created_at, c.id`;
     return rows.map((row) => ({
       threadId: row.thread_id,
@@ -184,48 +181,12 @@ export class ExportsRepository {
       status: row.status,
       outcome: row.outcome,
       resolutionNote: row.resolution_note,
-      threadGroupId: row.thread_group_id,
-      groupId: row.group_id,
+      opener: { groupId: row.opener_group, labelScope: row.opener_scope },
+      author: { groupId: row.group_id, labelScope: row.label_scope },
       body: row.body,
+      isHidden: row.is_hidden,
       ...(row.author_name === undefined ? {} : { authorName: row.author_name }),
     }));
-  }
-
-  /**
-   * Comments (not deleted) per guiding question × stakeholder group, with every total, and the
-   * distinct authors behind each figure. Row keys are question ids or GENERAL_KEY.
-   */
-  async commentsByGroup(scope: ExportScope): Promise<CountCell[]> {
-    const sql = this.db.sql;
-    return sql<CountCell[]>`
-      SELECT CASE WHEN grouping(row_key) = 1 THEN NULL ELSE row_key END AS "rowKey",
-             CASE WHEN grouping(c.author_group) = 1 THEN NULL ELSE c.author_group::text END AS "columnKey",
-             count(*)::int AS count, count(DISTINCT c.author_id)::int AS people
-      FROM comments c
-      JOIN threads t ON t.id = c.thread_id
-      LEFT JOIN guiding_questions q ON q.id = t.question_id
-      CROSS JOIN LATERAL (SELECT coalesce(t.question_id::text, ${GENERAL_KEY}) AS row_key) k
-      WHERE t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL ${this.sessionFilter(scope)}
-      GROUP BY GROUPING SETS ((row_key, c.author_group), (row_key), (c.author_group), ())`;
-  }
-
-  /**
-   * Threads (with at least one comment not deleted) per guiding question × outcome, OPEN_KEY for
-   * threads still open, with every total and the distinct authors of their comments.
-   */
-  async threadsByOutcome(scope: ExportScope): Promise<CountCell[]> {
-    const sql = this.db.sql;
-    return sql<CountCell[]>`
-      SELECT CASE WHEN grouping(row_key) = 1 THEN NULL ELSE row_key END AS "rowKey",
-             CASE WHEN grouping(column_key) = 1 THEN NULL ELSE column_key END AS "columnKey",
-             count(DISTINCT t.id)::int AS count, count(DISTINCT c.author_id)::int AS people
-      FROM comments c
-      JOIN threads t ON t.id = c.thread_id
-      LEFT JOIN guiding_questions q ON q.id = t.question_id
-      CROSS JOIN LATERAL (SELECT coalesce(t.question_id::text, ${GENERAL_KEY}) AS row_key,
-                                 coalesce(t.outcome, ${OPEN_KEY}) AS column_key) k
-      WHERE t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL ${this.sessionFilter(scope)}
-      GROUP BY GROUPING SETS ((row_key, column_key), (row_key), (column_key), ())`;
   }
 
   /** How many rows `inputCsvRows` will yield (for progress; input posted meanwhile may add some). */
@@ -235,7 +196,7 @@ export class ExportsRepository {
       FROM comments c
       JOIN threads t ON t.id = c.thread_id
       LEFT JOIN guiding_questions q ON q.id = t.question_id
-      WHERE t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL ${this.sessionFilter(scope)}`;
+      WHERE ${this.listed(scope)}`;
     return row!.count;
   }
 
@@ -251,7 +212,8 @@ export class ExportsRepository {
     const sql = this.db.sql;
     const query = sql<InputCsvRow[]>`
       SELECT dense_rank() OVER (ORDER BY q.number NULLS LAST, t.created_at, t.id)::int AS thread_number,
-             g.name AS group_name, q.number AS question_number, q.text AS question_text,
+             c.author_group AS group_id, g.name AS group_name, c.label_scope, ${this.isHidden()} AS is_hidden,
+             q.number AS question_number, q.text AS question_text,
              s.number AS section_number, s.title AS section_title, t.quote, c.body,
              t.status, t.outcome,
              to_char(c.created_at AT TIME ZONE con.timezone, 'YYYY-MM-DD') AS day
@@ -263,7 +225,7 @@ export class ExportsRepository {
       LEFT JOIN guiding_questions q ON q.id = t.question_id
       LEFT JOIN sections s ON s.id = t.section_id
       ${scope.includeNames ? sql`JOIN users u ON u.id = c.author_id` : sql``}
-      WHERE t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL ${this.sessionFilter(scope)}
+      WHERE ${this.listed(scope)}
       ORDER BY q.number NULLS LAST, t.created_at, t.id, c.created_at, c.id`;
     if (this.db.kind === 'postgres') return query.cursor(batchSize);
     return (async function* () {
@@ -271,8 +233,19 @@ export class ExportsRepository {
     })();
   }
 
-  /** Restricts to one session's questions; needs `q` joined as the guiding question. */
-  private sessionFilter(scope: ExportScope) {
-    return scope.sessionId ? this.db.sql`AND q.session_id = ${scope.sessionId}` : this.db.sql``;
+  /**
+   * The comments an export lists: not deleted, on the session's questions when one is chosen,
+   * and with names only those made under `named` mode. Needs `c`, `t` and `q` joined.
+   */
+  private listed(scope: ExportScope) {
+    const sql = this.db.sql;
+    return sql`t.consultation_id = ${scope.consultationId} AND c.deleted_at IS NULL
+      ${scope.sessionId ? sql`AND q.session_id = ${scope.sessionId}` : sql``}
+      ${scope.includeNames ? sql`AND c.attribution_mode = 'named'` : sql``}`;
+  }
+
+  private isHidden() {
+    return this.db
+      .sql`EXISTS (SELECT 1 FROM comment_moderations cm WHERE cm.comment_id = c.id AND cm.state = 'hidden')`;
   }
 }

@@ -2,7 +2,11 @@ import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { type ExportFormat, type ExportQuery, instantToZoned, mayExportNames } from '@cw/shared';
 import { AppError } from '../../common/app-error.js';
-import type { MembershipContext } from '../../common/request-context.js';
+import type { Actor, MembershipContext } from '../../common/request-context.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
+import { inputRowKey, labelRows } from '../attribution/label-rows.js';
+import { GENERAL_KEY, InputFiguresRepository } from '../statistics/input-figures.repository.js';
 import { inputCsvStream } from './input-csv.js';
 import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
 import { buildSummaryNotes } from './summary-notes.js';
@@ -26,10 +30,23 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 /** Summary notes and the CSV of all input, non-attributed by construction (SPEC §3, §5). */
 @Injectable()
 export class ExportsService {
-  constructor(private readonly exports: ExportsRepository) {}
+  constructor(
+    private readonly exports: ExportsRepository,
+    private readonly figures: InputFiguresRepository,
+    private readonly labels: GroupLabelsRepository,
+    private readonly audit: AuditLog,
+  ) {}
 
-  async export(member: MembershipContext, format: ExportFormat, query: ExportQuery): Promise<ExportFile> {
+  /** Every export is recorded in the audit log: which, of what, and with or without names. */
+  async export(actor: Actor, format: ExportFormat, query: ExportQuery): Promise<ExportFile> {
+    const { member } = actor;
     const scope = await this.scope(member, query);
+    await this.audit.record(actor, {
+      action: 'export.created',
+      target: { type: 'export', id: null, label: format },
+      before: null,
+      after: { format, sessionId: scope.sessionId ?? null, includeNames: scope.includeNames },
+    });
     const consultation = await this.exports.consultation(member.consultationId);
     const day = instantToZoned(new Date(), consultation.timezone).slice(0, 10);
     switch (format) {
@@ -45,13 +62,19 @@ export class ExportsService {
           contentType: DOCX_TYPE,
           body: await renderSummaryInWorker('docx', await this.summaryNotes(scope, consultation)),
         };
-      case 'input-csv':
+      case 'input-csv': {
+        const labelScopes = await this.labels.scopes(member.consultationId);
         return {
           filename: `input-${day}.csv`,
           contentType: 'text/csv; charset=utf-8',
           rows: await this.exports.inputCount(scope),
-          body: inputCsvStream(this.exports.inputCsvRows(scope, CSV_BATCH_ROWS), scope.includeNames),
+          body: inputCsvStream(
+            this.exports.inputCsvRows(scope, CSV_BATCH_ROWS),
+            labelScopes,
+            scope.includeNames,
+          ),
         };
+      }
     }
   }
 
@@ -88,14 +111,42 @@ export class ExportsService {
     };
   }
 
+  /**
+   * The notes' figures are published like the dashboard's, from the same finest cells, so no
+   * difference between an export and a dashboard view gives a small cell away either.
+   */
   private async summaryNotes(scope: ExportScope, consultation: ConsultationFacts): Promise<SummaryNotes> {
-    const [sessions, questions, groups, input, commentsByGroup, threadsByOutcome] = await Promise.all([
+    const [sessions, questions, groups, input, labelScopes] = await Promise.all([
       this.exports.sessions(scope.consultationId, scope.sessionId),
       this.exports.questions(scope),
       this.exports.groups(scope.consultationId),
       this.exports.input(scope),
-      this.exports.commentsByGroup(scope),
-      this.exports.threadsByOutcome(scope),
+      this.labels.scopes(scope.consultationId),
+    ]);
+    const questionKeys = [
+      ...questions.map((question) => question.id),
+      ...(scope.sessionId === undefined ? [GENERAL_KEY] : []),
+    ];
+    const figureRows = await this.figures.tables(
+      {
+        consultationId: scope.consultationId,
+        timezone: consultation.timezone,
+        disclosure: { k: consultation.kThreshold, labelScopes },
+        phase: null,
+        day: null,
+        sessionId: null,
+      },
+      [
+        { name: 'byLabel', row: 'question', column: 'row', rowKeys: questionKeys },
+        { name: 'byOutcome', row: 'question', column: 'outcome', rowKeys: questionKeys },
+      ],
+    );
+    const keysWithInput = new Set([
+      ...figureRows.map((row) => (row.table === 'byLabel' ? row.columnKey : null)),
+      ...input.flatMap((record) => [
+        inputRowKey(record.opener, labelScopes),
+        inputRowKey(record.author, labelScopes),
+      ]),
     ]);
     return buildSummaryNotes({
       consultation,
@@ -103,9 +154,11 @@ export class ExportsService {
       isSessionFiltered: scope.sessionId !== undefined,
       questions,
       groups,
+      labelScopes,
+      labels: labelRows(groups, labelScopes, keysWithInput),
       input,
-      commentsByGroup,
-      threadsByOutcome,
+      commentsByLabel: figureRows.filter((row) => row.table === 'byLabel'),
+      threadsByOutcome: figureRows.filter((row) => row.table === 'byOutcome'),
       includeNames: scope.includeNames,
       generatedAt: new Date(),
     });

@@ -8,7 +8,10 @@ import { inputCsvStream } from './input-csv.js';
 function row(overrides: Partial<InputCsvRow> = {}): InputCsvRow {
   return {
     thread_number: 1,
+    group_id: 'g-civil',
     group_name: 'Civil society organisation',
+    label_scope: 'group',
+    is_hidden: false,
     question_number: 3,
     question_text: 'What should States require?',
     section_number: '2',
@@ -22,6 +25,8 @@ function row(overrides: Partial<InputCsvRow> = {}): InputCsvRow {
   };
 }
 
+const SCOPES = { 'g-civil': 'group', 'g-company': 'pool' } as const;
+
 /** The whole output as a string, byte order mark kept (a TextDecoder would drop it). */
 const text = async (stream: Readable) => (await buffer(stream)).toString('utf8');
 
@@ -32,7 +37,7 @@ async function* batches(rows: InputCsvRow[]) {
 describe('inputCsvStream', () => {
   it('writes a BOM, a header and CRLF records, quoting per RFC 4180', async () => {
     const body = 'Line one, with "quotes"\nline two';
-    const csv = await text(inputCsvStream(batches([row({ body })]), false));
+    const csv = await text(inputCsvStream(batches([row({ body })]), SCOPES, false));
     expect(
       csv.startsWith(
         '\uFEFFThread,Stakeholder group,Guiding question,Section,Quoted passage,Text,Status,Outcome,Date\r\n',
@@ -57,7 +62,9 @@ describe('inputCsvStream', () => {
   it.each(['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', '＝1'])(
     'makes a cell starting like a formula (%j) plain text with an apostrophe',
     async (body) => {
-      const csv = await text(inputCsvStream(batches([row({ body, quote: body, group_name: body })]), false));
+      const csv = await text(
+        inputCsvStream(batches([row({ body, quote: body, group_name: body })]), SCOPES, false),
+      );
       const [record] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
       expect(record!.Text).toBe(`'${body}`);
       expect(record!['Quoted passage']).toBe(`'${body}`);
@@ -79,6 +86,7 @@ describe('inputCsvStream', () => {
             outcome: null,
           }),
         ]),
+        SCOPES,
         false,
       ),
     );
@@ -92,12 +100,34 @@ describe('inputCsvStream', () => {
     });
   });
 
+  it('labels groups by the k-anonymous rule, and shows hidden comments as hidden', async () => {
+    const csv = await text(
+      inputCsvStream(
+        batches([
+          row({ group_id: 'g-company', group_name: 'Company / business' }),
+          row({ label_scope: 'pool', body: 'Posted while the group was small' }),
+          row({ body: '', is_hidden: true }),
+        ]),
+        SCOPES,
+        false,
+      ),
+    );
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records.map((record) => record['Stakeholder group'])).toEqual([
+      'Other stakeholders',
+      'Other stakeholders',
+      'Civil society organisation',
+    ]);
+    expect(records[2]!.Text).toBe('(Hidden by the organisers.)');
+    expect(csv).not.toContain('Company');
+  });
+
   it('adds a Name column only when names are included', async () => {
-    const named = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), true));
+    const named = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), SCOPES, true));
     expect((parse(named, { bom: true, columns: true }) as Record<string, string>[])[0]!.Name).toBe(
       'Rosa Reviewer',
     );
-    const plain = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), false));
+    const plain = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), SCOPES, false));
     expect(plain).not.toContain('Rosa Reviewer');
     expect(plain).not.toContain('Name');
   });
@@ -115,7 +145,7 @@ describe('inputCsvStream', () => {
         isClosed = true;
       }
     }
-    const stream = inputCsvStream(endless(), false);
+    const stream = inputCsvStream(endless(), SCOPES, false);
     // Unread, the stream fills its buffer to the high-water mark, then stops pulling from the
     // source: a few batches, not the endless source.
     await vi.waitFor(() =>

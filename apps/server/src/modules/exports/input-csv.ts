@@ -1,6 +1,9 @@
 import { pipeline, Readable } from 'node:stream';
+import { groupLabel, type LabelScope } from '@cw/shared';
 import { stringify } from 'csv-stringify';
-import { OUTCOME_LABELS, STATUS_LABELS } from './export-labels.js';
+import { SPREADSHEET_CSV } from '../../common/spreadsheet-csv.js';
+import { shownScope } from '../attribution/label-rows.js';
+import { HIDDEN_TEXT, OUTCOME_LABELS, STATUS_LABELS } from './export-labels.js';
 import type { InputCsvRow } from './exports.repository.js';
 
 const COLUMNS = [
@@ -18,14 +21,19 @@ const NAME_COLUMN = { key: 'name', header: 'Name' } as const;
 
 type CsvRecord = Record<(typeof COLUMNS)[number]['key'] | 'name', string>;
 
-export function toCsvRecord(row: InputCsvRow): CsvRecord {
+/**
+ * One comment as a CSV record: its group by the k-anonymous label rule, or as it is when names
+ * were granted (`labelScopes` undefined).
+ */
+export function toCsvRecord(row: InputCsvRow, labelScopes?: Readonly<Record<string, LabelScope>>): CsvRecord {
+  const input = { groupId: row.group_id, labelScope: row.label_scope };
   return {
     thread: String(row.thread_number),
-    group: row.group_name,
+    group: labelScopes ? groupLabel(shownScope(input, labelScopes), row.group_name) : row.group_name,
     question: row.question_number === null ? 'General input' : `${row.question_number}. ${row.question_text}`,
     section: row.section_number === null ? '' : `${row.section_number} ${row.section_title}`,
     passage: row.quote ?? '',
-    text: row.body,
+    text: row.is_hidden ? HIDDEN_TEXT : row.body,
     status: STATUS_LABELS[row.status],
     outcome: row.outcome === null ? '' : OUTCOME_LABELS[row.outcome],
     date: row.day,
@@ -34,23 +42,21 @@ export function toCsvRecord(row: InputCsvRow): CsvRecord {
 }
 
 /**
- * All input as CSV (RFC 4180: CRLF between records, fields quoted when they hold a comma, quote
- * or line break), with a UTF-8 byte order mark so spreadsheets pick the right encoding. Fields
- * starting with = + - @ tab or CR get a leading apostrophe, so a spreadsheet shows them as text
- * instead of running them as formulas. Rows are pulled from `batches` only as fast as the reader
- * takes the output; destroying the stream stops the source.
+ * All input as CSV for spreadsheets (`SPREADSHEET_CSV`). Rows are pulled from `batches` only as
+ * fast as the reader takes the output; destroying the stream stops the source.
  */
-export function inputCsvStream(batches: AsyncIterable<InputCsvRow[]>, includeNames: boolean): Readable {
+export function inputCsvStream(
+  batches: AsyncIterable<InputCsvRow[]>,
+  labelScopes: Readonly<Record<string, LabelScope>>,
+  includeNames: boolean,
+): Readable {
   async function* records() {
-    for await (const batch of batches) for (const row of batch) yield toCsvRecord(row);
+    const scopes = includeNames ? undefined : labelScopes;
+    for await (const batch of batches) for (const row of batch) yield toCsvRecord(row, scopes);
   }
   const stringifier = stringify({
-    bom: true,
-    header: true,
+    ...SPREADSHEET_CSV,
     columns: includeNames ? [...COLUMNS, NAME_COLUMN] : [...COLUMNS],
-    record_delimiter: 'windows',
-    quote_record_delimiter: true,
-    escape_formulas: true,
   });
   // A failure reaches the reader as an error on the returned stream; nothing else to do here.
   return pipeline(Readable.from(records()), stringifier, () => undefined);

@@ -1,6 +1,6 @@
-import { suppressSmallCells } from '../../common/statistics/suppression.js';
-import { fewerThan, WITHHELD } from './export-labels.js';
-import type { CountCell } from './exports.repository.js';
+import { layOut } from '../statistics/figure-tables.js';
+import type { ExactFigures, FigureRow } from '../statistics/input-figures.repository.js';
+import { atLeast, WITHHELD } from './export-labels.js';
 import type { NotesTable } from './summary-notes.model.js';
 
 export interface TableAxis {
@@ -15,75 +15,44 @@ export interface PublishedTableInput {
   corner: string;
   rows: readonly TableAxis[];
   columns: readonly TableAxis[];
-  /** Figures with their totals (null keys), as the repository counts them. */
-  cells: readonly CountCell[];
+  /** The table's figures and totals (null keys), as the statistics module publishes them. */
+  cells: readonly FigureRow[];
+  metric: keyof Pick<ExactFigures, 'threads' | 'comments'>;
   k: number;
 }
 
 const TOTAL = 'Total';
 
 /**
- * A count table as published: every figure drawn from fewer than k distinct people is shown as
- * "fewer than k", and further figures are withheld so that none of those can be worked out from
- * the totals (`suppressSmallCells`). Missing cells are zero.
+ * A count table as published: each figure counts the input of cells drawn from at least k people
+ * only (see InputFiguresRepository). A figure some of whose input was left out reads "at least n",
+ * or "withheld" when none of it is left. Missing cells are zero.
  */
 export function publishedTable(input: PublishedTableInput): NotesTable {
   const { rows, columns, k } = input;
-  const byKey = new Map(input.cells.map((cell) => [`${cell.rowKey}|${cell.columnKey}`, cell]));
-  const cell = (rowKey: string | null, columnKey: string | null) =>
-    byKey.get(`${rowKey}|${columnKey}`) ?? { count: 0, people: 0 };
-
-  const mask = suppressSmallCells(
-    {
-      cells: rows.map((row) => columns.map((column) => cell(row.key, column.key).people)),
-      rowTotals: rows.map((row) => cell(row.key, null).people),
-      columnTotals: columns.map((column) => cell(null, column.key).people),
-      grandTotal: cell(null, null).people,
-    },
-    k,
+  const table = layOut(
+    input.cells,
+    rows.map((row) => row.key),
+    columns.map((column) => column.key),
   );
-
-  let hasSmall = false;
-  let hasWithheld = false;
-  const show = (figure: { count: number; people: number }, isHidden: boolean): string => {
-    if (!isHidden) return String(figure.count);
-    if (figure.people > 0 && figure.people < k) {
-      hasSmall = true;
-      return fewerThan(k);
-    }
-    hasWithheld = true;
-    return WITHHELD;
+  let hasPartial = false;
+  const show = ({ figures, isPartial }: { figures: ExactFigures; isPartial: boolean }): string => {
+    const value = figures[input.metric];
+    if (!isPartial) return String(value);
+    hasPartial = true;
+    return value === 0 ? WITHHELD : atLeast(value);
   };
-
-  const body = rows.map((row, r) => [
-    row.label,
-    ...columns.map((column, c) => show(cell(row.key, column.key), mask.cells[r]![c]!)),
-    show(cell(row.key, null), mask.rowTotals[r]!),
-  ]);
-  const totals = [
-    TOTAL,
-    ...columns.map((column, c) => show(cell(null, column.key), mask.columnTotals[c]!)),
-    show(cell(null, null), mask.grandTotal),
-  ];
-
+  const body = rows.map((row, r) => [row.label, ...table.cells[r]!.map(show), show(table.rowTotals[r]!)]);
+  const totals = [TOTAL, ...table.columnTotals.map(show), show(table.grandTotal)];
   return {
     heading: input.heading,
     caption: input.caption,
     header: [input.corner, ...columns.map((column) => column.label), TOTAL],
     rows: [...body, totals],
-    footnote: footnote(k, hasSmall, hasWithheld),
+    footnote: hasPartial
+      ? `"at least n" and "${WITHHELD}": input from a cell of fewer than ${k} people ` +
+        '(by stakeholder group, guiding question, section, day, phase and outcome) is left out of every ' +
+        'published figure, so no such cell can be worked out from them.'
+      : null,
   };
-}
-
-/** Explains the hidden figures the table shows, and only those; null when none is hidden. */
-function footnote(k: number, hasSmall: boolean, hasWithheld: boolean): string | null {
-  const notes = [
-    ...(hasSmall
-      ? [`"${fewerThan(k)}": the figure comes from fewer than ${k} people and is not published.`]
-      : []),
-    ...(hasWithheld
-      ? [`"${WITHHELD}": not published so that no such figure can be worked out from the totals.`]
-      : []),
-  ];
-  return notes.length > 0 ? notes.join(' ') : null;
 }

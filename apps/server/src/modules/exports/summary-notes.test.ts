@@ -1,3 +1,4 @@
+import type { DashboardRow } from '@cw/shared';
 import { describe, expect, it } from 'vitest';
 import type { InputRecord } from './exports.repository.js';
 import { buildSummaryNotes, type SummaryInput } from './summary-notes.js';
@@ -5,6 +6,15 @@ import { buildSummaryNotes, type SummaryInput } from './summary-notes.js';
 const CIVIL = { id: 'g-civil', name: 'Civil society organisation' };
 const COMPANY = { id: 'g-company', name: 'Company / business' };
 const STATE = { id: 'g-state', name: 'State / public authority' };
+const ACADEMIA = { id: 'g-academia', name: 'Academia / research' };
+const POOLED = 'Other stakeholders';
+const LABELS: DashboardRow[] = [
+  { key: STATE.id, groupId: STATE.id, scope: 'group', label: STATE.name },
+  { key: CIVIL.id, groupId: CIVIL.id, scope: 'group', label: CIVIL.name },
+  { key: 'pool', groupId: null, scope: 'pool', label: POOLED },
+];
+const civil = { groupId: CIVIL.id, labelScope: 'group' } as const;
+const company = { groupId: COMPANY.id, labelScope: 'group' } as const;
 
 function record(overrides: Partial<InputRecord>): InputRecord {
   return {
@@ -15,9 +25,10 @@ function record(overrides: Partial<InputRecord>): InputRecord {
     status: 'open',
     outcome: null,
     resolutionNote: null,
-    threadGroupId: CIVIL.id,
-    groupId: CIVIL.id,
+    opener: civil,
+    author: civil,
     body: 'A comment',
+    isHidden: false,
     ...overrides,
   };
 }
@@ -38,7 +49,10 @@ function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
       { id: 'q1', number: 1, text: 'What is in scope?', sessionId: 's1', sections: ['1 Scope'] },
       { id: 'q2', number: 2, text: 'What is missing?', sessionId: null, sections: [] },
     ],
-    groups: [STATE, CIVIL, COMPANY],
+    groups: [STATE, CIVIL, COMPANY, ACADEMIA],
+    // Company and Academia are too small to be named: pooled.
+    labelScopes: { [STATE.id]: 'group', [CIVIL.id]: 'group', [COMPANY.id]: 'pool', [ACADEMIA.id]: 'pool' },
+    labels: LABELS,
     input: [
       record({
         threadId: 't1',
@@ -49,11 +63,13 @@ function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
         resolutionNote: 'Added to the draft.',
         body: 'Opening from civil society',
       }),
-      record({ threadId: 't1', groupId: COMPANY.id, body: 'Reply from a company', authorName: 'Carl' }),
-      record({ threadId: 't2', threadGroupId: COMPANY.id, groupId: COMPANY.id, body: 'Company thread' }),
+      record({ threadId: 't1', author: company, body: 'Reply from a company', authorName: 'Carl' }),
+      record({ threadId: 't2', opener: company, author: company, body: 'Company thread' }),
+      record({ threadId: 't2', author: { ...civil, labelScope: 'pool' }, body: 'Civil, while small' }),
+      record({ threadId: 't2', body: '', isHidden: true }),
       record({ threadId: 't3', questionId: null, body: 'General remark' }),
     ],
-    commentsByGroup: [],
+    commentsByLabel: [],
     threadsByOutcome: [],
     includeNames: false,
     generatedAt: new Date('2026-03-02T23:30:00Z'),
@@ -77,19 +93,25 @@ describe('buildSummaryNotes', () => {
       'Sections: 1 Scope',
       'No threads opened from: State / public authority.',
     ]);
-    expect(question!.groups.map((group) => group.heading)).toEqual([CIVIL.name, COMPANY.name]);
+    expect(question!.groups.map((group) => group.heading)).toEqual([CIVIL.name, POOLED]);
     expect(question!.groups[0]!.threads).toEqual([
       {
         passage: 'On the passage (section 1 Scope): “smart mix”',
         comments: [
           { label: CIVIL.name, text: 'Opening from civil society' },
-          { label: COMPANY.name, text: 'Reply from a company' },
+          { label: POOLED, text: 'Reply from a company' },
         ],
         outcome: 'Outcome: Accepted',
         note: 'Added to the draft.',
       },
     ]);
     expect(question!.groups[1]!.threads[0]!.outcome).toBe('Outcome: not yet resolved');
+    // Input keeps the scope its group had when it was given; hidden text never appears.
+    expect(question!.groups[1]!.threads[0]!.comments).toEqual([
+      { label: POOLED, text: 'Company thread' },
+      { label: POOLED, text: 'Civil, while small' },
+      { label: CIVIL.name, text: '(Hidden by the organisers.)' },
+    ]);
     expect(notes.parts[1]!.questions[0]).toMatchObject({
       heading: 'Question 2. What is missing?',
       emptyText: 'No input.',
@@ -97,13 +119,20 @@ describe('buildSummaryNotes', () => {
     expect(notes.parts[2]!.questions[0]!.groups[0]!.threads[0]!.comments[0]!.text).toBe('General remark');
   });
 
-  it('labels quotes by group only, even when the records carry a name, unless names were granted', () => {
+  it('labels quotes by k-anonymous label only, even when the records carry a name, unless names were granted', () => {
     const labels = (includeNames: boolean) =>
       buildSummaryNotes(source({ includeNames })).parts[0]!.questions[0]!.groups[0]!.threads[0]!.comments.map(
         (comment) => comment.label,
       );
-    expect(labels(false)).toEqual([CIVIL.name, COMPANY.name]);
+    expect(labels(false)).toEqual([CIVIL.name, POOLED]);
     expect(labels(true)).toEqual([CIVIL.name, `Carl (${COMPANY.name})`]);
+  });
+
+  it('lists as silent only the groups it names, never the pooled ones', () => {
+    const notes = buildSummaryNotes(source());
+    const [question] = notes.parts[0]!.questions;
+    expect(question!.intro).toContain('No threads opened from: State / public authority.');
+    expect(JSON.stringify(notes)).not.toContain(ACADEMIA.name);
   });
 
   it('keeps to one session when filtered: no other questions, no general input', () => {
@@ -111,7 +140,7 @@ describe('buildSummaryNotes', () => {
       source({
         isSessionFiltered: true,
         questions: source().questions.slice(0, 1),
-        input: source().input.slice(0, 3),
+        input: source().input.slice(0, 5),
       }),
     );
     expect(notes.parts.map((part) => part.heading)).toEqual(['Session: Scoping']);
@@ -134,13 +163,7 @@ describe('buildSummaryNotes', () => {
       'Not yet resolved',
       'Total',
     ]);
-    expect(notes.tables[1]!.header).toEqual([
-      'Guiding question',
-      STATE.name,
-      CIVIL.name,
-      COMPANY.name,
-      'Total',
-    ]);
+    expect(notes.tables[1]!.header).toEqual(['Guiding question', STATE.name, CIVIL.name, POOLED, 'Total']);
     expect(notes.tables[1]!.rows.map((row) => row[0])).toEqual([
       'Question 1',
       'Question 2',

@@ -1,14 +1,13 @@
-import { instantToZoned, THREAD_OUTCOMES } from '@cw/shared';
-import { OUTCOME_LABELS } from './export-labels.js';
-import {
-  type ConsultationFacts,
-  type CountCell,
-  GENERAL_KEY,
-  type GroupFacts,
-  type InputRecord,
-  OPEN_KEY,
-  type QuestionFacts,
-  type SessionFacts,
+import { type DashboardRow, instantToZoned, type LabelScope, THREAD_OUTCOMES } from '@cw/shared';
+import { inputRowKey } from '../attribution/label-rows.js';
+import { type FigureRow, GENERAL_KEY, OPEN_KEY } from '../statistics/input-figures.repository.js';
+import { HIDDEN_TEXT, OUTCOME_LABELS } from './export-labels.js';
+import type {
+  ConsultationFacts,
+  GroupFacts,
+  InputRecord,
+  QuestionFacts,
+  SessionFacts,
 } from './exports.repository.js';
 import { publishedTable, type TableAxis } from './published-table.js';
 import type {
@@ -28,9 +27,14 @@ export interface SummaryInput {
   isSessionFiltered: boolean;
   questions: QuestionFacts[];
   groups: GroupFacts[];
+  /** Each group's k-anonymous label scope now. */
+  labelScopes: Readonly<Record<string, LabelScope>>;
+  /** The labels input is shown under, in order (`labelRows`). */
+  labels: DashboardRow[];
   input: InputRecord[];
-  commentsByGroup: CountCell[];
-  threadsByOutcome: CountCell[];
+  /** Published figures: comments by question × label, threads by question × outcome. */
+  commentsByLabel: FigureRow[];
+  threadsByOutcome: FigureRow[];
   includeNames: boolean;
   generatedAt: Date;
 }
@@ -40,21 +44,21 @@ const wallClock = (instant: Date, timeZone: string) => instantToZoned(instant, t
 
 /**
  * The summary notes (SPEC §5): per agenda session → guiding question → the input grouped by the
- * stakeholder group that opened each thread, each thread's outcome and note; then questions
- * outside the agenda and general input; then how input was taken into account, as published
- * (small-cell suppressed) tables.
+ * k-anonymous label of the group that opened each thread, each thread's outcome and note; then
+ * questions outside the agenda and general input; then how input was taken into account, as
+ * published tables. Every group label follows the label rule, whoever asks; names appear only
+ * when granted, and then only input made under `named` mode is listed at all.
  */
 export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
-  const { consultation, groups } = source;
-  const groupNames = new Map(groups.map((group) => [group.id, group.name]));
-  const threadsByQuestion = groupThreads(source.input, groupNames, source.includeNames);
+  const { consultation, labels } = source;
+  const threadsByQuestion = groupThreads(source);
 
   const question = (facts: QuestionFacts): NotesQuestion =>
     questionNotes(
       `Question ${facts.number}. ${facts.text}`,
       facts.sections.length > 0 ? [`Sections: ${facts.sections.join('; ')}`] : [],
       threadsByQuestion.get(facts.id) ?? new Map(),
-      groups,
+      labels,
     );
 
   const parts: NotesPart[] = source.sessions.map((session) => ({
@@ -74,7 +78,7 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
       parts.push({
         heading: 'General input',
         intro: [],
-        questions: [questionNotes('Input not tied to a guiding question', [], general, groups)],
+        questions: [questionNotes('Input not tied to a guiding question', [], general, labels)],
       });
     }
   }
@@ -94,16 +98,19 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
         ? [`Agenda session: ${source.sessions[0].title}.`]
         : []),
       source.includeNames
-        ? 'Input is shown with the names of the participants who gave it, as an admin asked for this named consultation.'
+        ? 'Only input given while the consultation was named is listed, with the names of the ' +
+          'participants who gave it, as an admin asked for this named consultation.'
         : 'Input is shown by stakeholder group only; no participant is named.',
-      `Figures drawn from fewer than ${k} people are not published.`,
+      `Groups with fewer than ${k} members are not named: their input is shown as from ` +
+        '"Other stakeholders", or "A participant" when even those together are fewer.',
+      `No figure counts input from a cell of fewer than ${k} people.`,
     ],
     parts,
     accountHeading: 'How input was taken into account',
     tables: [
       publishedTable({
         heading: 'Outcomes per guiding question',
-        caption: 'Threads by outcome; a thread counts once however many comments it holds.',
+        caption: 'Threads opened, by outcome; a thread counts once however many comments it holds.',
         corner: 'Guiding question',
         rows,
         columns: [
@@ -111,44 +118,51 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
           { key: OPEN_KEY, label: 'Not yet resolved' },
         ],
         cells: source.threadsByOutcome,
+        metric: 'threads',
         k,
       }),
       publishedTable({
         heading: 'Input per stakeholder group',
-        caption: "Comments by their author's stakeholder group when posted; deleted comments are left out.",
+        caption:
+          "Comments by their author's stakeholder group when posted; deleted comments are left out, " +
+          'hidden ones counted.',
         corner: 'Guiding question',
         rows,
-        columns: groups.map((group) => ({ key: group.id, label: group.name })),
-        cells: source.commentsByGroup,
+        columns: labels.map((label) => ({ key: label.key, label: label.label })),
+        cells: source.commentsByLabel,
+        metric: 'comments',
         k,
       }),
     ],
   };
 }
 
-type ThreadsByGroup = Map<string, NotesThread[]>;
+/** Threads by the label (row key) of the group that opened them. */
+type ThreadsByLabel = Map<string, NotesThread[]>;
 
-/** Threads by question (null: general input), then by the group that opened them, in input order. */
-function groupThreads(
-  input: readonly InputRecord[],
-  groupNames: ReadonlyMap<string, string>,
-  includeNames: boolean,
-): Map<string | null, ThreadsByGroup> {
-  const byQuestion = new Map<string | null, ThreadsByGroup>();
+/** Threads by question (null: general input), then by the label they were opened under, in input order. */
+function groupThreads(source: SummaryInput): Map<string | null, ThreadsByLabel> {
+  const groupNames = new Map(source.groups.map((group) => [group.id, group.name]));
+  const labelOf = new Map(source.labels.map((label) => [label.key, label.label]));
+  const byQuestion = new Map<string | null, ThreadsByLabel>();
   let current: { id: string; thread: NotesThread } | undefined;
-  for (const record of input) {
+  for (const record of source.input) {
     if (current?.id !== record.threadId) {
       current = { id: record.threadId, thread: threadNotes(record) };
-      const byGroup = byQuestion.get(record.questionId) ?? new Map<string, NotesThread[]>();
-      byQuestion.set(record.questionId, byGroup);
-      const list = byGroup.get(record.threadGroupId) ?? [];
-      byGroup.set(record.threadGroupId, list);
+      const byLabel = byQuestion.get(record.questionId) ?? new Map<string, NotesThread[]>();
+      byQuestion.set(record.questionId, byLabel);
+      const key = inputRowKey(record.opener, source.labelScopes);
+      const list = byLabel.get(key) ?? [];
+      byLabel.set(key, list);
       list.push(current.thread);
     }
-    const group = groupNames.get(record.groupId) ?? '';
+    const label = labelOf.get(inputRowKey(record.author, source.labelScopes)) ?? '';
     current.thread.comments.push({
-      label: includeNames && record.authorName !== undefined ? `${record.authorName} (${group})` : group,
-      text: record.body,
+      label:
+        source.includeNames && record.authorName !== undefined
+          ? `${record.authorName} (${groupNames.get(record.author.groupId) ?? ''})`
+          : label,
+      text: record.isHidden ? HIDDEN_TEXT : record.body,
     });
   }
   return byQuestion;
@@ -165,16 +179,22 @@ function threadNotes(record: InputRecord): NotesThread {
   };
 }
 
+/**
+ * A question's threads under their labels. Only named groups are listed as silent: saying which
+ * pooled group gave no input would tell whose the pooled input is.
+ */
 function questionNotes(
   heading: string,
   intro: string[],
-  byGroup: ThreadsByGroup,
-  groups: readonly GroupFacts[],
+  byLabel: ThreadsByLabel,
+  labels: readonly DashboardRow[],
 ): NotesQuestion {
-  const present: NotesGroup[] = groups
-    .filter((group) => byGroup.has(group.id))
-    .map((group) => ({ heading: group.name, threads: byGroup.get(group.id)! }));
-  const silent = groups.filter((group) => !byGroup.has(group.id)).map((group) => group.name);
+  const present: NotesGroup[] = labels
+    .filter((label) => byLabel.has(label.key))
+    .map((label) => ({ heading: label.label, threads: byLabel.get(label.key)! }));
+  const silent = labels
+    .filter((label) => label.scope === 'group' && !byLabel.has(label.key))
+    .map((label) => label.label);
   return {
     heading,
     intro:

@@ -9,8 +9,8 @@ import {
   type CreateInvitationBody,
 } from '@cw/shared';
 import { z } from 'zod';
-import { CurrentUser, Permission } from '../../common/access.decorators.js';
-import type { AuthContext } from '../../common/request-context.js';
+import { CurrentActor, Permission } from '../../common/access.decorators.js';
+import type { Actor } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
 import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
@@ -36,18 +36,18 @@ export class InvitationsController {
   @Permission('invitations.manage')
   @ReturnsCreated(createdInvitation, 'The token and link, shown this once')
   create(
-    @ValidParams(consultationParams) params: ConsultationParams,
+    @ValidParams(consultationParams) _params: ConsultationParams,
     @ValidBody(createInvitationBody) body: CreateInvitationBody,
     @IdempotencyKey() idempotency: IdempotentRequest | undefined,
-    @CurrentUser() current: AuthContext,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.invitations.create(params.consultationId, current.userId, body, idempotency);
+    return this.invitations.create(actor, body, idempotency);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Permission('invitations.manage')
-  revoke(@ValidParams(consultationItemParams) params: ItemParams) {
-    return this.invitations.revoke(params.consultationId, params.id);
+  revoke(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {
+    return this.invitations.revoke(actor, params.id);
   }
 }

@@ -6,6 +6,17 @@ import { Database, type Queryable } from '../../db/database.js';
 export class ConsultationGroupsRepository {
   constructor(private readonly db: Database) {}
 
+  /** The group's name, for records a person reads (undefined for a group of another consultation). */
+  async name(
+    consultationId: string,
+    groupId: string,
+    q: Queryable = this.db.sql,
+  ): Promise<string | undefined> {
+    const [row] = await q<{ name: string }[]>`
+      SELECT name FROM stakeholder_groups WHERE id = ${groupId} AND consultation_id = ${consultationId}`;
+    return row?.name;
+  }
+
   async belongsTo(consultationId: string, groupId: string, q: Queryable = this.db.sql): Promise<boolean> {
     const [row] = await q<{ id: string }[]>`
       SELECT id FROM stakeholder_groups WHERE id = ${groupId} AND consultation_id = ${consultationId}`;

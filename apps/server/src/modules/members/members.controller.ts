@@ -8,7 +8,8 @@ import {
   type UpdateMemberBody,
 } from '@cw/shared';
 import { z } from 'zod';
-import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor, Permission } from '../../common/access.decorators.js';
+import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { MembersService } from './members.service.js';
 
@@ -33,14 +34,15 @@ export class MembersController {
   update(
     @ValidParams(consultationItemParams) params: ItemParams,
     @ValidBody(updateMemberBody) body: UpdateMemberBody,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.members.update(params.consultationId, params.id, body);
+    return this.members.update(actor, params.id, body);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @Permission('members.manage')
-  remove(@ValidParams(consultationItemParams) params: ItemParams) {
-    return this.members.remove(params.consultationId, params.id);
+  remove(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {
+    return this.members.remove(actor, params.id);
   }
 }

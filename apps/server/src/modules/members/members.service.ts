@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Member, UpdateMemberBody } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
+import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
 import { AccessChanges } from '../access/access-changes.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { ConsultationGroupsRepository } from './consultation-groups.repository.js';
 import { groupNotInConsultation } from './group-not-in-consultation.js';
 import { MembersRepository } from './members.repository.js';
@@ -14,14 +16,16 @@ export class MembersService {
     private readonly members: MembersRepository,
     private readonly groups: ConsultationGroupsRepository,
     private readonly accessChanges: AccessChanges,
+    private readonly audit: AuditLog,
   ) {}
 
   list(consultationId: string): Promise<Member[]> {
     return this.members.list(consultationId);
   }
 
-  /** Changes role and/or group; refuses to leave the consultation without an admin. */
-  async update(consultationId: string, memberId: string, body: UpdateMemberBody): Promise<Member> {
+  /** Changes role and/or group; refuses to leave the consultation without an admin. Audited. */
+  async update(actor: Actor, memberId: string, body: UpdateMemberBody): Promise<Member> {
+    const { consultationId } = actor.member;
     const updated = await this.db.sql.begin(async (tx) => {
       const member = await this.findOrFail(consultationId, memberId, tx);
       if (body.groupId && !(await this.groups.belongsTo(consultationId, body.groupId, tx))) {
@@ -31,7 +35,18 @@ export class MembersService {
         await this.assertAnotherAdmin(consultationId, memberId, tx);
       }
       await this.members.update(memberId, body, tx);
-      return (await this.members.find(consultationId, memberId, tx))!;
+      const updated = (await this.members.find(consultationId, memberId, tx))!;
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.updated',
+          target: { type: 'member', id: memberId, label: member.name },
+          before: await this.stateOf(consultationId, member, tx),
+          after: await this.stateOf(consultationId, updated, tx),
+        },
+        tx,
+      );
+      return updated;
     });
     this.accessChanges.consultationChanged(consultationId);
     return updated;
@@ -39,15 +54,31 @@ export class MembersService {
 
   /**
    * Removes a member; the person loses access at once (the guard reads membership per request,
-   * and their open sockets are told).
+   * and their open sockets are told). Audited.
    */
-  async remove(consultationId: string, memberId: string): Promise<void> {
+  async remove(actor: Actor, memberId: string): Promise<void> {
+    const { consultationId } = actor.member;
     await this.db.sql.begin(async (tx) => {
       const member = await this.findOrFail(consultationId, memberId, tx);
       if (member.role === 'admin') await this.assertAnotherAdmin(consultationId, memberId, tx);
       await this.members.delete(memberId, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'member.removed',
+          target: { type: 'member', id: memberId, label: member.name },
+          before: await this.stateOf(consultationId, member, tx),
+          after: null,
+        },
+        tx,
+      );
     });
     this.accessChanges.consultationChanged(consultationId);
+  }
+
+  /** A membership as the audit log keeps it: the group by name, as it was called then. */
+  private async stateOf(consultationId: string, member: Member, q: Queryable) {
+    return { role: member.role, group: (await this.groups.name(consultationId, member.groupId, q)) ?? '' };
   }
 
   private async findOrFail(consultationId: string, memberId: string, q: Queryable): Promise<Member> {

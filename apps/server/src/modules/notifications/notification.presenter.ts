@@ -4,20 +4,28 @@ import type { NotificationRow } from './notifications.repository.js';
 
 /** A notification for its recipient: the actor is shown by the same rules as any author. */
 export function presentNotification(row: NotificationRow, viewer: Viewer): Notification {
-  const actor = {
-    userId: row.actor_id,
-    name: row.actor_name,
-    role: row.actor_role,
-    groupId: row.actor_group_id,
-    groupName: row.actor_group_name,
-  };
+  const actor = attribute(
+    {
+      userId: row.actor_id,
+      name: row.actor_name,
+      role: row.actor_role,
+      groupId: row.actor_group_id,
+      groupName: row.actor_group_name,
+      attributionMode: row.actor_mode,
+      labelScope: row.actor_scope,
+    },
+    viewer,
+  );
   return {
     id: row.id,
     kind: row.kind,
     threadId: row.thread_id,
     questionId: row.question_id,
-    actor: attribute(actor, viewer),
-    createdAt: timeFor(row.created_at.toISOString(), viewer, actor.userId === viewer.userId),
+    commentId: row.comment_id,
+    actor,
+    note: row.note,
+    attributionMode: row.new_mode,
+    createdAt: timeFor(row.created_at.toISOString(), actor.timePrecision),
     isRead: row.is_read,
   };
 }

@@ -1,26 +1,40 @@
 import { Injectable } from '@nestjs/common';
-import type { NotificationKind, Role } from '@cw/shared';
+import type { AttributionMode, LabelScope, NotificationKind, Role } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
-import type { Poster } from '../threads/threads.repository.js';
+import type { Poster } from '../attribution/poster.js';
 
 export interface NotificationRow {
   id: string;
   kind: NotificationKind;
-  thread_id: string;
+  thread_id: string | null;
   question_id: string | null;
+  comment_id: string | null;
   actor_id: string;
   actor_name: string;
   actor_role: Role;
   actor_group_id: string;
   actor_group_name: string;
+  actor_mode: AttributionMode;
+  actor_scope: LabelScope;
+  note: string | null;
+  new_mode: AttributionMode | null;
   created_at: Date;
   is_read: boolean;
 }
 
+/** What the organisers did to a comment, as its author is told. */
+export type ModerationKind = Extract<
+  NotificationKind,
+  'commentHidden' | 'commentRedacted' | 'commentRestored'
+>;
+
 /** Most notifications listed at once; older ones stay stored. */
 const LIST_LIMIT = 100;
 
-/** All SQL of in-app notifications. */
+/**
+ * All SQL of in-app notifications. The actor's role, group and label scope are stored as they
+ * were; the database adds the attribution mode in force, as for any input.
+ */
 @Injectable()
 export class NotificationsRepository {
   constructor(private readonly db: Database) {}
@@ -28,21 +42,62 @@ export class NotificationsRepository {
   /** Tells the thread's opener, unless the opener is the one acting; in the caller's transaction. */
   async notifyOpener(threadId: string, kind: NotificationKind, actor: Poster, tx: Queryable): Promise<void> {
     await tx`
-      INSERT INTO notifications (consultation_id, user_id, thread_id, kind, actor_id, actor_role, actor_group)
-      SELECT t.consultation_id, opener.author_id, t.id, ${kind}, ${actor.userId}, ${actor.role}, ${actor.groupId}
+      INSERT INTO notifications (consultation_id, user_id, thread_id, kind, actor_id, actor_role, actor_group,
+        actor_scope)
+      SELECT t.consultation_id, opener.author_id, t.id, ${kind}, ${actor.userId}, ${actor.role}, ${actor.groupId},
+        ${actor.labelScope}
       FROM threads t
       JOIN LATERAL (SELECT author_id FROM comments WHERE thread_id = t.id ORDER BY created_at, id LIMIT 1) opener
         ON true
       WHERE t.id = ${threadId} AND opener.author_id <> ${actor.userId}`;
   }
 
+  /**
+   * Tells a comment's author what the organisers did to it and why, unless the author is the one
+   * acting; in the caller's transaction.
+   */
+  async notifyAuthor(
+    commentId: string,
+    kind: ModerationKind,
+    actor: Poster,
+    note: string | null,
+    tx: Queryable,
+  ): Promise<void> {
+    await tx`
+      INSERT INTO notifications (consultation_id, user_id, thread_id, comment_id, kind, actor_id, actor_role,
+        actor_group, actor_scope, note)
+      SELECT t.consultation_id, c.author_id, t.id, c.id, ${kind}, ${actor.userId}, ${actor.role}, ${actor.groupId},
+        ${actor.labelScope}, ${note}
+      FROM comments c JOIN threads t ON t.id = c.thread_id
+      WHERE c.id = ${commentId} AND c.author_id <> ${actor.userId}`;
+  }
+
+  /**
+   * Tells every other member that the consultation moved to a more open mode. The actor is
+   * recorded under the mode that was in force before, which is the more closed one.
+   */
+  async notifyMembers(
+    consultationId: string,
+    actor: Poster,
+    modes: { before: AttributionMode; after: AttributionMode },
+    tx: Queryable,
+  ): Promise<void> {
+    await tx`
+      INSERT INTO notifications (consultation_id, user_id, kind, actor_id, actor_role, actor_group, actor_scope,
+        actor_mode, new_mode)
+      SELECT ${consultationId}, m.user_id, 'attributionOpened', ${actor.userId}, ${actor.role}, ${actor.groupId},
+        ${actor.labelScope}, ${modes.before}, ${modes.after}
+      FROM members m WHERE m.consultation_id = ${consultationId} AND m.user_id <> ${actor.userId}`;
+  }
+
   /** The recipient's notifications in one consultation, newest first. */
   async list(consultationId: string, userId: string): Promise<NotificationRow[]> {
     return this.db.sql<NotificationRow[]>`
-      SELECT n.id, n.kind, n.thread_id, t.question_id, n.actor_id, u.name AS actor_name, n.actor_role,
-        n.actor_group AS actor_group_id, g.name AS actor_group_name, n.created_at, n.read_at IS NOT NULL AS is_read
+      SELECT n.id, n.kind, n.thread_id, t.question_id, n.comment_id, n.actor_id, u.name AS actor_name,
+        n.actor_role, n.actor_group AS actor_group_id, g.name AS actor_group_name, n.actor_mode, n.actor_scope,
+        n.note, n.new_mode, n.created_at, n.read_at IS NOT NULL AS is_read
       FROM notifications n
-      JOIN threads t ON t.id = n.thread_id
+      LEFT JOIN threads t ON t.id = n.thread_id
       JOIN users u ON u.id = n.actor_id
       JOIN stakeholder_groups g ON g.id = n.actor_group
       WHERE n.consultation_id = ${consultationId} AND n.user_id = ${userId}

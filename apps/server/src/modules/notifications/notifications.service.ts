@@ -1,24 +1,58 @@
 import { Injectable } from '@nestjs/common';
-import type { MarkNotificationsReadBody, Notification, NotificationKind } from '@cw/shared';
+import type { AttributionMode, MarkNotificationsReadBody, Notification, NotificationKind } from '@cw/shared';
 import type { Queryable } from '../../db/database.js';
-import type { Actor } from '../threads/threads.service.js';
-import type { Poster } from '../threads/threads.repository.js';
+import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
+import type { Actor } from '../../common/request-context.js';
+import type { Poster } from '../attribution/poster.js';
 import { presentNotification } from './notification.presenter.js';
-import { NotificationsRepository } from './notifications.repository.js';
+import { type ModerationKind, NotificationsRepository } from './notifications.repository.js';
 
-/** Replies to and resolutions of a member's threads, kept until read. */
+/**
+ * Replies to and resolutions of a member's threads, moderation of their comments and switches to
+ * a more open attribution mode, kept until read. Each is written in the transaction of the change
+ * it tells about, so neither exists without the other.
+ */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly notifications: NotificationsRepository) {}
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly labels: GroupLabelsRepository,
+  ) {}
 
-  /** Written in the transaction of the change it tells about, so neither exists without the other. */
   async threadChanged(threadId: string, kind: NotificationKind, actor: Poster, tx: Queryable): Promise<void> {
     await this.notifications.notifyOpener(threadId, kind, actor, tx);
   }
 
+  async commentModerated(
+    commentId: string,
+    kind: ModerationKind,
+    actor: Poster,
+    reason: string | null,
+    tx: Queryable,
+  ): Promise<void> {
+    await this.notifications.notifyAuthor(commentId, kind, actor, reason, tx);
+  }
+
+  async attributionOpened(
+    consultationId: string,
+    actor: Poster,
+    modes: { before: AttributionMode; after: AttributionMode },
+    tx: Queryable,
+  ): Promise<void> {
+    await this.notifications.notifyMembers(consultationId, actor, modes, tx);
+  }
+
   async list({ auth, member }: Actor): Promise<Notification[]> {
-    const rows = await this.notifications.list(member.consultationId, auth.userId);
-    const viewer = { userId: auth.userId, role: member.role, attributionMode: member.attributionMode };
+    const [rows, labelScopes] = await Promise.all([
+      this.notifications.list(member.consultationId, auth.userId),
+      this.labels.scopes(member.consultationId),
+    ]);
+    const viewer = {
+      userId: auth.userId,
+      role: member.role,
+      attributionMode: member.attributionMode,
+      labelScopes,
+    };
     return rows.map((row) => presentNotification(row, viewer));
   }
 

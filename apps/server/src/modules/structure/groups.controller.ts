@@ -8,7 +8,8 @@ import {
   updateGroupBody,
 } from '@cw/shared';
 import type { z } from 'zod';
-import { Permission } from '../../common/access.decorators.js';
+import { CurrentActor, Permission } from '../../common/access.decorators.js';
+import type { Actor } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { GroupsService } from './groups.service.js';
 import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
@@ -25,11 +26,12 @@ export class GroupsController {
   @Permission('groups.manage')
   @ReturnsCreated(stakeholderGroup)
   create(
-    @ValidParams(consultationParams) params: z.infer<typeof consultationParams>,
+    @ValidParams(consultationParams) _params: z.infer<typeof consultationParams>,
     @ValidBody(groupBody) body: z.infer<typeof groupBody>,
     @IdempotencyKey() idempotency: IdempotentRequest | undefined,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.groups.create(params.consultationId, body.name, idempotency);
+    return this.groups.create(actor, body.name, idempotency);
   }
 
   /** Rename and/or move to a position (0 = first). */
@@ -39,15 +41,16 @@ export class GroupsController {
   update(
     @ValidParams(consultationItemParams) params: ItemParams,
     @ValidBody(updateGroupBody) body: z.infer<typeof updateGroupBody>,
+    @CurrentActor() actor: Actor,
   ) {
-    return this.groups.update(params.consultationId, params.id, body);
+    return this.groups.update(actor, params.id, body);
   }
 
   /** 409 GROUP_IN_USE while members or pending invitations use the group. */
   @Delete(':id')
   @HttpCode(204)
   @Permission('groups.manage')
-  async delete(@ValidParams(consultationItemParams) params: ItemParams) {
-    await this.groups.delete(params.consultationId, params.id);
+  async delete(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {
+    await this.groups.delete(actor, params.id);
   }
 }

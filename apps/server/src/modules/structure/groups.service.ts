@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { StakeholderGroup } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
+import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
+import { AuditLog, type AuditRecord } from '../audit/audit-log.service.js';
 import {
   createdNoLonger,
   IdempotencyService,
@@ -19,14 +21,17 @@ export class GroupsService {
     private readonly db: Database,
     private readonly groups: GroupsRepository,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditLog,
   ) {}
 
-  /** A retry with the request's Idempotency-Key answers what the first one created. */
-  async create(consultationId: string, name: string, request?: IdempotentRequest): Promise<StakeholderGroup> {
+  /** A retry with the request's Idempotency-Key answers what the first one created. Audited. */
+  async create(actor: Actor, name: string, request?: IdempotentRequest): Promise<StakeholderGroup> {
+    const { consultationId } = actor.member;
     const created = await this.idempotency.once(request, async (tx) => {
       const position = (await this.groups.list(consultationId, tx)).length;
       const group = await this.groups.insert(consultationId, name, position, tx);
       if (!group) throw nameTaken(name);
+      await this.audit.record(actor, groupAudit('group.created', group.id, null, { name }), tx);
       return group.id;
     });
     const group = await this.groups.find(consultationId, created.id);
@@ -34,12 +39,13 @@ export class GroupsService {
     return group;
   }
 
-  /** Renames and/or moves a group; the others shift to keep positions 0…n-1. */
+  /** Renames and/or moves a group; the others shift to keep positions 0…n-1. Audited. */
   async update(
-    consultationId: string,
+    actor: Actor,
     id: string,
     change: { name?: string | undefined; position?: number | undefined },
   ): Promise<StakeholderGroup> {
+    const { consultationId } = actor.member;
     try {
       return await this.db.sql.begin(async (tx) => {
         const group = await this.findOrFail(consultationId, id, tx);
@@ -53,7 +59,10 @@ export class GroupsService {
           order.splice(Math.min(change.position, order.length), 0, id);
           await this.groups.setOrder(consultationId, order, tx);
         }
-        return (await this.groups.find(consultationId, id, tx))!;
+        const updated = (await this.groups.find(consultationId, id, tx))!;
+        const state = ({ name, position }: StakeholderGroup) => ({ name, position });
+        await this.audit.record(actor, groupAudit('group.updated', id, state(group), state(updated)), tx);
+        return updated;
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw nameTaken(change.name ?? '');
@@ -61,8 +70,9 @@ export class GroupsService {
     }
   }
 
-  /** Refused while members or live invitations use the group, so nobody is left without one. */
-  async delete(consultationId: string, id: string): Promise<void> {
+  /** Refused while members or live invitations use the group, so nobody is left without one. Audited. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    const { consultationId } = actor.member;
     const inUse = () =>
       new AppError(
         'GROUP_IN_USE',
@@ -70,7 +80,7 @@ export class GroupsService {
       );
     try {
       await this.db.sql.begin(async (tx) => {
-        await this.findOrFail(consultationId, id, tx);
+        const group = await this.findOrFail(consultationId, id, tx);
         const usage = await this.groups.usage(consultationId, id, tx);
         if (usage.members > 0 || usage.invitations > 0) {
           throw new AppError(
@@ -79,6 +89,7 @@ export class GroupsService {
           );
         }
         await this.groups.delete(consultationId, id, tx);
+        await this.audit.record(actor, groupAudit('group.deleted', id, { name: group.name }, null), tx);
         const remaining = await this.groups.list(consultationId, tx);
         await this.groups.setOrder(
           consultationId,
@@ -97,4 +108,18 @@ export class GroupsService {
     if (!group) throw notFound('Stakeholder group not found');
     return group;
   }
+}
+
+function groupAudit(
+  action: AuditRecord['action'],
+  id: string,
+  before: AuditRecord['before'],
+  after: AuditRecord['after'],
+): AuditRecord {
+  return {
+    action,
+    target: { type: 'group', id, label: String((after ?? before)?.name ?? '') },
+    before,
+    after,
+  };
 }

@@ -9,8 +9,8 @@ interface ThreadBody {
   status: string;
   resolution: { outcome: string; note: string } | null;
   comments: Array<{
-    author: { group: { name: string }; isYou: boolean };
-    endorsements: Array<{ groupName: string }>;
+    author: { label: string; isYou: boolean };
+    endorsements: Array<{ groupId: string | null; label: string; count: number }>;
   }>;
 }
 
@@ -42,17 +42,21 @@ describe.each(BACKENDS)('demo input on %s', (backend) => {
       expect(thread.anchor!.quote.length).toBeGreaterThan(10);
     }
     expect(threads.some((thread) => thread.status === 'resolved' && thread.resolution?.note)).toBe(true);
-    const authorGroups = new Set(threads.flatMap((t) => t.comments.map((c) => c.author.group.name)));
-    for (const account of DEMO_ACCOUNTS.filter((a) => a.role === 'reviewer'))
-      expect(authorGroups).toContain(account.group);
-    const endorsingGroups = new Set(
-      threads.flatMap((t) => t.comments.flatMap((c) => c.endorsements.map((e) => e.groupName))),
-    );
-    expect(endorsingGroups.size).toBeGreaterThanOrEqual(3);
+    const others = threads.flatMap((t) => t.comments.filter((c) => !c.author.isYou));
+    expect(others.length).toBeGreaterThanOrEqual(5);
+    // Each demo group has fewer than k = 5 members: a reviewer sees them pooled, none named.
+    expect(new Set(others.map((c) => c.author.label))).toEqual(new Set(['Other stakeholders']));
+    const endorsements = threads.flatMap((t) => t.comments.flatMap((c) => c.endorsements));
+    expect(endorsements.reduce((sum, e) => sum + e.count, 0)).toBeGreaterThanOrEqual(3);
+    // Only the viewer's own endorsements are counted under their group.
+    for (const count of endorsements.filter((e) => e.groupId !== null))
+      expect(count.label).toBe('Civil society organisation');
     expect(threads.some((t) => t.comments.some((c) => c.author.isYou))).toBe(true);
 
-    // Chatham House: a reviewer sees groups, never the other demo people's names.
+    // Chatham House: a reviewer sees no other demo person's name, nor a group that names them.
     const raw = JSON.stringify(threads);
     for (const account of DEMO_ACCOUNTS) expect(raw).not.toContain(account.name);
+    for (const account of DEMO_ACCOUNTS.filter((a) => a.email !== 'civil-society@demo.example'))
+      expect(raw).not.toContain(`"${account.group}"`);
   });
 });

@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { sectionFragmentName } from '@cw/shared';
 import * as Y from 'yjs';
 import { Database } from '../../db/database.js';
+import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
 import { paperFromState } from './anchors.js';
 import { DemoInputRepository } from './demo-input.repository.js';
 import { DEMO_THREADS, type DemoThread, type DemoVoice } from './demo-input.js';
 import type { AnchorRecord } from './thread-records.js';
-import { type Poster, ThreadsRepository } from './threads.repository.js';
+import type { Poster } from '../attribution/poster.js';
+import { ThreadsRepository } from './threads.repository.js';
 
 const encode = (position: Y.RelativePosition) =>
   Buffer.from(Y.encodeRelativePosition(position)).toString('base64');
@@ -20,6 +22,7 @@ export class DemoInputSeeder {
     private readonly threads: ThreadsRepository,
     private readonly demo: DemoInputRepository,
     private readonly papers: PaperRegistry,
+    private readonly labels: GroupLabelsRepository,
   ) {}
 
   async seed(consultationId: string): Promise<void> {
@@ -31,9 +34,15 @@ export class DemoInputSeeder {
         const voices = await this.demo.members(consultationId, tx);
         const questions = await this.demo.questions(consultationId, tx);
         const sections = await this.demo.sections(consultationId, tx);
+        const scopes = await this.labels.scopes(consultationId, tx);
         const posterFor = (voice: DemoVoice): Poster => {
           const row = voices.find((v) => v.role === voice.role && v.group_name === voice.group)!;
-          return { userId: row.user_id, role: row.role, groupId: row.group_id };
+          return {
+            userId: row.user_id,
+            role: row.role,
+            groupId: row.group_id,
+            labelScope: scopes[row.group_id] ?? 'participant',
+          };
         };
         for (const demo of DEMO_THREADS) {
           const [first, ...replies] = demo.comments;
@@ -52,8 +61,7 @@ export class DemoInputSeeder {
             commentIds.push(await this.threads.insertComment(threadId, posterFor(reply.by), reply.body, tx));
           for (const [index, comment] of demo.comments.entries()) {
             for (const voice of comment.endorsedBy ?? []) {
-              const endorser = posterFor(voice);
-              await this.threads.endorse(commentIds[index]!, endorser.userId, endorser.groupId, tx);
+              await this.threads.endorse(commentIds[index]!, posterFor(voice), tx);
             }
           }
           if (demo.resolution) {

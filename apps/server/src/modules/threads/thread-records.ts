@@ -1,4 +1,11 @@
-import type { Role, ThreadOutcome, ThreadStatus } from '@cw/shared';
+import type {
+  AttributionMode,
+  LabelScope,
+  ModerationState,
+  Role,
+  ThreadOutcome,
+  ThreadStatus,
+} from '@cw/shared';
 
 /**
  * Threads as stored, with full authorship. These never leave the server as they are: the
@@ -12,20 +19,26 @@ export interface PersonRecord {
   role: Role;
   groupId: string;
   groupName: string;
+  /** The attribution mode in force, and the group label's scope, when the input was given. */
+  attributionMode: AttributionMode;
+  labelScope: LabelScope;
 }
 
-export interface EndorsementRecord {
-  userId: string;
-  groupId: string;
-  groupName: string;
+export type EndorsementRecord = Omit<PersonRecord, 'name' | 'role'>;
+
+/** The organisers hid the comment, or cut parts of it; the removed text is not in the record. */
+export interface ModerationRecord {
+  state: ModerationState;
+  reason: string;
 }
 
 export interface CommentRecord {
   id: string;
   threadId: string;
   author: PersonRecord;
-  /** Empty once deleted. */
+  /** Empty once deleted or hidden; with the redacted parts cut when redacted. */
   body: string;
+  moderation: ModerationRecord | null;
   createdAt: string;
   editedAt: string | null;
   deletedAt: string | null;

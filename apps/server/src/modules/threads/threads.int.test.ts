@@ -66,10 +66,13 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     expect(list.body.map((t: { id: string }) => t.id)).toContain(thread.id);
     const one = await world.otherReviewer.api.get(`${world.base}/threads/${thread.id}`);
     expect(one.status).toBe(200);
+    // Every group here has one member: with k = 5 they are pooled, and the label names none.
     expect(one.body.author).toEqual({
-      label: `${CIVIL} reviewer`,
-      group: { id: world.consultation.groups[CIVIL], name: CIVIL },
+      label: 'Other stakeholders',
+      scope: 'pool',
+      group: null,
       isYou: false,
+      timePrecision: 'hour',
     });
   });
 
@@ -287,13 +290,15 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     expect(first.body).toMatchObject({ endorsementTotal: 1, isEndorsedByYou: true });
     expect((await world.otherReviewer.api.put(path, {})).body.endorsementTotal).toBe(1);
     const second = await world.editor.api.put(path, {});
+    // The editor may see names (Chatham House), so the groups are shown as they are.
     expect(second.body.endorsements).toEqual([
       {
+        scope: 'group',
         groupId: world.consultation.groups['Academia / research'],
-        groupName: 'Academia / research',
+        label: 'Academia / research',
         count: 1,
       },
-      { groupId: world.consultation.groups[COMPANY], groupName: COMPANY, count: 1 },
+      { scope: 'group', groupId: world.consultation.groups[COMPANY], label: COMPANY, count: 1 },
     ]);
     const seenByAuthor = await world.reviewer.api.get(`${world.base}/threads/${thread.id}`);
     expect(seenByAuthor.body.comments[0]).toMatchObject({ endorsementTotal: 2, isEndorsedByYou: false });
@@ -392,7 +397,13 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     expect(await ids(`?questionId=${fresh.questionId}`)).toEqual([a.body.id, c.body.id]);
     expect(await ids('?questionId=general')).toEqual([b.body.id]);
     expect(await ids(`?sectionId=${fresh.sectionId}`)).toEqual([a.body.id]);
-    expect(await ids(`?groupId=${fresh.consultation.groups[COMPANY]}`)).toEqual([b.body.id]);
+    // The group filter follows the labels the caller sees: the observer sees every group pooled.
+    expect(await ids(`?groupId=${fresh.consultation.groups[COMPANY]}`)).toEqual([]);
+    expect(await ids('?groupId=other')).toEqual([a.body.id, b.body.id, c.body.id]);
+    const asEditor = await fresh.editor.api.get(
+      `${fresh.base}/threads?groupId=${fresh.consultation.groups[COMPANY]}`,
+    );
+    expect(asEditor.body.map((t: { id: string }) => t.id)).toEqual([b.body.id]);
     for (const query of ['?status=pending', '?questionId=12', '?sectionId=x', '?groupId=1', '?author=me']) {
       const response = await fresh.observer.api.get(`${fresh.base}/threads${query}`);
       expect(response.status, query).toBe(400);

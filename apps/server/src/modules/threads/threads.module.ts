@@ -13,6 +13,6 @@ import { ThreadsService } from './threads.service.js';
   imports: [CollabModule, EventsModule, NotificationsModule],
   controllers: [ThreadsController],
   providers: [ThreadsService, ThreadsRepository, DemoInputSeeder, DemoInputRepository],
-  exports: [DemoInputSeeder],
+  exports: [DemoInputSeeder, ThreadsService],
 })
 export class ThreadsModule {}

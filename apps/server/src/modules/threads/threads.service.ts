@@ -1,16 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  Comment,
-  CommentBodyInput,
-  CreateThreadBody,
-  QuestionSummary,
-  ResolveThreadBody,
-  Thread,
-  ThreadEventType,
-  ThreadListQuery,
+import {
+  type Attribution,
+  type Comment,
+  type CommentBodyInput,
+  type CreateThreadBody,
+  type LabelScope,
+  POOLED_GROUPS_FILTER,
+  type QuestionSummary,
+  type ResolveThreadBody,
+  type Thread,
+  type ThreadEventType,
+  type ThreadListQuery,
 } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
-import type { AuthContext, MembershipContext } from '../../common/request-context.js';
+import type { Actor } from '../../common/request-context.js';
+import { Database, type Queryable } from '../../db/database.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
+import { type Poster, posterOf } from '../attribution/poster.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { NotificationsService } from '../notifications/notifications.service.js';
@@ -18,28 +25,29 @@ import { ThreadEventBus } from '../events/thread-event-bus.js';
 import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
 import { presentThread, type Viewer } from './thread.presenter.js';
 import type { ThreadRecord } from './thread-records.js';
-import { type Poster, ThreadsRepository } from './threads.repository.js';
+import { ThreadsRepository } from './threads.repository.js';
 
-/** The member acting, as the access guard resolved them. */
-export interface Actor {
-  auth: AuthContext;
-  member: MembershipContext;
-}
+type LabelScopes = Readonly<Record<string, LabelScope>>;
 
-const viewerOf = ({ auth, member }: Actor): Viewer => ({
+const viewerOf = ({ auth, member }: Actor, labelScopes: LabelScopes): Viewer => ({
   userId: auth.userId,
   role: member.role,
   attributionMode: member.attributionMode,
+  labelScopes,
 });
 
-const posterOf = ({ auth, member }: Actor): Poster => ({
-  userId: auth.userId,
-  role: member.role,
-  groupId: member.groupId,
-});
+/** Whether a comment is shown to the viewer under the label a `groupId` filter asks for. */
+function isShownUnder(author: Attribution, groupId: string): boolean {
+  return groupId === POOLED_GROUPS_FILTER ? author.scope === 'pool' : author.group?.id === groupId;
+}
 
 const threadNotFound = () => notFound('Thread not found');
 const commentNotFound = () => notFound('Comment not found');
+const commentModerated = () =>
+  new AppError(
+    'COMMENT_MODERATED',
+    'The organisers hid or redacted this comment; it can no longer be edited',
+  );
 
 /**
  * Threads, comments, endorsements and resolutions. The access guard has checked role and phase;
@@ -54,17 +62,48 @@ export class ThreadsService {
     private readonly events: ThreadEventBus,
     private readonly notifications: NotificationsService,
     private readonly idempotency: IdempotencyService,
+    private readonly labels: GroupLabelsRepository,
+    private readonly audit: AuditLog,
+    private readonly db: Database,
   ) {}
 
-  async list(actor: Actor, filters: ThreadListQuery): Promise<Thread[]> {
-    const records = await this.threads.list(actor.member.consultationId, filters);
-    await this.markRemovedPassages(actor.member.consultationId, records);
-    const viewer = viewerOf(actor);
+  /**
+   * The group filter matches the labels the caller sees, never the groups behind them: a group
+   * too small to be named, or input made while it was, is not singled out by filtering either.
+   */
+  async list(actor: Actor, { groupId, ...filters }: ThreadListQuery): Promise<Thread[]> {
+    const consultationId = actor.member.consultationId;
+    const [records, scopes] = await Promise.all([
+      this.threads.list(consultationId, filters),
+      this.labels.scopes(consultationId),
+    ]);
+    await this.markRemovedPassages(consultationId, records);
+    const viewer = viewerOf(actor, scopes);
+    const threads = records.map((record) => presentThread(record, viewer));
+    if (groupId === undefined) return threads;
+    return threads.filter((thread) =>
+      thread.comments.some((comment) => !comment.isDeleted && isShownUnder(comment.author, groupId)),
+    );
+  }
+
+  /** These threads as the caller may see them (e.g. those holding flagged comments). */
+  async present(actor: Actor, threadIds: readonly string[]): Promise<Thread[]> {
+    const consultationId = actor.member.consultationId;
+    const [records, scopes] = await Promise.all([
+      this.threads.listByIds(consultationId, threadIds),
+      this.labels.scopes(consultationId),
+    ]);
+    const viewer = viewerOf(actor, scopes);
     return records.map((record) => presentThread(record, viewer));
   }
 
   async get(actor: Actor, threadId: string): Promise<Thread> {
-    return presentThread(await this.load(actor.member.consultationId, threadId), viewerOf(actor));
+    const consultationId = actor.member.consultationId;
+    const [record, scopes] = await Promise.all([
+      this.load(consultationId, threadId),
+      this.labels.scopes(consultationId),
+    ]);
+    return presentThread(record, viewerOf(actor, scopes));
   }
 
   /** A retry with the request's Idempotency-Key answers the thread it opened the first time. */
@@ -77,7 +116,8 @@ export class ThreadsService {
     if (body.anchor) await this.checkAnchor(consultationId, body.anchor);
     const created = await this.idempotency.once(
       request,
-      async (tx) => (await this.threads.insertThread(consultationId, posterOf(actor), body, tx)).threadId,
+      async (tx) =>
+        (await this.threads.insertThread(consultationId, await this.poster(actor, tx), body, tx)).threadId,
     );
     if (created.isReplay) return this.get(actor, created.id);
     return this.publish(actor, 'thread.created', created.id);
@@ -98,17 +138,20 @@ export class ThreadsService {
       if (!status) throw threadNotFound();
       if (status === 'resolved')
         throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
-      const commentId = await this.threads.insertComment(threadId, posterOf(actor), input.body, tx);
-      await this.notifications.threadChanged(threadId, 'reply', posterOf(actor), tx);
+      const poster = await this.poster(actor, tx);
+      const commentId = await this.threads.insertComment(threadId, poster, input.body, tx);
+      await this.notifications.threadChanged(threadId, 'reply', poster, tx);
       return commentId;
     });
     if (posted.isReplay) return this.get(actor, threadId);
     return this.publish(actor, 'comment.created', threadId);
   }
 
+  /** The organisers' redaction or hiding refers to the text as written: it is no longer editable. */
   async editComment(actor: Actor, commentId: string, input: CommentBodyInput): Promise<Comment> {
     const ref = await this.ownComment(actor, commentId);
-    if (ref.isDeleted || !(await this.threads.editComment(commentId, input.body))) throw commentNotFound();
+    if (ref.isDeleted) throw commentNotFound();
+    if (ref.isModerated || !(await this.threads.editComment(commentId, input.body))) throw commentModerated();
     return this.commentOf(await this.publish(actor, 'comment.updated', ref.threadId), commentId);
   }
 
@@ -123,7 +166,7 @@ export class ThreadsService {
     if (!ref || ref.isDeleted) throw commentNotFound();
     if (ref.authorId === actor.auth.userId)
       throw new AppError('SELF_ENDORSEMENT', 'You cannot endorse your own comment');
-    const isNew = await this.threads.endorse(commentId, actor.auth.userId, actor.member.groupId);
+    const isNew = await this.threads.endorse(commentId, await this.poster(actor));
     const thread = isNew
       ? await this.publish(actor, 'endorsement.changed', ref.threadId)
       : await this.get(actor, ref.threadId);
@@ -160,19 +203,44 @@ export class ThreadsService {
           'THREAD_STATUS',
           'This thread is already resolved; reopen it to change the outcome',
         );
-      await this.threads.resolve(consultationId, threadId, posterOf(actor), body, tx);
-      await this.notifications.threadChanged(threadId, 'resolution', posterOf(actor), tx);
+      const poster = await this.poster(actor, tx);
+      await this.threads.resolve(consultationId, threadId, poster, body, tx);
+      await this.notifications.threadChanged(threadId, 'resolution', poster, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'thread.resolved',
+          target: { type: 'thread', id: threadId, label: '' },
+          before: { status: 'open' },
+          after: { status: 'resolved', outcome: body.outcome, note: body.note },
+        },
+        tx,
+      );
       return threadId;
     });
     if (resolved.isReplay) return this.get(actor, threadId);
     return this.publish(actor, 'thread.resolved', threadId);
   }
 
+  /** Audited with the resolution it undoes. */
   async reopen(actor: Actor, threadId: string): Promise<Thread> {
-    if (!(await this.threads.reopen(actor.member.consultationId, threadId))) {
-      if (!(await this.threads.status(actor.member.consultationId, threadId))) throw threadNotFound();
-      throw new AppError('THREAD_STATUS', 'This thread is already open');
-    }
+    const consultationId = actor.member.consultationId;
+    await this.db.sql.begin(async (tx) => {
+      const resolution = await this.threads.lockResolution(consultationId, threadId, tx);
+      if (resolution === undefined) throw threadNotFound();
+      if (resolution === null) throw new AppError('THREAD_STATUS', 'This thread is already open');
+      await this.threads.reopen(consultationId, threadId, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'thread.reopened',
+          target: { type: 'thread', id: threadId, label: '' },
+          before: { status: 'resolved', ...resolution },
+          after: { status: 'open' },
+        },
+        tx,
+      );
+    });
     return this.publish(actor, 'thread.reopened', threadId);
   }
 
@@ -206,11 +274,19 @@ export class ThreadsService {
     return record;
   }
 
+  private async poster(actor: Actor, q?: Queryable): Promise<Poster> {
+    return posterOf(actor, await this.labels.scopes(actor.member.consultationId, q));
+  }
+
   /** Reloads the thread, tells every open client, and answers the caller. */
-  private async publish(actor: Actor, type: ThreadEventType, threadId: string): Promise<Thread> {
-    const record = await this.load(actor.member.consultationId, threadId);
-    this.events.publish({ type, consultationId: record.consultationId, thread: record });
-    return presentThread(record, viewerOf(actor));
+  async publish(actor: Actor, type: ThreadEventType, threadId: string): Promise<Thread> {
+    const consultationId = actor.member.consultationId;
+    const [record, labelScopes] = await Promise.all([
+      this.load(consultationId, threadId),
+      this.labels.scopes(consultationId),
+    ]);
+    this.events.publish({ type, consultationId, thread: record, labelScopes });
+    return presentThread(record, viewerOf(actor, labelScopes));
   }
 
   private async checkAnchor(consultationId: string, anchor: NonNullable<CreateThreadBody['anchor']>) {

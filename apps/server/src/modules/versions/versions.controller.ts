@@ -44,13 +44,13 @@ export class VersionsController {
   @Permission('versions.create')
   @ReturnsCreated(versionSummary)
   create(
-    @ValidParams(consultationParams) params: ConsultationParams,
+    @ValidParams(consultationParams) _params: ConsultationParams,
     @ValidBody(createVersionBody) body: CreateVersionBody,
     @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentUser() user: AuthContext,
     @CurrentMember() member: MembershipContext,
   ) {
-    return this.versions.create(params.consultationId, body, viewer(user, member), idempotency);
+    return this.versions.create({ auth: user, member }, body, idempotency);
   }
 
   @Get()

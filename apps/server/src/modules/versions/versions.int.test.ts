@@ -328,11 +328,16 @@ describe.each(BACKENDS)('paper versions on %s', (backend) => {
       }
     });
 
-    it('named: everyone sees names', async () => {
+    it('named: everyone sees the names on versions taken under named mode, and only on those', async () => {
       await setMode('named');
-      const { byName } = await creatorsSeenBy(observer);
-      expect(byName.get('Draft for consultation')).toBe('Edith Editor');
-      expect(byName.get('Admin copy')).toBe('Ada Admin');
+      const taken = await editor.api.post(versionsPath, { name: 'Taken while named' });
+      expect(taken.status).toBe(201);
+      const { raw, byName } = await creatorsSeenBy(observer);
+      expect(byName.get('Taken while named')).toBe('Edith Editor');
+      // Taken under Chatham House: switching to named reveals nothing about them.
+      expect(byName.get('Draft for consultation')).toBe('Editor');
+      expect(byName.get('Admin copy')).toBe('Admin');
+      expect(raw).not.toContain(admin.name);
     });
 
     it('anonymous: nobody sees names, except each creator their own', async () => {

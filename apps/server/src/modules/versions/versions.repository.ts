@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Role } from '@cw/shared';
+import type { AttributionMode, Role } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
 
 /** A section as it stands in one paper (now, or when a version was taken). */
@@ -18,6 +18,8 @@ export interface VersionRecord {
   creatorId: string | null;
   creatorName: string | null;
   creatorRole: Role;
+  /** The attribution mode in force when it was taken. */
+  creatorMode: AttributionMode;
 }
 
 export interface VersionContent extends VersionRecord {
@@ -33,6 +35,7 @@ interface VersionRow {
   created_by: string | null;
   creator_name: string | null;
   creator_role: Role;
+  creator_mode: AttributionMode;
 }
 
 const toRecord = (row: VersionRow): VersionRecord => ({
@@ -42,6 +45,7 @@ const toRecord = (row: VersionRow): VersionRecord => ({
   creatorId: row.created_by,
   creatorName: row.creator_name,
   creatorRole: row.creator_role,
+  creatorMode: row.creator_mode,
 });
 
 /** All SQL of versions. Versions are written once: there is no update path. */
@@ -72,7 +76,7 @@ export class VersionsRepository {
   /** Newest first. */
   async list(consultationId: string): Promise<VersionRecord[]> {
     const rows = await this.db.sql<VersionRow[]>`
-      SELECT v.id, v.name, v.created_at, v.created_by, u.name AS creator_name, v.creator_role
+      SELECT v.id, v.name, v.created_at, v.created_by, u.name AS creator_name, v.creator_role, v.creator_mode
       FROM paper_versions v LEFT JOIN users u ON u.id = v.created_by
       WHERE v.consultation_id = ${consultationId}
       ORDER BY v.created_at DESC, v.name`;
@@ -82,7 +86,7 @@ export class VersionsRepository {
   /** One version of this consultation with its content; undefined for another's. */
   async find(consultationId: string, id: string): Promise<VersionContent | undefined> {
     const [row] = await this.db.sql<(VersionRow & { data: Buffer; outline: OutlineSection[] })[]>`
-      SELECT v.id, v.name, v.created_at, v.created_by, u.name AS creator_name, v.creator_role,
+      SELECT v.id, v.name, v.created_at, v.created_by, u.name AS creator_name, v.creator_role, v.creator_mode,
              v.data, v.outline
       FROM paper_versions v LEFT JOIN users u ON u.id = v.created_by
       WHERE v.consultation_id = ${consultationId} AND v.id = ${id}`;

@@ -9,7 +9,9 @@ import {
 } from '@cw/shared';
 import * as Y from 'yjs';
 import { AppError, notFound } from '../../common/app-error.js';
+import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { PaperRegistry } from '../collab/paper-registry.service.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
 import { blocksToPlainText, fragmentToBlocks } from './paper-blocks.js';
@@ -46,18 +48,20 @@ export class VersionsService {
     private readonly versions: VersionsRepository,
     private readonly papers: PaperRegistry,
     private readonly idempotency: IdempotencyService,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
    * Snapshots the paper as it is now, with its sections' numbers, titles and order. A retry with
    * the request's Idempotency-Key answers the version taken the first time.
    */
-  async create(
-    consultationId: string,
-    body: CreateVersionBody,
-    viewer: Viewer,
-    request?: IdempotentRequest,
-  ): Promise<VersionSummary> {
+  async create(actor: Actor, body: CreateVersionBody, request?: IdempotentRequest): Promise<VersionSummary> {
+    const consultationId = actor.member.consultationId;
+    const viewer: Viewer = {
+      userId: actor.auth.userId,
+      role: actor.member.role,
+      attributionMode: actor.member.attributionMode,
+    };
     const earlier = await this.idempotency.earlier(request);
     if (earlier) return this.summary(consultationId, earlier, viewer);
     const [data, outline] = await Promise.all([
@@ -65,8 +69,8 @@ export class VersionsService {
       this.versions.currentOutline(consultationId),
     ]);
     try {
-      const created = await this.idempotency.once(request, (tx) =>
-        this.versions.insert(
+      const created = await this.idempotency.once(request, async (tx) => {
+        const id = await this.versions.insert(
           {
             consultationId,
             name: body.name,
@@ -76,8 +80,19 @@ export class VersionsService {
             creatorRole: viewer.role,
           },
           tx,
-        ),
-      );
+        );
+        await this.audit.record(
+          actor,
+          {
+            action: 'version.created',
+            target: { type: 'version', id, label: body.name },
+            before: null,
+            after: { name: body.name, sections: outline.length },
+          },
+          tx,
+        );
+        return id;
+      });
       return await this.summary(consultationId, created.id, viewer);
     } catch (error) {
       if (isUniqueViolation(error))

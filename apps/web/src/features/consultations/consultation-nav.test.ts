@@ -12,21 +12,24 @@ describe('visibleNavItems', () => {
       'nav.paper',
       'nav.questions',
       'nav.triage',
+      'nav.moderation',
       'nav.dashboard',
       'nav.versions',
       'nav.structure',
       'nav.exports',
       'nav.members',
+      'nav.audit',
       'nav.settings',
     ]);
   });
 
-  it('gives editors triage, structure, exports and the member list but not settings', () => {
+  it('gives editors triage, moderation, structure, exports and the member list but not settings', () => {
     expect(navFor('editor', 'open')).toEqual([
       'nav.overview',
       'nav.paper',
       'nav.questions',
       'nav.triage',
+      'nav.moderation',
       'nav.dashboard',
       'nav.versions',
       'nav.structure',
@@ -46,6 +49,7 @@ describe('visibleNavItems', () => {
       'nav.overview',
       'nav.paper',
       'nav.questions',
+      'nav.moderation',
       'nav.dashboard',
       'nav.versions',
       'nav.exports',

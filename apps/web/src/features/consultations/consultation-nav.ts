@@ -8,11 +8,13 @@ export interface ConsultationNavItem {
     | 'nav.paper'
     | 'nav.questions'
     | 'nav.triage'
+    | 'nav.moderation'
     | 'nav.dashboard'
     | 'nav.versions'
     | 'nav.structure'
     | 'nav.exports'
     | 'nav.members'
+    | 'nav.audit'
     | 'nav.settings';
   /** Shown when the member may do any of these now. */
   anyOf: readonly Action[];
@@ -23,11 +25,13 @@ const ITEMS: readonly ConsultationNavItem[] = [
   { path: 'paper', labelKey: 'nav.paper', anyOf: ['paper.read'] },
   { path: 'questions', labelKey: 'nav.questions', anyOf: ['threads.read'] },
   { path: 'triage', labelKey: 'nav.triage', anyOf: ['threads.resolve'] },
+  { path: 'moderation', labelKey: 'nav.moderation', anyOf: ['comments.moderate'] },
   { path: 'dashboard', labelKey: 'nav.dashboard', anyOf: ['dashboard.read'] },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
   { path: 'exports', labelKey: 'nav.exports', anyOf: ['exports.create'] },
   { path: 'members', labelKey: 'nav.members', anyOf: ['members.read'] },
+  { path: 'audit', labelKey: 'nav.audit', anyOf: ['audit.read'] },
   {
     path: 'settings',
     labelKey: 'nav.settings',

@@ -1,5 +1,5 @@
 import { DASHBOARD_VIEWS, INPUT_METRICS, PHASES, type DashboardData } from '@cw/shared';
-import { Flex } from '@radix-ui/themes';
+import { Flex, TextField } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
@@ -9,7 +9,7 @@ import { type DashboardFilterName, metricFromSearch, withDashboardFilter } from 
 /** Radix selects cannot hold an empty value, so "any" has a name of its own. */
 const ANY = 'any';
 
-/** Session, phase, figure and (for admins) view, kept in the address so a view can be shared. */
+/** Session, phase, day, figure and (for admins) view, kept in the address so a view can be shared. */
 export function DashboardFilters({ data, canSeeExact }: { data: DashboardData; canSeeExact: boolean }) {
   const { t } = useTranslation();
   const [search, setSearch] = useSearchParams();
@@ -40,6 +40,19 @@ export function DashboardFilters({ data, canSeeExact }: { data: DashboardData; c
               { value: ANY, label: t('dashboard.filters.anyPhase') },
               ...PHASES.map((phase) => ({ value: phase, label: t(`phases.${phase}`) })),
             ]}
+          />
+        )}
+      </FormField>
+      <FormField
+        label={t('dashboard.filters.day')}
+        hint={t('dashboard.filters.dayHint', { zone: data.timezone })}
+      >
+        {(control) => (
+          <TextField.Root
+            {...control}
+            type="date"
+            value={data.filters.day ?? ''}
+            onChange={(event) => choose('day')(event.target.value || ANY)}
           />
         )}
       </FormField>

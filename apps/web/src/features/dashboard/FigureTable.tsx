@@ -13,9 +13,9 @@ export interface FigureColumn {
 
 interface FigureTableProps {
   caption: string;
-  groups: DashboardData['groups'];
+  rows: DashboardData['rows'];
   columns: readonly FigureColumn[];
-  /** figures[row][column] for each group, then the totals row when given. */
+  /** figures[row][column] for each row, then the totals row when given. */
   cells: readonly (readonly Figure[])[];
   rowTotals?: readonly Figure[];
   columnTotals?: readonly Figure[];
@@ -25,7 +25,7 @@ interface FigureTableProps {
 /** The figures behind a chart as a real table: caption, column and row headers, totals. */
 export function FigureTable({
   caption,
-  groups,
+  rows,
   columns,
   cells,
   rowTotals,
@@ -33,7 +33,11 @@ export function FigureTable({
   grandTotal,
 }: FigureTableProps) {
   const { t, i18n } = useTranslation();
-  const text = (figure: Figure) => figureText(figure, (k) => t('dashboard.fewerThan', { k }), i18n.language);
+  const words = {
+    atLeast: (value: string) => t('dashboard.atLeast', { value }),
+    withheld: t('dashboard.withheld'),
+  };
+  const text = (figure: Figure) => figureText(figure, words, i18n.language);
   return (
     <Table.Root variant="surface" size="1" className="dashboard-table">
       <caption>{caption}</caption>
@@ -51,9 +55,9 @@ export function FigureTable({
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {groups.map((group, row) => (
-          <Table.Row key={group.id}>
-            <Table.RowHeaderCell scope="row">{group.name}</Table.RowHeaderCell>
+        {rows.map((label, row) => (
+          <Table.Row key={label.key}>
+            <Table.RowHeaderCell scope="row">{label.label}</Table.RowHeaderCell>
             {columns.map((column, index) => (
               <Table.Cell key={column.key}>{text(cells[row]![index]!)}</Table.Cell>
             ))}

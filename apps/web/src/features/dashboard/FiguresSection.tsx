@@ -42,17 +42,17 @@ export function FiguresSection({
             <GroupChart
               kind={kind}
               caption={caption}
-              series={data.groups.map((group) => ({ key: group.id, name: group.name }))}
+              series={data.rows.map((row) => ({ key: row.key, name: row.label }))}
               data={chartRows(
                 table,
                 columns.map((column) => column.label),
-                data.groups,
+                data.rows,
                 metric,
               )}
             />
             <FigureTable
               caption={caption}
-              groups={data.groups}
+              rows={data.rows}
               columns={columns}
               cells={table.cells.map((row) => row.map(pick))}
               rowTotals={table.rowTotals.map(pick)}

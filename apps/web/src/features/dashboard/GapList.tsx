@@ -6,8 +6,8 @@ import { gapMessage } from './gap-wording';
 /** The representation gaps in words. */
 export function GapList({ data }: { data: DashboardData }) {
   const { t } = useTranslation();
-  const names = new Map(data.groups.map((group) => [group.id, group.name]));
-  const groupName = (id: string) => names.get(id) ?? '';
+  const labels = new Map(data.rows.map((row) => [row.key, row.label]));
+  const rowLabel = (key: string) => labels.get(key) ?? '';
   return (
     <section aria-labelledby="dashboard-gaps-heading">
       <Flex direction="column" gap="2">
@@ -20,9 +20,9 @@ export function GapList({ data }: { data: DashboardData }) {
           <Callout.Root color="amber" variant="surface" highContrast>
             <ul className="dashboard-gaps">
               {data.gaps.map((gap) => {
-                const message = gapMessage(gap, groupName);
+                const message = gapMessage(gap, rowLabel);
                 return (
-                  <li key={`${gap.kind}-${gap.groupId ?? 'all'}-${gap.target.id}`}>
+                  <li key={`${gap.kind}-${gap.rowKey ?? 'all'}-${gap.target.id}`}>
                     {t(message.key, message.values)}
                   </li>
                 );

@@ -22,18 +22,18 @@ export function ParticipationSection({ data }: { data: DashboardData }) {
           kind="rows"
           caption={caption}
           series={columns.map((column) => ({ key: column.key, name: column.label }))}
-          data={data.groups.map((group, row) => ({
-            label: group.name,
+          data={data.rows.map((label, row) => ({
+            label: label.label,
             ...Object.fromEntries(
-              FIGURES.map((figure) => [figure, shownValue(data.participation.groups[row]![figure])]),
+              FIGURES.map((figure) => [figure, shownValue(data.participation.rows[row]![figure])]),
             ),
           }))}
         />
         <FigureTable
           caption={caption}
-          groups={data.groups}
+          rows={data.rows}
           columns={columns}
-          cells={data.participation.groups.map((figures) => FIGURES.map((figure) => figures[figure]))}
+          cells={data.participation.rows.map((figures) => FIGURES.map((figure) => figures[figure]))}
           columnTotals={FIGURES.map((figure) => data.participation.total[figure])}
         />
       </Flex>

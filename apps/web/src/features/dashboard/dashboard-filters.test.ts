@@ -4,17 +4,23 @@ import { dashboardQueryFromSearch, metricFromSearch, withDashboardFilter } from 
 const session = '00000000-0000-4000-8000-000000000001';
 
 describe('dashboard filters in the address', () => {
-  it('reads the session, phase and view the server accepts', () => {
-    const search = new URLSearchParams({ session, phase: 'open', view: 'published' });
+  it('reads the session, phase, day and view the server accepts', () => {
+    const search = new URLSearchParams({ session, phase: 'open', day: '2026-03-02', view: 'published' });
     expect(dashboardQueryFromSearch(search, [session])).toEqual({
       sessionId: session,
       phase: 'open',
+      day: '2026-03-02',
       view: 'published',
     });
   });
 
-  it('drops unknown sessions, phases and views instead of asking for a 400', () => {
-    const search = new URLSearchParams({ session: 'gone', phase: 'archived', view: 'raw' });
+  it('drops unknown sessions, phases, days and views instead of asking for a 400', () => {
+    const search = new URLSearchParams({
+      session: 'gone',
+      phase: 'archived',
+      day: '2026-02-30',
+      view: 'raw',
+    });
     expect(dashboardQueryFromSearch(search, [session])).toEqual({});
   });
 

@@ -1,6 +1,13 @@
-import { DASHBOARD_VIEWS, INPUT_METRICS, PHASES, type DashboardQuery, type InputMetric } from '@cw/shared';
+import {
+  DASHBOARD_VIEWS,
+  INPUT_METRICS,
+  localDate,
+  PHASES,
+  type DashboardQuery,
+  type InputMetric,
+} from '@cw/shared';
 
-export type DashboardFilterName = 'session' | 'phase' | 'view' | 'metric';
+export type DashboardFilterName = 'session' | 'phase' | 'day' | 'view' | 'metric';
 
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
   (values as readonly string[]).includes(value ?? '') ? (value as T) : undefined;
@@ -12,8 +19,14 @@ export function dashboardQueryFromSearch(
 ): DashboardQuery {
   const sessionId = oneOf(sessionIds, search.get('session'));
   const phase = oneOf(PHASES, search.get('phase'));
+  const day = localDate.safeParse(search.get('day')).data;
   const view = oneOf(DASHBOARD_VIEWS, search.get('view'));
-  return { ...(sessionId ? { sessionId } : {}), ...(phase ? { phase } : {}), ...(view ? { view } : {}) };
+  return {
+    ...(sessionId ? { sessionId } : {}),
+    ...(phase ? { phase } : {}),
+    ...(day ? { day } : {}),
+    ...(view ? { view } : {}),
+  };
 }
 
 /** The figure the charts and tables show; comments unless the address names another. */

@@ -9,37 +9,38 @@ const shown = (comments: number): InputFigures => ({
   charsEdited: 0,
   participants: comments,
 });
-const hidden = { fewerThan: 5 };
-const hiddenFigures: InputFigures = {
-  threads: hidden,
-  comments: hidden,
-  endorsements: hidden,
-  charsEdited: hidden,
-  participants: hidden,
+const partial = { atLeast: 6 };
+const partialFigures: InputFigures = {
+  threads: partial,
+  comments: partial,
+  endorsements: partial,
+  charsEdited: partial,
+  participants: partial,
 };
 
 describe('figures', () => {
-  it('writes hidden figures in words and shown ones as numbers', () => {
-    const fewerThan = (k: number) => `fewer than ${k}`;
-    expect(figureText(1234, fewerThan, 'en')).toBe('1,234');
-    expect(figureText(hidden, fewerThan)).toBe('fewer than 5');
+  it('writes exact figures as numbers and what is known of the others in words', () => {
+    const words = { atLeast: (value: string) => `at least ${value}`, withheld: 'withheld' };
+    expect(figureText(1234, words, 'en')).toBe('1,234');
+    expect(figureText({ atLeast: 1234 }, words, 'en')).toBe('at least 1,234');
+    expect(figureText({ atLeast: 0 }, words)).toBe('withheld');
   });
 
-  it('charts each group per column and leaves hidden figures out rather than drawing them as zero', () => {
+  it('charts each row per column and leaves inexact figures out rather than drawing them short', () => {
     const table: InputTable = {
       cells: [
-        [shown(7), hiddenFigures],
+        [shown(7), partialFigures],
         [shown(0), shown(9)],
       ],
       rowTotals: [shown(0), shown(0)],
       columnTotals: [shown(0), shown(0)],
       grandTotal: shown(0),
     };
-    const groups = [
-      { id: 'a', name: 'A' },
-      { id: 'b', name: 'B' },
+    const rows = [
+      { key: 'a', groupId: null, scope: 'pool' as const, label: 'A' },
+      { key: 'b', groupId: null, scope: 'pool' as const, label: 'B' },
     ];
-    expect(chartRows(table, ['Q1', 'Q2'], groups, 'comments')).toEqual([
+    expect(chartRows(table, ['Q1', 'Q2'], rows, 'comments')).toEqual([
       { label: 'Q1', a: 7, b: 0 },
       { label: 'Q2', a: null, b: 9 },
     ]);

@@ -1,24 +1,31 @@
 import type { DashboardData, Figure, InputMetric, InputTable } from '@cw/shared';
 
-/** A shown figure, or null where the published view hides it. */
+/** An exact figure, or null where published figures left some of its input out. */
 export const shownValue = (figure: Figure): number | null => (typeof figure === 'number' ? figure : null);
 
-/** A figure as text: the number, or the hidden marker in words ("fewer than 5"). */
-export function figureText(figure: Figure, fewerThan: (k: number) => string, locale?: string): string {
-  return typeof figure === 'number' ? figure.toLocaleString(locale) : fewerThan(figure.fewerThan);
+/** How a figure with input left out reads: "at least 5", or "withheld" when none is left. */
+export interface PartialWords {
+  atLeast: (value: string) => string;
+  withheld: string;
 }
 
-/** One chart point per column with each group's value under its id; hidden figures are left out. */
+/** A figure as text: the number, or what is known of it in words. */
+export function figureText(figure: Figure, words: PartialWords, locale?: string): string {
+  if (typeof figure === 'number') return figure.toLocaleString(locale);
+  return figure.atLeast === 0 ? words.withheld : words.atLeast(figure.atLeast.toLocaleString(locale));
+}
+
+/** One chart point per column with each row's value under its key; inexact figures are left out. */
 export function chartRows(
   table: InputTable,
   columnLabels: readonly string[],
-  groups: DashboardData['groups'],
+  rows: DashboardData['rows'],
   metric: InputMetric,
 ): Record<string, string | number | null>[] {
   return columnLabels.map((label, column) => ({
     label,
     ...Object.fromEntries(
-      groups.map((group, row) => [group.id, shownValue(table.cells[row]![column]![metric])]),
+      rows.map((row, index) => [row.key, shownValue(table.cells[index]![column]![metric])]),
     ),
   }));
 }

@@ -25,17 +25,17 @@ beforeAll(async () => {
 
 describe('gap wording', () => {
   it('names the group and the question a group gave no input on', () => {
-    expect(words({ kind: 'noInput', groupId: company, target: question })).toBe(
+    expect(words({ kind: 'noInput', rowKey: company, target: question })).toBe(
       'No Company / business input on question 4',
     );
   });
 
   it('says when nobody gave input on a section', () => {
-    expect(words({ kind: 'noInput', groupId: null, target: section })).toBe('No input at all on section 3');
+    expect(words({ kind: 'noInput', rowKey: null, target: section })).toBe('No input at all on section 3');
   });
 
   it('gives the share a dominant group exceeds, in percent', () => {
-    expect(words({ kind: 'dominant', groupId: company, target: section, share: 0.7 })).toBe(
+    expect(words({ kind: 'dominant', rowKey: company, target: section, share: 0.7 })).toBe(
       'Company / business accounts for over 70 % of the comments on section 3',
     );
   });

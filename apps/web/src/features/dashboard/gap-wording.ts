@@ -14,15 +14,15 @@ export interface GapMessage {
 }
 
 /** The catalogue message and its values for one gap ("No Company / business input on question 4"). */
-export function gapMessage(gap: Gap, groupName: (groupId: string) => string): GapMessage {
+export function gapMessage(gap: Gap, rowLabel: (rowKey: string) => string): GapMessage {
   const on = gap.target.kind === 'question' ? 'Question' : 'Section';
   const number = String(gap.target.number);
   if (gap.kind === 'dominant') {
     return {
       key: `dashboard.gaps.dominant${on}`,
-      values: { number, group: groupName(gap.groupId), percent: Math.round(gap.share * 100) },
+      values: { number, group: rowLabel(gap.rowKey), percent: Math.round(gap.share * 100) },
     };
   }
-  if (gap.groupId === null) return { key: `dashboard.gaps.nobody${on}`, values: { number } };
-  return { key: `dashboard.gaps.noInput${on}`, values: { number, group: groupName(gap.groupId) } };
+  if (gap.rowKey === null) return { key: `dashboard.gaps.nobody${on}`, values: { number } };
+  return { key: `dashboard.gaps.noInput${on}`, values: { number, group: rowLabel(gap.rowKey) } };
 }

@@ -5,7 +5,7 @@ import {
   type ConsultationDetail,
 } from '@cw/shared';
 import { Button, Card, Flex, Heading, Text, TextArea, TextField } from '@radix-ui/themes';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
@@ -15,8 +15,15 @@ import { FormField } from '../../ui/FormField';
 import { updateConsultation } from '../consultations/api';
 import { TimeZoneSelect } from '../consultations/TimeZoneSelect';
 import { useRefreshConsultation } from '../consultations/useConsultations';
+import { fetchMembers, memberKeys } from '../members/api';
+import { ConfirmOpeningDialog } from './ConfirmOpeningDialog';
+import { type OpeningConsequences, openingConsequences } from './opening-consequences';
 
-/** Title, description, zone, attribution, dates and k threshold; sends only what changed. */
+/**
+ * Title, description, zone, attribution, dates and k threshold; sends only what changed. A change
+ * that opens attribution (a more open mode, a lower k) shows what it does and is sent only once
+ * the admin confirms it.
+ */
 export function ConsultationSettingsForm({ consultation }: { consultation: ConsultationDetail }) {
   const { t } = useTranslation();
   const refresh = useRefreshConsultation(consultation.id);
@@ -32,6 +39,24 @@ export function ConsultationSettingsForm({ consultation }: { consultation: Consu
   const save = useMutation({
     mutationFn: (body: Parameters<typeof updateConsultation>[1]) => updateConsultation(consultation.id, body),
   });
+  const members = useQuery({
+    queryKey: memberKeys.list(consultation.id),
+    queryFn: () => fetchMembers(consultation.id),
+  });
+  const [confirming, setConfirming] = useState<{
+    body: Parameters<typeof updateConsultation>[1];
+    consequences: OpeningConsequences;
+  } | null>(null);
+
+  function send(body: Parameters<typeof updateConsultation>[1]) {
+    save.mutate(body, {
+      onSuccess: async (detail) => {
+        await refresh(detail);
+        setIsSaved(true);
+      },
+      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
+    });
+  }
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -60,17 +85,29 @@ export function ConsultationSettingsForm({ consultation }: { consultation: Consu
       return;
     }
     setFieldErrors({});
-    save.mutate(parsed.data, {
-      onSuccess: async (detail) => {
-        await refresh(detail);
-        setIsSaved(true);
-      },
-      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
-    });
+    const memberCounts: Record<string, number> = {};
+    for (const member of members.data ?? [])
+      memberCounts[member.groupId] = (memberCounts[member.groupId] ?? 0) + 1;
+    const consequences = openingConsequences(
+      consultation,
+      { attributionMode, kThreshold: Number(kThreshold) },
+      consultation.groups,
+      memberCounts,
+    );
+    if (consequences) setConfirming({ body: parsed.data, consequences });
+    else send(parsed.data);
   }
 
   return (
     <section aria-labelledby="settings-heading">
+      <ConfirmOpeningDialog
+        consequences={confirming?.consequences ?? null}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => {
+          if (confirming) send({ ...confirming.body, confirmOpening: true });
+          setConfirming(null);
+        }}
+      />
       <Card>
         <form onSubmit={submit} noValidate aria-labelledby="settings-heading">
           <Flex direction="column" gap="3">

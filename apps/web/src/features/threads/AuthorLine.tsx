@@ -1,9 +1,9 @@
 import type { Attribution } from '@cw/shared';
 import { Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
-import { formatInstant } from '../../lib/time-format';
+import { formatTimeOf } from '../../lib/time-format';
 
-/** Who wrote something and when, exactly as the server presented it to this viewer. */
+/** Who wrote something and when, exactly as the server presented it to this viewer, no more precisely. */
 export function AuthorLine({
   author,
   at,
@@ -23,7 +23,7 @@ export function AuthorLine({
     <Text as="p" size="1" color="gray" highContrast>
       <Text weight="bold">{who}</Text>
       {' · '}
-      <time dateTime={at}>{formatInstant(at, i18n.language)}</time>
+      <time dateTime={at}>{formatTimeOf(at, author.timePrecision, i18n.language)}</time>
       {isEdited ? ` · ${t('threads.comment.edited')}` : null}
     </Text>
   );

@@ -3,6 +3,7 @@ import { Button, Flex, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FlagControl } from '../moderation/FlagControl';
 import { AuthorLine } from './AuthorLine';
 import { CommentBody } from './CommentBody';
 import { CommentForm } from './CommentForm';
@@ -10,24 +11,46 @@ import { EndorseControl } from './EndorseControl';
 import type { useThreadActions } from './useThreads';
 
 interface CommentItemProps {
+  consultationId: string;
   comment: Comment;
   actions: ReturnType<typeof useThreadActions>;
   canWrite: boolean;
   canEndorse: boolean;
+  canFlag: boolean;
 }
 
-/** One comment: author, time, text (or its tombstone), endorsements, and edit/delete on one's own. */
-export function CommentItem({ comment, actions, canWrite, canEndorse }: CommentItemProps) {
+/**
+ * One comment: author, time, text (or its tombstone, or what the organisers left of it),
+ * endorsements, edit/delete on one's own, and a flag for the organisers.
+ */
+export function CommentItem({
+  consultationId,
+  comment,
+  actions,
+  canWrite,
+  canEndorse,
+  canFlag,
+}: CommentItemProps) {
   const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
   const isOwn = comment.author.isYou && canWrite && !comment.isDeleted;
+  const moderation = comment.isDeleted ? null : comment.moderation;
   return (
     <li className="thread-comment">
       <AuthorLine author={comment.author} at={comment.createdAt} isEdited={comment.isEdited} />
-      {comment.body === null ? (
-        <Text as="p" size="2" color="gray" className="thread-comment__tombstone">
-          {t('threads.comment.deleted')}
+      {moderation ? (
+        <Text as="p" size="1" color="orange" highContrast className="thread-comment__moderation">
+          {moderation.reason
+            ? t(`moderation.shown.${moderation.state}Why`, { reason: moderation.reason })
+            : t(`moderation.shown.${moderation.state}`)}
         </Text>
+      ) : null}
+      {comment.body === null ? (
+        comment.isDeleted ? (
+          <Text as="p" size="2" color="gray" className="thread-comment__tombstone">
+            {t('threads.comment.deleted')}
+          </Text>
+        ) : null
       ) : isEditing ? (
         <CommentForm
           label={t('threads.comment.editLabel')}
@@ -51,11 +74,16 @@ export function CommentItem({ comment, actions, canWrite, canEndorse }: CommentI
           isPending={actions.endorse.isPending && actions.endorse.variables?.commentId === comment.id}
           onToggle={(endorse) => actions.endorse.mutate({ commentId: comment.id, endorse })}
         />
+        {canFlag && comment.body !== null && !isEditing ? (
+          <FlagControl consultationId={consultationId} comment={comment} />
+        ) : null}
         {isOwn && !isEditing ? (
           <>
-            <Button size="1" variant="ghost" onClick={() => setIsEditing(true)}>
-              {t('threads.comment.edit')}
-            </Button>
+            {moderation ? null : (
+              <Button size="1" variant="ghost" onClick={() => setIsEditing(true)}>
+                {t('threads.comment.edit')}
+              </Button>
+            )}
             <ConfirmDialog
               trigger={
                 <Button size="1" variant="ghost" color="red">

@@ -20,7 +20,7 @@ export function EndorseControl({ comment, canEndorse, isPending, onToggle }: End
         <Text size="1" color="gray" highContrast>
           {t('threads.endorsements.summary', {
             groups: comment.endorsements
-              .map((entry) => t('threads.endorsements.group', { group: entry.groupName, count: entry.count }))
+              .map((entry) => t('threads.endorsements.group', { group: entry.label, count: entry.count }))
               .join(', '),
           })}
         </Text>

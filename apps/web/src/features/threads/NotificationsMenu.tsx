@@ -2,10 +2,13 @@ import type { Notification } from '@cw/shared';
 import { Badge, Button, DropdownMenu, Text, VisuallyHidden } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { formatInstant } from '../../lib/time-format';
+import { formatTimeOf } from '../../lib/time-format';
 import { useMarkNotificationsRead, useNotifications } from './useNotifications';
 
-/** Replies to and resolutions of the member's threads, with the unread count on the button. */
+/**
+ * Replies to and resolutions of the member's threads, moderation of their comments and switches to
+ * a more open attribution mode, with the unread count on the button.
+ */
 export function NotificationsMenu({ consultationId }: { consultationId: string }) {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
@@ -16,7 +19,8 @@ export function NotificationsMenu({ consultationId }: { consultationId: string }
 
   function open(item: Notification) {
     if (!item.isRead) markRead.mutate([item.id]);
-    void navigate(`/consultations/${consultationId}/questions#thread-${item.threadId}`);
+    const base = `/consultations/${consultationId}`;
+    void navigate(item.threadId ? `${base}/questions#thread-${item.threadId}` : base);
   }
 
   return (
@@ -43,9 +47,11 @@ export function NotificationsMenu({ consultationId }: { consultationId: string }
               <Text weight={item.isRead ? 'regular' : 'bold'}>
                 {t(`threads.notifications.${item.kind}`, {
                   actor: item.actor.isYou ? t('threads.author.you') : (item.actor.name ?? item.actor.label),
+                  note: item.note ?? '',
+                  mode: item.attributionMode ? t(`attribution.${item.attributionMode}.name`) : '',
                 })}
                 {' · '}
-                {formatInstant(item.createdAt, i18n.language)}
+                {formatTimeOf(item.createdAt, item.actor.timePrecision, i18n.language)}
               </Text>
             </DropdownMenu.Item>
           ))

@@ -91,10 +91,12 @@ export function ThreadCard({
             {thread.comments.map((posted) => (
               <CommentItem
                 key={posted.id}
+                consultationId={consultation.id}
                 comment={posted}
                 actions={actions}
                 canWrite={canWrite}
                 canEndorse={canDo(consultation, 'comments.endorse')}
+                canFlag={canDo(consultation, 'comments.flag')}
               />
             ))}
           </ol>

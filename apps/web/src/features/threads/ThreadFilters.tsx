@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormField } from '../../ui/FormField';
-import { ANY_FILTER as ANY, withFilter } from './thread-filters';
+import { ANY_FILTER as ANY, groupFilterChoices, withFilter } from './thread-filters';
 
 /**
  * Status, section and stakeholder-group filters, kept in the address. `defaultStatus`: the
@@ -27,7 +27,6 @@ export function ThreadFilters({
     setSearch(withFilter(search, name, value === (defaults[name] ?? ANY) ? '' : value), { replace: true });
   const current = (name: string) => search.get(name) ?? defaults[name] ?? ANY;
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
-  const groups = [...consultation.groups].sort((a, b) => a.position - b.position);
   return (
     <Flex gap="3" wrap="wrap" role="group" aria-label={t('threads.filters.title')}>
       {filters.includes('status') ? (
@@ -72,7 +71,10 @@ export function ThreadFilters({
               onChange={choose('group')}
               choices={[
                 { value: ANY, label: t('threads.filters.anyGroup') },
-                ...groups.map((group) => ({ value: group.id, label: group.name })),
+                ...groupFilterChoices(consultation).map((choice) => ({
+                  value: choice.key,
+                  label: choice.value === null ? t('threads.filters.pooled') : choice.label,
+                })),
               ]}
             />
           )}

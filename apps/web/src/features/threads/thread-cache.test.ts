@@ -8,7 +8,13 @@ const QUESTION = '00000000-0000-4000-8000-000000000003';
 const SECTION = '00000000-0000-4000-8000-000000000004';
 
 function buildThread(id: string, patch: Partial<Thread> = {}): Thread {
-  const author = { label: 'Company reviewer', group: { id: GROUP, name: 'Company' }, isYou: false };
+  const author = {
+    label: 'Company',
+    scope: 'group' as const,
+    group: { id: GROUP, name: 'Company' },
+    isYou: false,
+    timePrecision: 'hour' as const,
+  };
   return {
     id,
     consultationId: '00000000-0000-4000-8000-000000000009',
@@ -25,6 +31,7 @@ function buildThread(id: string, patch: Partial<Thread> = {}): Thread {
         author,
         body: 'Text',
         isDeleted: false,
+        moderation: null,
         isEdited: false,
         createdAt: '2026-01-01T10:00:00.000Z',
         editedAt: null,

@@ -1,4 +1,14 @@
-import type { Comment, Thread, ThreadListQuery } from '@cw/shared';
+import {
+  type Attribution,
+  type Comment,
+  POOLED_GROUPS_FILTER,
+  type Thread,
+  type ThreadListQuery,
+} from '@cw/shared';
+
+/** Whether a comment is shown under the label a `groupId` filter asks for (as the server judges). */
+const isShownUnder = (author: Attribution, groupId: string) =>
+  groupId === POOLED_GROUPS_FILTER ? author.scope === 'pool' : author.group?.id === groupId;
 
 /** Whether a thread belongs in a list fetched with these filters, judged as the server does. */
 export function matchesFilters(thread: Thread, filters: ThreadListQuery): boolean {
@@ -7,7 +17,8 @@ export function matchesFilters(thread: Thread, filters: ThreadListQuery): boolea
   if (filters.questionId && filters.questionId !== 'general' && thread.questionId !== filters.questionId)
     return false;
   if (filters.sectionId && thread.anchor?.sectionId !== filters.sectionId) return false;
-  if (filters.groupId && !thread.comments.some((posted) => posted.author.group.id === filters.groupId))
+  const { groupId } = filters;
+  if (groupId && !thread.comments.some((posted) => !posted.isDeleted && isShownUnder(posted.author, groupId)))
     return false;
   return true;
 }

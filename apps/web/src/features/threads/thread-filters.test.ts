@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANY_FILTER, filtersFromSearch, withFilter } from './thread-filters';
+import { ANY_FILTER, filtersFromSearch, groupFilterChoices, withFilter } from './thread-filters';
 import { consultation, id } from './test-consultation';
 
 describe('filtersFromSearch', () => {
@@ -21,6 +21,16 @@ describe('filtersFromSearch', () => {
       status: 'resolved',
     });
     expect(filtersFromSearch(new URLSearchParams({ status: ANY_FILTER }), consultation, 'open')).toEqual({});
+  });
+
+  it('offers a viewer without names only the named groups and the pool, as the server filters', () => {
+    expect(groupFilterChoices(consultation).map((choice) => choice.key)).toEqual([id(30), 'other']);
+    expect(filtersFromSearch(new URLSearchParams({ group: id(31) }), consultation)).toEqual({});
+    expect(filtersFromSearch(new URLSearchParams({ group: 'other' }), consultation)).toEqual({
+      groupId: 'other',
+    });
+    const editor = { ...consultation, role: 'editor' as const };
+    expect(groupFilterChoices(editor).map((choice) => choice.key)).toEqual([id(30), id(31), id(32), 'other']);
   });
 
   it('sets and clears one filter without touching the others', () => {

@@ -1,4 +1,27 @@
-import { THREAD_STATUSES, type ConsultationDetail, type ThreadListQuery } from '@cw/shared';
+import {
+  maySeeNames,
+  POOLED_GROUPS_FILTER,
+  THREAD_STATUSES,
+  type ConsultationDetail,
+  type ThreadListQuery,
+} from '@cw/shared';
+
+/**
+ * The groups a member may filter by, as the server matches them: every group for one who sees
+ * names; otherwise only the groups named by the k-anonymous label rule, and the pool of the others
+ * (`value` null: the caller words it).
+ */
+export function groupFilterChoices(
+  consultation: Pick<ConsultationDetail, 'groups' | 'attributionMode' | 'role'>,
+): Array<{ key: string; value: string | null; label: string }> {
+  const sees = maySeeNames(consultation.attributionMode, consultation.role);
+  const groups = [...consultation.groups]
+    .sort((a, b) => a.position - b.position)
+    .filter((group) => sees || group.labelScope === 'group')
+    .map((group) => ({ key: group.id, value: group.id as string | null, label: group.name }));
+  const hasPool = consultation.groups.some((group) => group.labelScope === 'pool');
+  return hasPool ? [...groups, { key: POOLED_GROUPS_FILTER, value: null, label: '' }] : groups;
+}
 
 /**
  * "Any", as a value of its own: Radix selects cannot hold an empty value, and a view whose
@@ -23,7 +46,9 @@ export function filtersFromSearch(
       ? { status: status as ThreadListQuery['status'] }
       : {}),
     ...(consultation.sections.some((section) => section.id === sectionId) ? { sectionId: sectionId! } : {}),
-    ...(consultation.groups.some((group) => group.id === groupId) ? { groupId: groupId! } : {}),
+    ...(groupFilterChoices(consultation).some((choice) => choice.key === groupId)
+      ? { groupId: groupId! }
+      : {}),
   };
 }
 
