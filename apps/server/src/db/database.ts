@@ -1,11 +1,10 @@
 import { mkdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import postgres from 'postgres';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { backoffDelay } from '@cw/shared';
+import { pgliteSocketPath, removeStalePgliteSockets } from './pglite-socket-path.js';
 
 export type DatabaseKind = 'postgres' | 'pglite';
 export type Sql = postgres.Sql;
@@ -58,7 +57,8 @@ export class Database {
     const inMemory = options.pgliteDir === 'memory://';
     if (!inMemory) await mkdir(options.pgliteDir, { recursive: true });
     const pglite = await PGlite.create(inMemory ? undefined : resolve(options.pgliteDir));
-    const socketPath = join(tmpdir(), `cw-pglite-${process.pid}-${randomBytes(4).toString('hex')}.sock`);
+    await removeStalePgliteSockets();
+    const socketPath = pgliteSocketPath();
     const server = new PGLiteSocketServer({ db: pglite, path: socketPath });
     await server.start();
     // PGlite runs one query at a time: one connection keeps transactions whole.
