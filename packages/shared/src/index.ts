@@ -1,6 +1,7 @@
 export * from './roles.js';
 export * from './attribution.js';
 export * from './permissions.js';
+export * from './input-rules.js';
 export * from './errors.js';
 export * from './time.js';
 export * from './backoff.js';

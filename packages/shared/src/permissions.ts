@@ -3,6 +3,7 @@ import type { Phase, Role } from './roles.js';
 /**
  * Every action a member can take in a consultation. The server guard checks these on every
  * consultation route and the web app uses the same table to decide which controls to show.
+ * Actions on one thread or comment also depend on it: see `input-rules.ts`.
  */
 export const ACTIONS = [
   'consultation.read',
@@ -18,7 +19,11 @@ export const ACTIONS = [
   'paper.edit',
   'threads.read',
   'threads.create',
+  'threads.reply',
   'threads.resolve',
+  'threads.reopen',
+  'comments.edit',
+  'comments.delete',
   'comments.endorse',
   'comments.flag',
   'comments.moderate',
@@ -39,6 +44,10 @@ function rule(roles: readonly Role[], phases: PhaseRule): Partial<Record<Role, P
   return Object.fromEntries(roles.map((role) => [role, phases]));
 }
 
+/** Writing input: reviewers while the round is open; editors and admins from the draft on. */
+const POSTING = { reviewer: ['open'], ...rule(['editor', 'admin'], ['draft', 'open']) } as const;
+const RESOLVING = rule(['editor', 'admin'], ['open', 'closed']);
+
 /**
  * The permission matrix (SPEC §1): for each action, the roles allowed and, per role, the phases
  * in which it is allowed. A role absent from an action's entry may never perform it.
@@ -57,8 +66,13 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   /** Reviewers write while the round is open; editors also prepare the draft and consolidate after. */
   'paper.edit': { reviewer: ['open'], ...rule(['editor', 'admin'], PREPARING) },
   'threads.read': rule(EVERYONE, 'any'),
-  'threads.create': { reviewer: ['open'], ...rule(['editor', 'admin'], ['draft', 'open']) },
-  'threads.resolve': rule(['editor', 'admin'], ['open', 'closed']),
+  'threads.create': POSTING,
+  /** Replying, and changing or deleting one's own comment, follow the posting rules. */
+  'threads.reply': POSTING,
+  'threads.resolve': RESOLVING,
+  'threads.reopen': RESOLVING,
+  'comments.edit': POSTING,
+  'comments.delete': POSTING,
   'comments.endorse': rule(['reviewer', 'editor', 'admin'], ['open']),
   /** Any member may ask the organisers to look at a comment, at any time. */
   'comments.flag': rule(EVERYONE, 'any'),

@@ -42,6 +42,8 @@ export class CollabService {
     ]);
     const state = states.get(consultationId);
     if (!state || !member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    if (!can(member.role, 'paper.read', state.phase))
+      return refuse(CLOSE_CODES.NOT_FOUND, 'Not allowed to read this paper');
 
     let document: PaperDocument;
     try {

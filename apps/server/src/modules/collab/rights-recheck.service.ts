@@ -125,6 +125,10 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
           connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
           continue;
         }
+        if (!can(member.role, 'paper.read', state.phase)) {
+          connection.close(CLOSE_CODES.NOT_FOUND, 'Not allowed to read this paper');
+          continue;
+        }
         connection.participant = { ...connection.participant, ...membershipFields(member) };
         document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
         document.refreshViewer(connection);

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionMode, Role } from '@cw/shared';
+import type { AttributionMode, Phase, Role } from '@cw/shared';
 import { Database } from '../../db/database.js';
 
 export interface ViewerRow {
   user_id: string;
   role: Role;
+  phase: Phase;
   attribution_mode: AttributionMode;
 }
 
@@ -13,11 +14,11 @@ export interface ViewerRow {
 export class EventViewersRepository {
   constructor(private readonly db: Database) {}
 
-  /** Current memberships of these users, with the consultation's attribution mode. */
+  /** Current memberships of these users, with the consultation's phase and attribution mode. */
   async members(consultationId: string, userIds: string[]): Promise<ViewerRow[]> {
     if (userIds.length === 0) return [];
     return this.db.sql<ViewerRow[]>`
-      SELECT m.user_id, m.role, c.attribution_mode
+      SELECT m.user_id, m.role, c.phase, c.attribution_mode
       FROM members m JOIN consultations c ON c.id = m.consultation_id
       WHERE m.consultation_id = ${consultationId} AND m.user_id IN ${this.db.sql(userIds)}`;
   }

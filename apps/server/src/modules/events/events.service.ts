@@ -5,7 +5,7 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent } from '@cw/shared';
+import { can, CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { closeAndWait } from '../../common/socket-close.js';
@@ -72,6 +72,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     const { auth, consultationId } = admitted;
     const [member] = await this.viewers.members(consultationId, [auth.userId]);
     if (!member) return socket.close(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
+    if (!can(member.role, 'threads.read', member.phase))
+      return socket.close(CLOSE_CODES.NOT_FOUND, 'Not allowed to read this consultation');
     if (socket.readyState !== socket.OPEN) return;
 
     const listener: Listener = { socket, userId: auth.userId, sessionId: auth.sessionId };
@@ -145,6 +147,10 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
       const member = byUser.get(listener.userId);
       if (!member) {
         listener.socket.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
+        return [];
+      }
+      if (!can(member.role, 'threads.read', member.phase)) {
+        listener.socket.close(CLOSE_CODES.NOT_FOUND, 'Not allowed to read this consultation');
         return [];
       }
       return [{ listener, member }];

@@ -79,7 +79,7 @@ export class ThreadsController {
   }
 
   @Post('threads/:threadId/comments')
-  @Permission('threads.create')
+  @Permission('threads.reply')
   @CommentRateLimit()
   @ReturnsCreated(thread, 'The thread with the new comment')
   reply(
@@ -108,7 +108,7 @@ export class ThreadsController {
 
   @Post('threads/:threadId/reopen')
   @HttpCode(200)
-  @Permission('threads.resolve')
+  @Permission('threads.reopen')
   @Returns(thread)
   reopen(
     @ValidParams(threadParams) params: ThreadParams,
@@ -118,9 +118,9 @@ export class ThreadsController {
     return this.threads.reopen({ auth, member }, params.threadId);
   }
 
-  /** Editing and deleting follow the posting rules, and only the author may do either. */
+  /** Only the author edits or deletes a comment (the shared input rules). */
   @Patch('comments/:commentId')
-  @Permission('threads.create')
+  @Permission('comments.edit')
   @Returns(comment)
   edit(
     @ValidParams(commentParams) params: CommentParams,
@@ -133,7 +133,7 @@ export class ThreadsController {
 
   @Delete('comments/:commentId')
   @HttpCode(204)
-  @Permission('threads.create')
+  @Permission('comments.delete')
   remove(
     @ValidParams(commentParams) params: CommentParams,
     @CurrentUser() auth: AuthContext,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   type Attribution,
   type Comment,
+  type CommentAction,
+  commentRefusal,
   type CommentBodyInput,
   type CreateThreadBody,
   type LabelScope,
@@ -9,8 +11,11 @@ import {
   type QuestionSummary,
   type ResolveThreadBody,
   type Thread,
+  type ThreadAction,
   type ThreadEventType,
   type ThreadListQuery,
+  type ThreadStatus,
+  threadRefusal,
 } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
@@ -25,7 +30,7 @@ import { ThreadEventBus } from '../events/thread-event-bus.js';
 import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
 import { presentThread, type Viewer } from './thread.presenter.js';
 import type { ThreadRecord } from './thread-records.js';
-import { ThreadsRepository } from './threads.repository.js';
+import { type CommentRef, ThreadsRepository } from './threads.repository.js';
 
 type LabelScopes = Readonly<Record<string, LabelScope>>;
 
@@ -43,16 +48,29 @@ function isShownUnder(author: Attribution, groupId: string): boolean {
 
 const threadNotFound = () => notFound('Thread not found');
 const commentNotFound = () => notFound('Comment not found');
-const commentModerated = () =>
-  new AppError(
-    'COMMENT_MODERATED',
-    'The organisers hid or redacted this comment; it can no longer be edited',
-  );
+
+/** Refuses the action when the thread's status does not allow it (the shared input rules). */
+function assertThreadAllows(action: ThreadAction, status: ThreadStatus): void {
+  const refusal = threadRefusal(action, { status });
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
+
+/** Refuses the action when the comment does not allow it to this viewer (the shared input rules). */
+function assertCommentAllows(action: CommentAction, actor: Actor, ref: CommentRef): void {
+  const refusal = commentRefusal(action, factsOf(actor, ref));
+  if (refusal) throw new AppError(refusal.code, refusal.message);
+}
+
+const factsOf = (actor: Actor, ref: CommentRef) => ({
+  isYours: ref.authorId === actor.auth.userId,
+  isDeleted: ref.isDeleted,
+  isModerated: ref.isModerated,
+});
 
 /**
  * Threads, comments, endorsements and resolutions. The access guard has checked role and phase;
- * this checks what depends on the data (ownership, status), writes, publishes the change and
- * answers with what the caller may see.
+ * this applies the shared rules that depend on the data (ownership, status), writes, publishes
+ * the change and answers with what the caller may see.
  */
 @Injectable()
 export class ThreadsService {
@@ -136,8 +154,7 @@ export class ThreadsService {
     const posted = await this.idempotency.once(request, async (tx) => {
       const status = await this.threads.lockStatus(actor.member.consultationId, threadId, 'share', tx);
       if (!status) throw threadNotFound();
-      if (status === 'resolved')
-        throw new AppError('THREAD_RESOLVED', 'This thread is resolved; it must be reopened before replying');
+      assertThreadAllows('threads.reply', status);
       const poster = await this.poster(actor, tx);
       const commentId = await this.threads.insertComment(threadId, poster, input.body, tx);
       await this.notifications.threadChanged(threadId, 'reply', poster, tx);
@@ -149,23 +166,27 @@ export class ThreadsService {
 
   /** The organisers' redaction or hiding refers to the text as written: it is no longer editable. */
   async editComment(actor: Actor, commentId: string, input: CommentBodyInput): Promise<Comment> {
-    const ref = await this.ownComment(actor, commentId);
-    if (ref.isDeleted) throw commentNotFound();
-    if (ref.isModerated || !(await this.threads.editComment(commentId, input.body))) throw commentModerated();
+    const ref = await this.findComment(actor, commentId);
+    assertCommentAllows('comments.edit', actor, ref);
+    // Moderated between the check and the write: refused as the rule refuses a moderated comment.
+    if (!(await this.threads.editComment(commentId, input.body)))
+      assertCommentAllows('comments.edit', actor, { ...ref, isModerated: true });
     return this.commentOf(await this.publish(actor, 'comment.updated', ref.threadId), commentId);
   }
 
+  /** Deleting a deleted comment again changes nothing and is not an error. */
   async deleteComment(actor: Actor, commentId: string): Promise<void> {
-    const ref = await this.ownComment(actor, commentId);
+    const ref = await this.findComment(actor, commentId);
+    const refusal = commentRefusal('comments.delete', factsOf(actor, ref));
+    if (refusal?.code === 'NOT_FOUND') return;
+    if (refusal) throw new AppError(refusal.code, refusal.message);
     if (await this.threads.deleteComment(commentId))
       await this.publish(actor, 'comment.deleted', ref.threadId);
   }
 
   async endorse(actor: Actor, commentId: string): Promise<Comment> {
-    const ref = await this.threads.findComment(actor.member.consultationId, commentId);
-    if (!ref || ref.isDeleted) throw commentNotFound();
-    if (ref.authorId === actor.auth.userId)
-      throw new AppError('SELF_ENDORSEMENT', 'You cannot endorse your own comment');
+    const ref = await this.findComment(actor, commentId);
+    assertCommentAllows('comments.endorse', actor, ref);
     const isNew = await this.threads.endorse(commentId, await this.poster(actor));
     const thread = isNew
       ? await this.publish(actor, 'endorsement.changed', ref.threadId)
@@ -174,8 +195,7 @@ export class ThreadsService {
   }
 
   async withdrawEndorsement(actor: Actor, commentId: string): Promise<Comment> {
-    const ref = await this.threads.findComment(actor.member.consultationId, commentId);
-    if (!ref) throw commentNotFound();
+    const ref = await this.findComment(actor, commentId);
     const wasThere = await this.threads.withdrawEndorsement(commentId, actor.auth.userId);
     const thread = wasThere
       ? await this.publish(actor, 'endorsement.changed', ref.threadId)
@@ -198,11 +218,7 @@ export class ThreadsService {
       // Locked first, so the resolution is timed after every reply it waited for.
       const status = await this.threads.lockStatus(consultationId, threadId, 'update', tx);
       if (!status) throw threadNotFound();
-      if (status === 'resolved')
-        throw new AppError(
-          'THREAD_STATUS',
-          'This thread is already resolved; reopen it to change the outcome',
-        );
+      assertThreadAllows('threads.resolve', status);
       const poster = await this.poster(actor, tx);
       await this.threads.resolve(consultationId, threadId, poster, body, tx);
       await this.notifications.threadChanged(threadId, 'resolution', poster, tx);
@@ -228,7 +244,7 @@ export class ThreadsService {
     await this.db.sql.begin(async (tx) => {
       const resolution = await this.threads.lockResolution(consultationId, threadId, tx);
       if (resolution === undefined) throw threadNotFound();
-      if (resolution === null) throw new AppError('THREAD_STATUS', 'This thread is already open');
+      if (resolution === null) assertThreadAllows('threads.reopen', 'open');
       await this.threads.reopen(consultationId, threadId, tx);
       await this.audit.record(
         actor,
@@ -254,12 +270,9 @@ export class ThreadsService {
     }));
   }
 
-  /** 404 for unknown comments, 403 for other people's: nobody edits or deletes another's words. */
-  private async ownComment(actor: Actor, commentId: string) {
+  private async findComment(actor: Actor, commentId: string): Promise<CommentRef> {
     const ref = await this.threads.findComment(actor.member.consultationId, commentId);
     if (!ref) throw commentNotFound();
-    if (ref.authorId !== actor.auth.userId)
-      throw new AppError('FORBIDDEN', 'Only the author can change or delete a comment');
     return ref;
   }
 

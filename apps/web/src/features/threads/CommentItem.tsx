@@ -1,39 +1,33 @@
-import type { Comment } from '@cw/shared';
+import type { Comment, ConsultationDetail } from '@cw/shared';
 import { Button, Flex, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { canDo } from '../consultations/useConsultations';
 import { FlagControl } from '../moderation/FlagControl';
 import { AuthorLine } from './AuthorLine';
 import { CommentBody } from './CommentBody';
 import { CommentForm } from './CommentForm';
 import { EndorseControl } from './EndorseControl';
+import { mayOnComment } from './input-actions';
 import type { useThreadActions } from './useThreads';
 
 interface CommentItemProps {
-  consultationId: string;
+  consultation: Pick<ConsultationDetail, 'id' | 'allowedActions'>;
   comment: Comment;
   actions: ReturnType<typeof useThreadActions>;
-  canWrite: boolean;
-  canEndorse: boolean;
-  canFlag: boolean;
 }
 
 /**
  * One comment: author, time, text (or its tombstone, or what the organisers left of it),
  * endorsements, edit/delete on one's own, and a flag for the organisers.
  */
-export function CommentItem({
-  consultationId,
-  comment,
-  actions,
-  canWrite,
-  canEndorse,
-  canFlag,
-}: CommentItemProps) {
+export function CommentItem({ consultation, comment, actions }: CommentItemProps) {
   const { t } = useTranslation();
   const [isEditing, setIsEditing] = useState(false);
-  const isOwn = comment.author.isYou && canWrite && !comment.isDeleted;
+  const mayEdit = mayOnComment(consultation, 'comments.edit', comment);
+  const mayDelete = mayOnComment(consultation, 'comments.delete', comment);
+  const canFlag = canDo(consultation, 'comments.flag');
   const moderation = comment.isDeleted ? null : comment.moderation;
   return (
     <li className="thread-comment">
@@ -70,33 +64,31 @@ export function CommentItem({
       <Flex gap="2" align="center" wrap="wrap">
         <EndorseControl
           comment={comment}
-          canEndorse={canEndorse}
+          mayToggle={mayOnComment(consultation, 'comments.endorse', comment)}
           isPending={actions.endorse.isPending && actions.endorse.variables?.commentId === comment.id}
           onToggle={(endorse) => actions.endorse.mutate({ commentId: comment.id, endorse })}
         />
         {canFlag && comment.body !== null && !isEditing ? (
-          <FlagControl consultationId={consultationId} comment={comment} />
+          <FlagControl consultationId={consultation.id} comment={comment} />
         ) : null}
-        {isOwn && !isEditing ? (
-          <>
-            {moderation ? null : (
-              <Button size="1" variant="ghost" onClick={() => setIsEditing(true)}>
-                {t('threads.comment.edit')}
+        {mayEdit && !isEditing ? (
+          <Button size="1" variant="ghost" onClick={() => setIsEditing(true)}>
+            {t('threads.comment.edit')}
+          </Button>
+        ) : null}
+        {mayDelete && !isEditing ? (
+          <ConfirmDialog
+            trigger={
+              <Button size="1" variant="ghost" color="red">
+                {t('threads.comment.delete')}
               </Button>
-            )}
-            <ConfirmDialog
-              trigger={
-                <Button size="1" variant="ghost" color="red">
-                  {t('threads.comment.delete')}
-                </Button>
-              }
-              title={t('threads.comment.deleteTitle')}
-              description={t('threads.comment.deleteDescription')}
-              confirmLabel={t('threads.comment.delete')}
-              isDestructive
-              onConfirm={() => actions.remove.mutate(comment.id)}
-            />
-          </>
+            }
+            title={t('threads.comment.deleteTitle')}
+            description={t('threads.comment.deleteDescription')}
+            confirmLabel={t('threads.comment.delete')}
+            isDestructive
+            onConfirm={() => actions.remove.mutate(comment.id)}
+          />
         ) : null}
       </Flex>
     </li>

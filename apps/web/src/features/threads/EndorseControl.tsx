@@ -4,15 +4,15 @@ import { useTranslation } from 'react-i18next';
 
 interface EndorseControlProps {
   comment: Comment;
-  canEndorse: boolean;
+  /** The member may endorse this comment, or withdraw their endorsement, now. */
+  mayToggle: boolean;
   isPending: boolean;
   onToggle: (endorse: boolean) => void;
 }
 
 /** Endorsements counted per stakeholder group, and the viewer's own endorse/withdraw toggle. */
-export function EndorseControl({ comment, canEndorse, isPending, onToggle }: EndorseControlProps) {
+export function EndorseControl({ comment, mayToggle, isPending, onToggle }: EndorseControlProps) {
   const { t } = useTranslation();
-  const mayToggle = canEndorse && !comment.author.isYou && !comment.isDeleted;
   if (comment.endorsementTotal === 0 && !mayToggle) return null;
   return (
     <Flex gap="2" align="center" wrap="wrap">

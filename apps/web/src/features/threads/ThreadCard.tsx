@@ -2,10 +2,10 @@ import type { ConsultationDetail, Thread } from '@cw/shared';
 import { Badge, Blockquote, Button, Card, Flex, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { canDo } from '../consultations/useConsultations';
 import { AuthorLine } from './AuthorLine';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
+import { mayOnThread } from './input-actions';
 import { ResolveForm } from './ResolveForm';
 import type { useThreadActions } from './useThreads';
 
@@ -51,8 +51,9 @@ export function ThreadCard({
   const { t } = useTranslation();
   // One form at a time keeps long lists calm: replying or resolving opens in place.
   const [openForm, setOpenForm] = useState<'reply' | 'resolve' | null>(null);
-  const canWrite = canDo(consultation, 'threads.create');
-  const canResolve = canDo(consultation, 'threads.resolve');
+  const mayReply = mayOnThread(consultation, 'threads.reply', thread);
+  const mayResolve = mayOnThread(consultation, 'threads.resolve', thread);
+  const mayReopen = mayOnThread(consultation, 'threads.reopen', thread);
   const headingId = `thread-${thread.id}`;
   return (
     <Card asChild className={isFocused ? 'thread-card thread-card--focused' : 'thread-card'}>
@@ -89,15 +90,7 @@ export function ThreadCard({
           ) : null}
           <ol className="plain-list thread-comments" aria-label={t('threads.card.comments')}>
             {thread.comments.map((posted) => (
-              <CommentItem
-                key={posted.id}
-                consultationId={consultation.id}
-                comment={posted}
-                actions={actions}
-                canWrite={canWrite}
-                canEndorse={canDo(consultation, 'comments.endorse')}
-                canFlag={canDo(consultation, 'comments.flag')}
-              />
+              <CommentItem key={posted.id} consultation={consultation} comment={posted} actions={actions} />
             ))}
           </ol>
           {thread.resolution ? (
@@ -117,7 +110,7 @@ export function ThreadCard({
               </Flex>
             </Card>
           ) : null}
-          {thread.status === 'open' && openForm === 'reply' ? (
+          {mayReply && openForm === 'reply' ? (
             <CommentForm
               label={t('threads.reply.label')}
               submitLabel={t('threads.reply.submit')}
@@ -129,21 +122,21 @@ export function ThreadCard({
               }
               onCancel={() => setOpenForm(null)}
             />
-          ) : thread.status === 'open' && openForm === 'resolve' ? (
+          ) : mayResolve && openForm === 'resolve' ? (
             <ResolveForm threadId={thread.id} actions={actions} onCancel={() => setOpenForm(null)} />
           ) : (
             <Flex gap="2" wrap="wrap">
-              {thread.status === 'open' && canWrite ? (
+              {mayReply ? (
                 <Button size="1" variant="soft" onClick={() => setOpenForm('reply')}>
                   {t('threads.reply.open')}
                 </Button>
               ) : null}
-              {canResolve && thread.status === 'open' ? (
+              {mayResolve ? (
                 <Button size="1" variant="soft" onClick={() => setOpenForm('resolve')}>
                   {t('threads.resolution.open')}
                 </Button>
               ) : null}
-              {canResolve && thread.status === 'resolved' ? (
+              {mayReopen ? (
                 <Button
                   size="1"
                   variant="soft"
