@@ -6,30 +6,29 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { HttpExceptionFilter } from './common/http-exception.filter.js';
 import { ShutdownState } from './common/shutdown-state.js';
 import { DbModule } from './db/db.module.js';
-import { AccessChangesModule } from './modules/access/access-changes.module.js';
-import { AccessModule } from './modules/access/access.module.js';
-import { AttributionModule } from './modules/attribution/attribution.module.js';
-import { AuditModule } from './modules/audit/audit.module.js';
-import { AuthModule } from './modules/auth/auth.module.js';
-import { CollabModule } from './modules/collab/collab.module.js';
-import { BootstrapAdminModule } from './modules/bootstrap-admin/bootstrap-admin.module.js';
-import { ConsultationsModule } from './modules/consultations/consultations.module.js';
-import { DemoModule } from './modules/demo/demo.module.js';
-import { ExportsModule } from './modules/exports/exports.module.js';
-import { HealthModule } from './modules/health/health.module.js';
-import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
-import { InvitationsModule } from './modules/invitations/invitations.module.js';
+import { AccessChangesModule } from './modules/access-changes/index.js';
+import { AccessModule } from './modules/access/index.js';
+import { AttributionModule } from './modules/attribution/index.js';
+import { AuditModule } from './modules/audit/index.js';
+import { AuthModule } from './modules/auth/index.js';
+import { CollabModule } from './modules/collab/index.js';
+import { BootstrapAdminModule } from './modules/bootstrap-admin/index.js';
+import { ConsultationsModule } from './modules/consultations/index.js';
+import { DemoModule } from './modules/demo/index.js';
+import { ExportsModule } from './modules/exports/index.js';
+import { HealthModule } from './modules/health/index.js';
+import { IdempotencyModule } from './modules/idempotency/index.js';
+import { InvitationsModule, invitationsThrottler } from './modules/invitations/index.js';
 import { requestLoggingModule } from './logging/request-logging.js';
-import { invitationsThrottler } from './modules/invitations/invitations-throttler.js';
-import { MembersModule } from './modules/members/members.module.js';
-import { MetricsModule } from './modules/metrics/metrics.module.js';
-import { ModerationModule } from './modules/moderation/moderation.module.js';
-import { StructureModule } from './modules/structure/structure.module.js';
-import { TemplatesModule } from './modules/templates/templates.module.js';
-import { commentsThrottler } from './modules/threads/comments-throttler.js';
-import { ThreadsModule } from './modules/threads/threads.module.js';
-import { DashboardModule } from './modules/dashboard/dashboard.module.js';
-import { VersionsModule } from './modules/versions/versions.module.js';
+import { MembersModule } from './modules/members/index.js';
+import { MetricsModule } from './modules/metrics/index.js';
+import { ModerationModule } from './modules/moderation/index.js';
+import { StructureModule } from './modules/structure/index.js';
+import { TemplatesModule } from './modules/templates/index.js';
+import { commentsThrottler, ThreadsModule } from './modules/threads/index.js';
+import { DashboardModule } from './modules/dashboard/index.js';
+import { EventsModule } from './modules/events/index.js';
+import { VersionsModule } from './modules/versions/index.js';
 
 @Module({})
 export class AppModule {
@@ -68,6 +67,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         ThreadsModule,
+        EventsModule,
         ModerationModule,
         VersionsModule,
         DashboardModule,

@@ -10,8 +10,7 @@ import { OriginPolicy } from './common/origin-policy.js';
 import { AppLogger } from './logging/app-logger.js';
 import { serveWebApp } from './web-app/serve-web-app.js';
 import type { AppConfig } from './config/config.js';
-import { httpMetricsMiddleware } from './modules/metrics/http-metrics.middleware.js';
-import { MetricsService } from './modules/metrics/metrics.service.js';
+import { httpMetricsMiddleware, MetricsService } from './modules/metrics/index.js';
 
 /** Builds and starts the app on `config.port` (0 picks a free port); returns it and its address. */
 export async function startApp(config: AppConfig) {

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from './config/config.js';
 import { startApp } from './bootstrap.js';
 import { MigrationMismatchError } from './db/migrator.js';
-import { DEMO_ACCOUNTS } from './modules/demo/demo-accounts.js';
+import { DEMO_ACCOUNTS } from './modules/demo/index.js';
 import { DataDirInUseError, DataDirLock } from './startup/data-dir-lock.js';
 import { ensurePortIsFree, portProblem, PortUnavailableError } from './startup/port-check.js';
 import { networkUrls, startSummary } from './startup/start-summary.js';

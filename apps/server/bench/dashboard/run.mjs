@@ -1,8 +1,8 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { GroupLabelsRepository } from '../../dist/modules/attribution/group-labels.repository.js';
-import { InputFiguresRepository } from '../../dist/modules/statistics/input-figures.repository.js';
+import { GroupLabelsRepository } from '../../dist/modules/attribution/index.js';
+import { InputFiguresRepository } from '../../dist/modules/statistics/index.js';
 import { writeBenchmarks } from '../collab/report.mjs';
 import { ADMIN, startOurServer } from '../collab/servers.mjs';
 import { call } from '../collab/workspace-setup.mjs';

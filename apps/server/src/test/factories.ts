@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { AuthService } from '../modules/auth/auth.service.js';
+import { AuthService } from '../modules/auth/index.js';
 import { ApiClient } from './http-client.js';
 import type { TestApp } from './test-app.js';
 

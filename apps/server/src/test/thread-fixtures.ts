@@ -1,6 +1,6 @@
 import { sectionFragmentName } from '@cw/shared';
 import * as Y from 'yjs';
-import { PaperRegistry } from '../modules/collab/paper-registry.service.js';
+import { PaperRegistry } from '../modules/collab/index.js';
 import {
   addMember,
   buildConsultation,

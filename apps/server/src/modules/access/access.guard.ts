@@ -6,8 +6,7 @@ import { AppError, consultationNotFound } from '../../common/app-error.js';
 import { OriginPolicy } from '../../common/origin-policy.js';
 import type { AppRequest } from '../../common/request-context.js';
 import { isDatabaseUnavailable } from '../../db/database-errors.js';
-import { AuthService } from '../auth/auth.service.js';
-import { tokenFromRequest } from '../auth/session-cookie.js';
+import { AuthService, tokenFromRequest } from '../auth/index.js';
 import { MembershipRepository } from './membership.repository.js';
 
 /** Methods that change nothing, so another site's page gains nothing by sending them. */

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { OriginPolicy } from '../../common/origin-policy.js';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { AccessGuard } from './access.guard.js';
 import { MembershipRepository } from './membership.repository.js';
 import { SocketAdmission } from './socket-admission.js';

@@ -5,8 +5,7 @@ import type { RawData, WebSocket } from 'ws';
 import { OriginPolicy } from '../../common/origin-policy.js';
 import { ShutdownState } from '../../common/shutdown-state.js';
 import type { AuthContext } from '../../common/request-context.js';
-import { AuthService } from '../auth/auth.service.js';
-import { tokenFromRequest } from '../auth/session-cookie.js';
+import { AuthService, tokenFromRequest } from '../auth/index.js';
 
 export type FrameHandler = (data: RawData, isBinary: boolean) => void;
 

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError } from '../../common/app-error.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
-import { AccessChanges } from '../access/access-changes.js';
+import { AccessChanges } from '../access-changes/index.js';
 import { LoginThrottle } from './login-throttle.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { SessionsRepository } from './sessions.repository.js';

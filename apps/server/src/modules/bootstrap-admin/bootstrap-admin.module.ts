@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
+import { AuthModule } from '../auth/index.js';
 import { BootstrapAdmin } from './bootstrap-admin.js';
 
 @Module({ imports: [AuthModule], providers: [BootstrapAdmin] })

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { PasswordHasher } from '../auth/password-hasher.js';
-import { UsersRepository } from '../auth/users.repository.js';
+import { PasswordHasher, UsersRepository } from '../auth/index.js';
 
 /**
  * Creates the organiser account named by BOOTSTRAP_ADMIN_EMAIL at start-up, so a fresh

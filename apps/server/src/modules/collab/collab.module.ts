@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module.js';
-import { AuthModule } from '../auth/auth.module.js';
+import { AccessModule } from '../access/index.js';
+import { AuthModule } from '../auth/index.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
 import { PaperRegistry } from './paper-registry.service.js';

@@ -3,7 +3,7 @@ import { can, CLOSE_CODES, COLLAB_PATH } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { SocketAdmission } from '../access/socket-admission.js';
+import { SocketAdmission } from '../access/index.js';
 import { PaperConnection } from './paper-connection.js';
 import type { PaperDocument } from './paper-document.js';
 import { PaperRegistry } from './paper-registry.service.js';

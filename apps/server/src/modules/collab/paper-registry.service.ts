@@ -12,7 +12,7 @@ import { closeAndWait } from '../../common/socket-close.js';
 import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
 import { ClusterBus } from '../../cluster/cluster-bus.js';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/index.js';
 import { PaperChannel } from './paper-channel.js';
 import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';

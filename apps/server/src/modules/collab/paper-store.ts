@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { MetricsService } from '../metrics/metrics.service.js';
+import { MetricsService } from '../metrics/index.js';
 import { buildInitialPaper } from './initial-paper.js';
 import { PaperStoreQueue } from './paper-store-queue.js';
 import {

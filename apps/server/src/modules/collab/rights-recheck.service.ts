@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { can, CLOSE_CODES } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
-import { type AccessChange, AccessChanges } from '../access/access-changes.js';
-import { AuthService } from '../auth/auth.service.js';
+import { type AccessChange, AccessChanges } from '../access-changes/index.js';
+import { AuthService } from '../auth/index.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import {
   type ConsultationState,

@@ -15,8 +15,7 @@ import { z } from 'zod';
 import { CurrentMember, CurrentUser, Permission, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { IdempotencyKey, type IdempotentRequest } from '../idempotency/index.js';
 import { ConsultationsService } from './consultations.service.js';
 
 type Params = z.infer<typeof consultationParams>;

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module.js';
-import { StructureModule } from '../structure/structure.module.js';
-import { TemplatesModule } from '../templates/templates.module.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { StructureModule } from '../structure/index.js';
+import { TemplatesModule } from '../templates/index.js';
 import { ConsultationBuilder } from './consultation-builder.js';
 import { ConsultationsController } from './consultations.controller.js';
 import { ConsultationsRepository } from './consultations.repository.js';

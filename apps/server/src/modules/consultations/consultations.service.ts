@@ -14,21 +14,14 @@ import {
 import { AppError, consultationNotFound } from '../../common/app-error.js';
 import type { Actor, AuthContext } from '../../common/request-context.js';
 import { Database } from '../../db/database.js';
-import { AccessChanges } from '../access/access-changes.js';
-import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { posterOf } from '../attribution/poster.js';
+import { AccessChanges } from '../access-changes/index.js';
+import { GroupLabelsRepository, posterOf } from '../attribution/index.js';
+import { AuditLog } from '../audit/index.js';
+import { NotificationsService } from '../notifications/index.js';
 import { settingsAudit } from './settings-audit.js';
-import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
-import { ChecklistRepository } from '../structure/checklist.repository.js';
-import { GroupsRepository } from '../structure/groups.repository.js';
-import { QuestionsRepository } from '../structure/questions.repository.js';
-import { invalidField } from '../structure/section-links.js';
-import { SectionsRepository } from '../structure/sections.repository.js';
-import { AgendaSessionsRepository } from '../structure/agenda-sessions.repository.js';
-import { TemplateCatalog } from '../templates/template-catalog.js';
-import { planFromTemplate } from '../templates/template-plan.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
+import { ConsultationStructure, invalidField } from '../structure/index.js';
+import { planFromTemplate, TemplateCatalog } from '../templates/index.js';
 import { ConsultationBuilder, type ConsultationBlueprint } from './consultation-builder.js';
 import { ConsultationsRepository, type ConsultationRecord } from './consultations.repository.js';
 
@@ -54,11 +47,7 @@ export class ConsultationsService {
     private readonly consultations: ConsultationsRepository,
     private readonly builder: ConsultationBuilder,
     private readonly catalog: TemplateCatalog,
-    private readonly groups: GroupsRepository,
-    private readonly sections: SectionsRepository,
-    private readonly sessions: AgendaSessionsRepository,
-    private readonly questions: QuestionsRepository,
-    private readonly checklist: ChecklistRepository,
+    private readonly structure: ConsultationStructure,
     private readonly idempotency: IdempotencyService,
     private readonly accessChanges: AccessChanges,
     private readonly labels: GroupLabelsRepository,
@@ -115,21 +104,14 @@ export class ConsultationsService {
   async detail(consultationId: string, userId: string): Promise<ConsultationDetail> {
     const record = await this.consultations.findForUser(consultationId, userId);
     if (!record) throw consultationNotFound();
-    const [groups, sections, sessions, questions, checklist, labelScopes] = await Promise.all([
-      this.groups.list(consultationId),
-      this.sections.list(consultationId),
-      this.sessions.list(consultationId),
-      this.questions.list(consultationId),
-      this.checklist.list(consultationId),
+    const [{ groups, ...outline }, labelScopes] = await Promise.all([
+      this.structure.outline(consultationId),
       this.labels.scopes(consultationId),
     ]);
     return {
       ...record,
       groups: groups.map((group) => ({ ...group, labelScope: labelScopes[group.id] ?? 'participant' })),
-      sections,
-      sessions,
-      questions,
-      checklist,
+      ...outline,
       allowedActions: allowedActions(record.role, record.phase),
     };
   }

@@ -1,5 +1,5 @@
 import type { AuditState } from '@cw/shared';
-import type { AuditRecord } from '../audit/audit-log.service.js';
+import { type AuditRecord } from '../audit/index.js';
 import type { ConsultationSettings } from './consultations.repository.js';
 
 /** Settings with an audit action of their own; the rest are recorded together. */

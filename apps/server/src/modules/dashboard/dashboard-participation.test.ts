@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TableCell } from '../statistics/figure-tables.js';
+import { type TableCell } from '../statistics/index.js';
 import { participationView } from './dashboard-participation.js';
 
 const people = (participants: number, isPartial = false): TableCell => ({

@@ -1,5 +1,5 @@
 import type { DashboardData, Figure } from '@cw/shared';
-import { figureOf, type TableCell } from '../statistics/figure-tables.js';
+import { figureOf, type TableCell } from '../statistics/index.js';
 
 /** Head counts per row, in the rows' order. */
 export interface ParticipationCounts {

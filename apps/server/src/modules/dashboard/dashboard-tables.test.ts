@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { layOut, type TableCell } from '../statistics/figure-tables.js';
-import type { FigureRow } from '../statistics/input-figures.repository.js';
+import { type FigureRow, layOut, type TableCell } from '../statistics/index.js';
 import { questionCharsFromSections, toInputTable, withCharsEdited } from './dashboard-tables.js';
 
 const figures = (participants: number, charsEdited = 0) => ({

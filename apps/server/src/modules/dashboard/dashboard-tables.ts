@@ -1,5 +1,5 @@
 import type { InputFigures, InputTable } from '@cw/shared';
-import { figureOf, type FigureTable, type TableCell } from '../statistics/figure-tables.js';
+import { figureOf, type FigureTable, type TableCell } from '../statistics/index.js';
 
 /** A table as it is answered: a cell with input left out shows every metric as `{ atLeast }`. */
 export function toInputTable(table: FigureTable): InputTable {

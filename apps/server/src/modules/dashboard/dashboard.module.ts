@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { StatisticsModule } from '../statistics/statistics.module.js';
+import { StatisticsModule } from '../statistics/index.js';
 import { DashboardController } from './dashboard.controller.js';
 import { DashboardRepository } from './dashboard.repository.js';
 import { DashboardService } from './dashboard.service.js';

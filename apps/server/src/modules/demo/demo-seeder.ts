@@ -2,13 +2,15 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { createConsultationBody } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Database, type TransactionSql } from '../../db/database.js';
-import { PasswordHasher } from '../auth/password-hasher.js';
-import { UsersRepository } from '../auth/users.repository.js';
-import { ConsultationBuilder } from '../consultations/consultation-builder.js';
-import { ConsultationsRepository } from '../consultations/consultations.repository.js';
-import { ConsultationsService, todayIn } from '../consultations/consultations.service.js';
-import { TemplateCatalog } from '../templates/template-catalog.js';
-import { DemoInputSeeder } from '../threads/demo-input.seeder.js';
+import { PasswordHasher, UsersRepository } from '../auth/index.js';
+import {
+  ConsultationBuilder,
+  ConsultationsRepository,
+  ConsultationsService,
+  todayIn,
+} from '../consultations/index.js';
+import { TemplateCatalog } from '../templates/index.js';
+import { DemoInputSeeder } from '../threads/index.js';
 import {
   DEMO_CONSULTATION_TITLE,
   DEMO_ORGANISER_GROUP,

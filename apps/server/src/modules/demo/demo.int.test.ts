@@ -6,7 +6,7 @@ import { instantToZoned } from '@cw/shared';
 import { ApiClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
-import { loadTemplates } from '../templates/template-catalog.js';
+import { loadTemplates } from '../templates/index.js';
 import { DEMO_PASSWORD, DEMO_TEMPLATE_ID } from './demo-accounts.js';
 
 describe.each(BACKENDS)('demo mode on %s', (backend) => {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { ConsultationsModule } from '../consultations/consultations.module.js';
-import { TemplatesModule } from '../templates/templates.module.js';
-import { ThreadsModule } from '../threads/threads.module.js';
+import { AuthModule } from '../auth/index.js';
+import { ConsultationsModule } from '../consultations/index.js';
+import { TemplatesModule } from '../templates/index.js';
+import { ThreadsModule } from '../threads/index.js';
 import { DemoController } from './demo.controller.js';
 import { DemoSeeder } from './demo-seeder.js';
 import { SeedsRepository } from './seeds.repository.js';

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AccessModule } from '../access/access.module.js';
-import { AuthModule } from '../auth/auth.module.js';
+import { AccessModule } from '../access/index.js';
+import { AuthModule } from '../auth/index.js';
+import { ThreadsModule } from '../threads/index.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
 import { EventsGateway } from './events.gateway.js';
 import { EventsService } from './events.service.js';
-import { ThreadEventBus } from './thread-event-bus.js';
 
 /** The live events channel: thread changes pushed to every open client of a consultation. */
 @Module({
-  imports: [AccessModule, AuthModule],
-  providers: [EventsGateway, EventsService, EventViewersRepository, ThreadEventBus],
-  exports: [ThreadEventBus],
+  imports: [AccessModule, AuthModule, ThreadsModule],
+  providers: [EventsGateway, EventsService, EventViewersRepository],
 })
 export class EventsModule {}

@@ -10,12 +10,11 @@ import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { closeAndWait } from '../../common/socket-close.js';
 import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
-import { type AccessChange, AccessChanges } from '../access/access-changes.js';
-import { SocketAdmission } from '../access/socket-admission.js';
-import { AuthService } from '../auth/auth.service.js';
-import { presentThread } from '../threads/thread.presenter.js';
+import { type AccessChange, AccessChanges } from '../access-changes/index.js';
+import { SocketAdmission } from '../access/index.js';
+import { AuthService } from '../auth/index.js';
+import { presentThread, type ThreadChange, ThreadEventBus } from '../threads/index.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
-import { type ThreadChange, ThreadEventBus } from './thread-event-bus.js';
 
 interface Listener {
   socket: WebSocket;

@@ -2,7 +2,7 @@ import { pipeline, Readable } from 'node:stream';
 import { groupLabel, type LabelScope } from '@cw/shared';
 import { stringify } from 'csv-stringify';
 import { SPREADSHEET_CSV } from '../../common/spreadsheet-csv.js';
-import { shownScope } from '../attribution/label-rows.js';
+import { shownScope } from '../attribution/index.js';
 import { HIDDEN_TEXT, OUTCOME_LABELS, STATUS_LABELS } from './export-labels.js';
 import type { InputCsvRow } from './exports.repository.js';
 

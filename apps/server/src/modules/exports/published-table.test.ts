@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FigureRow } from '../statistics/input-figures.repository.js';
+import { type FigureRow } from '../statistics/index.js';
 import { publishedTable } from './published-table.js';
 
 const rows = [

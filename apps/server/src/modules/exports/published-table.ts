@@ -1,5 +1,4 @@
-import { layOut } from '../statistics/figure-tables.js';
-import type { ExactFigures, FigureRow } from '../statistics/input-figures.repository.js';
+import { type ExactFigures, type FigureRow, layOut } from '../statistics/index.js';
 import { atLeast, WITHHELD } from './export-labels.js';
 import type { NotesTable } from './summary-notes.model.js';
 

@@ -1,6 +1,6 @@
 import { type DashboardRow, instantToZoned, type LabelScope, THREAD_OUTCOMES } from '@cw/shared';
-import { inputRowKey } from '../attribution/label-rows.js';
-import { type FigureRow, GENERAL_KEY, OPEN_KEY } from '../statistics/input-figures.repository.js';
+import { inputRowKey } from '../attribution/index.js';
+import { type FigureRow, GENERAL_KEY, OPEN_KEY } from '../statistics/index.js';
 import { HIDDEN_TEXT, OUTCOME_LABELS } from './export-labels.js';
 import type {
   ConsultationFacts,

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { InvitationPreview, InvitationSignupAnswer, SignupBody } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database, type Queryable } from '../../db/database.js';
-import { AuthService } from '../auth/auth.service.js';
-import { hashToken } from '../auth/session-token.js';
-import { MembersRepository } from '../members/members.repository.js';
+import { AuthService, hashToken } from '../auth/index.js';
+import { MembersRepository } from '../members/index.js';
 import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
 
 function unusable(status: StoredInvitation['status']): AppError | undefined {

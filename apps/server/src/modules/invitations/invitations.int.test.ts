@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildConsultation, buildUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
-import { hashToken } from '../auth/session-token.js';
+import { hashToken } from '../auth/index.js';
 
 const CIVIL = 'Civil society organisation';
 

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AuthModule } from '../auth/auth.module.js';
-import { MembersModule } from '../members/members.module.js';
+import { AuthModule } from '../auth/index.js';
+import { MembersModule } from '../members/index.js';
 import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
 import { InvitationLinksController } from './invitation-links.controller.js';
 import { InvitationsController } from './invitations.controller.js';

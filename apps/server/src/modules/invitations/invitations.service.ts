@@ -4,11 +4,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { Database } from '../../db/database.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { hashToken, newToken } from '../auth/session-token.js';
-import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
-import { ConsultationGroupsRepository } from '../members/consultation-groups.repository.js';
-import { groupNotInConsultation } from '../members/group-not-in-consultation.js';
+import { AuditLog } from '../audit/index.js';
+import { hashToken, newToken } from '../auth/index.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
+import { ConsultationGroupsRepository, groupNotInConsultation } from '../members/index.js';
 import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
 
 /** The API shape: the consultation id is already in the path. */

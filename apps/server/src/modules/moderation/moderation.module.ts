@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { NotificationsModule } from '../notifications/notifications.module.js';
-import { ThreadsModule } from '../threads/threads.module.js';
+import { NotificationsModule } from '../notifications/index.js';
+import { ThreadsModule } from '../threads/index.js';
 import { ModerationController } from './moderation.controller.js';
 import { ModerationRepository } from './moderation.repository.js';
 import { ModerationService } from './moderation.service.js';

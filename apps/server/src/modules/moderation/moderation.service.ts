@@ -13,12 +13,10 @@ import {
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
-import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
-import { posterOf } from '../attribution/poster.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import type { ModerationKind } from '../notifications/notifications.repository.js';
-import { ThreadsService } from '../threads/threads.service.js';
+import { GroupLabelsRepository, posterOf } from '../attribution/index.js';
+import { AuditLog } from '../audit/index.js';
+import { type ModerationKind, NotificationsService } from '../notifications/index.js';
+import { ThreadsService } from '../threads/index.js';
 import { type ModeratedComment, ModerationRepository } from './moderation.repository.js';
 
 const commentNotFound = () => notFound('Comment not found');

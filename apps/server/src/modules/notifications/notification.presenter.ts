@@ -1,5 +1,5 @@
 import type { Notification } from '@cw/shared';
-import { attribute, timeFor, type Viewer } from '../threads/thread.presenter.js';
+import { attribute, timeFor, type Viewer } from '../attribution/index.js';
 import type { NotificationRow } from './notifications.repository.js';
 
 /** A notification for its recipient: the actor is shown by the same rules as any author. */

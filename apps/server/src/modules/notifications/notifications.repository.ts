@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AttributionMode, LabelScope, NotificationKind, Role } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
-import type { Poster } from '../attribution/poster.js';
+import { type Poster } from '../attribution/index.js';
 
 export interface NotificationRow {
   id: string;

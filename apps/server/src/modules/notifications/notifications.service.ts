@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { AttributionMode, MarkNotificationsReadBody, Notification, NotificationKind } from '@cw/shared';
 import type { Queryable } from '../../db/database.js';
-import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
+import { GroupLabelsRepository, type Poster } from '../attribution/index.js';
 import type { Actor } from '../../common/request-context.js';
-import type { Poster } from '../attribution/poster.js';
 import { presentNotification } from './notification.presenter.js';
 import { type ModerationKind, NotificationsRepository } from './notifications.repository.js';
 

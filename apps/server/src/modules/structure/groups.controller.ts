@@ -12,8 +12,7 @@ import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { GroupsService } from './groups.service.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { IdempotencyKey, type IdempotentRequest } from '../idempotency/index.js';
 
 type ItemParams = z.infer<typeof consultationItemParams>;
 

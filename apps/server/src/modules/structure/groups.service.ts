@@ -3,12 +3,8 @@ import type { StakeholderGroup } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
-import { AuditLog, type AuditRecord } from '../audit/audit-log.service.js';
-import {
-  createdNoLonger,
-  IdempotencyService,
-  type IdempotentRequest,
-} from '../idempotency/idempotency.service.js';
+import { AuditLog, type AuditRecord } from '../audit/index.js';
+import { createdNoLonger, IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { GroupsRepository } from './groups.repository.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../../db/database-errors.js';
 

@@ -11,8 +11,7 @@ import type { z } from 'zod';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { QuestionsService } from './questions.service.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { IdempotencyKey, type IdempotentRequest } from '../idempotency/index.js';
 
 type ItemParams = z.infer<typeof consultationItemParams>;
 

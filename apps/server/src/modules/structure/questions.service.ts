@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { GuidingQuestion, QuestionBody } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database, type TransactionSql } from '../../db/database.js';
-import {
-  createdNoLonger,
-  IdempotencyService,
-  type IdempotentRequest,
-} from '../idempotency/idempotency.service.js';
+import { createdNoLonger, IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
 import { QuestionsRepository } from './questions.repository.js';
 import { invalidField, SectionLinks } from './section-links.js';

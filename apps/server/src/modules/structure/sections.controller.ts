@@ -12,8 +12,7 @@ import { z } from 'zod';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { SectionsService } from './sections.service.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { IdempotencyKey, type IdempotentRequest } from '../idempotency/index.js';
 
 type Params = z.infer<typeof consultationParams>;
 type ItemParams = z.infer<typeof consultationItemParams>;

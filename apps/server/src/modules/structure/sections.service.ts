@@ -2,12 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Section } from '@cw/shared';
 import { notFound } from '../../common/app-error.js';
 import { Database, type Queryable } from '../../db/database.js';
-import { AccessChanges } from '../access/access-changes.js';
-import {
-  createdNoLonger,
-  IdempotencyService,
-  type IdempotentRequest,
-} from '../idempotency/idempotency.service.js';
+import { AccessChanges } from '../access-changes/index.js';
+import { createdNoLonger, IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { invalidField } from './section-links.js';
 import { SectionsRepository } from './sections.repository.js';
 

@@ -2,11 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { zonedToInstant, type AgendaSession, type SessionBody } from '@cw/shared';
 import { notFound } from '../../common/app-error.js';
 import { Database, type Queryable, type TransactionSql } from '../../db/database.js';
-import {
-  createdNoLonger,
-  IdempotencyService,
-  type IdempotentRequest,
-} from '../idempotency/idempotency.service.js';
+import { createdNoLonger, IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { invalidField, SectionLinks } from './section-links.js';
 import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ChecklistController } from './checklist.controller.js';
 import { ChecklistRepository } from './checklist.repository.js';
 import { ChecklistService } from './checklist.service.js';
+import { ConsultationStructure } from './consultation-structure.js';
 import { GroupsController } from './groups.controller.js';
 import { GroupsRepository } from './groups.repository.js';
 import { GroupsService } from './groups.service.js';
@@ -37,13 +38,8 @@ import { SessionsService } from './sessions.service.js';
     QuestionsService,
     ChecklistRepository,
     ChecklistService,
+    ConsultationStructure,
   ],
-  exports: [
-    GroupsRepository,
-    SectionsRepository,
-    AgendaSessionsRepository,
-    QuestionsRepository,
-    ChecklistRepository,
-  ],
+  exports: [ConsultationStructure],
 })
 export class StructureModule {}

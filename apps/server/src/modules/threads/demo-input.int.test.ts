@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../test/http-client.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/index.js';
 
 interface ThreadBody {
   anchor: { quote: string; isPassageRemoved: boolean } | null;

@@ -2,13 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { sectionFragmentName } from '@cw/shared';
 import * as Y from 'yjs';
 import { Database } from '../../db/database.js';
-import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
-import { PaperRegistry } from '../collab/paper-registry.service.js';
+import { GroupLabelsRepository, type Poster } from '../attribution/index.js';
+import { PaperRegistry } from '../collab/index.js';
 import { paperFromState } from './anchors.js';
 import { DemoInputRepository } from './demo-input.repository.js';
 import { DEMO_THREADS, type DemoThread, type DemoVoice } from './demo-input.js';
 import type { AnchorRecord } from './thread-records.js';
-import type { Poster } from '../attribution/poster.js';
 import { ThreadsRepository } from './threads.repository.js';
 
 const encode = (position: Y.RelativePosition) =>

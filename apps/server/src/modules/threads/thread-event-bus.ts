@@ -2,7 +2,7 @@ import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/com
 import type { LabelScope, ThreadEventType } from '@cw/shared';
 import { ClusterBus } from '../../cluster/cluster-bus.js';
 import { ClusterTopic } from '../../cluster/cluster-topic.js';
-import type { ThreadRecord } from '../threads/thread-records.js';
+import type { ThreadRecord } from './thread-records.js';
 
 /** A change to one thread, with the thread as stored; each subscriber decides what a viewer sees. */
 export interface ThreadChange {

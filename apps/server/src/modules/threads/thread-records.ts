@@ -1,29 +1,11 @@
-import type {
-  AttributionMode,
-  LabelScope,
-  ModerationState,
-  Role,
-  ThreadOutcome,
-  ThreadStatus,
-} from '@cw/shared';
+import type { ModerationState, ThreadOutcome, ThreadStatus } from '@cw/shared';
+import { type PersonRecord } from '../attribution/index.js';
 
 /**
  * Threads as stored, with full authorship. These never leave the server as they are: the
  * presenter turns them into what one viewer may see. Plain JSON (ISO times, base64 positions)
  * so they can travel over an event bus between instances.
  */
-export interface PersonRecord {
-  userId: string;
-  name: string;
-  /** Role and group when the input was given. */
-  role: Role;
-  groupId: string;
-  groupName: string;
-  /** The attribution mode in force, and the group label's scope, when the input was given. */
-  attributionMode: AttributionMode;
-  labelScope: LabelScope;
-}
-
 export type EndorsementRecord = Omit<PersonRecord, 'name' | 'role'>;
 
 /** The organisers hid the comment, or cut parts of it; the removed text is not in the record. */

@@ -26,8 +26,7 @@ import {
   ValidParams,
   ValidQuery,
 } from '../../common/validation.decorators.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { IdempotencyKey, type IdempotentRequest } from '../idempotency/index.js';
 import { CommentRateLimit } from './comments-throttler.js';
 import { ThreadsService } from './threads.service.js';
 

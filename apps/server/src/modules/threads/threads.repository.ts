@@ -9,7 +9,7 @@ import type {
   ThreadStatus,
 } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
-import type { Poster } from '../attribution/poster.js';
+import { type Poster } from '../attribution/index.js';
 import type { AnchorRecord, CommentRecord, EndorsementRecord, ThreadRecord } from './thread-records.js';
 
 interface ThreadRow {

@@ -20,15 +20,14 @@ import {
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
-import { AuditLog } from '../audit/audit-log.service.js';
-import { GroupLabelsRepository } from '../attribution/group-labels.repository.js';
-import { type Poster, posterOf } from '../attribution/poster.js';
-import { PaperRegistry } from '../collab/paper-registry.service.js';
-import { IdempotencyService, type IdempotentRequest } from '../idempotency/idempotency.service.js';
-import { NotificationsService } from '../notifications/notifications.service.js';
-import { ThreadEventBus } from '../events/thread-event-bus.js';
+import { AuditLog } from '../audit/index.js';
+import { GroupLabelsRepository, type Poster, posterOf, type Viewer } from '../attribution/index.js';
+import { PaperRegistry } from '../collab/index.js';
+import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
+import { NotificationsService } from '../notifications/index.js';
+import { ThreadEventBus } from './thread-event-bus.js';
 import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
-import { presentThread, type Viewer } from './thread.presenter.js';
+import { presentThread } from './thread.presenter.js';
 import type { ThreadRecord } from './thread-records.js';
 import { type CommentRef, ThreadsRepository } from './threads.repository.js';
 

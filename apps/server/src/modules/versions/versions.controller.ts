@@ -22,8 +22,7 @@ import {
   ValidQuery,
 } from '../../common/validation.decorators.js';
 import type { Viewer } from './version.presenter.js';
-import { IdempotencyKey } from '../idempotency/idempotency-key.decorator.js';
-import type { IdempotentRequest } from '../idempotency/idempotency.service.js';
+import { IdempotencyKey, type IdempotentRequest } from '../idempotency/index.js';
 import { VersionsService } from './versions.service.js';
 
 type ConsultationParams = z.infer<typeof consultationParams>;

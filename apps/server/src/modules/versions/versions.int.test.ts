@@ -12,7 +12,7 @@ import {
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
 import { eventually, sectionText, stockClient } from '../../test/ws-clients.js';
-import { PaperRegistry } from '../collab/paper-registry.service.js';
+import { PaperRegistry } from '../collab/index.js';
 
 const SCOPE_TEXT = 'States should adopt a smart mix.';
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CollabModule } from '../collab/collab.module.js';
+import { CollabModule } from '../collab/index.js';
 import { VersionsController } from './versions.controller.js';
 import { VersionsRepository } from './versions.repository.js';
 import { VersionsService } from './versions.service.js';

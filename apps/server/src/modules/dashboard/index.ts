@@ -1,0 +1,2 @@
+/** What other parts of the app may use of the dashboard module; the rest is its own. */
+export { DashboardModule } from './dashboard.module.js';

@@ -1,0 +1,2 @@
+/** What other parts of the app may use of the versions module; the rest is its own. */
+export { VersionsModule } from './versions.module.js';
