@@ -1,4 +1,5 @@
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 import { importX } from 'eslint-plugin-import-x';
@@ -6,12 +7,13 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const SERVER_MODULES = 'apps/server/src/modules';
-const serverModules = readdirSync(SERVER_MODULES, { withFileTypes: true })
+const ROOT = import.meta.dirname;
+const serverModules = readdirSync(join(ROOT, SERVER_MODULES), { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
 /** Everything of the server outside its modules: the app's wiring, common code, tests, benchmarks. */
 const outsideModules = [
-  ...readdirSync('apps/server/src')
+  ...readdirSync(join(ROOT, 'apps/server/src'))
     .filter((name) => name !== 'modules')
     .map((name) => `./apps/server/src/${name}`),
   './apps/server/test',
@@ -54,13 +56,16 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'apps/server/tsconfig.json' })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: join(ROOT, 'apps/server/tsconfig.json') }),
+      ],
     },
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': [
         'error',
         {
+          basePath: ROOT,
           zones: serverModules.map((name) => ({
             target: [
               ...serverModules

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { startAppServer, type AppServer } from './support/app-server';
 import { listDemoAccounts, signIn } from './support/demo-accounts';
 import { expectSaved, openPaper, sectionText, typeAtEnd } from './support/paper-page';
@@ -19,29 +19,35 @@ test.afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('text the page called saved survives a server crash, and text typed while it was down is sent after', async ({
-  browser,
-}) => {
-  test.setTimeout(120_000);
-  server = await startAppServer({ dataDir });
-  const { port } = server;
-  const context = await browser.newContext({ baseURL: server.baseURL });
+/** Starts the server on the test's data folder and opens the paper as the demo reviewer. */
+async function reviewerOnPaper(browser: Browser) {
+  const started = await startAppServer({ dataDir });
+  server = started;
+  const context = await browser.newContext({ baseURL: started.baseURL });
   const page = await context.newPage();
   const reviewer = (await listDemoAccounts(page.request)).find((account) => account.role === 'reviewer');
   if (!reviewer) throw new Error('no demo reviewer');
   await signIn(page, reviewer);
   await openPaper(page);
+  return { started, context, page, reviewer };
+}
+
+test('text the page called saved survives a server crash, and text typed while it was down is sent after', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { started, context, page } = await reviewerOnPaper(browser);
 
   const section = sectionText(page, 1);
   await typeAtEnd(page, section, ' Stored before the crash.');
   await expectSaved(page);
 
-  await server.kill();
+  await started.kill();
   await expect(page.getByText('Offline — reconnecting')).toBeVisible();
   await page.keyboard.type(' Typed while the server was down.');
   await expect(page.getByText('Not saved — offline')).toBeVisible();
 
-  server = await startAppServer({ dataDir, port });
+  server = await startAppServer({ dataDir, port: started.port });
   await expect(page.getByText('Connected', { exact: true })).toBeVisible({ timeout: 20_000 });
   await expectSaved(page);
 
@@ -56,15 +62,9 @@ test('text the page called saved survives a server crash, and text typed while i
 
 test('a page that could not reach the server recovers by itself once it is back', async ({ browser }) => {
   test.setTimeout(120_000);
-  server = await startAppServer({ dataDir });
-  const { port } = server;
-  const page = await (await browser.newContext({ baseURL: server.baseURL })).newPage();
-  const reviewer = (await listDemoAccounts(page.request)).find((account) => account.role === 'reviewer');
-  if (!reviewer) throw new Error('no demo reviewer');
-  await signIn(page, reviewer);
-  await openPaper(page);
+  const { started, page } = await reviewerOnPaper(browser);
 
-  await server.kill();
+  await started.kill();
   // Not a thread list (those are fetched again whenever the live events reconnect).
   await page
     .getByRole('navigation', { name: 'Consultation' })
@@ -73,7 +73,7 @@ test('a page that could not reach the server recovers by itself once it is back'
   const unreachable = page.getByText('The server could not be reached', { exact: false });
   await expect(unreachable.first()).toBeVisible({ timeout: 30_000 });
 
-  server = await startAppServer({ dataDir, port });
+  server = await startAppServer({ dataDir, port: started.port });
   await expect(unreachable).toHaveCount(0, { timeout: 30_000 });
   await expect(page.getByRole('heading', { level: 1, name: 'Versions' })).toBeVisible();
   await page.context().close();
@@ -83,25 +83,18 @@ test('text typed while the server is away survives a closed tab, is sent when th
   browser,
 }) => {
   test.setTimeout(120_000);
-  server = await startAppServer({ dataDir });
-  const { port } = server;
-  const context = await browser.newContext({ baseURL: server.baseURL });
-  const page = await context.newPage();
-  const reviewer = (await listDemoAccounts(page.request)).find((account) => account.role === 'reviewer');
-  if (!reviewer) throw new Error('no demo reviewer');
-  await signIn(page, reviewer);
-  await openPaper(page);
+  const { started, context, page, reviewer } = await reviewerOnPaper(browser);
   const section = sectionText(page, 1);
   await typeAtEnd(page, section, ' Saved first.');
   await expectSaved(page);
 
-  await server.kill();
+  await started.kill();
   await expect(page.getByText('Offline — reconnecting')).toBeVisible();
   await page.keyboard.type(' Typed offline, then the tab was closed.');
   await expect(page.getByText('Not saved — offline')).toBeVisible();
   await page.close();
 
-  server = await startAppServer({ dataDir, port });
+  server = await startAppServer({ dataDir, port: started.port });
   const reopened = await context.newPage();
   await openPaper(reopened);
   await expect(sectionText(reopened, 1)).toContainText(
