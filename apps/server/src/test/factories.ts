@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { DEFAULT_STAKEHOLDER_GROUPS } from '@cw/shared';
 import { AuthService } from '../modules/auth/index.js';
 import { ApiClient } from './http-client.js';
 import type { TestApp } from './test-app.js';
@@ -45,15 +46,6 @@ export interface TestConsultation {
   groups: Record<string, string>;
 }
 
-const DEFAULT_GROUPS = [
-  'State / public authority',
-  'Civil society organisation',
-  'Company / business',
-  'Academia / research',
-  'International organisation',
-  'Other',
-];
-
 /**
  * Inserts a consultation with the default stakeholder groups directly in the database (so
  * modules can be tested without going through consultation creation) and makes `admin` its admin.
@@ -70,7 +62,7 @@ export async function buildConsultation(
             ${overrides.phase ?? 'open'}, ${overrides.attributionMode ?? 'chatham'}, ${admin.id})
     RETURNING id`;
   const groups: Record<string, string> = {};
-  for (const [position, name] of DEFAULT_GROUPS.entries()) {
+  for (const [position, name] of DEFAULT_STAKEHOLDER_GROUPS.entries()) {
     const [group] = await sql<{ id: string }[]>`
       INSERT INTO stakeholder_groups (consultation_id, name, position)
       VALUES (${row!.id}, ${name}, ${position}) RETURNING id`;

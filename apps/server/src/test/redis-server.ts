@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { freePort } from './free-port.js';
+import { killChild } from './kill-child.js';
 
 async function answers(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -50,10 +51,6 @@ export class RedisServer {
 
   /** SIGKILL: every connection drops at once, as in an outage. */
   async kill(): Promise<void> {
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await killChild(this.child);
   }
 }
