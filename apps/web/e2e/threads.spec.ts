@@ -61,6 +61,9 @@ test('a reviewer comments on a passage, another group sees it live by group only
   await editorPage.goto(civil.page.url().replace(/\/paper$/, '/triage'));
   const triageCard = editorPage.locator('article', { hasText: input });
   await expect(triageCard).toBeVisible();
+  // The passage was edited after the comment: the card says so and keeps the quote as it was.
+  await expect(triageCard).toContainText('Text changed since this comment');
+  await expect(triageCard.locator('blockquote')).toHaveText(passage);
   await expectNoAxeViolations(editorPage);
   await triageCard.getByRole('button', { name: 'Resolve…' }).click();
   await triageCard.getByRole('combobox', { name: 'Outcome' }).click();

@@ -21,3 +21,4 @@ export * from './schemas/idempotency.js';
 export * from './schemas/moderation.js';
 export * from './schemas/audit.js';
 export * from './redaction.js';
+export * from './quotes.js';

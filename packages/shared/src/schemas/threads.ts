@@ -164,6 +164,8 @@ export const anchor = z.object({
   quote: z.string(),
   /** The passage's text is gone (the positions no longer span any text); the quote remains. */
   isPassageRemoved: z.boolean(),
+  /** The passage still has text, but not the quoted one: it was edited since the thread was opened. */
+  isPassageChanged: z.boolean(),
 });
 export type Anchor = z.infer<typeof anchor>;
 

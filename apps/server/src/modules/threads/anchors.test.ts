@@ -1,7 +1,7 @@
-import { sectionFragmentName } from '@cw/shared';
+import { QUOTE_MAX_LENGTH, sectionFragmentName } from '@cw/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { checkAnchor, isPassageRemoved } from './anchors.js';
+import { checkAnchor, passageState } from './anchors.js';
 
 const SECTION = '0b6f6a4e-3c57-4e5b-9a57-0d4f8e1c2b3a';
 const OTHER = '7d9c1b2a-4e3f-4a5b-8c6d-1e2f3a4b5c6d';
@@ -32,7 +32,55 @@ describe('anchors', () => {
     const end = encode(text, 14, -1);
     expect(checkAnchor(doc, SECTION, start, end)).toEqual([]);
     text.insert(0, 'All ');
-    expect(isPassageRemoved(doc, SECTION, start, end)).toBe(false);
+    text.insert(4 + 14, 'ly');
+    expect(passageState(doc, { sectionId: SECTION, start, end, quote: 'must pr' })).toBe('intact');
+  });
+
+  it('says the passage changed when the text between its ends is no longer the quote', () => {
+    const { doc, text } = paper();
+    const anchor = {
+      sectionId: SECTION,
+      start: encode(text, 7),
+      end: encode(text, 14, -1),
+      quote: 'must pr',
+    };
+    text.insert(11, 'XYZ');
+    expect(passageState(doc, anchor)).toBe('changed');
+    text.delete(11, 3);
+    expect(passageState(doc, anchor)).toBe('intact');
+    expect(passageState(doc, { ...anchor, quote: '' })).toBe('intact');
+  });
+
+  it('compares quotes across blocks without their line breaks, and a cut quote as a prefix', () => {
+    const doc = new Y.Doc();
+    const fragment = doc.getXmlFragment(sectionFragmentName(SECTION));
+    const long = 'x'.repeat(QUOTE_MAX_LENGTH + 20);
+    fragment.insert(
+      0,
+      ['First block.', `${long}`].map((value) => {
+        const element = new Y.XmlElement('paragraph');
+        element.insert(0, [new Y.XmlText(value)]);
+        return element;
+      }),
+    );
+    const first = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText;
+    const second = (fragment.get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    const across = {
+      sectionId: SECTION,
+      start: encode(first, 6),
+      end: encode(second, 3, -1),
+      quote: 'block.\nxxx',
+    };
+    expect(passageState(doc, across)).toBe('intact');
+    const cut = {
+      sectionId: SECTION,
+      start: encode(second, 0),
+      end: encode(second, long.length, -1),
+      quote: long.slice(0, QUOTE_MAX_LENGTH),
+    };
+    expect(passageState(doc, cut)).toBe('intact');
+    second.insert(QUOTE_MAX_LENGTH - 1, 'y');
+    expect(passageState(doc, cut)).toBe('changed');
   });
 
   it('reports the passage removed once its text is deleted', () => {
@@ -40,7 +88,7 @@ describe('anchors', () => {
     const start = encode(text, 7);
     const end = encode(text, 14, -1);
     text.delete(5, 12);
-    expect(isPassageRemoved(doc, SECTION, start, end)).toBe(true);
+    expect(passageState(doc, { sectionId: SECTION, start, end, quote: 'must pr' })).toBe('removed');
   });
 
   it('refuses garbage, other sections, unknown items and reversed ranges', () => {
@@ -92,6 +140,7 @@ describe('anchors', () => {
     });
     expect(new Set(spans).size).toBe(1);
     expect(spans[0]).toBe('musXYZt pr');
-    for (const doc of clients) expect(isPassageRemoved(doc, SECTION, start, end)).toBe(false);
+    for (const doc of clients)
+      expect(passageState(doc, { sectionId: SECTION, start, end, quote: 'must pr' })).toBe('changed');
   });
 });

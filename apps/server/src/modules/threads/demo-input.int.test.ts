@@ -5,7 +5,7 @@ import { BACKENDS } from '../../test/test-database.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/index.js';
 
 interface ThreadBody {
-  anchor: { quote: string; isPassageRemoved: boolean } | null;
+  anchor: { quote: string; isPassageRemoved: boolean; isPassageChanged: boolean } | null;
   status: string;
   resolution: { outcome: string; note: string } | null;
   comments: Array<{
@@ -38,7 +38,7 @@ describe.each(BACKENDS)('demo input on %s', (backend) => {
     const anchored = threads.filter((thread) => thread.anchor);
     expect(anchored.length).toBeGreaterThanOrEqual(2);
     for (const thread of anchored) {
-      expect(thread.anchor!.isPassageRemoved).toBe(false);
+      expect(thread.anchor!).toMatchObject({ isPassageRemoved: false, isPassageChanged: false });
       expect(thread.anchor!.quote.length).toBeGreaterThan(10);
     }
     expect(threads.some((thread) => thread.status === 'resolved' && thread.resolution?.note)).toBe(true);

@@ -1,5 +1,6 @@
 import type { ModerationState, ThreadOutcome, ThreadStatus } from '@cw/shared';
 import { type PersonRecord } from '../attribution/index.js';
+import type { PassageState } from './anchors.js';
 
 /**
  * Threads as stored, with full authorship. These never leave the server as they are: the
@@ -46,8 +47,8 @@ export interface ThreadRecord {
   consultationId: string;
   questionId: string | null;
   anchor: AnchorRecord | null;
-  /** Computed against the current paper when the record is loaded. */
-  isPassageRemoved: boolean;
+  /** What became of the quoted passage: computed against the current paper when the record is loaded. */
+  passageState: PassageState;
   status: ThreadStatus;
   resolution: ResolutionRecord | null;
   createdAt: string;

@@ -56,7 +56,11 @@ export function presentThread(record: ThreadRecord, viewer: Viewer): Thread {
     id: record.id,
     consultationId: record.consultationId,
     questionId: record.questionId,
-    anchor: record.anchor && { ...record.anchor, isPassageRemoved: record.isPassageRemoved },
+    anchor: record.anchor && {
+      ...record.anchor,
+      isPassageRemoved: record.passageState === 'removed',
+      isPassageChanged: record.passageState === 'changed',
+    },
     status: record.status,
     resolution: resolution && {
       outcome: resolution.outcome,

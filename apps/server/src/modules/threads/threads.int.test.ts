@@ -84,7 +84,7 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     expect(created.body.comments[0].body).toBe(body);
   });
 
-  it('anchors a thread to a passage, follows it through edits and marks it removed when deleted', async () => {
+  it('anchors a thread to a passage, follows it through edits, says when its text changed and when it is removed', async () => {
     const anchor = await anchorFor(testApp, world, 7, 14);
     expect(anchor.quote).toBe('must pr');
     const created = await world.reviewer.api.post(`${world.base}/threads`, {
@@ -93,7 +93,9 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
       body: 'This verb is too weak.',
     });
     expect(created.status).toBe(201);
-    expect(created.body.anchor).toEqual({ ...anchor, isPassageRemoved: false });
+    expect(created.body.anchor).toEqual({ ...anchor, isPassageRemoved: false, isPassageChanged: false });
+    const passage = async () =>
+      (await world.reviewer.api.get(`${world.base}/threads/${created.body.id}`)).body.anchor;
 
     const writer = stockClient(testApp.url, world.consultation.id, world.editor.token);
     await eventually(() => expect(writer.provider.synced).toBe(true));
@@ -101,15 +103,23 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
       writer.doc.getXmlFragment(`section:${world.sectionId}`).get(0) as import('yjs').XmlElement
     ).get(0) as import('yjs').XmlText;
     text.insert(0, 'All ');
-    await eventually(async () => {
-      const read = await world.reviewer.api.get(`${world.base}/threads/${created.body.id}`);
-      expect(read.body.anchor.isPassageRemoved).toBe(false);
-    });
+    text.insert(4 + 10, 'XYZ');
+    await eventually(async () =>
+      expect(await passage()).toMatchObject({ isPassageChanged: true, isPassageRemoved: false }),
+    );
+    // Undoing the change inside the passage makes it the quote again; the edit before it never counted.
+    text.delete(4 + 10, 3);
+    await eventually(async () =>
+      expect(await passage()).toMatchObject({ isPassageChanged: false, isPassageRemoved: false }),
+    );
     text.delete(0, 30);
-    await eventually(async () => {
-      const read = await world.reviewer.api.get(`${world.base}/threads/${created.body.id}`);
-      expect(read.body.anchor).toMatchObject({ isPassageRemoved: true, quote: 'must pr' });
-    });
+    await eventually(async () =>
+      expect(await passage()).toMatchObject({
+        isPassageRemoved: true,
+        isPassageChanged: false,
+        quote: 'must pr',
+      }),
+    );
     writer.destroy();
   });
 

@@ -379,7 +379,7 @@ function toRecord(row: ThreadRow, comments: CommentRecord[]): ThreadRecord {
             quote: row.quote ?? '',
           }
         : null,
-    isPassageRemoved: false,
+    passageState: 'intact',
     status: row.status,
     resolution: isResolved
       ? {

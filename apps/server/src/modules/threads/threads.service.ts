@@ -26,7 +26,7 @@ import { PaperRegistry } from '../collab/index.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { NotificationsService } from '../notifications/index.js';
 import { ThreadEventBus } from './thread-event-bus.js';
-import { checkAnchor, isPassageRemoved, paperFromState } from './anchors.js';
+import { checkAnchor, paperFromState, passageState } from './anchors.js';
 import { presentThread } from './thread.presenter.js';
 import type { ThreadRecord } from './thread-records.js';
 import { type CommentRef, ThreadsRepository } from './threads.repository.js';
@@ -94,7 +94,7 @@ export class ThreadsService {
       this.threads.list(consultationId, filters),
       this.labels.scopes(consultationId),
     ]);
-    await this.markRemovedPassages(consultationId, records);
+    await this.markPassageStates(consultationId, records);
     const viewer = viewerOf(actor, scopes);
     const threads = records.map((record) => presentThread(record, viewer));
     if (groupId === undefined) return threads;
@@ -282,7 +282,7 @@ export class ThreadsService {
   private async load(consultationId: string, threadId: string): Promise<ThreadRecord> {
     const record = await this.threads.find(consultationId, threadId);
     if (!record) throw threadNotFound();
-    await this.markRemovedPassages(consultationId, [record]);
+    await this.markPassageStates(consultationId, [record]);
     return record;
   }
 
@@ -319,15 +319,12 @@ export class ThreadsService {
     }
   }
 
-  private async markRemovedPassages(consultationId: string, records: ThreadRecord[]): Promise<void> {
+  private async markPassageStates(consultationId: string, records: ThreadRecord[]): Promise<void> {
     const anchored = records.filter((record) => record.anchor);
     if (anchored.length === 0) return;
     const doc = paperFromState(await this.papers.currentState(consultationId));
     try {
-      for (const record of anchored) {
-        const { sectionId, start, end } = record.anchor!;
-        record.isPassageRemoved = isPassageRemoved(doc, sectionId, start, end);
-      }
+      for (const record of anchored) record.passageState = passageState(doc, record.anchor!);
     } finally {
       doc.destroy();
     }

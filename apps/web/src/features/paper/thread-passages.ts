@@ -1,4 +1,4 @@
-import { QUOTE_MAX_LENGTH } from '@cw/shared';
+import { quoteOf } from '@cw/shared';
 import { Extension } from '@tiptap/core';
 import type { EditorState } from '@tiptap/pm/state';
 import { Plugin, PluginKey } from '@tiptap/pm/state';
@@ -97,25 +97,47 @@ export interface SelectedPassage {
   quote: string;
 }
 
-/** The selection as an anchor for a new thread, or null when nothing is selected. */
+/**
+ * A relative position at the same place with the given association: `0` sticks to the character
+ * after it, `-1` to the character before it.
+ */
+export function associated(position: Y.RelativePosition, doc: Y.Doc, assoc: 0 | -1): Y.RelativePosition {
+  const absolute = Y.createAbsolutePositionFromRelativePosition(position, doc);
+  return absolute ? Y.createRelativePositionFromTypeIndex(absolute.type, absolute.index, assoc) : position;
+}
+
+/**
+ * The selection as an anchor for a new thread, or null when nothing is selected. The start sticks
+ * to the passage's first character and the end to its last, so text typed just before or just
+ * after the passage stays outside it, and deleting the passage leaves nothing between its ends.
+ */
 export function selectionAnchor(state: EditorState): SelectedPassage | null {
   const { from, to, empty } = state.selection;
   const sync = ySyncPluginKey.getState(state) as
     | {
+        doc: Y.Doc;
         type: Y.XmlFragment;
         binding: { mapping: Parameters<typeof absolutePositionToRelativePosition>[2] } | null;
       }
     | undefined;
   if (empty || !sync?.binding) return null;
-  const quote = state.doc.textBetween(from, to, '\n').trim().slice(0, QUOTE_MAX_LENGTH);
+  const quote = quoteOf(state.doc.textBetween(from, to, '\n'));
   if (quote === '') return null;
-  const encode = (position: number) =>
+  const encode = (position: number, assoc: 0 | -1) =>
     buffer.toBase64(
       Y.encodeRelativePosition(
-        absolutePositionToRelativePosition(position, sync.type, sync.binding!.mapping),
+        associated(
+          absolutePositionToRelativePosition(
+            position,
+            sync.type,
+            sync.binding!.mapping,
+          ) as Y.RelativePosition,
+          sync.doc,
+          assoc,
+        ),
       ),
     );
-  return { start: encode(from), end: encode(to), quote };
+  return { start: encode(from, 0), end: encode(to, -1), quote };
 }
 
 /** Replaces the passages to highlight and which of them has focus. */

@@ -75,6 +75,10 @@ export function ThreadCard({
                 <Text size="1" color="orange" highContrast>
                   {t('threads.anchor.removed')}
                 </Text>
+              ) : thread.anchor.isPassageChanged ? (
+                <Text size="1" color="orange" highContrast>
+                  {t('threads.anchor.changed')}
+                </Text>
               ) : null}
               <Blockquote size="2" className="thread-card__quote">
                 {thread.anchor.quote}

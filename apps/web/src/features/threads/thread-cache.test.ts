@@ -72,7 +72,14 @@ describe('matchesFilters', () => {
     expect(matchesFilters(first, { sectionId: SECTION })).toBe(false);
     const anchored = {
       ...first,
-      anchor: { sectionId: SECTION, start: 'AAAA', end: 'AAAA', quote: 'q', isPassageRemoved: false },
+      anchor: {
+        sectionId: SECTION,
+        start: 'AAAA',
+        end: 'AAAA',
+        quote: 'q',
+        isPassageRemoved: false,
+        isPassageChanged: false,
+      },
     };
     expect(matchesFilters(anchored, { sectionId: SECTION })).toBe(true);
     expect(matchesFilters(first, { groupId: GROUP })).toBe(true);
