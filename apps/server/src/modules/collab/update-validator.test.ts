@@ -133,4 +133,23 @@ describe('validateUpdate', () => {
       reason: 'update deletes unknown content',
     });
   });
+
+  it('accepts a deletion spanning content the server has and content the same update brings', () => {
+    const server = new Y.Doc();
+    const client = new Y.Doc();
+    const text = new Y.XmlText('stored');
+    client.getXmlFragment(SECTION).insert(0, [new Y.XmlElement('paragraph')]);
+    (client.getXmlFragment(SECTION).get(0) as Y.XmlElement).insert(0, [text]);
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    // Typed and then deleted along with the end of what was stored: one merged delete range.
+    const update = updateOf(client, () => {
+      text.insert(6, ' and new');
+      text.delete(3, 8);
+    });
+    expect(Y.decodeUpdate(update).ds.clients.get(client.clientID)).toHaveLength(1);
+    expect(validateUpdate(server, update, isSection)).toEqual({ ok: true, inserts: true });
+    const ahead = new Y.Doc();
+    Y.applyUpdate(ahead, update);
+    expect(validateUpdate(ahead, Y.encodeStateAsUpdate(client), isSection)).toMatchObject({ ok: true });
+  });
 });

@@ -90,10 +90,14 @@ export function validateUpdate(
     }
   }
 
+  // Known: in the paper, in this update, or across both — a merged delete range often spans
+  // content stored earlier and content this update brings right after it.
   const isKnown = (id: Y.ID, length = 1): boolean => {
-    if (id.clock + length <= Y.getState(doc.store, id.client)) return true;
+    const end = id.clock + length;
+    const stored = Y.getState(doc.store, id.client);
+    if (end <= stored) return true;
     const range = ranges.get(id.client);
-    return range !== undefined && id.clock >= range.from && id.clock + length <= range.to;
+    return range !== undefined && end <= range.to && (id.clock >= range.from || range.from <= stored);
   };
   const isInDoc = (id: Y.ID): boolean => id.clock < Y.getState(doc.store, id.client);
 
