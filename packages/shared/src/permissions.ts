@@ -28,6 +28,7 @@ export const ACTIONS = [
   'comments.flag',
   'comments.moderate',
   'versions.create',
+  'versions.restore',
   'exports.create',
   'dashboard.read',
   'audit.read',
@@ -79,6 +80,8 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   /** Hiding, redacting and restoring comments, and the flag queue: even after publication. */
   'comments.moderate': rule(['editor', 'admin'], 'any'),
   'versions.create': rule(['editor', 'admin'], PREPARING),
+  /** Putting a version's text back is an edit by the editors, when they may edit. */
+  'versions.restore': rule(['editor', 'admin'], PREPARING),
   'exports.create': rule(['editor', 'admin'], 'any'),
   /** Editors get only the published, thresholded figures; the service enforces it. */
   'dashboard.read': rule(['editor', 'admin'], 'any'),

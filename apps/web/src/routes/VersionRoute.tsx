@@ -1,7 +1,9 @@
 import { Flex, Heading, Link as ThemeLink, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { canDo } from '../features/consultations/useConsultations';
 import { useCurrentConsultation } from '../features/consultations/useCurrentConsultation';
+import { RestoreVersionControl } from '../features/versions/RestoreVersionControl';
 import { useVersion } from '../features/versions/useVersions';
 import { Blocks } from '../features/versions/VersionBlocks';
 import { formatInstant } from '../lib/time-format';
@@ -38,6 +40,14 @@ export function VersionRoute() {
             by: detail.isCreatedByYou ? t('versions.list.you') : detail.createdBy,
           })}
         </Text>
+        {canDo(consultation, 'versions.restore') ? (
+          <RestoreVersionControl
+            key={detail.id}
+            consultationId={consultation.id}
+            versionId={detail.id}
+            versionName={detail.name}
+          />
+        ) : null}
         <Flex gap="4" wrap="wrap">
           <ThemeLink asChild>
             <Link

@@ -27,6 +27,7 @@ export const AUDIT_ACTIONS = [
   'thread.resolved',
   'thread.reopened',
   'version.created',
+  'version.restored',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -170,3 +170,18 @@ export const versionComparison = z.object({
   sections: z.array(sectionComparison),
 });
 export type VersionComparison = z.infer<typeof versionComparison>;
+
+/** What restoring a version did: the text of its sections is put back as a change on top. */
+export const versionRestore = z.object({
+  /** The paper as it was just before, saved first as a version of its own. */
+  savedAs: versionSummary,
+  /** Sections whose text was put back as it was in the version. */
+  sectionsRestored: z.int(),
+  /** Sections whose text was already as in the version: untouched, their passages kept. */
+  sectionsUnchanged: z.int(),
+  /** Sections added since the version: left as they are. */
+  sectionsNotInVersion: z.int(),
+  /** Sections of the version no longer in the paper: not brought back (the structure is the editors'). */
+  sectionsNoLongerInPaper: z.int(),
+});
+export type VersionRestore = z.infer<typeof versionRestore>;

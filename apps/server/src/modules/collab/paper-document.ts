@@ -27,6 +27,11 @@ import { ProtocolError } from './protocol-error.js';
 import type { SectionRoots } from './section-roots.js';
 import { writeAccessMessage } from './sync-messages.js';
 
+/** The origin of a change the server makes to the paper on a member's behalf. */
+class ServerChange {
+  constructor(readonly userId: string) {}
+}
+
 /** The other instances serving this paper (through Redis); absent when one instance serves alone. */
 export interface PaperPeers extends WritePeers {
   /** A client here sent an accepted update: the others relay it at once. */
@@ -264,15 +269,31 @@ export class PaperDocument {
     for (const connection of this.connections) connection.send(message);
   }
 
+  /**
+   * Changes the paper on behalf of member `userId` (restoring a version): relayed to every socket
+   * here and to the other instances, and stored as their edit. Refused once shutting down.
+   */
+  change(userId: string, apply: (doc: Y.Doc) => void): void {
+    if (!this.isAcceptingUpdates) throw new Error('The paper is shutting down');
+    const doc = this.sync.doc;
+    doc.transact(() => apply(doc), new ServerChange(userId));
+  }
+
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
+    if (origin instanceof ServerChange) {
+      this.broadcast.queueUpdate(update, undefined);
+      this.writes.accept(update, origin.userId);
+      this.peers?.accepted(update, origin.userId);
+      return;
+    }
     if (!(origin instanceof PaperConnection)) {
       this.broadcast.queueUpdate(update, undefined);
       return;
     }
     this.options.onUpdateAccepted?.();
     this.broadcast.queueUpdate(update, this.sync.isSettlingPending ? undefined : origin);
-    this.writes.accept(update, origin);
+    this.writes.accept(update, origin.participant.userId, origin);
     this.peers?.accepted(update, origin.participant.userId);
   }
 

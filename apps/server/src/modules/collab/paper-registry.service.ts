@@ -150,6 +150,26 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
   }
 
   /**
+   * Changes the paper on behalf of member `userId` and resolves once the change is stored: loaded
+   * for it if need be, so the sockets on it (here and on other instances) receive the change as
+   * they receive edits.
+   */
+  async change(
+    consultationId: string,
+    attributionMode: AttributionMode,
+    userId: string,
+    apply: (doc: Y.Doc) => void,
+  ): Promise<void> {
+    const document = await this.acquire(consultationId, attributionMode);
+    try {
+      document.change(userId, apply);
+      await document.flush();
+    } finally {
+      this.release(document);
+    }
+  }
+
+  /**
    * The current paper as one Yjs update, once every edit it holds is stored: a version taken
    * from it never contains text the paper could still lose.
    */

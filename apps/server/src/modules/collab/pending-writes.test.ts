@@ -65,7 +65,7 @@ describe('PendingWrites: the group commit of one paper', () => {
       Y.encodeStateVector(doc),
       { snapshotBytes: 0, logCount: 0, logBytes: 0 },
     );
-    type = (text) => writes.accept(new TextEncoder().encode(text), connection);
+    type = (text) => writes.accept(new TextEncoder().encode(text), connection.participant.userId, connection);
   });
   afterEach(() => {
     writes.destroy();

@@ -66,11 +66,14 @@ export class PendingWrites {
     return this.updates.length > 0 || this.writing !== undefined;
   }
 
-  /** An update a socket here sent and the paper applied. */
-  accept(data: Uint8Array, connection: PaperConnection): void {
+  /**
+   * An update the paper applied, made by `userId`: sent by a socket here (told once it is
+   * stored), or made by the server on their behalf (no `writer`).
+   */
+  accept(data: Uint8Array, userId: string, writer?: PaperConnection): void {
     this.since ??= Date.now();
-    this.updates.push({ data, userId: connection.participant.userId });
-    this.writers.add(connection);
+    this.updates.push({ data, userId });
+    if (writer) this.writers.add(writer);
     this.schedule();
   }
 

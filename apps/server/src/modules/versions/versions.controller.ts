@@ -1,4 +1,4 @@
-import { Controller, Get, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   compareVersionsQuery,
@@ -9,6 +9,7 @@ import {
   type CreateVersionBody,
   versionComparison,
   versionDetail,
+  versionRestore,
   versionSummary,
 } from '@cw/shared';
 import { z } from 'zod';
@@ -74,6 +75,18 @@ export class VersionsController {
     @CurrentMember() member: MembershipContext,
   ) {
     return this.versions.compare(params.consultationId, query, viewer(user, member));
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @Permission('versions.restore')
+  @Returns(versionRestore)
+  restore(
+    @ValidParams(consultationItemParams) params: ItemParams,
+    @CurrentUser() user: AuthContext,
+    @CurrentMember() member: MembershipContext,
+  ) {
+    return this.versions.restore({ auth: user, member }, params.id);
   }
 
   @Get(':id')

@@ -5,6 +5,8 @@ import {
   sectionFragmentName,
   type VersionComparison,
   type VersionDetail,
+  VERSION_NAME_MAX_LENGTH,
+  type VersionRestore,
   type VersionSummary,
 } from '@cw/shared';
 import * as Y from 'yjs';
@@ -41,6 +43,33 @@ function sectionTexts(state: Uint8Array, outline: OutlineSection[]): SectionText
   );
 }
 
+const viewerOf = (actor: Actor): Viewer => ({
+  userId: actor.auth.userId,
+  role: actor.member.role,
+  attributionMode: actor.member.attributionMode,
+});
+
+/** The name of the version saved before a restore; unique per second, within the length limit. */
+export function beforeRestoringName(restored: string, at: Date): string {
+  const when = `${at.toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+  const room = VERSION_NAME_MAX_LENGTH - `Before restoring "" (${when})`.length;
+  const name = restored.length > room ? `${restored.slice(0, room - 1)}…` : restored;
+  return `Before restoring "${name}" (${when})`;
+}
+
+/**
+ * Makes `target` hold what `source` holds (another document's section), unless it already does.
+ * Returns whether it changed anything.
+ */
+function replaceFragment(target: Y.XmlFragment, source: Y.XmlFragment): boolean {
+  if (target.toString() === source.toString()) return false;
+  target.delete(0, target.length);
+  // The editor writes elements and text only; hooks are never part of a paper.
+  const nodes = source.toArray().flatMap((node) => (node instanceof Y.XmlHook ? [] : [node.clone()]));
+  target.insert(0, nodes);
+  return true;
+}
+
 /** Named, immutable versions of the paper and the differences between them (SPEC §2). */
 @Injectable()
 export class VersionsService {
@@ -57,13 +86,14 @@ export class VersionsService {
    */
   async create(actor: Actor, body: CreateVersionBody, request?: IdempotentRequest): Promise<VersionSummary> {
     const consultationId = actor.member.consultationId;
-    const viewer: Viewer = {
-      userId: actor.auth.userId,
-      role: actor.member.role,
-      attributionMode: actor.member.attributionMode,
-    };
     const earlier = await this.idempotency.earlier(request);
-    if (earlier) return this.summary(consultationId, earlier, viewer);
+    if (earlier) return this.summary(consultationId, earlier, viewerOf(actor));
+    const created = await this.save(actor, body.name, request);
+    return this.summary(consultationId, created, viewerOf(actor));
+  }
+
+  private async save(actor: Actor, name: string, request?: IdempotentRequest): Promise<string> {
+    const consultationId = actor.member.consultationId;
     const [data, outline] = await Promise.all([
       this.papers.storedState(consultationId),
       this.versions.currentOutline(consultationId),
@@ -73,11 +103,11 @@ export class VersionsService {
         const id = await this.versions.insert(
           {
             consultationId,
-            name: body.name,
+            name,
             data,
             outline,
-            createdBy: viewer.userId,
-            creatorRole: viewer.role,
+            createdBy: actor.auth.userId,
+            creatorRole: actor.member.role,
           },
           tx,
         );
@@ -85,20 +115,64 @@ export class VersionsService {
           actor,
           {
             action: 'version.created',
-            target: { type: 'version', id, label: body.name },
+            target: { type: 'version', id, label: name },
             before: null,
-            after: { name: body.name, sections: outline.length },
+            after: { name, sections: outline.length },
           },
           tx,
         );
         return id;
       });
-      return await this.summary(consultationId, created.id, viewer);
+      return created.id;
     } catch (error) {
       if (isUniqueViolation(error))
-        throw new AppError('CONFLICT', `A version named "${body.name}" already exists`);
+        throw new AppError('CONFLICT', `A version named "${name}" already exists`);
       throw error;
     }
+  }
+
+  /**
+   * Puts the text of a version back, section by section, as a change on top of the paper: the
+   * paper as it is now is saved as a version first, nothing in its history is rewritten, and the
+   * sockets on it receive the change as they receive edits. Sections whose text is already the
+   * version's are not touched (their passages keep their anchors); sections added since, or no
+   * longer in the paper, are left as they are — the structure belongs to the structure editor.
+   */
+  async restore(actor: Actor, id: string): Promise<VersionRestore> {
+    const consultationId = actor.member.consultationId;
+    const version = await this.findOrFail(consultationId, id);
+    const savedAs = await this.save(actor, beforeRestoringName(version.name, new Date()));
+    const current = await this.versions.currentOutline(consultationId);
+    const inVersion = new Set(version.outline.map((section) => section.id));
+    const inPaper = new Set(current.map((section) => section.id));
+    const both = current.filter((section) => inVersion.has(section.id));
+    let sectionsRestored = 0;
+    const source = new Y.Doc();
+    Y.applyUpdate(source, version.data);
+    try {
+      await this.papers.change(consultationId, actor.member.attributionMode, actor.auth.userId, (doc) => {
+        sectionsRestored = 0;
+        for (const section of both) {
+          const name = sectionFragmentName(section.id);
+          if (replaceFragment(doc.getXmlFragment(name), source.getXmlFragment(name))) sectionsRestored++;
+        }
+      });
+    } finally {
+      source.destroy();
+    }
+    await this.audit.record(actor, {
+      action: 'version.restored',
+      target: { type: 'version', id, label: version.name },
+      before: null,
+      after: { sectionsRestored, savedAs },
+    });
+    return {
+      savedAs: await this.summary(consultationId, savedAs, viewerOf(actor)),
+      sectionsRestored,
+      sectionsUnchanged: both.length - sectionsRestored,
+      sectionsNotInVersion: current.length - both.length,
+      sectionsNoLongerInPaper: version.outline.filter((section) => !inPaper.has(section.id)).length,
+    };
   }
 
   private async summary(consultationId: string, id: string, viewer: Viewer): Promise<VersionSummary> {

@@ -1,4 +1,10 @@
-import { versionComparison, versionDetail, versionSummary, type CreateVersionBody } from '@cw/shared';
+import {
+  type CreateVersionBody,
+  versionComparison,
+  versionDetail,
+  versionRestore,
+  versionSummary,
+} from '@cw/shared';
 import { api } from '../../lib/api-client';
 import { consultationPath } from '../consultations/api';
 
@@ -19,3 +25,7 @@ export const compareVersions = (consultationId: string, from: string, to: string
     `${versionsPath(consultationId)}/compare?${new URLSearchParams({ from, to }).toString()}`,
     versionComparison,
   );
+
+/** Puts the version's text back as a change on top of the paper, after saving the paper as it is. */
+export const restoreVersion = (consultationId: string, versionId: string) =>
+  api.post(`${versionsPath(consultationId)}/${encodeURIComponent(versionId)}/restore`, {}, versionRestore);

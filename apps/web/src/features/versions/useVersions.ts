@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CreateVersionBody } from '@cw/shared';
-import { compareVersions, createVersion, fetchVersion, fetchVersions } from './api';
+import { compareVersions, createVersion, fetchVersion, fetchVersions, restoreVersion } from './api';
 
 export const versionKeys = {
   list: (consultationId: string) => ['versions', consultationId] as const,
@@ -39,5 +39,20 @@ export function useTakeVersion(consultationId: string) {
   return useMutation({
     mutationFn: (body: CreateVersionBody) => createVersion(consultationId, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: versionKeys.list(consultationId) }),
+  });
+}
+
+/** The version list gains the paper as it was before; comparisons with the current paper change. */
+export function useRestoreVersion(consultationId: string, versionId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => restoreVersion(consultationId, versionId),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: versionKeys.list(consultationId), exact: true }),
+        queryClient.invalidateQueries({
+          predicate: (query) => query.queryKey[2] === 'compare' && query.queryKey[0] === 'versions',
+        }),
+      ]),
   });
 }
