@@ -11,7 +11,9 @@ async function openConsultation(page: Page): Promise<void> {
   await page.goto(`/consultations/${consultation.id}`);
 }
 
-test('the admin opens the dashboard and sees the gap for a group with no input', async ({ page }) => {
+test('the admin opens the dashboard and sees the gaps grouped by kind, for groups that can give input', async ({
+  page,
+}) => {
   await signIn(page, await demoAccountWithRole(page.request, 'admin'));
   await openConsultation(page);
   await page
@@ -20,9 +22,27 @@ test('the admin opens the dashboard and sees the gap for a group with no input',
     .click();
   await expect(page.getByRole('heading', { level: 1, name: 'Input dashboard' })).toBeVisible();
 
-  // The demo's only "Other" member is an observer, who cannot give input.
   const gaps = page.getByRole('region', { name: 'Representation gaps' });
-  await expect(gaps.getByRole('listitem').filter({ hasText: 'No Other input on question 1' })).toBeVisible();
+  const kinds = gaps.getByRole('heading', { level: 3 });
+  await expect(kinds.first()).toBeVisible();
+  for (const kind of await kinds.allTextContents())
+    expect(kind).toMatch(/^Questions and sections .+ \(\d+\)$/);
+  // The demo seeds input on questions 1 to 3 and sections 1 and 2 only.
+  const unanswered = 'Questions and sections with no input at all';
+  await expect(kinds.first()).toHaveText(new RegExp(`^${unanswered} \\(\\d+\\)$`));
+  const unansweredCount = Number(/\((\d+)\)$/.exec((await kinds.first().textContent()) ?? '')![1]);
+  expect(unansweredCount).toBeGreaterThan(3);
+  const unansweredList = gaps.getByRole('list', { name: new RegExp(`^${unanswered}`) });
+  await expect(unansweredList.getByRole('listitem')).toHaveCount(3);
+  await expect(unansweredList.getByRole('listitem').first()).toHaveText(/^Question \d+$/);
+  const showAll = gaps.getByRole('button', { name: `Show all ${unansweredCount}` });
+  await expect(showAll).toHaveAttribute('aria-expanded', 'false');
+  await showAll.click();
+  await expect(unansweredList.getByRole('listitem')).toHaveCount(unansweredCount);
+  await expect(gaps.getByRole('button', { name: 'Show fewer' })).toHaveAttribute('aria-expanded', 'true');
+  // The organisers' group (admin and editor) and "Other" (an observer alone) cannot give input.
+  await expect(gaps.getByText(/International organisation|\bOther\b/)).toHaveCount(0);
+  await expect(gaps.getByText(/no input from .*Civil society organisation/)).toBeVisible();
   await expect(page.getByText('Exact internal counts, for admins only.')).toBeVisible();
 
   const questions = page.getByRole('table', { name: 'Comments by stakeholder group and guiding question' });
@@ -44,6 +64,22 @@ test('the admin opens the dashboard and sees the gap for a group with no input',
   ).toBeVisible();
   await expect(civilRow).toHaveCount(0);
   await expect(questions.getByRole('row', { name: /^Other stakeholders/ })).toBeVisible();
+  // Charts say why figures are missing; one with nothing left to draw is replaced by the note.
+  const byQuestion = page.getByRole('region', { name: 'By guiding question' });
+  await expect(
+    byQuestion.getByRole('note').filter({
+      hasText: /figures drawn from fewer than 5 people are not shown, so no one can be identified/,
+    }),
+  ).toBeVisible();
+  for (const region of await page.getByRole('region').all()) {
+    if (
+      (await region
+        .getByRole('note')
+        .filter({ hasText: /^Nothing to chart/ })
+        .count()) > 0
+    )
+      await expect(region.getByRole('img')).toHaveCount(0);
+  }
   await expectNoAxeViolations(page);
 });
 
