@@ -33,6 +33,7 @@ export function GapKindList({ group, rowLabel }: { group: GapGroup; rowLabel: (r
         <Button
           variant="ghost"
           size="1"
+          highContrast
           aria-expanded={isExpanded}
           aria-controls={`${id}-list`}
           onClick={() => setExpanded(!isExpanded)}
