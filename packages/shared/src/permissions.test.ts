@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, allowedActions, can, checkPermission, PERMISSIONS } from './permissions.js';
+import {
+  ACTIONS,
+  allowedActions,
+  can,
+  checkPermission,
+  isConsultedRole,
+  PERMISSIONS,
+} from './permissions.js';
 import { ATTRIBUTION_MODES, canTransition, mayExportNames, maySeeNames, PHASES, ROLES } from './roles.js';
 
 describe('permission matrix', () => {
@@ -62,6 +69,12 @@ describe('permission matrix', () => {
       expect(can(role, 'threads.create', 'published')).toBe(false);
       expect(can(role, 'structure.manage', 'published')).toBe(false);
     }
+  });
+});
+
+describe('consulted roles', () => {
+  it('are the reviewers: organisers post as the ones who resolve, observers never post', () => {
+    expect(ROLES.filter(isConsultedRole)).toEqual(['reviewer']);
   });
 });
 

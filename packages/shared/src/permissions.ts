@@ -108,3 +108,12 @@ export function can(role: Role, action: Action, phase: Phase): boolean {
 export function allowedActions(role: Role, phase: Phase): Action[] {
   return ACTIONS.filter((action) => can(role, action, phase));
 }
+
+/**
+ * Whether members with `role` are among those consulted, whose input the dashboard looks for:
+ * they may post input while the round is open and do not run it. Editors and admins post too,
+ * but as the organisers who resolve threads; observers never post.
+ */
+export function isConsultedRole(role: Role): boolean {
+  return can(role, 'threads.create', 'open') && !can(role, 'threads.resolve', 'open');
+}

@@ -130,6 +130,11 @@ export const dashboardData = z.object({
   byDay: inputTable,
   /** One entry per row, then the whole consultation. */
   participation: z.object({ rows: z.array(participationFigures), total: participationFigures }),
+  /**
+   * The gaps of the rows that can give input: a row with a member or open invitation in a
+   * consulted role (`isConsultedRole`). The organisers' group and observers-only groups never
+   * show; a gap with no row (nobody gave input) always does.
+   */
   gaps: z.array(gap),
   /** Agenda sessions to filter by. */
   sessions: z.array(z.object({ id: uuid, title: z.string() })),

@@ -57,6 +57,8 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     for (const user of civil.slice(1))
       await addMember(testApp, world.consultation.id, user, 'reviewer', group(CIVIL));
     for (const user of state) await addMember(testApp, world.consultation.id, user, 'reviewer', group(STATE));
+    // Other holds an observer only; International the admin and Academia the editor, organisers.
+    await addMember(testApp, world.consultation.id, await buildUser(testApp), 'observer', group(OTHER));
 
     const [q2] = await sql<{ id: string }[]>`
       INSERT INTO guiding_questions (consultation_id, number, text)
@@ -182,7 +184,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     });
     expect(body.gaps).toContainEqual({
       kind: 'noInput',
-      rowKey: group(ACADEMIA),
+      rowKey: group(STATE),
       target: { kind: 'question', id: world.questionId, number: 1 },
     });
     expect(body.gaps).toContainEqual({
@@ -206,9 +208,47 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     ]);
   });
 
+  it('reports no gap for groups that cannot give input: the organisers, observers alone', async () => {
+    const cannotGiveInput = [INTERNATIONAL, ACADEMIA, OTHER].map(group);
+    const { body } = await dashboard(world.admin);
+    // None of them gave input on section 1, nor Academia and Other on question 1.
+    for (const name of [INTERNATIONAL, ACADEMIA, OTHER])
+      expect(body.bySection.cells[row(name)]![0]).toEqual(none);
+    expect(body.gaps.filter((gap) => cannotGiveInput.includes(gap.rowKey ?? ''))).toEqual([]);
+    expect(body.gaps.filter((gap) => gap.kind === 'noInput' && gap.rowKey !== null)).toEqual([
+      {
+        kind: 'noInput',
+        rowKey: group(STATE),
+        target: { kind: 'question', id: world.questionId, number: 1 },
+      },
+      {
+        kind: 'noInput',
+        rowKey: group(CIVIL),
+        target: { kind: 'section', id: world.sectionId, number: '1' },
+      },
+    ]);
+  });
+
+  it('reports the gaps of a group invited to give input that has not joined yet', async () => {
+    const invitation = await world.admin.api.post(`${world.base}/invitations`, {
+      role: 'reviewer',
+      groupId: group(ACADEMIA),
+    });
+    expect(invitation.status).toBe(201);
+    const invited = await dashboard(world.admin);
+    expect(invited.body.gaps).toContainEqual({
+      kind: 'noInput',
+      rowKey: group(ACADEMIA),
+      target: { kind: 'question', id: world.questionId, number: 1 },
+    });
+    await world.admin.api.delete(`${world.base}/invitations/${invitation.body.id}`);
+    const revoked = await dashboard(world.admin);
+    expect(revoked.body.gaps.some((gap) => gap.rowKey === group(ACADEMIA))).toBe(false);
+  });
+
   describe('published figures (k = 2, set before any input was made)', () => {
-    // Members: Civil 3, State 3 (two reviewers and the observer); Company, Academia and
-    // International one each, pooled as "Other stakeholders" (3 together).
+    // Members: Civil 3, State 3 (two reviewers and the observer); Company, Academia,
+    // International and Other one each, pooled as "Other stakeholders" (4 together).
     const published = ['State / public authority', 'Civil society organisation', 'Other stakeholders'];
     const at = (body: DashboardData, label: string) => body.rows.findIndex((r) => r.label === label);
     it('gives editors rows by k-anonymous label, and admins the same preview on request', async () => {
@@ -280,9 +320,9 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     it('withholds small participation figures and totals only the rows shown', async () => {
       const { body } = await dashboard(world.editor);
       const pool = body.participation.rows[at(body, 'Other stakeholders')]!;
-      // One invitation for Company: withheld; three members pooled: shown.
-      expect(pool).toEqual({ invited: withheld, joined: 3, active: withheld });
-      expect(body.participation.total).toEqual({ invited: withheld, joined: 9, active: { atLeast: 4 } });
+      // One invitation for Company: withheld; four members pooled: shown.
+      expect(pool).toEqual({ invited: withheld, joined: 4, active: withheld });
+      expect(body.participation.total).toEqual({ invited: withheld, joined: 10, active: { atLeast: 4 } });
       expect(body.participation.rows[at(body, CIVIL)]!.joined).toBe(3);
     });
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Role } from '@cw/shared';
 import { Database } from '../../db/database.js';
 
 /** The guiding questions and sections the dashboard covers: all, or one agenda session's. */
@@ -68,6 +69,16 @@ export class DashboardRepository {
         (SELECT count(*) FROM invitations i WHERE i.group_id = g.id AND i.revoked_at IS NULL) AS invited,
         (SELECT count(*) FROM members m WHERE m.group_id = g.id) AS joined
       FROM stakeholder_groups g WHERE g.consultation_id = ${consultationId}`;
+  }
+
+  /** The roles held in each group: its members', and those of invitations still open. */
+  async seats(consultationId: string) {
+    return this.db.sql<{ group_id: string; role: Role }[]>`
+      SELECT group_id, role FROM members WHERE consultation_id = ${consultationId}
+      UNION
+      SELECT group_id, role FROM invitations
+      WHERE consultation_id = ${consultationId}
+        AND revoked_at IS NULL AND used_at IS NULL AND expires_at > now()`;
   }
 
   private questionInScope(scope: DashboardScope) {

@@ -4,6 +4,7 @@ import { AppError } from '../../common/app-error.js';
 import type { MembershipContext } from '../../common/request-context.js';
 import { GroupLabelsRepository, labelRows, rowKeyOf } from '../attribution/index.js';
 import { type FiguresScope, InputFiguresRepository, layOut } from '../statistics/index.js';
+import { consultedGroups } from './consulted-groups.js';
 import { findGaps } from './dashboard-gaps.js';
 import { participationView } from './dashboard-participation.js';
 import { questionCharsFromSections, toInputTable, withCharsEdited } from './dashboard-tables.js';
@@ -12,7 +13,8 @@ import { DashboardRepository } from './dashboard.repository.js';
 /**
  * Input by stakeholder group (SPEC §5). Admins see exact internal counts by group; everyone else,
  * and admins asking for `view=published`, the published figures: rows by k-anonymous label, and
- * no figure counting input from a cell of fewer than k people in any view (SPEC §3).
+ * no figure counting input from a cell of fewer than k people in any view (SPEC §3). Gaps are
+ * reported only for rows that can give input: never the organisers' group or observers alone.
  */
 @Injectable()
 export class DashboardService {
@@ -36,12 +38,13 @@ export class DashboardService {
       this.labels.scopes(consultationId),
     ]);
     const scope = { consultationId, sessionId: query.sessionId ?? null };
-    const [groups, questions, sections, links, membership, sessions] = await Promise.all([
+    const [groups, questions, sections, links, membership, seats, sessions] = await Promise.all([
       this.dashboard.groups(consultationId),
       this.dashboard.questions(scope),
       this.dashboard.sections(scope),
       this.dashboard.questionSections(consultationId),
       this.dashboard.membership(consultationId),
+      this.dashboard.seats(consultationId),
       this.dashboard.sessions(consultationId),
     ]);
     const figuresScope: FiguresScope = {
@@ -65,6 +68,11 @@ export class DashboardService {
       ? labelRows(groups, labelScopes, new Set(figureRows.map((row) => row.rowKey)))
       : groups.map((group) => ({ key: group.id, groupId: group.id, scope: 'group', label: group.name }));
     const rowKeys = rows.map((row) => row.key);
+    const consulted = consultedGroups(seats.map((seat) => ({ groupId: seat.group_id, role: seat.role })));
+    // A pooled row can give input when any group in it can.
+    const consultedRows = new Set(
+      groups.filter((group) => consulted.has(group.id)).map((g) => groupRowKey(g.id)),
+    );
     const days = [...new Set(of('day').flatMap((row) => (row.columnKey ? [row.columnKey] : [])))].sort();
 
     const questionTable = layOut(
@@ -130,7 +138,7 @@ export class DashboardService {
       gaps: [
         ...findGaps(byQuestion, rowKeys, questionTargets),
         ...findGaps(bySection, rowKeys, sectionTargets),
-      ],
+      ].filter((gap) => gap.rowKey === null || consultedRows.has(gap.rowKey)),
       sessions: sessions.map(({ id, title }) => ({ id, title })),
     };
   }

@@ -1,8 +1,9 @@
 import type { DashboardData, InputMetric, InputTable } from '@cw/shared';
 import { Flex, Heading, Text } from '@radix-ui/themes';
 import { type FigureColumn, FigureTable } from './FigureTable';
-import { chartRows } from './figures';
+import { chartRows, withholdingOf } from './figures';
 import { GroupChart } from './GroupChart';
+import { WithheldNote } from './WithheldNote';
 
 interface FiguresSectionProps {
   id: string;
@@ -16,7 +17,10 @@ interface FiguresSectionProps {
   metric: InputMetric;
 }
 
-/** One table of the dashboard: its chart and, below it, the same figures as a table. */
+/**
+ * One table of the dashboard: its chart and, below it, the same figures as a table. A chart the
+ * k threshold left nothing to draw on gives way to a note saying why.
+ */
 export function FiguresSection({
   id,
   title,
@@ -29,6 +33,7 @@ export function FiguresSection({
   metric,
 }: FiguresSectionProps) {
   const pick = <T extends Record<InputMetric, unknown>>(figures: T) => figures[metric] as T[InputMetric];
+  const withholding = withholdingOf(table.cells.flat().map(pick));
   return (
     <section aria-labelledby={`${id}-heading`}>
       <Flex direction="column" gap="3">
@@ -39,17 +44,20 @@ export function FiguresSection({
           <Text as="p">{empty}</Text>
         ) : (
           <>
-            <GroupChart
-              kind={kind}
-              caption={caption}
-              series={data.rows.map((row) => ({ key: row.key, name: row.label }))}
-              data={chartRows(
-                table,
-                columns.map((column) => column.label),
-                data.rows,
-                metric,
-              )}
-            />
+            <WithheldNote withholding={withholding} k={data.kThreshold} />
+            {withholding === 'all' ? null : (
+              <GroupChart
+                kind={kind}
+                caption={caption}
+                series={data.rows.map((row) => ({ key: row.key, name: row.label }))}
+                data={chartRows(
+                  table,
+                  columns.map((column) => column.label),
+                  data.rows,
+                  metric,
+                )}
+              />
+            )}
             <FigureTable
               caption={caption}
               rows={data.rows}

@@ -1,6 +1,6 @@
 import type { InputFigures, InputTable } from '@cw/shared';
 import { describe, expect, it } from 'vitest';
-import { chartRows, figureText } from './figures';
+import { chartRows, figureText, withholdingOf } from './figures';
 
 const shown = (comments: number): InputFigures => ({
   threads: 0,
@@ -44,5 +44,14 @@ describe('figures', () => {
       { label: 'Q1', a: 7, b: 0 },
       { label: 'Q2', a: null, b: 9 },
     ]);
+  });
+});
+
+describe('withholdingOf', () => {
+  it('tells whether the threshold kept out nothing, some figures or everything there was to draw', () => {
+    expect(withholdingOf([0, 3, 5])).toBe('none');
+    expect(withholdingOf([0, { atLeast: 0 }, 4])).toBe('some');
+    // A partial figure is not drawn, even with a known part: nothing is left for the chart.
+    expect(withholdingOf([0, { atLeast: 0 }, { atLeast: 6 }])).toBe('all');
   });
 });

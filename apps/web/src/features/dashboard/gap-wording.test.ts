@@ -1,17 +1,17 @@
-import type { Gap } from '@cw/shared';
+import type { GapTarget } from '@cw/shared';
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import en from '../../i18n/locales/en.json';
+import type { GapKind } from './gap-groups';
 import { gapMessage } from './gap-wording';
 
 const i18n = i18next.createInstance();
-const question = { kind: 'question', id: '00000000-0000-4000-8000-000000000004', number: 4 } as const;
-const section = { kind: 'section', id: '00000000-0000-4000-8000-000000000003', number: '3' } as const;
-const company = '00000000-0000-4000-8000-00000000000c';
-const names: Record<string, string> = { [company]: 'Company / business' };
+const question: GapTarget = { kind: 'question', id: '00000000-0000-4000-8000-000000000004', number: 4 };
+const section: GapTarget = { kind: 'section', id: '00000000-0000-4000-8000-000000000003', number: '3' };
+const names: Record<string, string> = { company: 'Company / business', academia: 'Academia / research' };
 
-const words = (gap: Gap) => {
-  const message = gapMessage(gap, (id) => names[id]!);
+const words = (kind: GapKind, target: GapTarget, rowKeys: string[] = []) => {
+  const message = gapMessage(kind, { target, rowKeys }, (key) => names[key]!);
   return i18n.t(message.key, message.values);
 };
 
@@ -24,19 +24,22 @@ beforeAll(async () => {
 });
 
 describe('gap wording', () => {
-  it('names the group and the question a group gave no input on', () => {
-    expect(words({ kind: 'noInput', rowKey: company, target: question })).toBe(
-      'No Company / business input on question 4',
+  it('names what nobody gave input on by its number', () => {
+    expect(words('unanswered', section)).toBe('Section 3');
+  });
+
+  it('names every group missing from a question', () => {
+    expect(words('missingVoices', question, ['company'])).toBe(
+      'Question 4: no input from Company / business',
+    );
+    expect(words('missingVoices', question, ['company', 'academia'])).toBe(
+      'Question 4: no input from Company / business or Academia / research',
     );
   });
 
-  it('says when nobody gave input on a section', () => {
-    expect(words({ kind: 'noInput', rowKey: null, target: section })).toBe('No input at all on section 3');
-  });
-
   it('gives the share a dominant group exceeds, in percent', () => {
-    expect(words({ kind: 'dominant', rowKey: company, target: section, share: 0.7 })).toBe(
-      'Company / business accounts for over 70 % of the comments on section 3',
+    expect(words('dominated', section, ['company'])).toBe(
+      'Section 3: Company / business wrote over 70 % of the comments',
     );
   });
 });

@@ -1,28 +1,27 @@
-import type { Gap } from '@cw/shared';
+import { DOMINANCE_SHARE } from '@cw/shared';
+import type { GapItem, GapKind } from './gap-groups';
 
-export type GapMessageKey =
-  | 'dashboard.gaps.nobodyQuestion'
-  | 'dashboard.gaps.nobodySection'
-  | 'dashboard.gaps.noInputQuestion'
-  | 'dashboard.gaps.noInputSection'
-  | 'dashboard.gaps.dominantQuestion'
-  | 'dashboard.gaps.dominantSection';
+export type GapMessageKey = `dashboard.gaps.items.${GapKind}${'Question' | 'Section'}`;
 
 export interface GapMessage {
   key: GapMessageKey;
-  values: { number: string; group?: string; percent?: number };
+  values: { number: string; groups?: string[]; group?: string; percent?: number };
 }
 
-/** The catalogue message and its values for one gap ("No Company / business input on question 4"). */
-export function gapMessage(gap: Gap, rowLabel: (rowKey: string) => string): GapMessage {
-  const on = gap.target.kind === 'question' ? 'Question' : 'Section';
-  const number = String(gap.target.number);
-  if (gap.kind === 'dominant') {
-    return {
-      key: `dashboard.gaps.dominant${on}`,
-      values: { number, group: rowLabel(gap.rowKey), percent: Math.round(gap.share * 100) },
-    };
+/** The catalogue message and its values for one line of a gap list ("Question 4: no input from …"). */
+export function gapMessage(kind: GapKind, item: GapItem, rowLabel: (rowKey: string) => string): GapMessage {
+  const on = item.target.kind === 'question' ? 'Question' : 'Section';
+  const number = String(item.target.number);
+  const key: GapMessageKey = `dashboard.gaps.items.${kind}${on}`;
+  switch (kind) {
+    case 'unanswered':
+      return { key, values: { number } };
+    case 'missingVoices':
+      return { key, values: { number, groups: item.rowKeys.map(rowLabel) } };
+    case 'dominated':
+      return {
+        key,
+        values: { number, group: rowLabel(item.rowKeys[0]!), percent: Math.round(DOMINANCE_SHARE * 100) },
+      };
   }
-  if (gap.rowKey === null) return { key: `dashboard.gaps.nobody${on}`, values: { number } };
-  return { key: `dashboard.gaps.noInput${on}`, values: { number, group: rowLabel(gap.rowKey) } };
 }
