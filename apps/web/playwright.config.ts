@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS } from './e2e/support/chromium-args';
 import { freePort } from './e2e/support/free-port';
+import { TEST_ORGANISER } from './e2e/support/organiser';
 import { systemChromium } from './e2e/support/system-chromium';
 
 // Workers evaluate this file again; they inherit the port the main process picked.
@@ -57,6 +58,9 @@ export default defineConfig({
       WEB_DIST: fileURLToPath(new URL('dist', import.meta.url)),
       // Every test signs in from the same address.
       LOGIN_RATE_LIMIT: '10000',
+      BOOTSTRAP_ADMIN_EMAIL: TEST_ORGANISER.email,
+      BOOTSTRAP_ADMIN_PASSWORD: TEST_ORGANISER.password,
+      BOOTSTRAP_ADMIN_NAME: TEST_ORGANISER.name,
     },
   },
 });

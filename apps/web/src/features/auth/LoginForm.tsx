@@ -1,8 +1,9 @@
 import { loginBody } from '@cw/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Flex, TextField } from '@radix-ui/themes';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
+import { showServerFieldErrors } from '../../lib/form-errors';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { useLogin } from './useSessionActions';
@@ -11,47 +12,35 @@ import { useLogin } from './useSessionActions';
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm({ resolver: zodResolver(loginBody), defaultValues: { email: '', password: '' } });
+  const {
+    register,
+    formState: { errors },
+  } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = loginBody.safeParse({ email, password });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    login.mutate(parsed.data, {
+  const submit = form.handleSubmit((body) =>
+    login.mutate(body, {
       onSuccess: onSignedIn,
-      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
-    });
-  }
+      onError: (error) => showServerFieldErrors(form, error),
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="login-heading">
       <Flex direction="column" gap="3">
         <FormAlert error={login.error} />
-        <FormField label={t('auth.email')} error={fieldErrors.email}>
-          {(control) => (
-            <TextField.Root
-              {...control}
-              type="email"
-              autoComplete="username"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
+        <FormField label={t('auth.email')} error={errors.email?.message}>
+          {(field) => (
+            <TextField.Root {...field} type="email" autoComplete="username" {...register('email')} />
           )}
         </FormField>
-        <FormField label={t('auth.password')} error={fieldErrors.password}>
-          {(control) => (
+        <FormField label={t('auth.password')} error={errors.password?.message}>
+          {(field) => (
             <TextField.Root
-              {...control}
+              {...field}
               type="password"
               autoComplete="current-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
+              {...register('password')}
             />
           )}
         </FormField>

@@ -1,20 +1,19 @@
-import { ATTRIBUTION_MODES, createConsultationBody, type AttributionMode } from '@cw/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Dialog, Flex, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
+import { showServerFieldErrors } from '../../lib/form-errors';
 import { defaultTimeZone } from '../../lib/time-format';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { createConsultation } from './api';
-import { TimeZoneSelect } from './TimeZoneSelect';
+import { ConsultationFields } from './ConsultationFields';
+import { BLANK_TEMPLATE, newConsultationForm, newConsultationValues } from './consultation-form';
 import { consultationKeys, useTemplates } from './useConsultations';
-
-/** Radix Select cannot hold an empty value, so "no template" has its own marker. */
-const BLANK = 'blank';
 
 /** Organisers start a consultation, blank or from a template, and land on its home page. */
 export function NewConsultationDialog() {
@@ -23,42 +22,32 @@ export function NewConsultationDialog() {
   const queryClient = useQueryClient();
   const templates = useTemplates();
   const [isOpen, setIsOpen] = useState(false);
-  const [title, setTitle] = useState('');
-  const [templateId, setTemplateId] = useState(BLANK);
-  const [agendaDate, setAgendaDate] = useState('');
-  const [timezone, setTimezone] = useState(defaultTimeZone);
-  const [attributionMode, setAttributionMode] = useState<AttributionMode>('chatham');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    resolver: zodResolver(newConsultationForm),
+    defaultValues: newConsultationValues(defaultTimeZone()),
+  });
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = form;
+  const templateId = useWatch({ control, name: 'templateId' });
   const create = useMutation({ mutationFn: createConsultation });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const hasTemplate = templateId !== BLANK;
-    const parsed = createConsultationBody.safeParse({
-      title,
-      timezone,
-      attributionMode,
-      ...(hasTemplate ? { templateId } : {}),
-      ...(hasTemplate && agendaDate ? { agendaDate } : {}),
-    });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    create.mutate(parsed.data, {
+  const submit = form.handleSubmit((body) =>
+    create.mutate(body, {
       onSuccess: async (detail) => {
         queryClient.setQueryData(consultationKeys.detail(detail.id), detail);
         await queryClient.invalidateQueries({ queryKey: consultationKeys.list });
         setIsOpen(false);
         navigate(`/consultations/${detail.id}`);
       },
-      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
-    });
-  }
+      onError: (error) => showServerFieldErrors(form, error),
+    }),
+  );
 
   const templateChoices = [
-    { value: BLANK, label: t('consultations.new.blank') },
+    { value: BLANK_TEMPLATE, label: t('consultations.new.blank') },
     ...(templates.data ?? []).map((template) => ({ value: template.id, label: template.name })),
   ];
   const selectedTemplate = templates.data?.find((template) => template.id === templateId);
@@ -73,80 +62,54 @@ export function NewConsultationDialog() {
         <Dialog.Description size="2" color="gray" highContrast>
           {t('consultations.new.description')}
         </Dialog.Description>
-        <form onSubmit={submit} noValidate>
-          <Flex direction="column" gap="3" mt="4">
-            <FormAlert error={create.error} />
-            <FormField label={t('consultations.fields.title')} error={fieldErrors.title}>
-              {(control) => (
-                <TextField.Root
-                  {...control}
-                  value={title}
-                  onChange={(event) => setTitle(event.target.value)}
-                />
-              )}
-            </FormField>
-            <FormField
-              label={t('consultations.fields.template')}
-              error={fieldErrors.templateId}
-              hint={selectedTemplate?.description}
-            >
-              {(control) => (
-                <ChoiceSelect
-                  {...control}
-                  value={templateId}
-                  choices={templateChoices}
-                  onChange={setTemplateId}
-                />
-              )}
-            </FormField>
-            {templateId !== BLANK ? (
+        <FormProvider {...form}>
+          <form onSubmit={submit} noValidate>
+            <Flex direction="column" gap="3" mt="4">
+              <FormAlert error={create.error} />
+              <ConsultationFields />
               <FormField
-                label={t('consultations.fields.agendaDate')}
-                hint={t('consultations.new.agendaDateHint')}
-                error={fieldErrors.agendaDate}
+                label={t('consultations.fields.template')}
+                error={errors.templateId?.message}
+                hint={selectedTemplate?.description}
               >
-                {(control) => (
-                  <TextField.Root
-                    {...control}
-                    type="date"
-                    value={agendaDate}
-                    onChange={(event) => setAgendaDate(event.target.value)}
+                {(field) => (
+                  <Controller
+                    name="templateId"
+                    control={control}
+                    render={({ field: template }) => (
+                      <ChoiceSelect
+                        {...field}
+                        ref={template.ref}
+                        value={template.value}
+                        onChange={template.onChange}
+                        choices={templateChoices}
+                      />
+                    )}
                   />
                 )}
               </FormField>
-            ) : null}
-            <FormField label={t('consultations.fields.timezone')} error={fieldErrors.timezone}>
-              {(control) => <TimeZoneSelect {...control} value={timezone} onChange={setTimezone} />}
-            </FormField>
-            <FormField
-              label={t('consultations.fields.attributionMode')}
-              hint={t(`attribution.${attributionMode}.explanation`)}
-              error={fieldErrors.attributionMode}
-            >
-              {(control) => (
-                <ChoiceSelect
-                  {...control}
-                  value={attributionMode}
-                  choices={ATTRIBUTION_MODES.map((mode) => ({
-                    value: mode,
-                    label: t(`attribution.${mode}.name`),
-                  }))}
-                  onChange={(mode) => setAttributionMode(mode as AttributionMode)}
-                />
-              )}
-            </FormField>
-            <Flex gap="3" justify="end" mt="2">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  {t('common.cancel')}
+              {templateId !== BLANK_TEMPLATE ? (
+                <FormField
+                  label={t('consultations.fields.agendaDate')}
+                  hint={t('consultations.new.agendaDateHint')}
+                  error={errors.agendaDate?.message}
+                >
+                  {(field) => <TextField.Root {...field} type="date" {...register('agendaDate')} />}
+                </FormField>
+              ) : null}
+              <Flex gap="3" justify="end" mt="2">
+                <Dialog.Close>
+                  <Button type="button" variant="soft" color="gray">
+                    {t('common.cancel')}
+                  </Button>
+                </Dialog.Close>
+                <Button type="submit" loading={create.isPending}>
+                  {t('consultations.new.submit')}
                 </Button>
-              </Dialog.Close>
-              <Button type="submit" loading={create.isPending}>
-                {t('consultations.new.submit')}
-              </Button>
+              </Flex>
             </Flex>
-          </Flex>
-        </form>
+          </form>
+        </FormProvider>
       </Dialog.Content>
     </Dialog.Root>
   );

@@ -1,10 +1,13 @@
-import { useMemo } from 'react';
+import { useMemo, type Ref } from 'react';
 import { knownTimeZones } from '../../lib/time-format';
 
 interface TimeZoneSelectProps {
   id: string;
   value: string;
   onChange: (zone: string) => void;
+  onBlur?: () => void;
+  /** The select, for a form library to focus when the zone is refused. */
+  ref?: Ref<HTMLSelectElement>;
   'aria-describedby'?: string;
   'aria-invalid'?: true;
 }

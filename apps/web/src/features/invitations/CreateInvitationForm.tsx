@@ -1,61 +1,53 @@
 import {
-  createInvitationBody,
   ROLES,
   type ConsultationDetail,
   type CreatedInvitation,
-  type Role,
+  type CreateInvitationBody,
 } from '@cw/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Flex, Heading, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
+import { showServerFieldErrors } from '../../lib/form-errors';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { createInvitation, invitationKeys } from './api';
 import { CopyableLink } from './CopyableLink';
+import { invitationForm, invitationValues } from './invitation-form';
 
 /** Admins create a single-use invitation link for a role and stakeholder group. */
 export function CreateInvitationForm({ consultation }: { consultation: ConsultationDetail }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [role, setRole] = useState<Role>('reviewer');
-  const [groupId, setGroupId] = useState(consultation.groups[0]?.id ?? '');
-  const [email, setEmail] = useState('');
-  const [label, setLabel] = useState('');
-  const [expiresInDays, setExpiresInDays] = useState('7');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    resolver: zodResolver(invitationForm),
+    defaultValues: invitationValues(consultation),
+  });
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = form;
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
   const create = useMutation({
-    mutationFn: (body: Parameters<typeof createInvitation>[1]) => createInvitation(consultation.id, body),
+    mutationFn: (body: CreateInvitationBody) => createInvitation(consultation.id, body),
   });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = createInvitationBody.safeParse({
-      role,
-      groupId,
-      label,
-      expiresInDays: Number(expiresInDays),
-      ...(email.trim() ? { email: email.trim() } : {}),
-    });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
+  const submit = form.handleSubmit((body) => {
     setCreated(null);
-    create.mutate(parsed.data, {
+    create.mutate(body, {
       onSuccess: async (invitation) => {
         setCreated(invitation);
-        setEmail('');
-        setLabel('');
+        // Role, group and lifetime stay for the next invitation; whom it is for does not.
+        form.reset({ ...form.getValues(), email: '', label: '' });
         await queryClient.invalidateQueries({ queryKey: invitationKeys.list(consultation.id) });
       },
-      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
+      onError: (error) => showServerFieldErrors(form, error),
     });
-  }
+  });
 
   return (
     <Flex direction="column" gap="3">
@@ -66,57 +58,58 @@ export function CreateInvitationForm({ consultation }: { consultation: Consultat
         <Flex direction="column" gap="3">
           <FormAlert error={create.error} />
           <Flex gap="3" wrap="wrap">
-            <FormField label={t('members.fields.role')} error={fieldErrors.role}>
-              {(control) => (
-                <ChoiceSelect
-                  {...control}
-                  value={role}
-                  choices={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
-                  onChange={(value) => setRole(value as Role)}
+            <FormField label={t('members.fields.role')} error={errors.role?.message}>
+              {(field) => (
+                <Controller
+                  name="role"
+                  control={control}
+                  render={({ field: role }) => (
+                    <ChoiceSelect
+                      {...field}
+                      ref={role.ref}
+                      value={role.value}
+                      onChange={role.onChange}
+                      choices={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+                    />
+                  )}
                 />
               )}
             </FormField>
-            <FormField label={t('members.fields.group')} error={fieldErrors.groupId}>
-              {(control) => (
-                <ChoiceSelect
-                  {...control}
-                  value={groupId}
-                  choices={consultation.groups.map((group) => ({ value: group.id, label: group.name }))}
-                  onChange={setGroupId}
+            <FormField label={t('members.fields.group')} error={errors.groupId?.message}>
+              {(field) => (
+                <Controller
+                  name="groupId"
+                  control={control}
+                  render={({ field: group }) => (
+                    <ChoiceSelect
+                      {...field}
+                      ref={group.ref}
+                      value={group.value}
+                      onChange={group.onChange}
+                      choices={consultation.groups.map((choice) => ({
+                        value: choice.id,
+                        label: choice.name,
+                      }))}
+                    />
+                  )}
                 />
               )}
             </FormField>
-            <FormField label={t('invitations.fields.expiresInDays')} error={fieldErrors.expiresInDays}>
-              {(control) => (
-                <TextField.Root
-                  {...control}
-                  type="number"
-                  min={1}
-                  max={30}
-                  value={expiresInDays}
-                  onChange={(event) => setExpiresInDays(event.target.value)}
-                />
+            <FormField label={t('invitations.fields.expiresInDays')} error={errors.expiresInDays?.message}>
+              {(field) => (
+                <TextField.Root {...field} type="number" min={1} max={30} {...register('expiresInDays')} />
               )}
             </FormField>
           </Flex>
           <FormField
             label={t('invitations.fields.email')}
             hint={t('invitations.emailHint')}
-            error={fieldErrors.email}
+            error={errors.email?.message}
           >
-            {(control) => (
-              <TextField.Root
-                {...control}
-                type="email"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
-              />
-            )}
+            {(field) => <TextField.Root {...field} type="email" {...register('email')} />}
           </FormField>
-          <FormField label={t('invitations.fields.label')} error={fieldErrors.label}>
-            {(control) => (
-              <TextField.Root {...control} value={label} onChange={(event) => setLabel(event.target.value)} />
-            )}
+          <FormField label={t('invitations.fields.label')} error={errors.label?.message}>
+            {(field) => <TextField.Root {...field} {...register('label')} />}
           </FormField>
           <Flex>
             <Button type="submit" loading={create.isPending}>

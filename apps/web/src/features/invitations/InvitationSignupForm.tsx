@@ -1,10 +1,11 @@
 import { signupBody, type SignupBody } from '@cw/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Callout, Flex, Heading, Link as ThemeLink, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
+import { showServerFieldErrors } from '../../lib/form-errors';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { adoptSession } from '../auth/useSessionActions';
@@ -26,29 +27,26 @@ export function InvitationSignupForm({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [name, setName] = useState('');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    resolver: zodResolver(signupBody),
+    defaultValues: { name: '', email: '', password: '' },
+  });
+  const {
+    register,
+    formState: { errors },
+  } = form;
   const signup = useMutation({ mutationFn: (body: SignupBody) => signupAndJoin(token, body) });
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = signupBody.safeParse({ name, email, password });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    signup.mutate(parsed.data, {
+  const submit = form.handleSubmit((body) =>
+    signup.mutate(body, {
       onSuccess: (outcome) => {
         if (outcome.kind === 'signInToJoin') return;
         adoptSession(queryClient, outcome.session);
         if (outcome.kind === 'joined') onJoined();
       },
-      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
-    });
-  }
+      onError: (error) => showServerFieldErrors(form, error),
+    }),
+  );
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="signup-heading">
@@ -67,39 +65,23 @@ export function InvitationSignupForm({
             </Callout.Text>
           </Callout.Root>
         ) : null}
-        <FormField label={t('invite.signup.name')} error={fieldErrors.name}>
-          {(control) => (
-            <TextField.Root
-              {...control}
-              autoComplete="name"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
-            />
-          )}
+        <FormField label={t('invite.signup.name')} error={errors.name?.message}>
+          {(field) => <TextField.Root {...field} autoComplete="name" {...register('name')} />}
         </FormField>
-        <FormField label={t('auth.email')} error={fieldErrors.email}>
-          {(control) => (
-            <TextField.Root
-              {...control}
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(event) => setEmail(event.target.value)}
-            />
-          )}
+        <FormField label={t('auth.email')} error={errors.email?.message}>
+          {(field) => <TextField.Root {...field} type="email" autoComplete="email" {...register('email')} />}
         </FormField>
         <FormField
           label={t('auth.password')}
           hint={t('invite.signup.passwordHint')}
-          error={fieldErrors.password}
+          error={errors.password?.message}
         >
-          {(control) => (
+          {(field) => (
             <TextField.Root
-              {...control}
+              {...field}
               type="password"
               autoComplete="new-password"
-              value={password}
-              onChange={(event) => setPassword(event.target.value)}
+              {...register('password')}
             />
           )}
         </FormField>

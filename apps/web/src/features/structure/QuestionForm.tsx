@@ -1,21 +1,14 @@
-import {
-  questionBody,
-  type AgendaSession,
-  type GuidingQuestion,
-  type QuestionBody,
-  type Section,
-} from '@cw/shared';
+import type { AgendaSession, GuidingQuestion, QuestionBody, Section } from '@cw/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
-import { useState, type FormEvent } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
+import { showServerFieldErrors } from '../../lib/form-errors';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
+import { NO_SESSION, questionForm, questionValues } from './question-form';
 import { SectionPicker } from './SectionPicker';
-
-/** Radix Select cannot hold an empty value, so "no session" has its own marker. */
-const NO_SESSION = 'none';
 
 interface QuestionFormProps {
   question?: GuidingQuestion;
@@ -38,27 +31,16 @@ export function QuestionForm({
   error,
 }: QuestionFormProps) {
   const { t } = useTranslation();
-  const [number, setNumber] = useState(question ? String(question.number) : '');
-  const [text, setText] = useState(question?.text ?? '');
-  const [sectionIds, setSectionIds] = useState<string[]>(question?.sectionIds ?? []);
-  const [sessionId, setSessionId] = useState(question?.sessionId ?? NO_SESSION);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm({ resolver: zodResolver(questionForm), defaultValues: questionValues(question) });
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = questionBody.safeParse({
-      text,
-      sectionIds,
-      sessionId: sessionId === NO_SESSION ? null : sessionId,
-      ...(number.trim() ? { number: Number(number) } : {}),
-    });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    onSubmit(parsed.data, { onError: (failure) => setFieldErrors(fieldErrorsFromApi(failure)) });
-  }
+  const submit = form.handleSubmit((body) =>
+    onSubmit(body, { onError: (failure) => showServerFieldErrors(form, failure) }),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -68,44 +50,54 @@ export function QuestionForm({
           <FormField
             label={t('structure.questions.fields.number')}
             hint={t('structure.questions.numberHint')}
-            error={fieldErrors.number}
+            error={errors.number?.message}
           >
-            {(control) => (
+            {(field) => (
               <TextField.Root
-                {...control}
+                {...field}
                 className="number-field"
                 type="number"
                 min={1}
                 max={999}
-                value={number}
-                onChange={(event) => setNumber(event.target.value)}
+                {...register('number')}
               />
             )}
           </FormField>
-          <FormField label={t('structure.questions.fields.session')} error={fieldErrors.sessionId}>
-            {(control) => (
-              <ChoiceSelect
-                {...control}
-                value={sessionId}
-                choices={[
-                  { value: NO_SESSION, label: t('structure.questions.noSession') },
-                  ...sessions.map((session) => ({ value: session.id, label: session.title })),
-                ]}
-                onChange={setSessionId}
+          <FormField label={t('structure.questions.fields.session')} error={errors.sessionId?.message}>
+            {(field) => (
+              <Controller
+                name="sessionId"
+                control={control}
+                render={({ field: session }) => (
+                  <ChoiceSelect
+                    {...field}
+                    ref={session.ref}
+                    value={session.value}
+                    onChange={session.onChange}
+                    choices={[
+                      { value: NO_SESSION, label: t('structure.questions.noSession') },
+                      ...sessions.map((choice) => ({ value: choice.id, label: choice.title })),
+                    ]}
+                  />
+                )}
               />
             )}
           </FormField>
         </Flex>
-        <FormField label={t('structure.questions.fields.text')} error={fieldErrors.text}>
-          {(control) => (
-            <TextArea {...control} rows={3} value={text} onChange={(event) => setText(event.target.value)} />
-          )}
+        <FormField label={t('structure.questions.fields.text')} error={errors.text?.message}>
+          {(field) => <TextArea {...field} rows={3} {...register('text')} />}
         </FormField>
-        <SectionPicker
-          legend={t('structure.questions.fields.sections')}
-          sections={sections}
-          selectedIds={sectionIds}
-          onChange={setSectionIds}
+        <Controller
+          name="sectionIds"
+          control={control}
+          render={({ field: linked }) => (
+            <SectionPicker
+              legend={t('structure.questions.fields.sections')}
+              sections={sections}
+              selectedIds={linked.value}
+              onChange={linked.onChange}
+            />
+          )}
         />
         <Flex>
           <Button type="submit" loading={isPending}>

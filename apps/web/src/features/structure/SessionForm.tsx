@@ -1,11 +1,13 @@
-import { instantToZoned, sessionBody, type AgendaSession, type Section, type SessionBody } from '@cw/shared';
+import type { AgendaSession, Section, SessionBody } from '@cw/shared';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
-import { useState, type FormEvent } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
+import { showServerFieldErrors } from '../../lib/form-errors';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { SectionPicker } from './SectionPicker';
+import { sessionForm, sessionValues } from './session-form';
 
 interface SessionFormProps {
   /** The session being edited; a new one when absent. */
@@ -29,101 +31,62 @@ export function SessionForm({
   error,
 }: SessionFormProps) {
   const { t } = useTranslation();
-  const [title, setTitle] = useState(session?.title ?? '');
-  const [description, setDescription] = useState(session?.description ?? '');
-  const [speakers, setSpeakers] = useState(session?.speakers.join('\n') ?? '');
-  const [startsAt, setStartsAt] = useState(session ? instantToZoned(session.startsAt, timeZone) : '');
-  const [endsAt, setEndsAt] = useState(session ? instantToZoned(session.endsAt, timeZone) : '');
-  const [sectionIds, setSectionIds] = useState<string[]>(session?.sectionIds ?? []);
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const form = useForm({
+    resolver: zodResolver(sessionForm),
+    defaultValues: sessionValues(session, timeZone),
+  });
+  const {
+    control,
+    register,
+    formState: { errors },
+  } = form;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const parsed = sessionBody.safeParse({
-      title,
-      description,
-      speakers: speakers
-        .split('\n')
-        .map((speaker) => speaker.trim())
-        .filter(Boolean),
-      startsAt,
-      endsAt,
-      sectionIds,
-    });
-    if (!parsed.success) {
-      setFieldErrors(fieldErrorsFromZod(parsed.error));
-      return;
-    }
-    setFieldErrors({});
-    onSubmit(parsed.data, { onError: (failure) => setFieldErrors(fieldErrorsFromApi(failure)) });
-  }
+  const submit = form.handleSubmit((body) =>
+    onSubmit(body, { onError: (failure) => showServerFieldErrors(form, failure) }),
+  );
 
   return (
     <form onSubmit={submit} noValidate>
       <Flex direction="column" gap="3">
         <FormAlert error={error} />
-        <FormField label={t('structure.sessions.fields.title')} error={fieldErrors.title}>
-          {(control) => (
-            <TextField.Root {...control} value={title} onChange={(event) => setTitle(event.target.value)} />
-          )}
+        <FormField label={t('structure.sessions.fields.title')} error={errors.title?.message}>
+          {(field) => <TextField.Root {...field} {...register('title')} />}
         </FormField>
         <Flex gap="3" wrap="wrap">
           <FormField
             label={t('structure.sessions.fields.startsAt', { zone: timeZone })}
-            error={fieldErrors.startsAt}
+            error={errors.startsAt?.message}
           >
-            {(control) => (
-              <TextField.Root
-                {...control}
-                type="datetime-local"
-                value={startsAt}
-                onChange={(event) => setStartsAt(event.target.value)}
-              />
-            )}
+            {(field) => <TextField.Root {...field} type="datetime-local" {...register('startsAt')} />}
           </FormField>
           <FormField
             label={t('structure.sessions.fields.endsAt', { zone: timeZone })}
-            error={fieldErrors.endsAt}
+            error={errors.endsAt?.message}
           >
-            {(control) => (
-              <TextField.Root
-                {...control}
-                type="datetime-local"
-                value={endsAt}
-                onChange={(event) => setEndsAt(event.target.value)}
-              />
-            )}
+            {(field) => <TextField.Root {...field} type="datetime-local" {...register('endsAt')} />}
           </FormField>
         </Flex>
-        <FormField label={t('structure.sessions.fields.description')} error={fieldErrors.description}>
-          {(control) => (
-            <TextArea
-              {...control}
-              rows={3}
-              value={description}
-              onChange={(event) => setDescription(event.target.value)}
-            />
-          )}
+        <FormField label={t('structure.sessions.fields.description')} error={errors.description?.message}>
+          {(field) => <TextArea {...field} rows={3} {...register('description')} />}
         </FormField>
         <FormField
           label={t('structure.sessions.fields.speakers')}
           hint={t('structure.sessions.speakersHint')}
-          error={fieldErrors.speakers}
+          error={errors.speakers?.message}
         >
-          {(control) => (
-            <TextArea
-              {...control}
-              rows={2}
-              value={speakers}
-              onChange={(event) => setSpeakers(event.target.value)}
+          {(field) => <TextArea {...field} rows={2} {...register('speakers')} />}
+        </FormField>
+        <Controller
+          name="sectionIds"
+          control={control}
+          render={({ field: linked }) => (
+            <SectionPicker
+              legend={t('structure.sessions.fields.sections')}
+              sections={sections}
+              selectedIds={linked.value}
+              onChange={linked.onChange}
             />
           )}
-        </FormField>
-        <SectionPicker
-          legend={t('structure.sessions.fields.sections')}
-          sections={sections}
-          selectedIds={sectionIds}
-          onChange={setSectionIds}
         />
         <Flex>
           <Button type="submit" loading={isPending}>
