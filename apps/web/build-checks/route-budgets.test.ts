@@ -16,7 +16,7 @@ const PAGES = [
   {
     page: 'paper',
     sources: ['src/routes/ConsultationLayoutRoute.tsx', 'src/routes/PaperRoute.tsx'],
-    ceilingKb: 470,
+    ceilingKb: 435,
   },
 ];
 
