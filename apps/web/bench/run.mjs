@@ -1,4 +1,4 @@
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { launchBrowser } from './browser.mjs';
 import { measurePages } from './pages.mjs';
 import { startDemoServer } from './server.mjs';
@@ -21,6 +21,7 @@ function markdownTable(rows) {
     .join('\n');
 }
 
+const loadBefore = loadavg()[0];
 const server = await startDemoServer();
 const browser = await launchBrowser();
 try {
@@ -33,8 +34,10 @@ try {
   const cpu = cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model.trim()}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB`;
   const date = new Date().toISOString().slice(0, 10);
+  // Times depend on how busy the machine is; bytes do not.
+  const load = `load average (1 min) ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after`;
   process.stdout.write(
-    `${sections.join('\n\n')}\n\n${date}; ${machine}; Node ${process.version}; Chromium ${browser.version()}; ${RUNS} runs\n`,
+    `${sections.join('\n\n')}\n\n${date}; ${machine}; Node ${process.version}; Chromium ${browser.version()}; ${RUNS} runs; ${load}\n`,
   );
 } finally {
   await browser.close();
