@@ -75,6 +75,8 @@ export default defineConfig({
     },
   },
   // No source maps: the server would hand the app's original source to anyone (docs/architecture.md).
-  build: { outDir: 'dist', sourcemap: false },
-  test: { include: ['src/**/*.test.{ts,tsx}'], environment: 'node' },
+  // The manifest (not served: the server skips dot folders) maps each page to its chunks for the
+  // size budgets in build-checks/.
+  build: { outDir: 'dist', sourcemap: false, manifest: true },
+  test: { include: ['src/**/*.test.{ts,tsx}', 'build-checks/**/*.test.ts'], environment: 'node' },
 });

@@ -1,82 +1,101 @@
-import { lazy, Suspense } from 'react';
-import { createBrowserRouter } from 'react-router';
-import { AuditRoute } from '../routes/AuditRoute';
-import { ConsultationHomeRoute } from '../routes/ConsultationHomeRoute';
-import { ConsultationLayoutRoute } from '../routes/ConsultationLayoutRoute';
-import { ConsultationListRoute } from '../routes/ConsultationListRoute';
-import { ExportsRoute } from '../routes/ExportsRoute';
-import { InvitationRoute } from '../routes/InvitationRoute';
-import { LoginRoute } from '../routes/LoginRoute';
-import { MembersRoute } from '../routes/MembersRoute';
-import { ModerationRoute } from '../routes/ModerationRoute';
-import { NotFoundRoute } from '../routes/NotFoundRoute';
-import { QuestionsRoute } from '../routes/QuestionsRoute';
-import { SettingsRoute } from '../routes/SettingsRoute';
-import { StructureRoute } from '../routes/StructureRoute';
-import { TriageRoute } from '../routes/TriageRoute';
-import { VersionCompareRoute } from '../routes/VersionCompareRoute';
-import { VersionRoute } from '../routes/VersionRoute';
-import { VersionsRoute } from '../routes/VersionsRoute';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '../ui/LoadingState';
 import { AppShell } from './AppShell';
 import { RequireSignIn } from './RequireSignIn';
 
-// The editor and its real-time stack load only when someone opens the paper.
-const PaperRoute = lazy(() =>
-  import('../routes/PaperRoute').then((module) => ({ default: module.PaperRoute })),
-);
-// Likewise the chart library, only for those who open the dashboard.
-const DashboardRoute = lazy(() =>
-  import('../routes/DashboardRoute').then((module) => ({ default: module.DashboardRoute })),
-);
+/**
+ * A page whose code is fetched the first time it is visited, so each page ships only what it
+ * uses. A navigation keeps the current page until the code arrives; on the first load the page's
+ * place shows the loading state, with the header already drawn.
+ */
+function lazyPage(
+  load: () => Promise<RouteObject['Component']>,
+): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
+  return {
+    lazy: async () => ({ Component: await load() }),
+    hydrateFallbackElement: <LoadingState />,
+  };
+}
 
 export const router = createBrowserRouter([
   {
     element: <AppShell />,
     children: [
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'invite/:token', element: <InvitationRoute /> },
+      { path: 'login', ...lazyPage(async () => (await import('../routes/LoginRoute')).LoginRoute) },
+      {
+        path: 'invite/:token',
+        ...lazyPage(async () => (await import('../routes/InvitationRoute')).InvitationRoute),
+      },
       {
         element: <RequireSignIn />,
         children: [
-          { index: true, element: <ConsultationListRoute /> },
+          {
+            index: true,
+            ...lazyPage(async () => (await import('../routes/ConsultationListRoute')).ConsultationListRoute),
+          },
           {
             path: 'consultations/:consultationId',
-            element: <ConsultationLayoutRoute />,
+            ...lazyPage(
+              async () => (await import('../routes/ConsultationLayoutRoute')).ConsultationLayoutRoute,
+            ),
             children: [
-              { index: true, element: <ConsultationHomeRoute /> },
               {
-                path: 'paper',
-                element: (
-                  <Suspense fallback={<LoadingState />}>
-                    <PaperRoute />
-                  </Suspense>
+                index: true,
+                ...lazyPage(
+                  async () => (await import('../routes/ConsultationHomeRoute')).ConsultationHomeRoute,
                 ),
               },
-              { path: 'questions', element: <QuestionsRoute /> },
-              { path: 'triage', element: <TriageRoute /> },
-              { path: 'moderation', element: <ModerationRoute /> },
+              { path: 'paper', ...lazyPage(async () => (await import('../routes/PaperRoute')).PaperRoute) },
+              {
+                path: 'questions',
+                ...lazyPage(async () => (await import('../routes/QuestionsRoute')).QuestionsRoute),
+              },
+              {
+                path: 'triage',
+                ...lazyPage(async () => (await import('../routes/TriageRoute')).TriageRoute),
+              },
+              {
+                path: 'moderation',
+                ...lazyPage(async () => (await import('../routes/ModerationRoute')).ModerationRoute),
+              },
               {
                 path: 'dashboard',
-                element: (
-                  <Suspense fallback={<LoadingState />}>
-                    <DashboardRoute />
-                  </Suspense>
-                ),
+                ...lazyPage(async () => (await import('../routes/DashboardRoute')).DashboardRoute),
               },
-              { path: 'versions', element: <VersionsRoute /> },
-              { path: 'versions/compare', element: <VersionCompareRoute /> },
-              { path: 'versions/:versionId', element: <VersionRoute /> },
-              { path: 'exports', element: <ExportsRoute /> },
-              { path: 'members', element: <MembersRoute /> },
-              { path: 'audit', element: <AuditRoute /> },
-              { path: 'settings', element: <SettingsRoute /> },
-              { path: 'structure', element: <StructureRoute /> },
+              {
+                path: 'versions',
+                ...lazyPage(async () => (await import('../routes/VersionsRoute')).VersionsRoute),
+              },
+              {
+                path: 'versions/compare',
+                ...lazyPage(async () => (await import('../routes/VersionCompareRoute')).VersionCompareRoute),
+              },
+              {
+                path: 'versions/:versionId',
+                ...lazyPage(async () => (await import('../routes/VersionRoute')).VersionRoute),
+              },
+              {
+                path: 'exports',
+                ...lazyPage(async () => (await import('../routes/ExportsRoute')).ExportsRoute),
+              },
+              {
+                path: 'members',
+                ...lazyPage(async () => (await import('../routes/MembersRoute')).MembersRoute),
+              },
+              { path: 'audit', ...lazyPage(async () => (await import('../routes/AuditRoute')).AuditRoute) },
+              {
+                path: 'settings',
+                ...lazyPage(async () => (await import('../routes/SettingsRoute')).SettingsRoute),
+              },
+              {
+                path: 'structure',
+                ...lazyPage(async () => (await import('../routes/StructureRoute')).StructureRoute),
+              },
             ],
           },
         ],
       },
-      { path: '*', element: <NotFoundRoute /> },
+      { path: '*', ...lazyPage(async () => (await import('../routes/NotFoundRoute')).NotFoundRoute) },
     ],
   },
 ]);

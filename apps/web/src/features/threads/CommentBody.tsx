@@ -1,38 +1,18 @@
-import Markdown, { type Components } from 'react-markdown';
-import { isAllowedLinkAddress } from '@cw/shared';
+import { lazy, Suspense } from 'react';
 
-/** Light Markdown only; anything else (images, headings, tables, raw HTML) shows as its text. */
-const ALLOWED_ELEMENTS = ['p', 'em', 'strong', 'a', 'ul', 'ol', 'li', 'code', 'pre', 'blockquote', 'br'];
+// The Markdown parser is a large part of a thread page's code: it loads when the first comment
+// shows, and the page renders without waiting for it.
+const CommentMarkdown = lazy(() =>
+  import('./CommentMarkdown').then((module) => ({ default: module.CommentMarkdown })),
+);
 
-const components: Components = {
-  a: ({ href, children }) => (
-    <a href={href} target="_blank" rel="noopener noreferrer nofollow ugc">
-      {children}
-    </a>
-  ),
-};
-
-/** Links keep only http(s) and mailto addresses; any other scheme loses its link. */
-function safeAddress(address: string): string | null {
-  return isAllowedLinkAddress(address) ? address : null;
-}
-
-/**
- * A comment as typed, with light Markdown. The text becomes React elements, never HTML: raw HTML
- * is shown as text and links with other schemes (javascript:, data:) are dropped.
- */
+/** A comment with its light Markdown; its plain text until the Markdown renderer has loaded. */
 export function CommentBody({ body }: { body: string }) {
   return (
     <div className="comment-body">
-      <Markdown
-        allowedElements={ALLOWED_ELEMENTS}
-        unwrapDisallowed
-        skipHtml={false}
-        urlTransform={(address) => safeAddress(address)}
-        components={components}
-      >
-        {body}
-      </Markdown>
+      <Suspense fallback={<p>{body}</p>}>
+        <CommentMarkdown body={body} />
+      </Suspense>
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { CommentBody } from './CommentBody';
+import { CommentMarkdown } from './CommentMarkdown';
 
-const render = (body: string) => renderToStaticMarkup(<CommentBody body={body} />);
+const render = (body: string) => renderToStaticMarkup(<CommentMarkdown body={body} />);
 
-describe('CommentBody', () => {
+describe('CommentMarkdown', () => {
   it('renders light Markdown and opens http links safely', () => {
     const html = render('**Due diligence** is *ongoing*: see [OHCHR](https://www.ohchr.org/).');
     expect(html).toContain('<strong>Due diligence</strong>');
