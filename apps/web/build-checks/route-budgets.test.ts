@@ -9,10 +9,12 @@ const DIST = fileURLToPath(new URL('../dist', import.meta.url));
  * Ceilings on each page's JavaScript before it renders (gzip), at today's sizes with a little
  * room: a library pulled into the shell or a page (the editor, the charts) breaks them. The
  * goals are lower (docs/benchmarks.md, "Web delivery"); lower these as the pages get there.
+ * Login carries the form library every form uses (react-hook-form with its zod resolver,
+ * ~14.5 kB); the list loads it only when an organiser opens the new-consultation dialog.
  */
 const PAGES = [
-  { page: 'login', sources: ['src/routes/LoginRoute.tsx'], ceilingKb: 200 },
-  { page: 'consultation list', sources: ['src/routes/ConsultationListRoute.tsx'], ceilingKb: 235 },
+  { page: 'login', sources: ['src/routes/LoginRoute.tsx'], ceilingKb: 210 },
+  { page: 'consultation list', sources: ['src/routes/ConsultationListRoute.tsx'], ceilingKb: 220 },
   {
     page: 'paper',
     sources: ['src/routes/ConsultationLayoutRoute.tsx', 'src/routes/PaperRoute.tsx'],

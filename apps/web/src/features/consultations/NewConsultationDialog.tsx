@@ -1,115 +1,36 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { Button, Dialog, Flex, TextField } from '@radix-ui/themes';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form';
+import { Button, Dialog } from '@radix-ui/themes';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import { showServerFieldErrors } from '../../lib/form-errors';
-import { defaultTimeZone } from '../../lib/time-format';
-import { ChoiceSelect } from '../../ui/ChoiceSelect';
-import { FormAlert } from '../../ui/ErrorCallout';
-import { FormField } from '../../ui/FormField';
-import { createConsultation } from './api';
-import { ConsultationFields } from './ConsultationFields';
-import { BLANK_TEMPLATE, newConsultationForm, newConsultationValues } from './consultation-form';
-import { consultationKeys, useTemplates } from './useConsultations';
+import { LoadingState } from '../../ui/LoadingState';
+
+const loadForm = () => import('./NewConsultationForm');
+
+// Only organisers create consultations, and only now and then: the form and its form library
+// load when the dialog opens (or the pointer reaches the button), not with the list page.
+const NewConsultationForm = lazy(() =>
+  loadForm().then((module) => ({ default: module.NewConsultationForm })),
+);
 
 /** Organisers start a consultation, blank or from a template, and land on its home page. */
 export function NewConsultationDialog() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const templates = useTemplates();
   const [isOpen, setIsOpen] = useState(false);
-  const form = useForm({
-    resolver: zodResolver(newConsultationForm),
-    defaultValues: newConsultationValues(defaultTimeZone()),
-  });
-  const {
-    control,
-    register,
-    formState: { errors },
-  } = form;
-  const templateId = useWatch({ control, name: 'templateId' });
-  const create = useMutation({ mutationFn: createConsultation });
-
-  const submit = form.handleSubmit((body) =>
-    create.mutate(body, {
-      onSuccess: async (detail) => {
-        queryClient.setQueryData(consultationKeys.detail(detail.id), detail);
-        await queryClient.invalidateQueries({ queryKey: consultationKeys.list });
-        setIsOpen(false);
-        navigate(`/consultations/${detail.id}`);
-      },
-      onError: (error) => showServerFieldErrors(form, error),
-    }),
-  );
-
-  const templateChoices = [
-    { value: BLANK_TEMPLATE, label: t('consultations.new.blank') },
-    ...(templates.data ?? []).map((template) => ({ value: template.id, label: template.name })),
-  ];
-  const selectedTemplate = templates.data?.find((template) => template.id === templateId);
 
   return (
     <Dialog.Root open={isOpen} onOpenChange={setIsOpen}>
       <Dialog.Trigger>
-        <Button>{t('consultations.new.open')}</Button>
+        <Button onPointerEnter={loadForm} onFocus={loadForm}>
+          {t('consultations.new.open')}
+        </Button>
       </Dialog.Trigger>
       <Dialog.Content maxWidth="520px">
         <Dialog.Title>{t('consultations.new.title')}</Dialog.Title>
         <Dialog.Description size="2" color="gray" highContrast>
           {t('consultations.new.description')}
         </Dialog.Description>
-        <FormProvider {...form}>
-          <form onSubmit={submit} noValidate>
-            <Flex direction="column" gap="3" mt="4">
-              <FormAlert error={create.error} />
-              <ConsultationFields />
-              <FormField
-                label={t('consultations.fields.template')}
-                error={errors.templateId?.message}
-                hint={selectedTemplate?.description}
-              >
-                {(field) => (
-                  <Controller
-                    name="templateId"
-                    control={control}
-                    render={({ field: template }) => (
-                      <ChoiceSelect
-                        {...field}
-                        ref={template.ref}
-                        value={template.value}
-                        onChange={template.onChange}
-                        choices={templateChoices}
-                      />
-                    )}
-                  />
-                )}
-              </FormField>
-              {templateId !== BLANK_TEMPLATE ? (
-                <FormField
-                  label={t('consultations.fields.agendaDate')}
-                  hint={t('consultations.new.agendaDateHint')}
-                  error={errors.agendaDate?.message}
-                >
-                  {(field) => <TextField.Root {...field} type="date" {...register('agendaDate')} />}
-                </FormField>
-              ) : null}
-              <Flex gap="3" justify="end" mt="2">
-                <Dialog.Close>
-                  <Button type="button" variant="soft" color="gray">
-                    {t('common.cancel')}
-                  </Button>
-                </Dialog.Close>
-                <Button type="submit" loading={create.isPending}>
-                  {t('consultations.new.submit')}
-                </Button>
-              </Flex>
-            </Flex>
-          </form>
-        </FormProvider>
+        <Suspense fallback={<LoadingState />}>
+          <NewConsultationForm onCreated={() => setIsOpen(false)} />
+        </Suspense>
       </Dialog.Content>
     </Dialog.Root>
   );
