@@ -60,7 +60,7 @@ export class AuditRepository {
     return row!.timezone;
   }
 
-  /** Newest first; `before` is the id of the last entry of the previous page. */
+  /** Newest first, in the order written; `before` is the id of the last entry of the previous page. */
   async list(
     consultationId: string,
     filters: AuditFilters,
@@ -78,11 +78,11 @@ export class AuditRepository {
         ${filters.until ? sql`AND created_at < ${filters.until}` : sql``}
         ${
           page?.before
-            ? sql`AND (created_at, id) < (SELECT created_at, id FROM audit_log
+            ? sql`AND seq < (SELECT seq FROM audit_log
                     WHERE id = ${page.before} AND consultation_id = ${consultationId})`
             : sql``
         }
-      ORDER BY created_at DESC, id DESC
+      ORDER BY seq DESC
       ${page ? sql`LIMIT ${page.limit}` : sql``}`;
   }
 }
