@@ -95,6 +95,11 @@ test('settings refuse a k below 2 beside the field, save what changed, and show 
   await form.getByLabel('Closes on').fill('2027-01-31');
   await form.getByLabel('Attribution', { exact: true }).click();
   await page.getByRole('option', { name: 'Anonymous' }).click();
+  await form.getByLabel('What reviewers may do with the text').click();
+  await page.getByRole('option', { name: 'Comment only' }).click();
+  await expect(form.getByLabel('What reviewers may do with the text')).toHaveAccessibleDescription(
+    /only editors and admins change the text/,
+  );
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('status')).toHaveText('Saved');
   expect(changes).toEqual([`PATCH /api/consultations/${id}`]);
@@ -108,6 +113,7 @@ test('settings refuse a k below 2 beside the field, save what changed, and show 
   await expect(form.getByLabel('Opens on')).toHaveValue('');
   await expect(form.getByLabel('Closes on')).toHaveValue('2027-01-31');
   await expect(form.getByLabel('Attribution', { exact: true })).toHaveText('Anonymous');
+  await expect(form.getByLabel('What reviewers may do with the text')).toHaveText('Comment only');
   await expect(k).toHaveValue('7');
   await expectNoAxeViolations(page);
 });

@@ -1,4 +1,4 @@
-import type { Phase, Role } from './roles.js';
+import type { Phase, Role, TextChangeMode } from './roles.js';
 
 /**
  * Every action a member can take in a consultation. The server guard checks these on every
@@ -116,4 +116,19 @@ export function allowedActions(role: Role, phase: Phase): Action[] {
  */
 export function isConsultedRole(role: Role): boolean {
   return can(role, 'threads.create', 'open') && !can(role, 'threads.resolve', 'open');
+}
+
+/** How a member may change the paper's text now: edit it, or only read it. */
+export type PaperAccess = 'edit' | 'read';
+
+/**
+ * The paper access of a member: the permission table decides whether the role may change the
+ * text in this phase at all; for the members consulted (reviewers), the consultation's text
+ * change mode decides whether they edit it or only comment on it. The server applies it to every
+ * update on the socket; the web makes the editor read-only to match.
+ */
+export function paperAccess(role: Role, phase: Phase, textChanges: TextChangeMode): PaperAccess {
+  if (!can(role, 'paper.edit', phase)) return 'read';
+  if (isConsultedRole(role) && textChanges === 'comment') return 'read';
+  return 'edit';
 }

@@ -50,3 +50,11 @@ export function maySeeNames(mode: AttributionMode, role: Role): boolean {
 export function mayExportNames(mode: AttributionMode, role: Role): boolean {
   return mode === 'named' && role === 'admin';
 }
+
+/**
+ * How reviewers may change the paper's text (SPEC §2): edit it directly, or only comment on it
+ * while the editors change it. Editors and admins always edit directly.
+ */
+export const TEXT_CHANGE_MODES = ['edit', 'comment'] as const;
+export type TextChangeMode = (typeof TEXT_CHANGE_MODES)[number];
+export const DEFAULT_TEXT_CHANGE_MODE: TextChangeMode = 'edit';

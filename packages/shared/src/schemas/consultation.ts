@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { LABEL_SCOPES } from '../attribution.js';
 import { ACTIONS } from '../permissions.js';
-import { ATTRIBUTION_MODES, PHASES, ROLES } from '../roles.js';
+import { ATTRIBUTION_MODES, DEFAULT_TEXT_CHANGE_MODE, PHASES, ROLES, TEXT_CHANGE_MODES } from '../roles.js';
 import { instant, localDate, localDateTime, text, timeZone, uuid } from './common.js';
 
 export const role = z.enum(ROLES);
 export const phase = z.enum(PHASES);
 export const attributionMode = z.enum(ATTRIBUTION_MODES);
+export const textChanges = z.enum(TEXT_CHANGE_MODES);
 
 /** Smallest number of distinct people behind a published figure (SPEC §3). */
 export const kThreshold = z.int().min(2).max(100);
@@ -82,6 +83,8 @@ export type ConsultationGroup = z.infer<typeof consultationGroup>;
 export const consultationDetail = consultationSummary.extend({
   description: z.string(),
   kThreshold,
+  /** How reviewers may change the text; editors and admins always edit it directly. */
+  textChanges,
   groups: z.array(consultationGroup),
   sections: z.array(section),
   sessions: z.array(agendaSession),
@@ -108,6 +111,7 @@ export const createConsultationBody = z.strictObject({
   description: text({ min: 0, max: 5000, multiline: true }).default(''),
   timezone: timeZone.default('Europe/Zurich'),
   attributionMode: attributionMode.default('chatham'),
+  textChanges: textChanges.default(DEFAULT_TEXT_CHANGE_MODE),
   opensOn: localDate.nullable().default(null),
   closesOn: localDate.nullable().default(null),
   /** Build sections, agenda and guiding questions from this template. */
@@ -131,6 +135,7 @@ export const updateConsultationBody = z
     description: text({ min: 0, max: 5000, multiline: true }),
     timezone: timeZone,
     attributionMode,
+    textChanges,
     opensOn: localDate.nullable(),
     closesOn: localDate.nullable(),
     kThreshold,

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { can, CLOSE_CODES, COLLAB_PATH } from '@cw/shared';
+import { can, CLOSE_CODES, COLLAB_PATH, paperAccess } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
@@ -62,7 +62,7 @@ export class CollabService {
         awarenessPerSecond: this.config.collab.awarenessPerSecond,
       },
     );
-    connection.canWrite = can(member.role, 'paper.edit', state.phase);
+    connection.canWrite = paperAccess(member.role, state.phase, state.textChanges) === 'edit';
     if (!connection.isOpen) {
       this.registry.release(document);
       return;

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { type AttributionMode, groupLabel, labelScopes, type Phase, type Role } from '@cw/shared';
+import {
+  type AttributionMode,
+  groupLabel,
+  labelScopes,
+  type Phase,
+  type Role,
+  type TextChangeMode,
+} from '@cw/shared';
 import { Database } from '../../db/database.js';
 import type { Participant } from './paper-connection.js';
 
@@ -35,6 +42,7 @@ export function membershipFields(
 export interface ConsultationState {
   phase: Phase;
   attributionMode: AttributionMode;
+  textChanges: TextChangeMode;
 }
 
 /** Who may be on a paper, and the consultation state that decides what they may do. */
@@ -42,12 +50,20 @@ export interface ConsultationState {
 export class ParticipantsRepository {
   constructor(private readonly db: Database) {}
 
-  /** Phase and attribution mode of each of these consultations that still exists. */
+  /** Phase, attribution mode and text change mode of each of these consultations that still exists. */
   async consultations(consultationIds: string[]): Promise<Map<string, ConsultationState>> {
     if (consultationIds.length === 0) return new Map();
-    const rows = await this.db.sql<{ id: string; phase: Phase; attribution_mode: AttributionMode }[]>`
-      SELECT id, phase, attribution_mode FROM consultations WHERE id IN ${this.db.sql(consultationIds)}`;
-    return new Map(rows.map((row) => [row.id, { phase: row.phase, attributionMode: row.attribution_mode }]));
+    const rows = await this.db.sql<
+      { id: string; phase: Phase; attribution_mode: AttributionMode; text_changes: TextChangeMode }[]
+    >`
+      SELECT id, phase, attribution_mode, text_changes FROM consultations
+      WHERE id IN ${this.db.sql(consultationIds)}`;
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { phase: row.phase, attributionMode: row.attribution_mode, textChanges: row.text_changes },
+      ]),
+    );
   }
 
   /** Current memberships of these users in these consultations, each pair asked for once. */

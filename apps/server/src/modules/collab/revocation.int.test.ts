@@ -155,6 +155,58 @@ describe.each(BACKENDS)('rights changes reach open sockets at once on %s', (back
     });
   });
 
+  it('keeps reviewers to comments while the consultation says so, and editors editing', async () => {
+    const { user } = await member();
+    const { user: editorUser } = await member('editor');
+    const reviewer = new Editor(testApp.url, consultation.id, user.token);
+    const editor = new Editor(testApp.url, consultation.id, editorUser.token);
+    await eventually(() => expect(writeAccess(reviewer.client)).toEqual([1]));
+    await eventually(() => expect(writeAccess(editor.client)).toEqual([1]));
+
+    const toComments = await admin.api.patch(`/api/consultations/${consultation.id}`, {
+      textChanges: 'comment',
+    });
+    expect(toComments.status).toBe(200);
+    expect(toComments.body).toMatchObject({ textChanges: 'comment' });
+    await eventually(() => expect(writeAccess(reviewer.client)).toEqual([1, 0]));
+    reviewer.type(section, 'a reviewer rewriting while only comments are asked for');
+    editor.type(section, 'an editor consolidating');
+    await reviewer.roundTrip();
+    await editor.roundTrip();
+    await eventually(async () => expect(await storedText()).toContain('an editor consolidating'));
+    expect(await storedText()).not.toContain('a reviewer rewriting');
+    expect(writeAccess(editor.client)).toEqual([1]);
+
+    // A reviewer who opens the paper now is read-only from the start.
+    const latecomer = new Editor(testApp.url, consultation.id, user.token);
+    await eventually(() => expect(writeAccess(latecomer.client)).toEqual([0]));
+
+    expect(
+      (await admin.api.patch(`/api/consultations/${consultation.id}`, { textChanges: 'edit' })).status,
+    ).toBe(200);
+    await eventually(() => expect(writeAccess(reviewer.client)).toEqual([1, 0, 1]));
+    // The first socket's refused edit stays in its own copy; the latecomer has none.
+    await eventually(() => expect(writeAccess(latecomer.client)).toEqual([0, 1]));
+    latecomer.type(section, 'a reviewer editing again');
+    await latecomer.roundTrip();
+    await eventually(async () => expect(await storedText()).toContain('a reviewer editing again'));
+    for (const client of [reviewer, editor, latecomer]) client.client.close();
+  });
+
+  it('refuses a text change mode it does not know, and lets only admins set it', async () => {
+    const unknown = await admin.api.patch(`/api/consultations/${consultation.id}`, {
+      textChanges: 'rewrite',
+    });
+    expect(unknown.status).toBe(400);
+    const { user: editorUser } = await member('editor');
+    const byEditor = await editorUser.api.patch(`/api/consultations/${consultation.id}`, {
+      textChanges: 'comment',
+    });
+    expect(byEditor.status).toBe(403);
+    const detail = await admin.api.get(`/api/consultations/${consultation.id}`);
+    expect(detail.body).toMatchObject({ textChanges: 'edit' });
+  });
+
   it('takes write access from everyone when the consultation closes', async () => {
     const { user } = await member();
     const room = await buildConsultation(testApp, admin, { phase: 'open' });

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { can, CLOSE_CODES } from '@cw/shared';
+import { can, CLOSE_CODES, paperAccess } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { type AccessChange, AccessChanges } from '../access-changes/index.js';
 import { AuthService } from '../auth/index.js';
@@ -130,7 +130,10 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
           continue;
         }
         connection.participant = { ...connection.participant, ...membershipFields(member) };
-        document.setWriteAccess(connection, can(member.role, 'paper.edit', state.phase));
+        document.setWriteAccess(
+          connection,
+          paperAccess(member.role, state.phase, state.textChanges) === 'edit',
+        );
         document.refreshViewer(connection);
       }
     }

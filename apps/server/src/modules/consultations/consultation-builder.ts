@@ -33,6 +33,7 @@ export class ConsultationBuilder {
         description: body.description,
         timezone: body.timezone,
         attributionMode: body.attributionMode,
+        textChanges: body.textChanges,
         opensOn: body.opensOn,
         closesOn: body.closesOn,
         kThreshold: 5,

@@ -1,4 +1,4 @@
-import { ATTRIBUTION_MODES } from '@cw/shared';
+import { ATTRIBUTION_MODES, TEXT_CHANGE_MODES } from '@cw/shared';
 import { TextArea, TextField } from '@radix-ui/themes';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,9 @@ import type { ConsultationFieldValues } from './consultation-form';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 /**
- * Title, description, time zone and attribution mode, for any form about a consultation: the
- * form that holds them (react-hook-form, through its provider) checks and sends them.
+ * Title, description, time zone, attribution mode and what reviewers may do with the text, for
+ * any form about a consultation: the form that holds them (react-hook-form, through its
+ * provider) checks and sends them.
  */
 export function ConsultationFields() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function ConsultationFields() {
     formState: { errors },
   } = useFormContext<ConsultationFieldValues>();
   const attributionMode = useWatch({ control, name: 'attributionMode' });
+  const textChanges = useWatch({ control, name: 'textChanges' });
   return (
     <>
       <FormField label={t('consultations.fields.title')} error={errors.title?.message}>
@@ -44,30 +46,61 @@ export function ConsultationFields() {
           />
         )}
       </FormField>
-      <FormField
+      <ChoiceField
+        name="attributionMode"
         label={t('consultations.fields.attributionMode')}
         hint={t(`attribution.${attributionMode}.explanation`)}
-        error={errors.attributionMode?.message}
-      >
-        {(field) => (
-          <Controller
-            name="attributionMode"
-            control={control}
-            render={({ field: mode }) => (
-              <ChoiceSelect
-                {...field}
-                ref={mode.ref}
-                value={mode.value}
-                onChange={mode.onChange}
-                choices={ATTRIBUTION_MODES.map((choice) => ({
-                  value: choice,
-                  label: t(`attribution.${choice}.name`),
-                }))}
-              />
-            )}
-          />
-        )}
-      </FormField>
+        choices={ATTRIBUTION_MODES.map((choice) => ({
+          value: choice,
+          label: t(`attribution.${choice}.name`),
+        }))}
+      />
+      <ChoiceField
+        name="textChanges"
+        label={t('consultations.fields.textChanges')}
+        hint={t(`textChanges.${textChanges}.explanation`)}
+        choices={TEXT_CHANGE_MODES.map((choice) => ({
+          value: choice,
+          label: t(`textChanges.${choice}.name`),
+        }))}
+      />
     </>
+  );
+}
+
+/** A setting chosen from a list, with the explanation of the current choice under it. */
+function ChoiceField({
+  name,
+  label,
+  hint,
+  choices,
+}: {
+  name: 'attributionMode' | 'textChanges';
+  label: string;
+  hint: string;
+  choices: { value: string; label: string }[];
+}) {
+  const {
+    control,
+    formState: { errors },
+  } = useFormContext<ConsultationFieldValues>();
+  return (
+    <FormField label={label} hint={hint} error={errors[name]?.message}>
+      {(field) => (
+        <Controller
+          name={name}
+          control={control}
+          render={({ field: choice }) => (
+            <ChoiceSelect
+              {...field}
+              ref={choice.ref}
+              value={choice.value}
+              onChange={choice.onChange}
+              choices={choices}
+            />
+          )}
+        />
+      )}
+    </FormField>
   );
 }

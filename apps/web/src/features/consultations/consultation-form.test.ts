@@ -14,6 +14,7 @@ const stored = {
   description: 'Peer learning',
   timezone: 'Europe/Zurich',
   attributionMode: 'chatham',
+  textChanges: 'comment',
   opensOn: '2026-03-01',
   closesOn: null,
   kThreshold: 5,
@@ -40,6 +41,7 @@ describe('newConsultationForm', () => {
       description: '',
       timezone: 'America/New_York',
       attributionMode: 'chatham',
+      textChanges: 'edit',
       opensOn: null,
       closesOn: null,
     });
@@ -69,6 +71,7 @@ describe('consultationSettingsForm', () => {
       description: 'Peer learning',
       timezone: 'Europe/Zurich',
       attributionMode: 'chatham',
+      textChanges: 'comment',
       opensOn: '2026-03-01',
       closesOn: null,
       kThreshold: 5,

@@ -3,6 +3,8 @@ import {
   updateConsultationBody,
   type AttributionMode,
   type ConsultationDetail,
+  DEFAULT_TEXT_CHANGE_MODE,
+  type TextChangeMode,
   type UpdateConsultationBody,
 } from '@cw/shared';
 import { z } from 'zod';
@@ -13,6 +15,7 @@ export interface ConsultationFieldValues {
   description: string;
   timezone: string;
   attributionMode: AttributionMode;
+  textChanges: TextChangeMode;
 }
 
 /** Radix Select cannot hold an empty value, so "no template" has its own marker. */
@@ -39,6 +42,7 @@ export function newConsultationValues(timezone: string): NewConsultationValues {
     description: '',
     timezone,
     attributionMode: 'chatham',
+    textChanges: DEFAULT_TEXT_CHANGE_MODE,
     templateId: BLANK_TEMPLATE,
     agendaDate: '',
   };
@@ -70,6 +74,7 @@ export function consultationSettingsValues(consultation: ConsultationDetail): Co
     description: consultation.description,
     timezone: consultation.timezone,
     attributionMode: consultation.attributionMode,
+    textChanges: consultation.textChanges,
     opensOn: consultation.opensOn ?? '',
     closesOn: consultation.closesOn ?? '',
     kThreshold: String(consultation.kThreshold),

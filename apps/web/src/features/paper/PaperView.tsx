@@ -1,12 +1,13 @@
 import { Flex, Text } from '@radix-ui/themes';
-import type { ConsultationDetail, GuidingQuestion, Thread } from '@cw/shared';
-import { useMemo, useState } from 'react';
+import { paperAccess, type ConsultationDetail, type GuidingQuestion, type Thread } from '@cw/shared';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
 import { usePaperSessionState } from '../../collab/usePaperSession';
 import { useWarnBeforeLeaving } from '../../ui/useWarnBeforeLeaving';
 import { LoadingState } from '../../ui/LoadingState';
-import { canDo } from '../consultations/useConsultations';
+import { canDo, consultationKeys } from '../consultations/useConsultations';
 import { useThreadActions, useThreads } from '../threads/useThreads';
 import { readOnlyReason } from './paper-access';
 import { PaperSectionBlock } from './PaperSectionBlock';
@@ -51,6 +52,15 @@ export function PaperView({
   useWarnBeforeLeaving(state.localClock > state.storedClock);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
   const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
+  const queryClient = useQueryClient();
+  const expectsWriteAccess =
+    paperAccess(consultation.role, consultation.phase, consultation.textChanges) === 'edit';
+  // The socket hears of a new role, phase or text change mode first: the page reads the
+  // consultation again so that it says why.
+  useEffect(() => {
+    if (state.serverWriteAccess !== null && state.serverWriteAccess !== expectsWriteAccess)
+      void queryClient.invalidateQueries({ queryKey: consultationKeys.detail(consultation.id) });
+  }, [state.serverWriteAccess, expectsWriteAccess, queryClient, consultation.id]);
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
   const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
   const actions = useThreadActions(consultation.id);
