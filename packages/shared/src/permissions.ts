@@ -118,17 +118,17 @@ export function isConsultedRole(role: Role): boolean {
   return can(role, 'threads.create', 'open') && !can(role, 'threads.resolve', 'open');
 }
 
-/** How a member may change the paper's text now: edit it, or only read it. */
-export type PaperAccess = 'edit' | 'read';
+/** How a member may change the paper's text now: edit it, only suggest changes, or only read it. */
+export type PaperAccess = 'edit' | 'suggest' | 'read';
 
 /**
  * The paper access of a member: the permission table decides whether the role may change the
  * text in this phase at all; for the members consulted (reviewers), the consultation's text
- * change mode decides whether they edit it or only comment on it. The server applies it to every
- * update on the socket; the web makes the editor read-only to match.
+ * change mode decides whether they edit it, suggest changes or only comment on it. The server
+ * applies it to every update on the socket; the web sets the editor to match.
  */
 export function paperAccess(role: Role, phase: Phase, textChanges: TextChangeMode): PaperAccess {
   if (!can(role, 'paper.edit', phase)) return 'read';
-  if (isConsultedRole(role) && textChanges === 'comment') return 'read';
-  return 'edit';
+  if (!isConsultedRole(role)) return 'edit';
+  return textChanges === 'comment' ? 'read' : textChanges;
 }

@@ -1,3 +1,5 @@
+import type { PaperAccess } from './permissions.js';
+
 /**
  * Real-time protocol constants shared by the server, the web client and tests.
  * The wire format is the standard y-websocket protocol; docs/protocol.md describes our additions.
@@ -16,8 +18,16 @@ export const MESSAGE_QUERY_AWARENESS = 3;
  * clients that connect with `?acks=1` (the stock client would log unknown message types).
  */
 export const MESSAGE_STORED = 100;
-/** Ours: the server tells the client whether it may write (`varuint 1|0`), on connect and on change. */
+/** Ours: the server tells the client how it may write (`WRITE_ACCESS`), on connect and on change. */
 export const MESSAGE_WRITE_ACCESS = 101;
+
+/** The varuint a write-access message carries for each access. */
+export const WRITE_ACCESS: Readonly<Record<PaperAccess, number>> = { read: 0, edit: 1, suggest: 2 };
+
+/** The access a write-access message announces; read-only for a value this client does not know. */
+export function writeAccessOf(value: number): PaperAccess {
+  return value === WRITE_ACCESS.edit ? 'edit' : value === WRITE_ACCESS.suggest ? 'suggest' : 'read';
+}
 
 /** Close codes with a reason string; 4xxx mirror HTTP statuses. */
 export const CLOSE_CODES = {
@@ -44,6 +54,11 @@ export const CLOSE_CODES = {
   NOT_FOUND: 4404,
   /** An edit would make the paper larger than its limit, or is larger than a minute of the edit budget. */
   TOO_LARGE: 4413,
+  /**
+   * A member who may only suggest sent a change that is no suggestion of theirs (unmarked text
+   * removed or rewritten, another's suggestion changed): it was not applied.
+   */
+  SUGGESTIONS_ONLY: 4422,
   /** Too many messages: presence updates well past their rate, or edits past the member's budget. */
   RATE_LIMITED: 4429,
   /** The paper could not be loaded from the database; try again later. */
@@ -57,6 +72,7 @@ export const TERMINAL_CLOSE_CODES: readonly number[] = [
   CLOSE_CODES.FORBIDDEN_ORIGIN,
   CLOSE_CODES.NOT_FOUND,
   CLOSE_CODES.TOO_LARGE,
+  CLOSE_CODES.SUGGESTIONS_ONLY,
 ];
 
 /** Each section's text lives in its own shared fragment, so section order and titles never touch it. */

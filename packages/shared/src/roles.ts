@@ -52,9 +52,10 @@ export function mayExportNames(mode: AttributionMode, role: Role): boolean {
 }
 
 /**
- * How reviewers may change the paper's text (SPEC §2): edit it directly, or only comment on it
- * while the editors change it. Editors and admins always edit directly.
+ * How reviewers may change the paper's text (SPEC §2): propose changes the editors accept or
+ * reject, edit it directly, or only comment on it while the editors change it. Editors and
+ * admins always edit directly (and may choose to suggest).
  */
-export const TEXT_CHANGE_MODES = ['edit', 'comment'] as const;
+export const TEXT_CHANGE_MODES = ['suggest', 'edit', 'comment'] as const;
 export type TextChangeMode = (typeof TEXT_CHANGE_MODES)[number];
-export const DEFAULT_TEXT_CHANGE_MODE: TextChangeMode = 'edit';
+export const DEFAULT_TEXT_CHANGE_MODE: TextChangeMode = 'suggest';

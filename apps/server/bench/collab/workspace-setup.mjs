@@ -55,7 +55,7 @@ export class Workspace {
     const { token: adminToken } = await call(baseUrl, 'POST', '/api/auth/login', { body: ADMIN });
     const consultation = await call(baseUrl, 'POST', '/api/consultations', {
       token: adminToken,
-      body: { title, attributionMode: 'chatham' },
+      body: { title, attributionMode: 'chatham', textChanges: 'edit' },
     });
     await call(baseUrl, 'POST', `/api/consultations/${consultation.id}/phase`, {
       token: adminToken,

@@ -3,7 +3,9 @@ import {
   COLLAB_PATH,
   MESSAGE_STORED,
   MESSAGE_WRITE_ACCESS,
+  type PaperAccess,
   TERMINAL_CLOSE_CODES,
+  writeAccessOf,
 } from '@cw/shared';
 import * as decoding from 'lib0/decoding';
 import type { IndexeddbPersistence } from 'y-indexeddb';
@@ -27,8 +29,8 @@ export interface PaperSessionState {
   closeCode: number | null;
   /** True once the first full sync with the server completed; stays true afterwards. */
   hasSynced: boolean;
-  /** Whether the server accepts this socket's edits; null until it has said. */
-  serverWriteAccess: boolean | null;
+  /** How the server accepts this socket's edits (all, suggestions only, none); null until it has said. */
+  serverAccess: PaperAccess | null;
   /** This client's own clock in the document: how much it has written. */
   localClock: number;
   /** This client's clock in the server's last "durably stored" state vector. */
@@ -52,7 +54,7 @@ export class PaperSession {
     connection: 'connecting',
     closeCode: null,
     hasSynced: false,
-    serverWriteAccess: null,
+    serverAccess: null,
     localClock: 0,
     storedClock: 0,
   };
@@ -82,7 +84,7 @@ export class PaperSession {
       this.update({ storedClock: stored.get(this.doc.clientID) ?? 0 });
     };
     this.provider.messageHandlers[MESSAGE_WRITE_ACCESS] = (_encoder, decoder) => {
-      this.update({ serverWriteAccess: decoding.readVarUint(decoder) === 1 });
+      this.update({ serverAccess: writeAccessOf(decoding.readVarUint(decoder)) });
     };
     this.provider.on('status', ({ status }) => {
       if (status === 'connected') this.update({ connection: 'connected' });

@@ -5,7 +5,7 @@ const connected: SaveStatusInput = {
   localClock: 0,
   storedClock: 0,
   isConnected: true,
-  serverWriteAccess: true,
+  serverAccess: 'edit',
 };
 
 describe('saveStatus', () => {
@@ -15,7 +15,7 @@ describe('saveStatus', () => {
 
   it('is saved before this client has written anything', () => {
     expect(saveStatus(connected)).toBe('saved');
-    expect(saveStatus({ ...connected, isConnected: false, serverWriteAccess: null })).toBe('saved');
+    expect(saveStatus({ ...connected, isConnected: false, serverAccess: null })).toBe('saved');
   });
 
   it('is saving while the stored clock lags behind what was written', () => {
@@ -23,9 +23,7 @@ describe('saveStatus', () => {
   });
 
   it('is saving while the server has not yet said whether this socket may write', () => {
-    expect(saveStatus({ ...connected, localClock: 3, storedClock: 0, serverWriteAccess: null })).toBe(
-      'saving',
-    );
+    expect(saveStatus({ ...connected, localClock: 3, storedClock: 0, serverAccess: null })).toBe('saving');
   });
 
   it('says the changes are not saved while offline', () => {
@@ -35,9 +33,7 @@ describe('saveStatus', () => {
   });
 
   it('says the changes were refused when the server no longer accepts edits from this socket', () => {
-    expect(saveStatus({ ...connected, localClock: 5, storedClock: 2, serverWriteAccess: false })).toBe(
-      'refused',
-    );
+    expect(saveStatus({ ...connected, localClock: 5, storedClock: 2, serverAccess: 'read' })).toBe('refused');
   });
 
   it('never reports saving once a later acknowledgement covers more than was written', () => {

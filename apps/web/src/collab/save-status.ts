@@ -1,3 +1,5 @@
+import type { PaperAccess } from '@cw/shared';
+
 /** What the save indicator says about this browser's own edits. */
 export type SaveStatus = 'saved' | 'saving' | 'unsavedOffline' | 'refused';
 
@@ -7,8 +9,8 @@ export interface SaveStatusInput {
   /** This client's clock in the last state vector the server reported as durably stored. */
   storedClock: number;
   isConnected: boolean;
-  /** Whether the server accepts edits from this socket; null until it has said. */
-  serverWriteAccess: boolean | null;
+  /** How the server accepts edits from this socket; null until it has said. */
+  serverAccess: PaperAccess | null;
 }
 
 /**
@@ -19,11 +21,11 @@ export function saveStatus({
   localClock,
   storedClock,
   isConnected,
-  serverWriteAccess,
+  serverAccess,
 }: SaveStatusInput): SaveStatus {
   if (localClock <= storedClock) return 'saved';
   if (!isConnected) return 'unsavedOffline';
   // The server drops edits from a socket it does not let write; they will never be stored.
-  if (serverWriteAccess === false) return 'refused';
+  if (serverAccess === 'read') return 'refused';
   return 'saving';
 }

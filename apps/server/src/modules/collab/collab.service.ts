@@ -62,7 +62,7 @@ export class CollabService {
         awarenessPerSecond: this.config.collab.awarenessPerSecond,
       },
     );
-    connection.canWrite = paperAccess(member.role, state.phase, state.textChanges) === 'edit';
+    connection.access = paperAccess(member.role, state.phase, state.textChanges);
     if (!connection.isOpen) {
       this.registry.release(document);
       return;

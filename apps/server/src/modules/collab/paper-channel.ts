@@ -318,7 +318,7 @@ export class PaperChannel implements PaperPeers {
         const held = this.unstored.get(origin) ?? [];
         held.push({ seq, userId, data, from, to });
         this.unstored.set(origin, held);
-        document.applyRemoteUpdate(data);
+        document.applyRemoteUpdate(data, userId);
         return;
       }
       case FRAME_STORED: {

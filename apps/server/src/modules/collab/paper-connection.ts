@@ -1,4 +1,4 @@
-import type { Role } from '@cw/shared';
+import type { LabelScope, PaperAccess, Role } from '@cw/shared';
 import { CLOSE_CODES } from '@cw/shared';
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
@@ -27,6 +27,8 @@ export interface Participant {
   groupName: string;
   /** The group as a viewer without names sees it: k-anonymous (`groupLabel` from @cw/shared). */
   groupLabel: string;
+  /** How far that label names the group now; input records it. */
+  labelScope: LabelScope;
 }
 
 /** Whose names a viewer may see in presence: real names, or stakeholder-group labels. */
@@ -42,7 +44,7 @@ export interface ConnectionLimits {
 
 /** One client socket on one paper. */
 export class PaperConnection {
-  canWrite = false;
+  access: PaperAccess = 'read';
   viewer: ViewerClass = 'label';
   /** Awareness client ids this socket has announced; nobody else may speak for them. */
   readonly awarenessClients = new Set<number>();

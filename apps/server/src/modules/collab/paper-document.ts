@@ -6,6 +6,7 @@ import {
   MESSAGE_QUERY_AWARENESS,
   MESSAGE_SYNC,
   maySeeNames,
+  type PaperAccess,
 } from '@cw/shared';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -25,6 +26,7 @@ import {
 import { type PaperSink, PendingWrites, type WritePeers } from './pending-writes.js';
 import { ProtocolError } from './protocol-error.js';
 import type { SectionRoots } from './section-roots.js';
+import { SuggestionAuthors } from './suggestion-authors.js';
 import { writeAccessMessage } from './sync-messages.js';
 
 /** The origin of a change the server makes to the paper on a member's behalf. */
@@ -63,6 +65,7 @@ export class PaperDocument {
   private readonly presence: PaperPresence;
   private readonly broadcast: PaperBroadcast;
   private readonly writes: PendingWrites;
+  private readonly suggestionAuthors: SuggestionAuthors;
   readonly connections = new Set<PaperConnection>();
   attributionMode: AttributionMode;
   private isAcceptingUpdates = true;
@@ -70,7 +73,10 @@ export class PaperDocument {
   constructor(
     readonly consultationId: string,
     attributionMode: AttributionMode,
-    stored: StoredPaper,
+    stored: StoredPaper & {
+      /** Who made each suggestion in the paper, as recorded. */
+      suggestionAuthors: Iterable<readonly [id: string, authorId: string | null]>;
+    },
     /** The consultation's sections: the only roots updates may write into. */
     readonly sections: SectionRoots,
     sink: PaperSink,
@@ -78,7 +84,8 @@ export class PaperDocument {
     private readonly peers?: PaperPeers,
   ) {
     this.attributionMode = attributionMode;
-    this.sync = new PaperSync(mergeStored(stored), sections, options.limits);
+    this.suggestionAuthors = new SuggestionAuthors(stored.suggestionAuthors);
+    this.sync = new PaperSync(mergeStored(stored), sections, options.limits, this.suggestionAuthors);
     this.presence = new PaperPresence(options.maxAwarenessStateBytes);
     this.broadcast = new PaperBroadcast(this.connections, this.presence);
     this.writes = new PendingWrites(
@@ -140,7 +147,7 @@ export class PaperDocument {
     const states = this.presence.messageFor(connection.viewer);
     if (states) connection.send(states);
     if (connection.wantsAcks) {
-      connection.send(writeAccessMessage(connection.canWrite));
+      connection.send(writeAccessMessage(connection.access));
       connection.send(this.writes.storedMessage());
     }
   }
@@ -153,11 +160,11 @@ export class PaperDocument {
     this.broadcast.schedule();
   }
 
-  /** Changes a connection's rights (role or phase changed while it was connected). */
-  setWriteAccess(connection: PaperConnection, canWrite: boolean): void {
-    if (connection.canWrite === canWrite) return;
-    connection.canWrite = canWrite;
-    if (connection.wantsAcks) connection.send(writeAccessMessage(canWrite));
+  /** Changes a connection's rights (role, phase or text change mode changed while it was connected). */
+  setWriteAccess(connection: PaperConnection, access: PaperAccess): void {
+    if (connection.access === access) return;
+    connection.access = access;
+    if (connection.wantsAcks) connection.send(writeAccessMessage(access));
   }
 
   /** Re-labels presence after a role or attribution-mode change. */
@@ -214,7 +221,7 @@ export class PaperDocument {
     }
     // Read-only (or shutting down): dropped before it touches the document, so it is never
     // applied, stored or relayed.
-    if (!connection.canWrite || !this.isAcceptingUpdates) return;
+    if (connection.access === 'read' || !this.isAcceptingUpdates) return;
     this.sync.applyFromClient(connection, syncType, payload);
   }
 
@@ -237,7 +244,8 @@ export class PaperDocument {
    * Applies an update another instance accepted (and stores), or one read back from storage:
    * relayed to the sockets here, never stored by this instance.
    */
-  applyRemoteUpdate(update: Uint8Array): void {
+  applyRemoteUpdate(update: Uint8Array, userId: string | null = null): void {
+    this.suggestionAuthors.claim(update, userId);
     this.sync.applyRemote(update);
   }
 
@@ -282,6 +290,7 @@ export class PaperDocument {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
     if (origin instanceof ServerChange) {
+      this.suggestionAuthors.claim(update, origin.userId);
       this.broadcast.queueUpdate(update, undefined);
       this.writes.accept(update, origin.userId);
       this.peers?.accepted(update, origin.userId);
@@ -292,8 +301,12 @@ export class PaperDocument {
       return;
     }
     this.options.onUpdateAccepted?.();
+    const { participant } = origin;
+    const suggestions = this.suggestionAuthors
+      .claim(update, participant.userId)
+      .map((id) => ({ id, groupId: participant.groupId, labelScope: participant.labelScope }));
     this.broadcast.queueUpdate(update, this.sync.isSettlingPending ? undefined : origin);
-    this.writes.accept(update, origin.participant.userId, origin);
+    this.writes.accept(update, participant.userId, origin, suggestions);
     this.peers?.accepted(update, origin.participant.userId);
   }
 

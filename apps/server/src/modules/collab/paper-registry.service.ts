@@ -192,15 +192,16 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
         })
       : undefined;
     try {
-      const [stored, sectionIds] = await Promise.all([
+      const [stored, sectionIds, suggestionAuthors] = await Promise.all([
         this.store.load(consultationId),
         this.participants.sectionIds(consultationId),
+        this.store.suggestionAuthors(consultationId),
       ]);
       const sections = new SectionRoots(sectionIds, () => this.participants.sectionIds(consultationId));
       const document: PaperDocument = new PaperDocument(
         consultationId,
         attributionMode,
-        stored,
+        { ...stored, suggestionAuthors },
         sections,
         {
           append: async (updates, contributions) => {

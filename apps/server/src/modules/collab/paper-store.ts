@@ -45,6 +45,11 @@ export class PaperStore {
     return this.papers.load(consultationId);
   }
 
+  /** Who made each suggestion of the paper, as recorded with the updates that brought them in. */
+  suggestionAuthors(consultationId: string): Promise<[id: string, authorId: string | null][]> {
+    return this.papers.suggestionAuthors(consultationId);
+  }
+
   /** The stored paper as it is now, as one update (read again by an instance catching up). */
   async reload(consultationId: string): Promise<{ state: Uint8Array | undefined; size: StoredSize }> {
     const stored = await this.papers.load(consultationId);

@@ -24,6 +24,7 @@ describe.each(BACKENDS)('paper and consultation structure on %s', (backend) => {
       title: 'Foundational paper',
       templateId: 'foundational-paper',
       agendaDate: '2026-12-01',
+      textChanges: 'edit',
     });
     expect(created.status).toBe(201);
     consultation = created.body;

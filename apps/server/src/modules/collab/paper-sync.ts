@@ -5,6 +5,8 @@ import type { PaperConnection } from './paper-connection.js';
 import { EditBudgets, PaperSize } from './paper-limits.js';
 import { ProtocolError } from './protocol-error.js';
 import type { SectionRoots } from './section-roots.js';
+import type { SuggestionAuthors } from './suggestion-authors.js';
+import { SuggestionGuard } from './suggestion-guard.js';
 import { syncStep1Message, syncStep2Message } from './sync-messages.js';
 import { validateUpdate } from './update-validator.js';
 
@@ -61,6 +63,7 @@ export class PaperSync {
   private readonly held = new Map<PaperConnection, Held>();
   private readonly size: PaperSize;
   private readonly budgets: EditBudgets;
+  private readonly suggestions: SuggestionGuard;
   /**
    * Set while a client's update is applied on top of changes held pending here (relayed ahead of
    * what they build on): they may be integrated in the same transaction, which then carries more
@@ -72,6 +75,7 @@ export class PaperSync {
     stored: Uint8Array | undefined,
     private readonly sections: SectionRoots,
     private readonly limits: SyncLimits,
+    authors: SuggestionAuthors,
   ) {
     if (stored) {
       // One merged update applies much faster than thousands of small ones, and it already is
@@ -88,7 +92,9 @@ export class PaperSync {
       () => Y.encodeStateAsUpdate(this.doc).length,
     );
     this.budgets = new EditBudgets(limits.editBytesPerMinute);
-    this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+    this.suggestions = new SuggestionGuard(authors);
+    this.ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+      this.suggestions.applied(update);
       // Loading the stored state changes nothing a joining client would be sent.
       if (origin !== LOAD_ORIGIN) this.fullStateMessage = undefined;
     });
@@ -161,7 +167,7 @@ export class PaperSync {
     }
   }
 
-  /** Checks the limits, then applies. */
+  /** Checks the limits, and that a member who may only suggest sends only suggestions; then applies. */
   private admit(connection: PaperConnection, update: Uint8Array, inserts: boolean): void {
     if (inserts && !this.size.admits(update.length)) {
       throw new ProtocolError(CLOSE_CODES.TOO_LARGE, 'The paper has reached its size limit');
@@ -172,6 +178,15 @@ export class PaperSync {
       case 'exceeded':
         throw new ProtocolError(CLOSE_CODES.RATE_LIMITED, 'Edit budget exceeded: try again in a minute');
       case 'ok':
+    }
+    if (
+      connection.access === 'suggest' &&
+      !this.suggestions.allows(this.doc, update, connection.participant.userId)
+    ) {
+      throw new ProtocolError(
+        CLOSE_CODES.SUGGESTIONS_ONLY,
+        'Only your own suggested changes are accepted; this change was not applied',
+      );
     }
     this.isSettlingPending = this.ydoc.store.pendingStructs !== null || this.ydoc.store.pendingDs !== null;
     try {
@@ -268,6 +283,7 @@ export class PaperSync {
 
   destroy(): void {
     for (const connection of [...this.held.keys()]) this.forget(connection);
+    this.suggestions.destroy();
     this.ydoc.destroy();
   }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { LabelScope } from '@cw/shared';
 import * as Y from 'yjs';
 import { Database, type Queryable } from '../../db/database.js';
 
@@ -6,6 +7,15 @@ import { Database, type Queryable } from '../../db/database.js';
 export interface PendingUpdate {
   data: Uint8Array;
   userId: string;
+  /** Suggestions this update brought into the paper: recorded as the author's with it. */
+  suggestions?: NewSuggestion[];
+}
+
+/** A suggestion id first seen in an update, with its author's group and label scope then. */
+export interface NewSuggestion {
+  id: string;
+  groupId: string;
+  labelScope: LabelScope;
 }
 
 /** Characters changed by one member in one section, accumulated between flushes. */
@@ -91,6 +101,13 @@ function mergeContributions(batches: PaperBatch[]): Array<ContributionDelta & { 
 export class PaperRepository {
   constructor(private readonly db: Database) {}
 
+  /** Who made each suggestion of the paper (null: an account since deleted). */
+  async suggestionAuthors(consultationId: string): Promise<[id: string, authorId: string | null][]> {
+    const rows = await this.db.sql<{ suggestion_id: string; author_id: string | null }[]>`
+      SELECT suggestion_id, author_id FROM paper_suggestions WHERE consultation_id = ${consultationId}`;
+    return rows.map((row) => [row.suggestion_id, row.author_id]);
+  }
+
   /**
    * The snapshot and every update after it, in order. One statement, so it reads one consistent
    * state even while another instance compacts the paper.
@@ -131,6 +148,13 @@ export class PaperRepository {
       batch.updates.map((update) => ({ consultationId: batch.consultationId, ...update })),
     );
     const contributions = mergeContributions(batches);
+    const suggestions = updates.flatMap((update) =>
+      (update.suggestions ?? []).map((suggestion) => ({
+        ...suggestion,
+        consultationId: update.consultationId,
+        userId: update.userId,
+      })),
+    );
     // A row is only produced once `locked` has a row for its paper, so every paper's lock is held
     // before any of its ids is drawn. Ids come from the identity in the order rows are inserted:
     // each paper's log stays in order.
@@ -164,6 +188,19 @@ export class PaperRepository {
         ON CONFLICT (consultation_id, user_id, group_id, section_id, day) DO UPDATE SET
           chars_inserted = paper_contributions.chars_inserted + EXCLUDED.chars_inserted,
           chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted
+      ), suggested AS (
+        INSERT INTO paper_suggestions
+          (consultation_id, suggestion_id, author_id, group_id, attribution_mode, label_scope)
+        SELECT s.consultation_id, s.suggestion_id, s.author_id, s.group_id,
+               consultation_attribution_mode(s.consultation_id), s.label_scope
+        FROM unnest(${sql.array(suggestions.map((row) => row.consultationId))}::uuid[],
+                    ${sql.array(suggestions.map((row) => row.id))}::text[],
+                    ${sql.array(suggestions.map((row) => row.userId))}::uuid[],
+                    ${sql.array(suggestions.map((row) => row.groupId))}::uuid[],
+                    ${sql.array(suggestions.map((row) => row.labelScope))}::text[])
+          AS s(consultation_id, suggestion_id, author_id, group_id, label_scope)
+        WHERE s.consultation_id IN (SELECT id FROM locked)
+        ON CONFLICT (consultation_id, suggestion_id) DO NOTHING
       )
       SELECT id::text AS id FROM locked`;
     return new Set(locked.map((row) => row.id));

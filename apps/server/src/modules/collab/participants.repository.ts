@@ -27,7 +27,7 @@ export interface MembershipRow {
 /** What a socket's participant takes from the membership (the rest comes from the session). */
 export function membershipFields(
   row: MembershipRow,
-): Pick<Participant, 'memberId' | 'name' | 'role' | 'groupId' | 'groupName' | 'groupLabel'> {
+): Pick<Participant, 'memberId' | 'name' | 'role' | 'groupId' | 'groupName' | 'groupLabel' | 'labelScope'> {
   const scope = labelScopes(row.member_counts, row.k_threshold)[row.group_id] ?? 'participant';
   return {
     memberId: row.member_id,
@@ -36,6 +36,7 @@ export function membershipFields(
     groupId: row.group_id,
     groupName: row.group_name,
     groupLabel: groupLabel(scope, row.group_name),
+    labelScope: scope,
   };
 }
 

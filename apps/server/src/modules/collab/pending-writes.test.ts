@@ -40,6 +40,7 @@ function writerConnection(): PaperConnection {
       groupId: randomUUID(),
       groupName: 'Civil society',
       groupLabel: 'Civil society',
+      labelScope: 'group',
     },
     true,
     { maxBufferedBytes: 1 << 20, awarenessBurst: 10, awarenessPerSecond: 10 },

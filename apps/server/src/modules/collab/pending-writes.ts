@@ -2,7 +2,13 @@ import { Logger } from '@nestjs/common';
 import { backoffDelay } from '@cw/shared';
 import * as Y from 'yjs';
 import type { PaperConnection } from './paper-connection.js';
-import type { CompactionResult, ContributionDelta, PendingUpdate, StoredSize } from './paper.repository.js';
+import type {
+  CompactionResult,
+  ContributionDelta,
+  NewSuggestion,
+  PendingUpdate,
+  StoredSize,
+} from './paper.repository.js';
 import { storedMessage } from './sync-messages.js';
 
 /** Where a paper's accepted updates go; the paper store backs it with the instance's group commit. */
@@ -68,11 +74,17 @@ export class PendingWrites {
 
   /**
    * An update the paper applied, made by `userId`: sent by a socket here (told once it is
-   * stored), or made by the server on their behalf (no `writer`).
+   * stored), or made by the server on their behalf (no `writer`); with the suggestions it
+   * brought in, stored with it.
    */
-  accept(data: Uint8Array, userId: string, writer?: PaperConnection): void {
+  accept(
+    data: Uint8Array,
+    userId: string,
+    writer?: PaperConnection,
+    suggestions: NewSuggestion[] = [],
+  ): void {
     this.since ??= Date.now();
-    this.updates.push({ data, userId });
+    this.updates.push(suggestions.length > 0 ? { data, userId, suggestions } : { data, userId });
     if (writer) this.writers.add(writer);
     this.schedule();
   }

@@ -258,7 +258,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('rights changes across instances
     const [a, b] = instances.map((instance) => instance.url);
     const token = (await new ApiClient(a!).post('/api/auth/login', PROCESS_ORGANISER)).body.token as string;
     const api = new ApiClient(a!, token);
-    const consultationId = (await api.post('/api/consultations', { title: 'Across' })).body.id as string;
+    const consultationId = (await api.post('/api/consultations', { title: 'Across', textChanges: 'edit' }))
+      .body.id as string;
     await api.post(`/api/consultations/${consultationId}/phase`, { phase: 'open' });
     const section = await createSection(api, consultationId);
     const invitation = await api.post(`/api/consultations/${consultationId}/invitations`, {

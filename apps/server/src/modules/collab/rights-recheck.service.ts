@@ -130,10 +130,7 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
           continue;
         }
         connection.participant = { ...connection.participant, ...membershipFields(member) };
-        document.setWriteAccess(
-          connection,
-          paperAccess(member.role, state.phase, state.textChanges) === 'edit',
-        );
+        document.setWriteAccess(connection, paperAccess(member.role, state.phase, state.textChanges));
         document.refreshViewer(connection);
       }
     }

@@ -93,7 +93,11 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
     });
     organiser = login.body.token as string;
     const api = new ApiClient(a, organiser);
-    const created = await api.post('/api/consultations', { title: 'Scale-out', attributionMode: 'chatham' });
+    const created = await api.post('/api/consultations', {
+      title: 'Scale-out',
+      attributionMode: 'chatham',
+      textChanges: 'edit',
+    });
     expect(created.body).toMatchObject({ groups: expect.any(Array) });
     consultationId = created.body.id as string;
     await api.post(`/api/consultations/${consultationId}/phase`, { phase: 'open' });
@@ -290,7 +294,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
     const c = await startInstance({ COLLAB_FLUSH_MS: '1000', COLLAB_UNLOAD_DELAY_MS: '200' });
     const d = await startInstance({ COLLAB_UNLOAD_DELAY_MS: '200' });
     const api = new ApiClient(a, organiser);
-    const paper = (await api.post('/api/consultations', { title: 'Hand-over' })).body.id as string;
+    const paper = (await api.post('/api/consultations', { title: 'Hand-over', textChanges: 'edit' })).body
+      .id as string;
     await api.post(`/api/consultations/${paper}/phase`, { phase: 'open' });
     const section = (await api.post(`/api/consultations/${paper}/sections`, { title: 'Handed over' })).body
       .id as string;

@@ -1,4 +1,10 @@
-import { MESSAGE_STORED, MESSAGE_SYNC, MESSAGE_WRITE_ACCESS } from '@cw/shared';
+import {
+  MESSAGE_STORED,
+  MESSAGE_SYNC,
+  MESSAGE_WRITE_ACCESS,
+  type PaperAccess,
+  WRITE_ACCESS,
+} from '@cw/shared';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 
@@ -35,10 +41,10 @@ export function storedMessage(stateVector: Uint8Array): Uint8Array {
   return encoding.toUint8Array(encoder);
 }
 
-/** Ours: whether this socket may write. */
-export function writeAccessMessage(canWrite: boolean): Uint8Array {
+/** Ours: how this socket may write. */
+export function writeAccessMessage(access: PaperAccess): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_WRITE_ACCESS);
-  encoding.writeVarUint(encoder, canWrite ? 1 : 0);
+  encoding.writeVarUint(encoder, WRITE_ACCESS[access]);
   return encoding.toUint8Array(encoder);
 }

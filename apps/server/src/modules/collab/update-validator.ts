@@ -27,24 +27,29 @@ const invalid = (reason: string): UpdateVerdict => ({ ok: false, kind: 'invalid'
 const missing = (reason: string): UpdateVerdict => ({ ok: false, kind: 'missing', reason });
 
 /** Root types' names: finding one means a search through every root of its document. */
-const rootNames = new WeakMap<Y.AbstractType<unknown>, string>();
+const rootNames = new WeakMap<object, string>();
+
+/** The name of the root type `type` sits in; undefined for a type no longer in the document. */
+export function rootNameOfType<T>(type: Y.AbstractType<T>): string | undefined {
+  let root: Y.AbstractType<unknown> = type as Y.AbstractType<unknown>;
+  while (root._item) {
+    const parent: unknown = root._item.parent;
+    if (!(parent instanceof Y.AbstractType)) return undefined;
+    root = parent as Y.AbstractType<unknown>;
+  }
+  let name = rootNames.get(root);
+  if (name === undefined) {
+    name = Y.findRootTypeKey(root);
+    rootNames.set(root, name);
+  }
+  return name;
+}
 
 /** The name of the root type an existing item sits in; undefined for garbage-collected content. */
 function rootNameOf(doc: Y.Doc, id: Y.ID): string | undefined {
   const struct = Y.getItem(doc.store, id);
   if (!(struct instanceof Y.Item) || !(struct.parent instanceof Y.AbstractType)) return undefined;
-  let type: Y.AbstractType<unknown> = struct.parent;
-  while (type._item) {
-    const parent = type._item.parent;
-    if (!(parent instanceof Y.AbstractType)) return undefined;
-    type = parent;
-  }
-  let name = rootNames.get(type);
-  if (name === undefined) {
-    name = Y.findRootTypeKey(type);
-    rootNames.set(type, name);
-  }
-  return name;
+  return rootNameOfType(struct.parent);
 }
 
 /**

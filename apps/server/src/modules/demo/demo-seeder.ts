@@ -72,6 +72,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
       description: template.description,
       timezone: template.timezone,
       attributionMode: 'chatham',
+      // Reviewers co-edit the demo paper directly; its settings switch it to suggestions.
+      textChanges: 'edit',
       templateId: template.id,
       agendaDate: todayIn(template.timezone),
       organiserGroup: DEMO_ORGANISER_GROUP,

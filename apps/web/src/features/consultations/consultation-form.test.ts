@@ -41,7 +41,7 @@ describe('newConsultationForm', () => {
       description: '',
       timezone: 'America/New_York',
       attributionMode: 'chatham',
-      textChanges: 'edit',
+      textChanges: 'suggest',
       opensOn: null,
       closesOn: null,
     });

@@ -18,6 +18,7 @@ function closedMessageKey(code: number | null) {
   if (code === CLOSE_CODES.FORBIDDEN_ORIGIN) return 'paper.closed.originRefused' as const;
   if (code === CLOSE_CODES.NOT_FOUND) return 'paper.closed.notMember' as const;
   if (code === CLOSE_CODES.TOO_LARGE) return 'paper.closed.tooLarge' as const;
+  if (code === CLOSE_CODES.SUGGESTIONS_ONLY) return 'paper.closed.suggestionsOnly' as const;
   return 'paper.closed.other' as const;
 }
 
@@ -34,7 +35,7 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
     localClock: state.localClock,
     storedClock: state.storedClock,
     isConnected: state.connection === 'connected',
-    serverWriteAccess: state.serverWriteAccess,
+    serverAccess: state.serverAccess,
   });
 
   // A closed paper with nothing of this browser's left unsaved may never have loaded: "Saved" would mislead.

@@ -51,16 +51,15 @@ export function PaperView({
   const state = usePaperSessionState(session);
   useWarnBeforeLeaving(state.localClock > state.storedClock);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
-  const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
+  const readOnly = readOnlyReason(consultation, state.serverAccess);
   const queryClient = useQueryClient();
-  const expectsWriteAccess =
-    paperAccess(consultation.role, consultation.phase, consultation.textChanges) === 'edit';
+  const expectedAccess = paperAccess(consultation.role, consultation.phase, consultation.textChanges);
   // The socket hears of a new role, phase or text change mode first: the page reads the
   // consultation again so that it says why.
   useEffect(() => {
-    if (state.serverWriteAccess !== null && state.serverWriteAccess !== expectsWriteAccess)
+    if (state.serverAccess !== null && state.serverAccess !== expectedAccess)
       void queryClient.invalidateQueries({ queryKey: consultationKeys.detail(consultation.id) });
-  }, [state.serverWriteAccess, expectsWriteAccess, queryClient, consultation.id]);
+  }, [state.serverAccess, expectedAccess, queryClient, consultation.id]);
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
   const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
   const actions = useThreadActions(consultation.id);

@@ -1,4 +1,4 @@
-import { checkPermission, paperAccess, type ConsultationDetail } from '@cw/shared';
+import { checkPermission, paperAccess, type ConsultationDetail, type PaperAccess } from '@cw/shared';
 
 /** Why the paper is read-only for this member, or null when they may edit it. */
 export type ReadOnlyReason = 'role' | 'phase' | 'comment' | 'server' | null;
@@ -9,13 +9,13 @@ export type ReadOnlyReason = 'role' | 'phase' | 'comment' | 'server' | null;
  */
 export function readOnlyReason(
   consultation: Pick<ConsultationDetail, 'role' | 'phase' | 'textChanges'>,
-  serverWriteAccess: boolean | null,
+  serverAccess: PaperAccess | null,
 ): ReadOnlyReason {
-  if (serverWriteAccess === true) return null;
+  if (serverAccess === 'edit' || serverAccess === 'suggest') return null;
   const check = checkPermission(consultation.role, 'paper.edit', consultation.phase);
   if (check === 'forbiddenRole') return 'role';
   if (check === 'forbiddenPhase') return 'phase';
   if (paperAccess(consultation.role, consultation.phase, consultation.textChanges) === 'read')
     return 'comment';
-  return serverWriteAccess === false ? 'server' : null;
+  return serverAccess === 'read' ? 'server' : null;
 }

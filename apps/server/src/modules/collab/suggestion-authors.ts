@@ -1,0 +1,108 @@
+import * as Y from 'yjs';
+
+/**
+ * The marks of a suggested change as the paper's editor stores them in Yjs: a formatting
+ * attribute of text, or an attribute of a block, named after the mark, whose value carries the
+ * suggestion's id (`{ id }`). Suggestion marks exclude one another, so the names carry no suffix.
+ */
+export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'] as const;
+export type SuggestionMark = (typeof SUGGESTION_MARKS)[number];
+
+const MARK_NAME_BYTES = SUGGESTION_MARKS.map((name) => Buffer.from(name));
+
+export function isSuggestionMark(key: string): key is SuggestionMark {
+  return (SUGGESTION_MARKS as readonly string[]).includes(key);
+}
+
+/** The suggestion id a mark's value carries; undefined for a value that is no suggestion mark. */
+export function suggestionIdOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+}
+
+/** The suggestion ids an update's new content carries in its marks. */
+export function suggestionIdsIn(update: Uint8Array): Set<string> {
+  const ids = new Set<string>();
+  // Mark names are written as plain strings: most updates (typing) carry none and are not decoded.
+  const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+  if (!MARK_NAME_BYTES.some((name) => bytes.includes(name))) return ids;
+  for (const struct of Y.decodeUpdate(update).structs) {
+    if (!(struct instanceof Y.Item)) continue;
+    const { content } = struct;
+    if (content instanceof Y.ContentFormat && isSuggestionMark(content.key)) {
+      const id = suggestionIdOf(content.value);
+      if (id !== undefined) ids.add(id);
+    } else if (content instanceof Y.ContentAny && struct.parentSub && isSuggestionMark(struct.parentSub)) {
+      const id = suggestionIdOf(content.arr[0]);
+      if (id !== undefined) ids.add(id);
+    }
+  }
+  return ids;
+}
+
+/** Every suggestion id the paper's sections carry in their marks. */
+export function suggestionIdsInDoc(doc: Y.Doc): Set<string> {
+  const ids = new Set<string>();
+  const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of type.toArray()) {
+      if (child instanceof Y.XmlText) {
+        for (const op of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
+          for (const mark of SUGGESTION_MARKS) {
+            const id = suggestionIdOf(op.attributes?.[mark]);
+            if (id !== undefined) ids.add(id);
+          }
+        }
+      } else if (child instanceof Y.XmlElement) {
+        for (const mark of SUGGESTION_MARKS) {
+          const id = suggestionIdOf(child.getAttribute(mark));
+          if (id !== undefined) ids.add(id);
+        }
+        visit(child);
+      }
+    }
+  };
+  for (const name of doc.share.keys()) visit(doc.getXmlFragment(name));
+  return ids;
+}
+
+/**
+ * Who made each suggestion of one paper: a user id, or null when someone this instance cannot
+ * name made it (a suggestion found in the paper with no record). An id belongs to whoever first
+ * brought it into the paper and never changes hands, so nobody can take over another's
+ * suggestion by writing its id.
+ */
+export class SuggestionAuthors {
+  private readonly authors: Map<string, string | null>;
+  private hasScanned = false;
+
+  constructor(stored: Iterable<readonly [id: string, authorId: string | null]>) {
+    this.authors = new Map(stored);
+  }
+
+  /** The author of a suggestion; undefined for an id nobody has used yet. */
+  authorOf(id: string): string | null | undefined {
+    return this.authors.get(id);
+  }
+
+  /** Records the ids of `update` nobody has used yet as `authorId`'s; returns them. */
+  claim(update: Uint8Array, authorId: string | null): string[] {
+    const claimed: string[] = [];
+    for (const id of suggestionIdsIn(update)) {
+      if (this.authors.has(id)) continue;
+      this.authors.set(id, authorId);
+      claimed.push(id);
+    }
+    return claimed;
+  }
+
+  /**
+   * Suggestions in the paper with no record (their record was lost, say) belong to nobody here:
+   * read once, before the first check of a member who may only suggest.
+   */
+  scanOnce(doc: Y.Doc): void {
+    if (this.hasScanned) return;
+    this.hasScanned = true;
+    for (const id of suggestionIdsInDoc(doc)) if (!this.authors.has(id)) this.authors.set(id, null);
+  }
+}

@@ -1,0 +1,197 @@
+import * as Y from 'yjs';
+import { isSuggestionMark, type SuggestionAuthors, suggestionIdOf } from './suggestion-authors.js';
+import { rootNameOfType } from './update-validator.js';
+
+/** A section's content in reading order, as far as a member who may only suggest must leave it. */
+type Piece =
+  | { kind: 'open'; name: string; attrs: string; loose: boolean }
+  | { kind: 'close' }
+  | { kind: 'text'; text: string; attrs: string; loose: boolean }
+  | { kind: 'embed'; value: string; attrs: string };
+
+type Attributes = Record<string, unknown>;
+
+/** Object keys in a fixed order, so equal values compare equal as JSON. */
+function stableJson(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Attributes)
+    .filter(([, entry]) => entry !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${stableJson(entry)}`).join(',')}}`;
+}
+
+/**
+ * What of a piece's attributes must stay: everything but the member's own deletion and
+ * modification marks. Under the member's own modification mark the formatting is theirs to
+ * propose (`loose`): only the text must stay.
+ */
+function keptAttributes(
+  attributes: Attributes,
+  isOwn: (id: string) => boolean,
+): { attrs: string; loose: boolean } {
+  const kept: Attributes = {};
+  let loose = false;
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined) continue;
+    if (isSuggestionMark(key)) {
+      const id = suggestionIdOf(value);
+      if (id !== undefined && isOwn(id) && key !== 'insertion') {
+        if (key === 'modification') loose = true;
+        continue;
+      }
+    }
+    kept[key] = value;
+  }
+  return { attrs: stableJson(kept), loose };
+}
+
+const isOwnInsertion = (attributes: Attributes, isOwn: (id: string) => boolean): boolean => {
+  const id = suggestionIdOf(attributes['insertion']);
+  return id !== undefined && isOwn(id);
+};
+
+/**
+ * A section's pieces with the member's own suggestions taken out: text they suggested inserting
+ * is left out, their deletion marks are dropped (the text stays), and a block they suggested —
+ * a paragraph split, a new paragraph — is joined to the block before it, as rejecting it would.
+ */
+function piecesOf(type: Y.XmlFragment | Y.XmlElement, isOwn: (id: string) => boolean, out: Piece[]): Piece[] {
+  for (const child of type.toArray()) {
+    if (child instanceof Y.XmlText) {
+      for (const op of child.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
+        const attributes = op.attributes ?? {};
+        if (isOwnInsertion(attributes, isOwn)) continue;
+        const { attrs, loose } = keptAttributes(attributes, isOwn);
+        if (typeof op.insert === 'string') out.push({ kind: 'text', text: op.insert, attrs, loose });
+        else out.push({ kind: 'embed', value: stableJson(op.insert), attrs });
+      }
+    } else if (child instanceof Y.XmlElement) {
+      const attributes = child.getAttributes() as Attributes;
+      if (isOwnInsertion(attributes, isOwn)) {
+        const previous = out.at(-1);
+        if (previous?.kind === 'close') {
+          out.pop();
+          piecesOf(child, isOwn, out);
+          out.push(previous);
+        } else {
+          piecesOf(child, isOwn, out);
+        }
+        continue;
+      }
+      const { attrs, loose } = keptAttributes(attributes, isOwn);
+      out.push({ kind: 'open', name: child.nodeName, attrs, loose });
+      piecesOf(child, isOwn, out);
+      out.push({ kind: 'close' });
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `after` differs from `before` only by the member's own suggestions. Text is compared
+ * character by character, whatever runs it is split into; formatting too, except where either
+ * side carries the member's own modification mark.
+ */
+function sameUnderSuggestions(before: Piece[], after: Piece[]): boolean {
+  let i = 0;
+  let j = 0;
+  let offsetA = 0;
+  let offsetB = 0;
+  while (i < before.length && j < after.length) {
+    const a = before[i]!;
+    const b = after[j]!;
+    if (a.kind === 'text' && b.kind === 'text') {
+      const length = Math.min(a.text.length - offsetA, b.text.length - offsetB);
+      if (a.text.slice(offsetA, offsetA + length) !== b.text.slice(offsetB, offsetB + length)) return false;
+      if (!a.loose && !b.loose && a.attrs !== b.attrs) return false;
+      offsetA += length;
+      offsetB += length;
+      if (offsetA === a.text.length) [i, offsetA] = [i + 1, 0];
+      if (offsetB === b.text.length) [j, offsetB] = [j + 1, 0];
+      continue;
+    }
+    if (a.kind !== b.kind) return false;
+    if (a.kind === 'open' && b.kind === 'open') {
+      if (!a.loose && !b.loose && (a.name !== b.name || a.attrs !== b.attrs)) return false;
+    } else if (a.kind === 'embed' && b.kind === 'embed') {
+      if (a.value !== b.value || a.attrs !== b.attrs) return false;
+    }
+    i += 1;
+    j += 1;
+  }
+  // Empty text runs (a mark removed from nothing) may be left over on either side.
+  const rest = (pieces: Piece[], from: number) =>
+    pieces.slice(from).every((piece) => piece.kind === 'text' && piece.text.length === 0);
+  return rest(before, i) && rest(after, j);
+}
+
+/** Whether section `after` is `before` with only `authorId`'s own suggestions added, changed or withdrawn. */
+export function onlySuggestions(
+  before: Y.XmlFragment,
+  after: Y.XmlFragment,
+  authors: SuggestionAuthors,
+  authorId: string,
+): boolean {
+  // An id nobody has used yet is the member's new suggestion.
+  const isOwn = (id: string) => {
+    const author = authors.authorOf(id);
+    return author === undefined || author === authorId;
+  };
+  return sameUnderSuggestions(piecesOf(before, isOwn, []), piecesOf(after, isOwn, []));
+}
+
+/**
+ * Checks the updates of members who may only suggest before they touch the paper: each is
+ * applied to a copy kept in step with the paper, and every section it touched is compared with
+ * the paper's. Accepted: insertions carrying the member's own insertion mark, deletion and
+ * modification marks of theirs on existing text, and the withdrawal of their own suggestions.
+ * Anything else — unmarked text removed or rewritten, another's suggestion changed, accepted or
+ * taken over — is refused. The copy is made at the first check, and again after a refusal.
+ */
+export class SuggestionGuard {
+  private copy: Y.Doc | undefined;
+
+  constructor(private readonly authors: SuggestionAuthors) {}
+
+  /** The paper changed: the copy follows (an update the copy already has changes nothing). */
+  applied(update: Uint8Array): void {
+    if (this.copy) Y.applyUpdate(this.copy, update);
+  }
+
+  allows(doc: Y.Doc, update: Uint8Array, authorId: string): boolean {
+    this.authors.scanOnce(doc);
+    const copy = (this.copy ??= copyOf(doc));
+    const touched = new Set<string>();
+    const collect = (transaction: Y.Transaction) => {
+      for (const type of transaction.changed.keys()) {
+        const root = rootNameOfType(type);
+        if (root !== undefined) touched.add(root);
+      }
+    };
+    copy.on('afterTransaction', collect);
+    try {
+      Y.applyUpdate(copy, update);
+    } finally {
+      copy.off('afterTransaction', collect);
+    }
+    for (const root of touched) {
+      if (!onlySuggestions(doc.getXmlFragment(root), copy.getXmlFragment(root), this.authors, authorId)) {
+        this.copy.destroy();
+        this.copy = undefined;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  destroy(): void {
+    this.copy?.destroy();
+  }
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { CLOSE_CODES, MESSAGE_WRITE_ACCESS, WRITE_ACCESS } from '@cw/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addMember,
+  buildConsultation,
+  buildSection,
+  buildUser,
+  type TestConsultation,
+  type TestUser,
+} from '../../test/factories.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { BACKENDS } from '../../test/test-database.js';
+import { eventually, RawClient, roundTrip, stockClient, typeParagraph } from '../../test/ws-clients.js';
+
+const SECTION = randomUUID();
+
+/** The first paragraph's text of the section in `doc`. */
+function firstText(doc: Y.Doc): Y.XmlText {
+  return (doc.getXmlFragment(`section:${SECTION}`).get(0) as Y.XmlElement).get(0) as Y.XmlText;
+}
+
+describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend) => {
+  let testApp: TestApp;
+  let admin: TestUser;
+  let civil: TestUser;
+  let company: TestUser;
+  let consultation: TestConsultation;
+
+  /** The paper as stored: the snapshot and the log, applied in order. */
+  async function stored(): Promise<Y.Doc> {
+    const rows = await testApp.db.sql<{ data: Buffer }[]>`
+      SELECT data FROM paper_snapshots WHERE consultation_id = ${consultation.id}
+      UNION ALL SELECT data FROM (SELECT data FROM paper_updates WHERE consultation_id = ${consultation.id} ORDER BY id) u`;
+    const doc = new Y.Doc();
+    for (const row of rows) Y.applyUpdate(doc, row.data);
+    return doc;
+  }
+
+  /**
+   * A reviewer's stock client makes `change` in its copy: refused when the server closes the
+   * socket instead of answering the sync step 1 sent after it (frames are handled in order).
+   */
+  async function attempt(user: TestUser, change: (doc: Y.Doc) => void) {
+    const client = stockClient(testApp.url, consultation.id, user.token);
+    await eventually(() => expect(client.provider.synced).toBe(true));
+    const closed = new Promise<number>((resolve) =>
+      client.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+    );
+    client.doc.transact(() => change(client.doc));
+    const closeCode = await Promise.race([
+      closed,
+      roundTrip(client.provider).then(
+        () => undefined,
+        () => closed,
+      ),
+    ]);
+    client.destroy();
+    return { refused: closeCode !== undefined, closeCode };
+  }
+
+  beforeAll(async () => {
+    testApp = await startTestApp(backend);
+    admin = await buildUser(testApp, { isOrganiser: true });
+    civil = await buildUser(testApp, { name: 'Cleo Civil' });
+    company = await buildUser(testApp, { name: 'Carl Company' });
+    consultation = await buildConsultation(testApp, admin, { phase: 'open' });
+    await buildSection(testApp, consultation.id, SECTION);
+    await addMember(
+      testApp,
+      consultation.id,
+      civil,
+      'reviewer',
+      consultation.groups['Civil society organisation']!,
+    );
+    await addMember(
+      testApp,
+      consultation.id,
+      company,
+      'reviewer',
+      consultation.groups['Company / business']!,
+    );
+    const editor = stockClient(testApp.url, consultation.id, admin.token);
+    await eventually(() => expect(editor.provider.synced).toBe(true));
+    editor.doc
+      .getXmlFragment(`section:${SECTION}`)
+      .delete(0, editor.doc.getXmlFragment(`section:${SECTION}`).length);
+    typeParagraph(editor.doc, SECTION, 'Business enterprises should respect human rights.');
+    await roundTrip(editor.provider);
+    editor.destroy();
+    const suggest = await admin.api.patch(`/api/consultations/${consultation.id}`, {
+      textChanges: 'suggest',
+    });
+    expect(suggest.status).toBe(200);
+  });
+  afterAll(() => testApp.close());
+
+  it('tells a reviewer they may only suggest, and an admin that they may edit', async () => {
+    const access = async (user: TestUser) => {
+      const client = new RawClient(testApp.url, `/collab/${consultation.id}`, {
+        token: user.token,
+        acks: true,
+      });
+      const message = await eventually(() => {
+        const found = client.messages.find((m) => m[0] === MESSAGE_WRITE_ACCESS);
+        expect(found).toBeDefined();
+        return found!;
+      });
+      client.close();
+      return message[1];
+    };
+    expect(await access(civil)).toBe(WRITE_ACCESS.suggest);
+    expect(await access(admin)).toBe(WRITE_ACCESS.edit);
+  });
+
+  it('stores and relays a suggestion, recorded as its author’s with their group', async () => {
+    const watcher = stockClient(testApp.url, consultation.id, admin.token);
+    await eventually(() => expect(watcher.provider.synced).toBe(true));
+    const { refused } = await attempt(civil, (doc) => {
+      firstText(doc).insert(0, 'All ', { insertion: { id: 'civil-1' } });
+      firstText(doc).format(4 + 'Business enterprises '.length, 'should'.length, {
+        deletion: { id: 'civil-2' },
+      });
+    });
+    expect(refused).toBe(false);
+    await eventually(() =>
+      expect(firstText(watcher.doc).toString()).toContain('<insertion id="civil-1">All </insertion>'),
+    );
+    await eventually(async () =>
+      expect(firstText(await stored()).toString()).toContain('<deletion id="civil-2">should</deletion>'),
+    );
+    const rows = await testApp.db.sql<
+      { suggestion_id: string; author_id: string; group_id: string; attribution_mode: string }[]
+    >`
+      SELECT suggestion_id, author_id, group_id, attribution_mode FROM paper_suggestions
+      WHERE consultation_id = ${consultation.id} ORDER BY suggestion_id`;
+    expect(rows).toEqual([
+      {
+        suggestion_id: 'civil-1',
+        author_id: civil.id,
+        group_id: consultation.groups['Civil society organisation'],
+        attribution_mode: 'chatham',
+      },
+      {
+        suggestion_id: 'civil-2',
+        author_id: civil.id,
+        group_id: consultation.groups['Civil society organisation'],
+        attribution_mode: 'chatham',
+      },
+    ]);
+    watcher.destroy();
+  });
+
+  it('refuses a reviewer’s change that is no suggestion of theirs: the socket closes, nothing is stored or relayed', async () => {
+    const watcher = stockClient(testApp.url, consultation.id, admin.token);
+    await eventually(() => expect(watcher.provider.synced).toBe(true));
+    const before = firstText(await stored()).toString();
+    const crafted: [string, TestUser, (doc: Y.Doc) => void][] = [
+      ['deletes unmarked text', company, (doc) => firstText(doc).delete(10, 12)],
+      ['rewrites unmarked text', company, (doc) => firstText(doc).insert(10, 'never ')],
+      ['removes another’s suggestion', company, (doc) => firstText(doc).delete(0, 4)],
+      ['lifts another’s deletion mark', company, (doc) => firstText(doc).format(25, 6, { deletion: null })],
+      [
+        'writes under another’s id',
+        company,
+        (doc) => firstText(doc).insert(0, 'Forged ', { insertion: { id: 'civil-1' } }),
+      ],
+      ['accepts its own suggestion', civil, (doc) => firstText(doc).format(0, 4, { insertion: null })],
+    ];
+    for (const [what, user, change] of crafted) {
+      const { refused, closeCode } = await attempt(user, change);
+      expect(refused, what).toBe(true);
+      expect(closeCode, what).toBe(CLOSE_CODES.SUGGESTIONS_ONLY);
+    }
+    // A later edit from the admin, stored after anything the refused ones could have caused.
+    const marker = stockClient(testApp.url, consultation.id, admin.token);
+    await eventually(() => expect(marker.provider.synced).toBe(true));
+    typeParagraph(marker.doc, SECTION, 'editor marker');
+    await roundTrip(marker.provider);
+    await eventually(async () =>
+      expect((await stored()).getXmlFragment(`section:${SECTION}`).toString()).toContain('editor marker'),
+    );
+    expect(firstText(await stored()).toString()).toBe(before);
+    expect(firstText(watcher.doc).toString()).toBe(before);
+    const forged = await testApp.db.sql`
+      SELECT 1 FROM paper_suggestions WHERE consultation_id = ${consultation.id} AND author_id = ${company.id}`;
+    expect(forged).toHaveLength(0);
+    marker.destroy();
+    watcher.destroy();
+  });
+
+  it('lets the author withdraw their own suggestion', async () => {
+    const { refused } = await attempt(civil, (doc) => firstText(doc).delete(0, 4));
+    expect(refused).toBe(false);
+    await eventually(async () => expect(firstText(await stored()).toString()).not.toContain('civil-1'));
+  });
+});
