@@ -1,0 +1,187 @@
+// @vitest-environment jsdom
+import { isSuggestionId, suggestionsOfAttributes } from '@cw/shared';
+import { Editor } from '@tiptap/core';
+import Collaboration from '@tiptap/extension-collaboration';
+import StarterKit from '@tiptap/starter-kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  acceptSuggestion,
+  PaperSuggestions,
+  rejectSuggestion,
+  sectionSuggestions,
+  setSuggesting,
+  settleAllSuggestions,
+} from './paper-suggestions';
+
+const FRAGMENT = 'section:s1';
+const editors: Editor[] = [];
+
+/** Two documents kept in step as a server would relay them, each with its own editor. */
+function twoPeers() {
+  const docs = [new Y.Doc(), new Y.Doc()] as const;
+  const [a, b] = docs;
+  a.on('update', (update: Uint8Array, origin) => origin !== 'peer' && Y.applyUpdate(b, update, 'peer'));
+  b.on('update', (update: Uint8Array, origin) => origin !== 'peer' && Y.applyUpdate(a, update, 'peer'));
+  const own: string[][] = [[], []];
+  const make = (doc: Y.Doc, index: number) => {
+    const editor = new Editor({
+      element: document.createElement('div'),
+      extensions: [
+        StarterKit.configure({ undoRedo: false, trailingNode: false }),
+        Collaboration.configure({ fragment: doc.getXmlFragment(FRAGMENT) }),
+        PaperSuggestions.configure({ onOwnSuggestion: (id) => own[index]!.push(id) }),
+      ],
+    });
+    editors.push(editor);
+    return editor;
+  };
+  return { docs, editors: [make(a, 0), make(b, 1)] as const, own };
+}
+
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy();
+});
+
+/** The format attributes of every text run of the section, as the server reads them. */
+function runs(doc: Y.Doc) {
+  const found: { insert: string; attributes?: Record<string, unknown> }[] = [];
+  const visit = (type: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of type.toArray()) {
+      if (child instanceof Y.XmlText) found.push(...(child.toDelta() as typeof found));
+      else if (child instanceof Y.XmlElement) visit(child);
+    }
+  };
+  visit(doc.getXmlFragment(FRAGMENT));
+  return found;
+}
+
+/** Position just after the first occurrence of `text` in the editor. */
+function after(editor: Editor, text: string): number {
+  let found = -1;
+  editor.state.doc.descendants((node, pos) => {
+    const at = node.isText ? (node.text ?? '').indexOf(text) : -1;
+    if (found < 0 && at >= 0) found = pos + at + text.length;
+    return found < 0;
+  });
+  return found;
+}
+
+describe('suggestions between two collaborating editors', () => {
+  it('reach the other editor as marks, and accept and reject there converge on both', () => {
+    const {
+      docs,
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>States must protect rights online.</p>');
+    expect(bob.getText()).toBe('States must protect rights online.');
+
+    setSuggesting(alice, true);
+    alice.commands.insertContentAt(after(alice, 'must'), ' always');
+    const online = after(alice, 'online');
+    alice.commands.deleteRange({ from: online - 'online'.length - 1, to: online });
+
+    // Nothing was removed: the deletion is struck through, the insertion is marked.
+    expect(alice.getText()).toBe('States must always protect rights online.');
+    expect(own[0]).toHaveLength(2);
+    expect(own[0]!.every(isSuggestionId)).toBe(true);
+
+    const shown = sectionSuggestions(bob.state.doc);
+    expect(shown).toEqual([
+      { id: own[0]![0], inserted: ' always', deleted: '' },
+      { id: own[0]![1], inserted: '', deleted: ' online' },
+    ]);
+
+    // In Yjs: format attributes keyed by the mark name, the value holding the id only.
+    const marked = runs(docs[1]).filter((run) => run.attributes);
+    expect(marked).toEqual([
+      { insert: ' always', attributes: { insertion: { id: own[0]![0] } } },
+      { insert: ' online', attributes: { deletion: { id: own[0]![1] } } },
+    ]);
+    expect(marked.flatMap((run) => suggestionsOfAttributes(run.attributes))).toEqual([
+      { kind: 'insertion', id: own[0]![0] },
+      { kind: 'deletion', id: own[0]![1] },
+    ]);
+
+    expect(acceptSuggestion(bob, own[0]![0]!)).toBe(true);
+    expect(rejectSuggestion(bob, own[0]![1]!)).toBe(true);
+    for (const editor of [alice, bob]) {
+      expect(editor.getText()).toBe('States must always protect rights online.');
+      expect(sectionSuggestions(editor.state.doc)).toEqual([]);
+    }
+    expect(runs(docs[0]).every((run) => !run.attributes)).toBe(true);
+  });
+
+  it('keep typing next to an own insertion in the same suggestion, and accept all at once', () => {
+    const {
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>Remedy.</p>');
+    setSuggesting(alice, true);
+    let at = after(alice, 'Remedy');
+    for (const letter of ' now') alice.commands.insertContentAt(at++, letter);
+    expect(own[0]).toHaveLength(1);
+    expect(sectionSuggestions(bob.state.doc)).toEqual([{ id: own[0]![0], inserted: ' now', deleted: '' }]);
+    settleAllSuggestions(bob, 'reject');
+    expect(alice.getText()).toBe('Remedy.');
+  });
+
+  it('turn formatting into a deletion of the old run and an insertion of the new one', () => {
+    const {
+      editors: [alice, bob],
+    } = twoPeers();
+    alice.commands.setContent('<p>Due diligence.</p>');
+    setSuggesting(alice, true);
+    alice.chain().setTextSelection({ from: 1, to: 4 }).toggleBold().run();
+    const [suggestion] = sectionSuggestions(bob.state.doc);
+    expect(suggestion).toMatchObject({ inserted: 'Due', deleted: 'Due' });
+    settleAllSuggestions(bob, 'accept');
+    expect(alice.getHTML()).toBe('<p><strong>Due</strong> diligence.</p>');
+  });
+
+  it('leave edits made with suggesting off, and edits of other editors, as they are', () => {
+    const {
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>Text.</p>');
+    setSuggesting(bob, true);
+    alice.commands.insertContentAt(1, 'Plain ');
+    expect(bob.getText()).toBe('Plain Text.');
+    expect(sectionSuggestions(bob.state.doc)).toEqual([]);
+    expect(own[1]).toEqual([]);
+  });
+
+  it('do not make changes to whole blocks, which the Yjs binding could not keep as suggestions', () => {
+    const {
+      docs,
+      editors: [alice, bob],
+    } = twoPeers();
+    alice.commands.setContent('<p>One two.</p>');
+    setSuggesting(alice, true);
+    alice.commands.insertContentAt(after(alice, 'One'), '<p>X</p><p>Y</p><p>Z</p>');
+    alice.chain().setTextSelection(2).toggleHeading({ level: 3 }).run();
+    expect(bob.getHTML()).toBe('<p>One two.</p>');
+    expect(runs(docs[1])).toEqual([{ insert: 'One two.' }]);
+  });
+
+  it('split a paragraph with marked zero-width spaces on both sides', () => {
+    const {
+      docs,
+      editors: [alice, bob],
+    } = twoPeers();
+    alice.commands.setContent('<p>One two.</p>');
+    setSuggesting(alice, true);
+    alice.chain().setTextSelection(after(alice, 'One')).splitBlock().run();
+    const [split] = sectionSuggestions(bob.state.doc);
+    expect(bob.state.doc.childCount).toBe(2);
+    expect(runs(docs[1]).filter((run) => run.attributes)).toEqual([
+      { insert: '\u200B', attributes: { insertion: { id: split!.id } } },
+      { insert: '\u200B', attributes: { insertion: { id: split!.id } } },
+    ]);
+    settleAllSuggestions(bob, 'reject');
+    expect(alice.getHTML()).toBe('<p>One two.</p>');
+  });
+});
