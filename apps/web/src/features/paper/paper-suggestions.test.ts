@@ -30,7 +30,10 @@ function twoPeers() {
       extensions: [
         StarterKit.configure({ undoRedo: false, trailingNode: false }),
         Collaboration.configure({ fragment: doc.getXmlFragment(FRAGMENT) }),
-        PaperSuggestions.configure({ onOwnSuggestion: (id) => own[index]!.push(id) }),
+        PaperSuggestions.configure({
+          isOwnSuggestion: (id) => own[index]!.includes(id),
+          onOwnSuggestion: (id) => own[index]!.push(id),
+        }),
       ],
     });
     editors.push(editor);
@@ -56,15 +59,19 @@ function runs(doc: Y.Doc) {
   return found;
 }
 
-/** Position just after the first occurrence of `text` in the editor. */
+/** Position just after the first occurrence of `text` in the editor, across differently marked runs. */
 function after(editor: Editor, text: string): number {
-  let found = -1;
+  const positions: number[] = [];
+  let chars = '';
   editor.state.doc.descendants((node, pos) => {
-    const at = node.isText ? (node.text ?? '').indexOf(text) : -1;
-    if (found < 0 && at >= 0) found = pos + at + text.length;
-    return found < 0;
+    if (!node.isText) return true;
+    for (let i = 0; i < node.nodeSize; i++) positions.push(pos + i);
+    chars += node.text;
+    return false;
   });
-  return found;
+  const at = chars.indexOf(text);
+  if (at < 0) throw new Error(`"${text}" is not in the text`);
+  return positions[at + text.length - 1]! + 1;
 }
 
 describe('suggestions between two collaborating editors', () => {
@@ -183,5 +190,35 @@ describe('suggestions between two collaborating editors', () => {
     ]);
     settleAllSuggestions(bob, 'reject');
     expect(alice.getHTML()).toBe('<p>One two.</p>');
+  });
+
+  it("neither extend nor take over someone else's suggestion, nor delete its text", () => {
+    const {
+      docs,
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>Access to remedy.</p>');
+    setSuggesting(alice, true);
+    setSuggesting(bob, true);
+    alice.commands.insertContentAt(after(alice, 'Access'), ' effective');
+    alice.commands.deleteRange({ from: after(alice, 'to') - 2, to: after(alice, 'to') });
+    const [aliceInsertion, aliceDeletion] = own[0]!;
+
+    // Bob types right after Alice's insertion and deletes across her deletion.
+    bob.commands.insertContentAt(after(bob, 'effective'), ' and prompt');
+    bob.commands.deleteRange({ from: after(bob, 'Access effective and prompt'), to: after(bob, 'remedy') });
+    // His deletion follows his own insertion, so the library makes the two one replacement.
+    expect(own[1]).toHaveLength(1);
+    expect(sectionSuggestions(alice.state.doc)).toEqual([
+      { id: aliceInsertion, inserted: ' effective', deleted: '' },
+      { id: own[1]![0], inserted: ' and prompt', deleted: '  remedy' },
+      { id: aliceDeletion, inserted: '', deleted: 'to' },
+    ]);
+
+    // Deleting inside Alice's insertion would remove her suggested text: nothing happens.
+    const before = JSON.stringify(runs(docs[0]));
+    bob.commands.deleteRange({ from: after(bob, 'effec'), to: after(bob, 'effective') });
+    expect(JSON.stringify(runs(docs[0]))).toBe(before);
   });
 });

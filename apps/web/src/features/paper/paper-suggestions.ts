@@ -14,10 +14,10 @@ import {
   type SuggestionKind,
   type TextSuggestionAttrs,
 } from '@cw/shared';
-import { Extension, Mark, type Editor } from '@tiptap/core';
-import { Fragment, Slice, type Node as ProseMirrorNode } from '@tiptap/pm/model';
+import { Extension, Mark as MarkExtension, type Editor } from '@tiptap/core';
+import { Fragment, Slice, type Mark, type Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Plugin, type EditorState, type Transaction } from '@tiptap/pm/state';
-import { AddMarkStep, AddNodeMarkStep } from '@tiptap/pm/transform';
+import { AddMarkStep, Mapping, RemoveMarkStep, ReplaceAroundStep, ReplaceStep } from '@tiptap/pm/transform';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 
 /**
@@ -25,7 +25,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
  * (with someone else's id) along; what is pasted while suggesting becomes the paster's own.
  */
 function suggestionMark(kind: SuggestionKind, tag: string, excludes: string) {
-  return Mark.create({
+  return MarkExtension.create({
     name: kind,
     inclusive: false,
     excludes,
@@ -64,15 +64,75 @@ export function newSuggestionId(): string {
     .replace(/=+$/, '');
 }
 
-/** Ids of suggestion marks a transaction adds. */
-function addedSuggestionIds(tr: Transaction): Set<string> {
-  const ids = new Set<string>();
-  for (const step of tr.steps) {
-    const mark = step instanceof AddMarkStep || step instanceof AddNodeMarkStep ? step.mark : null;
-    if (mark && (SUGGESTION_KINDS as readonly string[]).includes(mark.type.name))
-      ids.add(String(mark.attrs.id));
+const isSuggestionMark = (mark: Mark) => (SUGGESTION_KINDS as readonly string[]).includes(mark.type.name);
+
+/** The parts of `from`–`to` whose text carries no suggestion mark of someone else. */
+function rangesFreeOfOthers(
+  doc: ProseMirrorNode,
+  from: number,
+  to: number,
+  isOwn: (id: string) => boolean,
+): [number, number][] {
+  const ranges: [number, number][] = [];
+  doc.nodesBetween(from, to, (node, pos) => {
+    if (!node.isText) return true;
+    if (node.marks.some((mark) => isSuggestionMark(mark) && !isOwn(String(mark.attrs.id)))) return false;
+    const start = Math.max(pos, from);
+    const end = Math.min(pos + node.nodeSize, to);
+    const last = ranges.at(-1);
+    if (last && last[1] === start) last[1] = end;
+    else ranges.push([start, end]);
+    return false;
+  });
+  return ranges;
+}
+
+/**
+ * The library joins an edit to any suggestion it touches, whoever made it, and really deletes
+ * suggested text that is deleted again. Each id belongs to its author (the server ties it to
+ * the first member who sends it), so the suggested change is rebuilt step by step: another's
+ * suggestion is neither extended nor renamed (new text next to it gets an own id), and a change
+ * that would delete someone else's suggested text is not made at all (null).
+ */
+function keepOthersSuggestions(
+  state: EditorState,
+  suggested: Transaction,
+  isOwn: (id: string) => boolean,
+  newId: () => string,
+): Transaction | null {
+  const out = state.tr;
+  const replacements = new Map<string, string>();
+  for (const step of suggested.steps) {
+    if (step instanceof ReplaceStep || step instanceof ReplaceAroundStep) {
+      const kept = rangesFreeOfOthers(out.doc, step.from, step.to, isOwn);
+      const keptSize = kept.reduce((size, [from, to]) => size + to - from, 0);
+      let textSize = 0;
+      out.doc.nodesBetween(step.from, step.to, (node, pos) => {
+        if (node.isText) textSize += Math.min(pos + node.nodeSize, step.to) - Math.max(pos, step.from);
+      });
+      if (keptSize !== textSize) return null;
+      out.step(step);
+    } else if (step instanceof AddMarkStep && isSuggestionMark(step.mark)) {
+      const id = String(step.mark.attrs.id);
+      const ownId = isOwn(id) ? id : (replacements.get(id) ?? replacements.set(id, newId()).get(id)!);
+      const mark = step.mark.type.create({ ...step.mark.attrs, id: ownId });
+      for (const [from, to] of rangesFreeOfOthers(out.doc, step.from, step.to, isOwn))
+        out.step(new AddMarkStep(from, to, mark));
+    } else if (step instanceof RemoveMarkStep && isSuggestionMark(step.mark)) {
+      for (const [from, to] of rangesFreeOfOthers(out.doc, step.from, step.to, isOwn))
+        out.step(new RemoveMarkStep(from, to, step.mark));
+    } else {
+      out.step(step);
+    }
   }
-  return ids;
+  // Mark steps move nothing, so the positions of the library's result hold in this one.
+  if (suggested.selectionSet) out.setSelection(suggested.selection.map(out.doc, new Mapping()));
+  if (suggested.storedMarksSet) out.setStoredMarks(suggested.storedMarks);
+  if (suggested.scrolledIntoView) out.scrollIntoView();
+  // The metadata (paste, input type, history) as the library kept it from the original
+  // transaction, by the same private field it copies.
+  Object.assign((out as unknown as { meta: object }).meta, (suggested as unknown as { meta: object }).meta);
+  return out;
 }
 
 /** Changes that are not the reader's own typing: remote edits, undo, settling a suggestion. */
@@ -86,6 +146,8 @@ function isPassedThrough(tr: Transaction): boolean {
 }
 
 export interface PaperSuggestionsOptions {
+  /** Whether this member made the suggestion of this id. */
+  isOwnSuggestion: (id: string) => boolean;
   /** Told each id this editor gives a new suggestion, so the author's controls know it as theirs. */
   onOwnSuggestion: (id: string) => void;
 }
@@ -100,7 +162,7 @@ export const PaperSuggestions = Extension.create<PaperSuggestionsOptions>({
   name: 'paperSuggestions',
 
   addOptions() {
-    return { onOwnSuggestion: () => undefined };
+    return { isOwnSuggestion: () => false, onOwnSuggestion: () => undefined };
   },
 
   addExtensions() {
@@ -112,10 +174,18 @@ export const PaperSuggestions = Extension.create<PaperSuggestionsOptions>({
       suggestChanges(),
       new Plugin({
         props: {
-          // Several pasted blocks would need block-level marks, which the Yjs binding does not
-          // keep: while suggesting, their text is pasted as one run in the current paragraph.
+          // Whole pasted blocks would need block-level marks, which the Yjs binding does not
+          // keep: while suggesting, a paste that holds any whole block (more than the ends of
+          // at most two paragraphs, open on both sides) is pasted as its text in one run.
           transformPasted: (slice, view) => {
-            if (!isSuggestChangesEnabled(view.state) || slice.content.childCount < 2) return slice;
+            const { content, openStart, openEnd } = slice;
+            const paragraphEnds =
+              content.childCount <= 2 &&
+              openStart === 1 &&
+              openEnd === 1 &&
+              content.content.every((block) => block.isTextblock);
+            const inline = content.firstChild?.isInline;
+            if (!isSuggestChangesEnabled(view.state) || paragraphEnds || inline) return slice;
             const text = slice.content.textBetween(0, slice.content.size, ' ', ' ');
             return text ? new Slice(Fragment.from(view.state.schema.text(text)), 0, 0) : Slice.empty;
           },
@@ -128,22 +198,33 @@ export const PaperSuggestions = Extension.create<PaperSuggestionsOptions>({
     const state = this.editor.state;
     if (!isSuggestChangesEnabled(state) || isPassedThrough(transaction)) return next(transaction);
     const fresh = new Set<string>();
-    let suggested: Transaction;
+    const newId = () => {
+      const id = newSuggestionId();
+      fresh.add(id);
+      return id;
+    };
+    const isOwn = (id: string) => fresh.has(id) || this.options.isOwnSuggestion(id);
+    let suggested: Transaction | null;
     try {
-      suggested = transformToSuggestionTransaction(transaction, state, () => {
-        const id = newSuggestionId();
-        fresh.add(id);
-        return id;
-      });
+      suggested = keepOthersSuggestions(
+        state,
+        transformToSuggestionTransaction(transaction, state, newId),
+        isOwn,
+        newId,
+      );
     } catch (error) {
       // A change to the blocks themselves (a heading, a list, whole paragraphs) would need
       // block-level marks, which the document does not allow: it is not made at all rather
-      // than made without being a suggestion.
-      // (prosemirror-transform's TransformError, exported without a type.)
+      // than made without being a suggestion. (prosemirror-transform's TransformError, exported
+      // without a type.)
       if (error instanceof Error && error.name === 'TransformError') return;
       throw error;
     }
-    for (const id of addedSuggestionIds(suggested)) if (fresh.has(id)) this.options.onOwnSuggestion(id);
+    if (!suggested) return;
+    for (const step of suggested.steps) {
+      const id = step instanceof AddMarkStep ? String(step.mark.attrs.id) : null;
+      if (id && fresh.delete(id)) this.options.onOwnSuggestion(id);
+    }
     next(suggested);
   },
 });
