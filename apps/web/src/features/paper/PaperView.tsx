@@ -50,6 +50,8 @@ export function PaperView({
   const state = usePaperSessionState(session);
   useWarnBeforeLeaving(state.localClock > state.storedClock);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
+  // Off by default; each member who may edit chooses for themselves, in this page only.
+  const [suggesting, setSuggesting] = useState(false);
   const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
   const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
@@ -83,6 +85,8 @@ export function PaperView({
             actions={actions}
             questions={questions.get(section.id) ?? []}
             isEditable={readOnly === null && state.connection !== 'closed'}
+            suggesting={suggesting}
+            onSuggestingChange={setSuggesting}
             isActive={activeSectionId === section.id}
             onActivate={() => setActiveSectionId(section.id)}
           />
