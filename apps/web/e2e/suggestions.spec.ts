@@ -1,7 +1,7 @@
-import { consultationSummary, section as sectionSchema } from '@cw/shared';
+import { consultationSummary, section as sectionSchema, type Section } from '@cw/shared';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
-import { demoAccountWithRole, signIn } from './support/demo-accounts';
+import { demoAccountWithRole, signedInReviewer, signIn } from './support/demo-accounts';
 import { expectSaved, sectionBlock, sectionText } from './support/paper-page';
 
 async function signedInPage(browser: Browser, role: 'editor' | 'admin'): Promise<Page> {
@@ -19,6 +19,26 @@ function textOf(section: Locator): Promise<string | null> {
   });
 }
 
+/**
+ * A section of the demo paper of its own, added by the editor signed in on `page`, so that tests
+ * editing the demo paper alongside do not touch its text.
+ */
+async function addSection(page: Page): Promise<{ consultationId: string; section: Section }> {
+  const [consultation] = consultationSummary
+    .array()
+    .parse(await (await page.request.get('/api/consultations')).json());
+  if (!consultation) throw new Error('the demo editor belongs to no consultation');
+  const created = await page.request.post(`/api/consultations/${consultation.id}/sections`, {
+    data: { title: `Suggested changes ${Date.now()}` },
+  });
+  expect(created.status()).toBe(201);
+  return { consultationId: consultation.id, section: sectionSchema.parse(await created.json()) };
+}
+
+async function removeSection(page: Page, consultationId: string, section: Section): Promise<void> {
+  await page.request.delete(`/api/consultations/${consultationId}/sections/${section.id}`);
+}
+
 async function openPaperAt(page: Page, consultationId: string, sectionNumber: string): Promise<void> {
   await page.goto(`/consultations/${consultationId}/paper`);
   await expect(sectionText(page, sectionNumber)).toBeVisible();
@@ -32,19 +52,10 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
   const editor = await signedInPage(browser, 'editor');
   const admin = await signedInPage(browser, 'admin');
 
-  // A section of its own, so that tests editing the demo paper alongside do not touch its text.
-  const [consultation] = consultationSummary
-    .array()
-    .parse(await (await editor.request.get('/api/consultations')).json());
-  if (!consultation) throw new Error('the demo editor belongs to no consultation');
-  const created = await editor.request.post(`/api/consultations/${consultation.id}/sections`, {
-    data: { title: `Suggested changes ${Date.now()}` },
-  });
-  expect(created.status()).toBe(201);
-  const section = sectionSchema.parse(await created.json());
+  const { consultationId, section } = await addSection(editor);
 
   try {
-    await openPaperAt(editor, consultation.id, section.number);
+    await openPaperAt(editor, consultationId, section.number);
     const text = sectionText(editor, section.number);
     await text.click();
     await editor.keyboard.type('Remedy must be effective and prompt.');
@@ -69,7 +80,7 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
     await expect.poll(() => textOf(text)).toBe('Remedy must be effective and prompt. It is reviewed yearly.');
     await expectSaved(editor);
 
-    await openPaperAt(admin, consultation.id, section.number);
+    await openPaperAt(admin, consultationId, section.number);
     const seen = sectionText(admin, section.number);
     await expect(seen.locator('del')).toHaveText('prompt');
     await expect(seen.locator('ins')).toHaveText(' It is reviewed yearly.');
@@ -100,8 +111,42 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
     await expectSaved(admin);
     await expectNoAxeViolations(editor);
   } finally {
-    await editor.request.delete(`/api/consultations/${consultation.id}/sections/${section.id}`);
+    await removeSection(editor, consultationId, section);
     await editor.context().close();
     await admin.context().close();
+  }
+});
+
+test('a reviewer who suggests may withdraw their own suggestion, even after a reload, but not decide', async ({
+  browser,
+}) => {
+  const editor = await signedInPage(browser, 'editor');
+  const { consultationId, section } = await addSection(editor);
+  const { page: reviewer } = await signedInReviewer(browser, 'Academia / research');
+  try {
+    await openPaperAt(reviewer, consultationId, section.number);
+    const text = sectionText(reviewer, section.number);
+    await text.click();
+    await reviewer.getByRole('button', { name: 'Suggest changes' }).click();
+    await reviewer.keyboard.type('A proposal from academia.');
+    await expect(text.locator('ins')).toHaveText('A proposal from academia.');
+    await expectSaved(reviewer);
+
+    await reviewer.reload();
+    const list = sectionBlock(reviewer, Number(section.number)).getByRole('group', {
+      name: `Suggested change in section ${section.number}`,
+    });
+    await expect(list).toContainText('Insert “A proposal from academia.”');
+    await expect(list.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+    await expect(list.getByRole('button', { name: 'Reject' })).toHaveCount(0);
+    await list.getByRole('button', { name: 'Withdraw' }).click();
+
+    await expect.poll(() => textOf(sectionText(reviewer, section.number))).toBe('');
+    await expect(list).toHaveCount(0);
+    await expectSaved(reviewer);
+  } finally {
+    await removeSection(editor, consultationId, section);
+    await editor.context().close();
+    await reviewer.context().close();
   }
 });
