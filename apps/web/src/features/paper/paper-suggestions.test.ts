@@ -174,6 +174,23 @@ describe('suggestions between two collaborating editors', () => {
     expect(runs(docs[1])).toEqual([{ insert: 'One two.' }]);
   });
 
+  it('paste several paragraphs as one inserted run while suggesting', () => {
+    const {
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>One two.</p>');
+    setSuggesting(alice, true);
+    alice.commands.setTextSelection(after(alice, 'One'));
+    // jsdom has no ClipboardEvent; the paste handlers here read none of it.
+    const paste = new Event('paste') as ClipboardEvent;
+    alice.view.pasteHTML('<p>Alpha</p><ul><li><p>Beta</p></li></ul><p>Gamma</p>', paste);
+    expect(sectionSuggestions(bob.state.doc)).toEqual([
+      { id: own[0]![0], inserted: 'Alpha Beta Gamma', deleted: '' },
+    ]);
+    expect(bob.state.doc.childCount).toBe(1);
+  });
+
   it('split a paragraph with marked zero-width spaces on both sides', () => {
     const {
       docs,
