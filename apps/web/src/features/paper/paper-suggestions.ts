@@ -48,7 +48,11 @@ function suggestionMark(kind: SuggestionKind, tag: string, excludes: string) {
   });
 }
 
-/** Marks as the suggestion library defines them: insertion and deletion each exclude the others and themselves. */
+/**
+ * Marks as the suggestion library defines them: insertion and deletion each exclude the others
+ * and themselves. The library also needs `modification`, which it only ever puts on blocks; no
+ * block here takes marks, so it never reaches the document.
+ */
 const SUGGESTION_MARKS = [
   suggestionMark('insertion', 'ins', 'insertion deletion modification'),
   suggestionMark('deletion', 'del', 'insertion deletion modification'),
@@ -56,7 +60,7 @@ const SUGGESTION_MARKS = [
 ];
 
 /** 128 random bits as 22 base64url characters (`SUGGESTION_ID_PATTERN`); works on plain-http addresses too. */
-export function newSuggestionId(): string {
+function newSuggestionId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return btoa(String.fromCharCode(...bytes))
     .replace(/\+/g, '-')
@@ -233,10 +237,6 @@ export const PaperSuggestions = Extension.create<PaperSuggestionsOptions>({
 export function setSuggesting(editor: Editor, on: boolean): void {
   if (isSuggestChangesEnabled(editor.state) === on) return;
   editor.view.dispatch(editor.state.tr.setMeta(suggestChangesKey, { enabled: on }));
-}
-
-export function isSuggesting(state: EditorState): boolean {
-  return isSuggestChangesEnabled(state);
 }
 
 /** Accepts one suggestion: inserted text stays, deleted text goes. */
