@@ -22,3 +22,4 @@ export * from './schemas/moderation.js';
 export * from './schemas/audit.js';
 export * from './redaction.js';
 export * from './quotes.js';
+export * from './suggestions.js';

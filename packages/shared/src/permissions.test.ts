@@ -30,6 +30,15 @@ describe('permission matrix', () => {
     expect(checkPermission('reviewer', 'threads.resolve', 'open')).toBe('forbiddenRole');
   });
 
+  it('lets only editors and admins decide on suggested changes, when they may edit', () => {
+    for (const role of ['editor', 'admin'] as const) {
+      expect(can(role, 'suggestions.decide', 'open')).toBe(true);
+      expect(checkPermission(role, 'suggestions.decide', 'published')).toBe('forbiddenPhase');
+    }
+    for (const role of ['observer', 'reviewer'] as const)
+      expect(checkPermission(role, 'suggestions.decide', 'open')).toBe('forbiddenRole');
+  });
+
   it('lets reviewers, editors and admins endorse only while the consultation is open', () => {
     for (const role of ['reviewer', 'editor', 'admin'] as const) {
       expect(can(role, 'comments.endorse', 'open')).toBe(true);

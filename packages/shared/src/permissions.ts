@@ -17,6 +17,7 @@ export const ACTIONS = [
   'checklist.update',
   'paper.read',
   'paper.edit',
+  'suggestions.decide',
   'threads.read',
   'threads.create',
   'threads.reply',
@@ -66,6 +67,8 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'paper.read': rule(EVERYONE, 'any'),
   /** Reviewers write while the round is open; editors also prepare the draft and consolidate after. */
   'paper.edit': { reviewer: ['open'], ...rule(['editor', 'admin'], PREPARING) },
+  /** Accepting or rejecting others' suggested changes is editing the paper as its editors. */
+  'suggestions.decide': rule(['editor', 'admin'], PREPARING),
   'threads.read': rule(EVERYONE, 'any'),
   'threads.create': POSTING,
   /** Replying, and changing or deleting one's own comment, follow the posting rules. */

@@ -1,5 +1,6 @@
 import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
+import { forgetOwnSuggestions } from './own-suggestions';
 
 /** IndexedDB names of kept papers: `cw-paper:<user id>:<consultation id>`. */
 const PREFIX = 'cw-paper';
@@ -28,8 +29,12 @@ export async function keepLocalCopy(
   }
 }
 
-/** Deletes every paper kept for this account: signing out leaves nothing of it in the browser. */
+/**
+ * Deletes every paper kept for this account, and the ids of its suggestions: signing out leaves
+ * nothing of it in the browser.
+ */
 export async function forgetLocalCopies(userId: string): Promise<void> {
+  forgetOwnSuggestions(userId);
   const databases = await indexedDB.databases();
   const own = `${PREFIX}:${userId}:`;
   await Promise.all(

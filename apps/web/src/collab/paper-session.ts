@@ -12,6 +12,7 @@ import type { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { keepLocalCopy } from './local-paper-copy';
+import { OwnSuggestions } from './own-suggestions';
 
 /**
  * `offline` means the socket was lost and the provider keeps retrying; `paused` that the server
@@ -50,6 +51,8 @@ export function collabServerUrl(location: Pick<Location, 'protocol' | 'host'> = 
 export class PaperSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
+  /** The suggestions this account made in the paper. */
+  readonly ownSuggestions: OwnSuggestions;
   private state: PaperSessionState = {
     connection: 'connecting',
     closeCode: null,
@@ -64,6 +67,7 @@ export class PaperSession {
   private isDestroyed = false;
 
   constructor(consultationId: string, userId: string, serverUrl: string = collabServerUrl()) {
+    this.ownSuggestions = new OwnSuggestions(userId, consultationId);
     this.provider = new WebsocketProvider(serverUrl, consultationId, this.doc, {
       // Connected once the kept copy is loaded: the sync then sends the server only what it
       // lacks (edits typed offline), not the whole paper as one update.

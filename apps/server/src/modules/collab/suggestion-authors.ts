@@ -1,24 +1,12 @@
+import { SUGGESTION_KINDS, suggestionOfAttribute, suggestionsOfAttributes } from '@cw/shared';
 import * as Y from 'yjs';
 
-/**
- * The marks of a suggested change as the paper's editor stores them in Yjs: a formatting
- * attribute of text, or an attribute of a block, named after the mark, whose value carries the
- * suggestion's id (`{ id }`). Suggestion marks exclude one another, so the names carry no suffix.
- */
-export const SUGGESTION_MARKS = ['insertion', 'deletion', 'modification'] as const;
-export type SuggestionMark = (typeof SUGGESTION_MARKS)[number];
+const MARK_NAME_BYTES = SUGGESTION_KINDS.map((name) => Buffer.from(name));
 
-const MARK_NAME_BYTES = SUGGESTION_MARKS.map((name) => Buffer.from(name));
-
-export function isSuggestionMark(key: string): key is SuggestionMark {
-  return (SUGGESTION_MARKS as readonly string[]).includes(key);
-}
-
-/** The suggestion id a mark's value carries; undefined for a value that is no suggestion mark. */
-export function suggestionIdOf(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const id = (value as { id?: unknown }).id;
-  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
+/** The id of a suggestion mark, from its attribute key and value; undefined for any other. */
+function markId(key: string, value: unknown): string | undefined {
+  const mark = suggestionOfAttribute(key, value);
+  return mark === null || mark === 'invalid' ? undefined : mark.id;
 }
 
 /** The suggestion ids an update's new content carries in its marks. */
@@ -30,13 +18,13 @@ export function suggestionIdsIn(update: Uint8Array): Set<string> {
   for (const struct of Y.decodeUpdate(update).structs) {
     if (!(struct instanceof Y.Item)) continue;
     const { content } = struct;
-    if (content instanceof Y.ContentFormat && isSuggestionMark(content.key)) {
-      const id = suggestionIdOf(content.value);
-      if (id !== undefined) ids.add(id);
-    } else if (content instanceof Y.ContentAny && struct.parentSub && isSuggestionMark(struct.parentSub)) {
-      const id = suggestionIdOf(content.arr[0]);
-      if (id !== undefined) ids.add(id);
-    }
+    const id =
+      content instanceof Y.ContentFormat
+        ? markId(content.key, content.value)
+        : content instanceof Y.ContentAny && struct.parentSub
+          ? markId(struct.parentSub, content.arr[0])
+          : undefined;
+    if (id !== undefined) ids.add(id);
   }
   return ids;
 }
@@ -48,16 +36,11 @@ export function suggestionIdsInDoc(doc: Y.Doc): Set<string> {
     for (const child of type.toArray()) {
       if (child instanceof Y.XmlText) {
         for (const op of child.toDelta() as { attributes?: Record<string, unknown> }[]) {
-          for (const mark of SUGGESTION_MARKS) {
-            const id = suggestionIdOf(op.attributes?.[mark]);
-            if (id !== undefined) ids.add(id);
-          }
+          for (const mark of suggestionsOfAttributes(op.attributes)) if (mark !== 'invalid') ids.add(mark.id);
         }
       } else if (child instanceof Y.XmlElement) {
-        for (const mark of SUGGESTION_MARKS) {
-          const id = suggestionIdOf(child.getAttribute(mark));
-          if (id !== undefined) ids.add(id);
-        }
+        for (const mark of suggestionsOfAttributes(child.getAttributes()))
+          if (mark !== 'invalid') ids.add(mark.id);
         visit(child);
       }
     }

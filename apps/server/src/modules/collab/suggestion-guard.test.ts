@@ -1,10 +1,14 @@
-import { sectionFragmentName } from '@cw/shared';
+import { SUGGESTION_BOUNDARY_CHARACTER, sectionFragmentName } from '@cw/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { SuggestionAuthors, suggestionIdsIn } from './suggestion-authors.js';
 import { SuggestionGuard } from './suggestion-guard.js';
 
 const SECTION = sectionFragmentName('00000000-0000-4000-8000-000000000001');
+const ZWSP = SUGGESTION_BOUNDARY_CHARACTER;
+
+/** A well-formed suggestion id (22 base64url characters) that reads as `name`. */
+const id = (name: string) => name.replace(/[^A-Za-z0-9]/g, '').padEnd(22, '0');
 const REVIEWER = 'reviewer-a';
 const OTHER = 'reviewer-b';
 
@@ -12,7 +16,7 @@ const OTHER = 'reviewer-b';
 class Paper {
   readonly server = new Y.Doc();
   client = new Y.Doc();
-  readonly authors = new SuggestionAuthors([['theirs', OTHER]]);
+  readonly authors = new SuggestionAuthors([[id('theirs'), OTHER]]);
   readonly guard = new SuggestionGuard(this.authors);
 
   constructor() {
@@ -21,8 +25,8 @@ class Paper {
     paragraph.insert(0, [text]);
     this.server.getXmlFragment(SECTION).insert(0, [paragraph]);
     text.insert(0, 'The quick brown fox');
-    text.insert(19, ' jumps', { insertion: { id: 'theirs' } });
-    text.format(4, 6, { deletion: { id: 'theirs' } });
+    text.insert(19, ' jumps', { insertion: { id: id('theirs') } });
+    text.format(4, 6, { deletion: { id: id('theirs') } });
     this.server.on('update', (update: Uint8Array) => this.guard.applied(update));
     Y.applyUpdate(this.client, Y.encodeStateAsUpdate(this.server));
   }
@@ -62,61 +66,68 @@ describe('SuggestionGuard: a member who may only suggest', () => {
   });
 
   it('may insert text under an insertion mark of a new suggestion', () => {
-    expect(paper.send(() => paper.text.insert(10, 'red ', { insertion: { id: 'mine-1' } }))).toBe(true);
+    expect(paper.send(() => paper.text.insert(10, 'red ', { insertion: { id: id('mine-1') } }))).toBe(true);
     expect(paper.serverText()).toContain('red ');
   });
 
   it('may mark existing text, theirs or another’s suggested text, for deletion', () => {
-    expect(paper.send(() => paper.text.format(0, 3, { deletion: { id: 'mine-2' } }))).toBe(true);
-    expect(paper.send(() => paper.text.format(19, 6, { deletion: { id: 'mine-3' } }))).toBe(true);
+    expect(paper.send(() => paper.text.format(0, 3, { deletion: { id: id('mine-2') } }))).toBe(true);
+    expect(paper.send(() => paper.text.format(19, 6, { deletion: { id: id('mine-3') } }))).toBe(true);
   });
 
   it('may withdraw its own suggestions: the inserted text removed, the deletion mark lifted', () => {
-    expect(paper.send(() => paper.text.insert(0, 'Today ', { insertion: { id: 'mine-4' } }))).toBe(true);
-    expect(paper.send(() => paper.text.format(16, 5, { deletion: { id: 'mine-5' } }))).toBe(true);
+    expect(paper.send(() => paper.text.insert(0, 'Today ', { insertion: { id: id('mine-4') } }))).toBe(true);
+    expect(paper.send(() => paper.text.format(16, 5, { deletion: { id: id('mine-5') } }))).toBe(true);
     expect(paper.send(() => paper.text.delete(0, 6))).toBe(true);
     expect(paper.send(() => paper.text.format(10, 5, { deletion: null }))).toBe(true);
     expect(paper.serverText()).not.toContain('Today');
   });
 
-  it('may split a paragraph as a suggested block, the text after the split moving into it', () => {
-    const allowed = paper.send(() => {
-      const fragment = paper.client.getXmlFragment(SECTION);
-      const moved = paper.text.toDelta() as { insert: string; attributes?: object }[];
-      paper.text.delete(9, paper.text.length - 9);
-      const block = new Y.XmlElement('paragraph');
-      block.setAttribute('insertion', { id: 'mine-6' } as never);
-      const rest = new Y.XmlText();
-      block.insert(0, [rest]);
-      fragment.insert(1, [block]);
-      let offset = 0;
-      let at = 0;
-      for (const op of moved) {
-        const end = offset + op.insert.length;
-        const from = Math.max(offset, 9);
-        if (end > from) {
-          rest.insert(at, op.insert.slice(from - offset), op.attributes ?? {});
-          at += end - from;
+  it('may suggest a paragraph break: a marked boundary character on each side of it', () => {
+    const split = (marked: boolean) =>
+      paper.send(() => {
+        const mark = marked ? { insertion: { id: id('mine-6') } } : {};
+        const tail = paper.text.toDelta() as { insert: string; attributes?: object }[];
+        paper.text.delete(9, paper.text.length - 9);
+        paper.text.insert(9, ZWSP, mark);
+        const rest = new Y.XmlText();
+        const block = new Y.XmlElement('paragraph');
+        block.insert(0, [rest]);
+        paper.client.getXmlFragment(SECTION).insert(1, [block]);
+        rest.insert(0, ZWSP, mark);
+        let offset = 0;
+        for (const op of tail) {
+          const from = Math.max(offset, 9) - offset;
+          if (from < op.insert.length) rest.insert(rest.length, op.insert.slice(from), op.attributes ?? {});
+          offset += op.insert.length;
         }
-        offset = end;
-      }
-    });
-    expect(allowed).toBe(true);
+      });
+    expect(split(false)).toBe(false);
+    expect(split(true)).toBe(true);
+    expect(paper.server.getXmlFragment(SECTION).length).toBe(2);
   });
 
-  it('may propose formatting under its own modification mark, but not format plain text', () => {
+  it('may suggest formatting as a deletion and a formatted insertion, but not format text in place', () => {
     expect(paper.send(() => paper.text.format(0, 3, { bold: true }))).toBe(false);
     expect(
-      paper.send(() => paper.text.format(0, 3, { bold: true, modification: { id: 'mine-7', type: 'mark' } })),
+      paper.send(() => {
+        paper.text.format(0, 3, { deletion: { id: id('mine-7') } });
+        paper.text.insert(3, 'The', { bold: true, insertion: { id: id('mine-7') } });
+      }),
     ).toBe(true);
+  });
+
+  it('may not use a suggestion mark without a well-formed id', () => {
+    expect(paper.send(() => paper.text.insert(0, 'Odd ', { insertion: { id: 7 } }))).toBe(false);
+    expect(paper.send(() => paper.text.format(0, 3, { deletion: {} }))).toBe(false);
   });
 
   it('may not insert, delete or rewrite unmarked text', () => {
     expect(paper.send(() => paper.text.insert(4, 'slow '))).toBe(false);
     expect(paper.send(() => paper.text.delete(0, 4))).toBe(false);
-    expect(paper.send(() => paper.text.insert(0, 'A', { insertion: { id: 'mine-8' } }))).toBe(true);
+    expect(paper.send(() => paper.text.insert(0, 'A', { insertion: { id: id('mine-8') } }))).toBe(true);
     expect(paper.serverText()).not.toContain('slow');
-    expect(paper.serverText()).toMatch(/>The <deletion id="theirs">quick <\/deletion>brown fox/);
+    expect(paper.serverText()).toContain(`>The <deletion id="${id('theirs')}">quick </deletion>brown fox`);
   });
 
   it('may not remove, accept or lift another member’s suggestion', () => {
@@ -127,18 +138,20 @@ describe('SuggestionGuard: a member who may only suggest', () => {
   });
 
   it('may not accept its own suggestion either: that is the editors’ decision', () => {
-    expect(paper.send(() => paper.text.insert(0, 'Today ', { insertion: { id: 'mine-9' } }))).toBe(true);
+    expect(paper.send(() => paper.text.insert(0, 'Today ', { insertion: { id: id('mine-9') } }))).toBe(true);
     expect(paper.send(() => paper.text.format(0, 6, { insertion: null }))).toBe(false);
   });
 
   it('may not write under another member’s suggestion id, nor claim existing text as its insertion', () => {
-    expect(paper.send(() => paper.text.insert(0, 'Forged ', { insertion: { id: 'theirs' } }))).toBe(false);
-    expect(paper.send(() => paper.text.format(0, 3, { insertion: { id: 'mine-10' } }))).toBe(false);
+    expect(paper.send(() => paper.text.insert(0, 'Forged ', { insertion: { id: id('theirs') } }))).toBe(
+      false,
+    );
+    expect(paper.send(() => paper.text.format(0, 3, { insertion: { id: id('mine-10') } }))).toBe(false);
   });
 
   it('is checked against the paper as it is after a refusal', () => {
     expect(paper.send(() => paper.text.delete(0, 4))).toBe(false);
-    expect(paper.send(() => paper.text.insert(0, 'So ', { insertion: { id: 'mine-11' } }))).toBe(true);
+    expect(paper.send(() => paper.text.insert(0, 'So ', { insertion: { id: id('mine-11') } }))).toBe(true);
     expect(paper.serverText()).toContain('So ');
   });
 });
@@ -147,14 +160,15 @@ describe('SuggestionAuthors', () => {
   it('reads suggestion ids from text marks and block attributes, and nothing else', () => {
     const doc = new Y.Doc();
     const paragraph = new Y.XmlElement('paragraph');
-    paragraph.setAttribute('insertion', { id: 7 } as never);
+    paragraph.setAttribute('insertion', { id: id('block') } as never);
     const text = new Y.XmlText();
     paragraph.insert(0, [text]);
     doc.getXmlFragment(SECTION).insert(0, [paragraph]);
     text.insert(0, 'plain deletion insertion words');
-    text.format(0, 5, { deletion: { id: 'del-1' }, bold: true });
-    text.format(6, 8, { link: { href: 'https://example.org', id: 'not-a-suggestion' } });
-    expect(suggestionIdsIn(Y.encodeStateAsUpdate(doc))).toEqual(new Set(['7', 'del-1']));
+    text.format(0, 5, { deletion: { id: id('del-1') }, bold: true });
+    text.format(6, 8, { link: { href: 'https://example.org', id: id('link') } });
+    text.format(15, 9, { deletion: { id: 'too-short' } });
+    expect(suggestionIdsIn(Y.encodeStateAsUpdate(doc))).toEqual(new Set([id('block'), id('del-1')]));
   });
 
   it('gives an id to the first member who brings it in, for good', () => {
@@ -162,19 +176,19 @@ describe('SuggestionAuthors', () => {
     const doc = new Y.Doc();
     const text = new Y.XmlText();
     doc.getXmlFragment(SECTION).insert(0, [text]);
-    text.insert(0, 'x', { insertion: { id: 'a' } });
-    expect(authors.claim(Y.encodeStateAsUpdate(doc), REVIEWER)).toEqual(['a']);
+    text.insert(0, 'x', { insertion: { id: id('a') } });
+    expect(authors.claim(Y.encodeStateAsUpdate(doc), REVIEWER)).toEqual([id('a')]);
     expect(authors.claim(Y.encodeStateAsUpdate(doc), OTHER)).toEqual([]);
-    expect(authors.authorOf('a')).toBe(REVIEWER);
+    expect(authors.authorOf(id('a'))).toBe(REVIEWER);
   });
 
   it('leaves suggestions found in the paper without a record to nobody', () => {
     const doc = new Y.Doc();
     const text = new Y.XmlText();
     doc.getXmlFragment(SECTION).insert(0, [text]);
-    text.insert(0, 'x', { insertion: { id: 'unrecorded' } });
+    text.insert(0, 'x', { insertion: { id: id('unrecorded') } });
     const authors = new SuggestionAuthors([]);
     authors.scanOnce(doc);
-    expect(authors.authorOf('unrecorded')).toBeNull();
+    expect(authors.authorOf(id('unrecorded'))).toBeNull();
   });
 });

@@ -1,12 +1,15 @@
+import { SUGGESTION_BOUNDARY_CHARACTER, suggestionOfAttribute } from '@cw/shared';
 import * as Y from 'yjs';
-import { isSuggestionMark, type SuggestionAuthors, suggestionIdOf } from './suggestion-authors.js';
+import type { SuggestionAuthors } from './suggestion-authors.js';
 import { rootNameOfType } from './update-validator.js';
 
 /** A section's content in reading order, as far as a member who may only suggest must leave it. */
 type Piece =
-  | { kind: 'open'; name: string; attrs: string; loose: boolean }
+  | { kind: 'open'; name: string; attrs: string }
   | { kind: 'close' }
-  | { kind: 'text'; text: string; attrs: string; loose: boolean }
+  /** The member's own marked boundary character: a paragraph break they suggest sits between two. */
+  | { kind: 'boundary' }
+  | { kind: 'text'; text: string; attrs: string }
   | { kind: 'embed'; value: string; attrs: string };
 
 type Attributes = Record<string, unknown>;
@@ -22,76 +25,77 @@ function stableJson(value: unknown): string {
 }
 
 /**
- * What of a piece's attributes must stay: everything but the member's own deletion and
- * modification marks. Under the member's own modification mark the formatting is theirs to
- * propose (`loose`): only the text must stay.
+ * What of a piece's attributes must stay: everything but the member's own deletion marks.
+ * Formatting is suggested as a deletion and an insertion of the text, never changed in place.
  */
-function keptAttributes(
-  attributes: Attributes,
-  isOwn: (id: string) => boolean,
-): { attrs: string; loose: boolean } {
+function keptAttributes(attributes: Attributes, isOwn: (id: string) => boolean): string {
   const kept: Attributes = {};
-  let loose = false;
   for (const [key, value] of Object.entries(attributes)) {
     if (value === null || value === undefined) continue;
-    if (isSuggestionMark(key)) {
-      const id = suggestionIdOf(value);
-      if (id !== undefined && isOwn(id) && key !== 'insertion') {
-        if (key === 'modification') loose = true;
-        continue;
-      }
-    }
+    const mark = suggestionOfAttribute(key, value);
+    if (mark !== null && mark !== 'invalid' && mark.kind === 'deletion' && isOwn(mark.id)) continue;
     kept[key] = value;
   }
-  return { attrs: stableJson(kept), loose };
+  return stableJson(kept);
 }
 
-const isOwnInsertion = (attributes: Attributes, isOwn: (id: string) => boolean): boolean => {
-  const id = suggestionIdOf(attributes['insertion']);
-  return id !== undefined && isOwn(id);
-};
+const isOwnInsertion = (attributes: Attributes, isOwn: (id: string) => boolean): boolean =>
+  Object.entries(attributes).some(([key, value]) => {
+    const mark = suggestionOfAttribute(key, value);
+    return mark !== null && mark !== 'invalid' && mark.kind === 'insertion' && isOwn(mark.id);
+  });
 
 /**
  * A section's pieces with the member's own suggestions taken out: text they suggested inserting
- * is left out, their deletion marks are dropped (the text stays), and a block they suggested —
- * a paragraph split, a new paragraph — is joined to the block before it, as rejecting it would.
+ * is left out, their deletion marks are dropped (the text stays), and a paragraph break they
+ * suggested — between two boundary characters of theirs — is taken out, as rejecting it would.
  */
-function piecesOf(type: Y.XmlFragment | Y.XmlElement, isOwn: (id: string) => boolean, out: Piece[]): Piece[] {
-  for (const child of type.toArray()) {
-    if (child instanceof Y.XmlText) {
-      for (const op of child.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
-        const attributes = op.attributes ?? {};
-        if (isOwnInsertion(attributes, isOwn)) continue;
-        const { attrs, loose } = keptAttributes(attributes, isOwn);
-        if (typeof op.insert === 'string') out.push({ kind: 'text', text: op.insert, attrs, loose });
-        else out.push({ kind: 'embed', value: stableJson(op.insert), attrs });
-      }
-    } else if (child instanceof Y.XmlElement) {
-      const attributes = child.getAttributes() as Attributes;
-      if (isOwnInsertion(attributes, isOwn)) {
-        const previous = out.at(-1);
-        if (previous?.kind === 'close') {
-          out.pop();
-          piecesOf(child, isOwn, out);
-          out.push(previous);
-        } else {
-          piecesOf(child, isOwn, out);
+function piecesOf(fragment: Y.XmlFragment, isOwn: (id: string) => boolean): Piece[] {
+  const pieces: Piece[] = [];
+  const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
+    for (const child of type.toArray()) {
+      if (child instanceof Y.XmlText) {
+        for (const op of child.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
+          const attributes = op.attributes ?? {};
+          if (isOwnInsertion(attributes, isOwn)) {
+            if (typeof op.insert === 'string' && op.insert.includes(SUGGESTION_BOUNDARY_CHARACTER))
+              pieces.push({ kind: 'boundary' });
+            continue;
+          }
+          const attrs = keptAttributes(attributes, isOwn);
+          if (typeof op.insert === 'string') pieces.push({ kind: 'text', text: op.insert, attrs });
+          else pieces.push({ kind: 'embed', value: stableJson(op.insert), attrs });
         }
-        continue;
+      } else if (child instanceof Y.XmlElement) {
+        const attrs = keptAttributes(child.getAttributes() as Attributes, isOwn);
+        pieces.push({ kind: 'open', name: child.nodeName, attrs });
+        visit(child);
+        pieces.push({ kind: 'close' });
       }
-      const { attrs, loose } = keptAttributes(attributes, isOwn);
-      out.push({ kind: 'open', name: child.nodeName, attrs, loose });
-      piecesOf(child, isOwn, out);
-      out.push({ kind: 'close' });
     }
+  };
+  visit(fragment);
+  return withoutOwnBreaks(pieces);
+}
+
+/** Takes out each suggested paragraph break (boundary, close, open, boundary), then the boundaries left. */
+function withoutOwnBreaks(pieces: Piece[]): Piece[] {
+  const out: Piece[] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    const isBreak =
+      pieces[i]!.kind === 'boundary' &&
+      pieces[i + 1]?.kind === 'close' &&
+      pieces[i + 2]?.kind === 'open' &&
+      pieces[i + 3]?.kind === 'boundary';
+    if (isBreak) i += 3;
+    else if (pieces[i]!.kind !== 'boundary') out.push(pieces[i]!);
   }
   return out;
 }
 
 /**
- * Whether `after` differs from `before` only by the member's own suggestions. Text is compared
- * character by character, whatever runs it is split into; formatting too, except where either
- * side carries the member's own modification mark.
+ * Whether `after` differs from `before` only by the member's own suggestions. Text and its
+ * formatting are compared character by character, whatever runs they are split into.
  */
 function sameUnderSuggestions(before: Piece[], after: Piece[]): boolean {
   let i = 0;
@@ -104,7 +108,7 @@ function sameUnderSuggestions(before: Piece[], after: Piece[]): boolean {
     if (a.kind === 'text' && b.kind === 'text') {
       const length = Math.min(a.text.length - offsetA, b.text.length - offsetB);
       if (a.text.slice(offsetA, offsetA + length) !== b.text.slice(offsetB, offsetB + length)) return false;
-      if (!a.loose && !b.loose && a.attrs !== b.attrs) return false;
+      if (a.attrs !== b.attrs) return false;
       offsetA += length;
       offsetB += length;
       if (offsetA === a.text.length) [i, offsetA] = [i + 1, 0];
@@ -113,7 +117,7 @@ function sameUnderSuggestions(before: Piece[], after: Piece[]): boolean {
     }
     if (a.kind !== b.kind) return false;
     if (a.kind === 'open' && b.kind === 'open') {
-      if (!a.loose && !b.loose && (a.name !== b.name || a.attrs !== b.attrs)) return false;
+      if (a.name !== b.name || a.attrs !== b.attrs) return false;
     } else if (a.kind === 'embed' && b.kind === 'embed') {
       if (a.value !== b.value || a.attrs !== b.attrs) return false;
     }
@@ -138,14 +142,15 @@ export function onlySuggestions(
     const author = authors.authorOf(id);
     return author === undefined || author === authorId;
   };
-  return sameUnderSuggestions(piecesOf(before, isOwn, []), piecesOf(after, isOwn, []));
+  return sameUnderSuggestions(piecesOf(before, isOwn), piecesOf(after, isOwn));
 }
 
 /**
  * Checks the updates of members who may only suggest before they touch the paper: each is
  * applied to a copy kept in step with the paper, and every section it touched is compared with
- * the paper's. Accepted: insertions carrying the member's own insertion mark, deletion and
- * modification marks of theirs on existing text, and the withdrawal of their own suggestions.
+ * the paper's. Accepted: insertions carrying the member's own insertion mark (paragraph breaks
+ * between their boundary characters), deletion marks of theirs on existing text, and the
+ * withdrawal of their own suggestions.
  * Anything else — unmarked text removed or rewritten, another's suggestion changed, accepted or
  * taken over — is refused. The copy is made at the first check, and again after a refusal.
  */

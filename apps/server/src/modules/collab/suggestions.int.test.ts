@@ -15,6 +15,9 @@ import { BACKENDS } from '../../test/test-database.js';
 import { eventually, RawClient, roundTrip, stockClient, typeParagraph } from '../../test/ws-clients.js';
 
 const SECTION = randomUUID();
+/** Well-formed suggestion ids (22 base64url characters). */
+const CIVIL_INSERTION = 'civilInsertion00000000';
+const CIVIL_DELETION = 'civilDeletion000000000';
 
 /** The first paragraph's text of the section in `doc`. */
 function firstText(doc: Y.Doc): Y.XmlText {
@@ -118,37 +121,35 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     const watcher = stockClient(testApp.url, consultation.id, admin.token);
     await eventually(() => expect(watcher.provider.synced).toBe(true));
     const { refused } = await attempt(civil, (doc) => {
-      firstText(doc).insert(0, 'All ', { insertion: { id: 'civil-1' } });
+      firstText(doc).insert(0, 'All ', { insertion: { id: CIVIL_INSERTION } });
       firstText(doc).format(4 + 'Business enterprises '.length, 'should'.length, {
-        deletion: { id: 'civil-2' },
+        deletion: { id: CIVIL_DELETION },
       });
     });
     expect(refused).toBe(false);
     await eventually(() =>
-      expect(firstText(watcher.doc).toString()).toContain('<insertion id="civil-1">All </insertion>'),
+      expect(firstText(watcher.doc).toString()).toContain(
+        `<insertion id="${CIVIL_INSERTION}">All </insertion>`,
+      ),
     );
     await eventually(async () =>
-      expect(firstText(await stored()).toString()).toContain('<deletion id="civil-2">should</deletion>'),
+      expect(firstText(await stored()).toString()).toContain(
+        `<deletion id="${CIVIL_DELETION}">should</deletion>`,
+      ),
     );
     const rows = await testApp.db.sql<
       { suggestion_id: string; author_id: string; group_id: string; attribution_mode: string }[]
     >`
       SELECT suggestion_id, author_id, group_id, attribution_mode FROM paper_suggestions
       WHERE consultation_id = ${consultation.id} ORDER BY suggestion_id`;
-    expect(rows).toEqual([
-      {
-        suggestion_id: 'civil-1',
-        author_id: civil.id,
-        group_id: consultation.groups['Civil society organisation'],
-        attribution_mode: 'chatham',
-      },
-      {
-        suggestion_id: 'civil-2',
-        author_id: civil.id,
-        group_id: consultation.groups['Civil society organisation'],
-        attribution_mode: 'chatham',
-      },
-    ]);
+    const recorded = {
+      author_id: civil.id,
+      group_id: consultation.groups['Civil society organisation'],
+      attribution_mode: 'chatham',
+    };
+    expect(rows).toEqual(
+      [CIVIL_INSERTION, CIVIL_DELETION].sort().map((id) => ({ suggestion_id: id, ...recorded })),
+    );
     watcher.destroy();
   });
 
@@ -164,7 +165,7 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
       [
         'writes under another’s id',
         company,
-        (doc) => firstText(doc).insert(0, 'Forged ', { insertion: { id: 'civil-1' } }),
+        (doc) => firstText(doc).insert(0, 'Forged ', { insertion: { id: CIVIL_INSERTION } }),
       ],
       ['accepts its own suggestion', civil, (doc) => firstText(doc).format(0, 4, { insertion: null })],
     ];
@@ -193,6 +194,6 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
   it('lets the author withdraw their own suggestion', async () => {
     const { refused } = await attempt(civil, (doc) => firstText(doc).delete(0, 4));
     expect(refused).toBe(false);
-    await eventually(async () => expect(firstText(await stored()).toString()).not.toContain('civil-1'));
+    await eventually(async () => expect(firstText(await stored()).toString()).not.toContain(CIVIL_INSERTION));
   });
 });

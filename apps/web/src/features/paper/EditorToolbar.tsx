@@ -1,4 +1,4 @@
-import { Button, Flex } from '@radix-ui/themes';
+import { Button, Flex, Text } from '@radix-ui/themes';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useState, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,17 +14,20 @@ function ToolButton({
   isPressed,
   onPress,
   label,
+  isDisabled = false,
   children,
 }: {
   isPressed?: boolean;
   onPress: () => void;
   label?: string;
+  isDisabled?: boolean;
   children: ReactNode;
 }) {
   return (
     <Button
       type="button"
       size="1"
+      disabled={isDisabled}
       variant={isPressed ? 'solid' : 'soft'}
       {...(isPressed === undefined ? {} : { 'aria-pressed': isPressed })}
       {...(label ? { 'aria-label': label } : {})}
@@ -36,8 +39,23 @@ function ToolButton({
   );
 }
 
-/** Formatting for the focused section: marks, headings, lists, quote, link and table. */
-export function EditorToolbar({ editor, number }: { editor: Editor; number: string }) {
+/**
+ * Formatting for the focused section: marks, headings, lists, quote, link and table; and whether
+ * edits are made as suggestions. While suggesting, the changes to whole blocks (headings, lists,
+ * quote, table) are off: a suggestion can only mark text.
+ */
+export function EditorToolbar({
+  editor,
+  number,
+  suggesting,
+  onSuggestingChange,
+}: {
+  editor: Editor;
+  number: string;
+  suggesting: boolean;
+  /** Absent where suggesting is decided for the member. */
+  onSuggestingChange: ((suggesting: boolean) => void) | undefined;
+}) {
   const { t } = useTranslation();
   const [isLinkDialogOpen, setIsLinkDialogOpen] = useState(false);
   const active = useEditorState({
@@ -69,33 +87,64 @@ export function EditorToolbar({ editor, number }: { editor: Editor; number: stri
       <ToolButton isPressed={active.italic} onPress={() => run().toggleItalic().run()}>
         {t('paper.toolbar.italic')}
       </ToolButton>
-      <ToolButton isPressed={active.heading} onPress={() => run().toggleHeading({ level: HEADING }).run()}>
+      <ToolButton
+        isDisabled={suggesting}
+        isPressed={active.heading}
+        onPress={() => run().toggleHeading({ level: HEADING }).run()}
+      >
         {t('paper.toolbar.heading')}
       </ToolButton>
       <ToolButton
+        isDisabled={suggesting}
         isPressed={active.subheading}
         onPress={() => run().toggleHeading({ level: SUBHEADING }).run()}
       >
         {t('paper.toolbar.subheading')}
       </ToolButton>
-      <ToolButton isPressed={active.bulletList} onPress={() => run().toggleBulletList().run()}>
+      <ToolButton
+        isDisabled={suggesting}
+        isPressed={active.bulletList}
+        onPress={() => run().toggleBulletList().run()}
+      >
         {t('paper.toolbar.bulletList')}
       </ToolButton>
-      <ToolButton isPressed={active.orderedList} onPress={() => run().toggleOrderedList().run()}>
+      <ToolButton
+        isDisabled={suggesting}
+        isPressed={active.orderedList}
+        onPress={() => run().toggleOrderedList().run()}
+      >
         {t('paper.toolbar.orderedList')}
       </ToolButton>
-      <ToolButton isPressed={active.blockquote} onPress={() => run().toggleBlockquote().run()}>
+      <ToolButton
+        isDisabled={suggesting}
+        isPressed={active.blockquote}
+        onPress={() => run().toggleBlockquote().run()}
+      >
         {t('paper.toolbar.blockquote')}
       </ToolButton>
       <ToolButton isPressed={active.link} onPress={() => setIsLinkDialogOpen(true)}>
         {t('paper.toolbar.link')}
       </ToolButton>
       <ToolButton
+        isDisabled={suggesting}
         label={t('paper.toolbar.tableLabel')}
         onPress={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
       >
         {t('paper.toolbar.table')}
       </ToolButton>
+      {onSuggestingChange ? (
+        <ToolButton
+          isPressed={suggesting}
+          label={t('paper.toolbar.suggestLabel')}
+          onPress={() => onSuggestingChange(!suggesting)}
+        >
+          {t('paper.toolbar.suggest')}
+        </ToolButton>
+      ) : suggesting ? (
+        <Text size="1" color="gray">
+          {t('paper.toolbar.suggestingOnly')}
+        </Text>
+      ) : null}
       <LinkDialog editor={editor} isOpen={isLinkDialogOpen} onOpenChange={setIsLinkDialogOpen} />
     </Flex>
   );

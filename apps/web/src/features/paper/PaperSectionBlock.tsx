@@ -9,6 +9,7 @@ import type { useThreadActions } from '../threads/useThreads';
 import { GuidingQuestions } from './GuidingQuestions';
 import { PassageCommentForm } from './PassageCommentForm';
 import { SectionEditor } from './SectionEditor';
+import { SectionSuggestions } from './SectionSuggestions';
 import { SectionThreads } from './SectionThreads';
 import type { SelectedPassage } from './thread-passages';
 import { useMarginLayout } from './useMarginLayout';
@@ -22,6 +23,10 @@ interface PaperSectionBlockProps {
   threads: readonly Thread[];
   actions: ReturnType<typeof useThreadActions>;
   isEditable: boolean;
+  /** Whether this member's edits are made as suggestions. */
+  suggesting: boolean;
+  /** Absent where suggesting is decided for the member. */
+  onSuggestingChange?: (suggesting: boolean) => void;
   isActive: boolean;
   onActivate: () => void;
 }
@@ -35,6 +40,8 @@ export function PaperSectionBlock({
   threads,
   actions,
   isEditable,
+  suggesting,
+  onSuggestingChange,
   isActive,
   onActivate,
 }: PaperSectionBlockProps) {
@@ -69,6 +76,8 @@ export function PaperSectionBlock({
           number={section.number}
           label={t('paper.sectionLabel', { number: section.number, title: section.title })}
           isEditable={isEditable}
+          suggesting={suggesting}
+          {...(onSuggestingChange ? { onSuggestingChange } : {})}
           isActive={isActive}
           onFocus={onActivate}
           passages={passages}
@@ -94,6 +103,15 @@ export function PaperSectionBlock({
               {t('threads.margin.comment')}
             </Button>
           </div>
+        ) : null}
+        {editor ? (
+          <SectionSuggestions
+            editor={editor}
+            sectionNumber={section.number}
+            mayDecide={canDo(consultation, 'suggestions.decide')}
+            isEditable={isEditable}
+            ownSuggestions={session.ownSuggestions}
+          />
         ) : null}
         <SectionThreads
           consultation={consultation}

@@ -60,6 +60,10 @@ export function PaperView({
     if (state.serverAccess !== null && state.serverAccess !== expectedAccess)
       void queryClient.invalidateQueries({ queryKey: consultationKeys.detail(consultation.id) });
   }, [state.serverAccess, expectedAccess, queryClient, consultation.id]);
+  // Members who may only suggest always do; the others choose for themselves, in this page only.
+  const [choosesToSuggest, setChoosesToSuggest] = useState(false);
+  const mustSuggest = (state.serverAccess ?? expectedAccess) === 'suggest';
+  const suggesting = mustSuggest || choosesToSuggest;
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
   const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
   const actions = useThreadActions(consultation.id);
@@ -92,6 +96,8 @@ export function PaperView({
             actions={actions}
             questions={questions.get(section.id) ?? []}
             isEditable={readOnly === null && state.connection !== 'closed'}
+            suggesting={suggesting}
+            onSuggestingChange={mustSuggest ? undefined : setChoosesToSuggest}
             isActive={activeSectionId === section.id}
             onActivate={() => setActiveSectionId(section.id)}
           />

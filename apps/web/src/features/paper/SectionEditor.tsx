@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import type { PaperSession } from '../../collab/paper-session';
 import { EditorToolbar } from './EditorToolbar';
 import { paperExtensions } from './paper-extensions';
+import { setSuggesting } from './paper-suggestions';
 import {
   passageRanges,
   selectionAnchor,
@@ -20,6 +21,10 @@ interface SectionEditorProps {
   /** Accessible name of the text area, e.g. "Section 2: Scope". */
   label: string;
   isEditable: boolean;
+  /** Whether this member's edits are made as suggestions. */
+  suggesting: boolean;
+  /** Turns suggesting on or off, where the member may choose; absent where it is decided for them. */
+  onSuggestingChange?: (suggesting: boolean) => void;
   /** Whether this is the section last focused, which shows the formatting toolbar. */
   isActive: boolean;
   onFocus: () => void;
@@ -42,6 +47,8 @@ export function SectionEditor({
   number,
   label,
   isEditable,
+  suggesting,
+  onSuggestingChange,
   isActive,
   onFocus,
   passages,
@@ -56,7 +63,12 @@ export function SectionEditor({
   );
   const editor = useEditor(
     {
-      extensions: paperExtensions(fragment, session.awareness, sectionCursorField(sectionId)),
+      extensions: paperExtensions(
+        fragment,
+        session.awareness,
+        sectionCursorField(sectionId),
+        session.ownSuggestions,
+      ),
       editable: isEditable,
       shouldRerenderOnTransaction: false,
       editorProps: {
@@ -76,6 +88,10 @@ export function SectionEditor({
     if (editor.isEditable !== isEditable) editor.setEditable(isEditable);
     editor.view.dom.setAttribute('aria-readonly', String(!isEditable));
   }, [editor, isEditable]);
+
+  useEffect(() => {
+    setSuggesting(editor, suggesting);
+  }, [editor, suggesting]);
 
   useEffect(() => {
     onEditor(editor);
@@ -116,7 +132,14 @@ export function SectionEditor({
 
   return (
     <div className="paper-editor">
-      {isEditable && isActive ? <EditorToolbar editor={editor} number={number} /> : null}
+      {isEditable && isActive ? (
+        <EditorToolbar
+          editor={editor}
+          number={number}
+          suggesting={suggesting}
+          onSuggestingChange={onSuggestingChange}
+        />
+      ) : null}
       <EditorContent editor={editor} />
     </div>
   );

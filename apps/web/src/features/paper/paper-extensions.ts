@@ -5,6 +5,8 @@ import StarterKit from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { isAllowedLinkAddress, LINK_PROTOCOLS } from '@cw/shared';
+import type { OwnSuggestions } from '../../collab/own-suggestions';
+import { PaperSuggestions } from './paper-suggestions';
 import { SectionCursors } from './section-cursors';
 import { ThreadPassages } from './thread-passages';
 
@@ -19,6 +21,7 @@ export function paperExtensions(
   fragment: Y.XmlFragment,
   awareness: Awareness,
   cursorField: string,
+  ownSuggestions: OwnSuggestions,
 ): Extensions {
   return [
     StarterKit.configure({
@@ -38,5 +41,9 @@ export function paperExtensions(
     Collaboration.configure({ fragment }),
     SectionCursors.configure({ awareness, field: cursorField }),
     ThreadPassages,
+    PaperSuggestions.configure({
+      isOwnSuggestion: (id) => ownSuggestions.has(id),
+      onOwnSuggestion: (id) => ownSuggestions.add(id),
+    }),
   ];
 }

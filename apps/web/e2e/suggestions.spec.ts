@@ -1,0 +1,297 @@
+import {
+  consultationDetail,
+  consultationSummary,
+  createdInvitation,
+  section as sectionSchema,
+  type Section,
+} from '@cw/shared';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/accessibility';
+import { demoAccountWithRole, signedInReviewer, signIn } from './support/demo-accounts';
+import { signInAsOrganiser } from './support/organiser';
+import { expectSaved, sectionBlock, sectionText } from './support/paper-page';
+
+async function signedInPage(browser: Browser, role: 'editor' | 'admin'): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, await demoAccountWithRole(page.request, role));
+  return page;
+}
+
+/** A section's text as its readers see it, without other people's carets and their labels. */
+function textOf(section: Locator): Promise<string | null> {
+  return section.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.remote-caret')) caret.remove();
+    return copy.textContent;
+  });
+}
+
+/** The text marked `tag` (ins or del) in a section, without others' carets. */
+function markedText(section: Locator, tag: 'ins' | 'del'): Promise<string | null> {
+  return textOf(section.locator(tag));
+}
+
+/**
+ * A section of the demo paper of its own, added by the editor signed in on `page`, so that tests
+ * editing the demo paper alongside do not touch its text.
+ */
+async function addSection(page: Page): Promise<{ consultationId: string; section: Section }> {
+  const [consultation] = consultationSummary
+    .array()
+    .parse(await (await page.request.get('/api/consultations')).json());
+  if (!consultation) throw new Error('the demo editor belongs to no consultation');
+  const created = await page.request.post(`/api/consultations/${consultation.id}/sections`, {
+    data: { title: `Suggested changes ${Date.now()}` },
+  });
+  expect(created.status()).toBe(201);
+  return { consultationId: consultation.id, section: sectionSchema.parse(await created.json()) };
+}
+
+async function removeSection(page: Page, consultationId: string, section: Section): Promise<void> {
+  await page.request.delete(`/api/consultations/${consultationId}/sections/${section.id}`);
+}
+
+async function openPaperAt(page: Page, consultationId: string, sectionNumber: string): Promise<void> {
+  await page.goto(`/consultations/${consultationId}/paper`);
+  await expect(sectionText(page, sectionNumber)).toBeVisible();
+}
+
+test('an editor suggests an insertion and a deletion; an admin accepts one and rejects the other', async ({
+  browser,
+}) => {
+  // Two browsers and two accessibility scans on a 2-core machine running two workers.
+  test.setTimeout(90_000);
+  const editor = await signedInPage(browser, 'editor');
+  const admin = await signedInPage(browser, 'admin');
+
+  const { consultationId, section } = await addSection(editor);
+
+  try {
+    await openPaperAt(editor, consultationId, section.number);
+    const text = sectionText(editor, section.number);
+    await text.click();
+    await editor.keyboard.type('Remedy must be effective and prompt.');
+    await expectSaved(editor);
+
+    const toggle = editor.getByRole('button', { name: 'Suggest changes' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(editor.getByRole('button', { name: 'Heading', exact: true })).toBeDisabled();
+
+    // Delete the word "prompt", then add a sentence at the end.
+    await editor.keyboard.press('Control+End');
+    await editor.keyboard.press('ArrowLeft');
+    await editor.keyboard.press('Control+Shift+ArrowLeft');
+    await editor.keyboard.press('Backspace');
+    await editor.keyboard.press('Control+End');
+    await editor.keyboard.type(' It is reviewed yearly.');
+
+    await expect(text.locator('del')).toHaveText('prompt');
+    await expect(text.locator('ins')).toHaveText(' It is reviewed yearly.');
+    await expect.poll(() => textOf(text)).toBe('Remedy must be effective and prompt. It is reviewed yearly.');
+    await expectSaved(editor);
+
+    await openPaperAt(admin, consultationId, section.number);
+    const seen = sectionText(admin, section.number);
+    await expect(seen.locator('del')).toHaveText('prompt');
+    await expect(seen.locator('ins')).toHaveText(' It is reviewed yearly.');
+    const list = sectionBlock(admin, Number(section.number)).getByRole('group', {
+      name: /suggested changes? in section/i,
+    });
+    await expect(list).toHaveAccessibleName(`2 suggested changes in section ${section.number}`);
+    const insertion = list.getByRole('listitem').filter({ hasText: 'Insert “ It is reviewed yearly.”' });
+    const deletion = list.getByRole('listitem').filter({ hasText: 'Delete “prompt”' });
+    await expect(insertion).toBeVisible();
+    await expect(deletion).toBeVisible();
+    await expectNoAxeViolations(admin);
+
+    await insertion.getByRole('button', { name: 'Accept' }).click();
+    await deletion.getByRole('button', { name: 'Reject' }).click();
+
+    const final = 'Remedy must be effective and prompt. It is reviewed yearly.';
+    for (const [page, shown] of [
+      [admin, seen],
+      [editor, text],
+    ] as const) {
+      await expect.poll(() => textOf(shown)).toBe(final);
+      await expect(shown.locator('ins, del')).toHaveCount(0);
+      await expect(
+        sectionBlock(page, Number(section.number)).getByRole('group', { name: /suggested change/i }),
+      ).toHaveCount(0);
+    }
+    await expectSaved(admin);
+    await expectNoAxeViolations(editor);
+  } finally {
+    await removeSection(editor, consultationId, section);
+    await editor.context().close();
+    await admin.context().close();
+  }
+});
+
+test('a reviewer who suggests may withdraw their own suggestion, even after a reload, but not decide', async ({
+  browser,
+}) => {
+  const editor = await signedInPage(browser, 'editor');
+  const { consultationId, section } = await addSection(editor);
+  const { page: reviewer } = await signedInReviewer(browser, 'Academia / research');
+  try {
+    await openPaperAt(reviewer, consultationId, section.number);
+    const text = sectionText(reviewer, section.number);
+    await text.click();
+    await reviewer.getByRole('button', { name: 'Suggest changes' }).click();
+    await reviewer.keyboard.type('A proposal from academia.');
+    await expect(text.locator('ins')).toHaveText('A proposal from academia.');
+    await expectSaved(reviewer);
+
+    await reviewer.reload();
+    const list = sectionBlock(reviewer, Number(section.number)).getByRole('group', {
+      name: `Suggested change in section ${section.number}`,
+    });
+    await expect(list).toContainText('Insert “A proposal from academia.”');
+    await expect(list.getByRole('button', { name: 'Accept' })).toHaveCount(0);
+    await expect(list.getByRole('button', { name: 'Reject' })).toHaveCount(0);
+    await list.getByRole('button', { name: 'Withdraw' }).click();
+
+    await expect.poll(() => textOf(sectionText(reviewer, section.number))).toBe('');
+    await expect(list).toHaveCount(0);
+    await expectSaved(reviewer);
+  } finally {
+    await removeSection(editor, consultationId, section);
+    await editor.context().close();
+    await reviewer.context().close();
+  }
+});
+
+/**
+ * A consultation of the test organiser's own where reviewers suggest, open, with one section
+ * the organiser has written in, and a reviewer who joined through an invitation: both signed in.
+ */
+async function consultationWhereReviewersSuggest(browser: Browser) {
+  const organiser = await (await browser.newContext()).newPage();
+  await signInAsOrganiser(organiser);
+  const created = await organiser.request.post('/api/consultations', {
+    data: { title: `Suggestions ${test.info().testId}`, textChanges: 'suggest' },
+  });
+  expect(created.status()).toBe(201);
+  const consultation = consultationDetail.parse(await created.json());
+  expect(consultation.textChanges).toBe('suggest');
+  await organiser.request.post(`/api/consultations/${consultation.id}/phase`, { data: { phase: 'open' } });
+  const section = sectionSchema.parse(
+    await (
+      await organiser.request.post(`/api/consultations/${consultation.id}/sections`, {
+        data: { title: 'Remedy' },
+      })
+    ).json(),
+  );
+  const invitation = createdInvitation.parse(
+    await (
+      await organiser.request.post(`/api/consultations/${consultation.id}/invitations`, {
+        data: { role: 'reviewer', groupId: consultation.groups[0]!.id },
+      })
+    ).json(),
+  );
+
+  const reviewer = await (await browser.newContext()).newPage();
+  // A new account has joined once the sign-up is answered; it then signs in.
+  const account = { email: `suggester-${Date.now()}@example.org`, password: 'a long enough passphrase' };
+  const signup = await reviewer.request.post(`/api/invitations/${invitation.token}/signup`, {
+    data: { name: 'Sam Suggester', ...account },
+  });
+  expect(signup.status()).toBe(202);
+  expect((await reviewer.request.post('/api/auth/login', { data: account })).status()).toBe(200);
+
+  await openPaperAt(organiser, consultation.id, section.number);
+  await sectionText(organiser, section.number).click();
+  await organiser.keyboard.type('Remedy must be effective and prompt.');
+  await expectSaved(organiser);
+  await openPaperAt(reviewer, consultation.id, section.number);
+  await expect
+    .poll(() => textOf(sectionText(reviewer, section.number)))
+    .toBe('Remedy must be effective and prompt.');
+  return { organiser, reviewer, consultation, section };
+}
+
+test('where reviewers suggest, a reviewer’s typing and deleting are stored as suggestions the organiser then settles', async ({
+  browser,
+}) => {
+  // Two browsers and a sign-up on a 2-core machine running two workers.
+  test.setTimeout(120_000);
+  const { organiser, reviewer, section } = await consultationWhereReviewersSuggest(browser);
+  try {
+    const organiserText = sectionText(organiser, section.number);
+    const text = sectionText(reviewer, section.number);
+    // Suggesting is the consultation's rule for reviewers, not theirs to turn off.
+    await expect(reviewer.getByRole('button', { name: 'Suggest changes' })).toHaveCount(0);
+    await text.click();
+    await reviewer.keyboard.press('Control+End');
+    await reviewer.keyboard.press('ArrowLeft');
+    await reviewer.keyboard.press('Control+Shift+ArrowLeft');
+    await reviewer.keyboard.press('Backspace');
+    await reviewer.keyboard.press('Control+End');
+    await reviewer.keyboard.type(' It is reviewed yearly.');
+    await expect.poll(() => markedText(text, 'del')).toBe('prompt');
+    await expect.poll(() => markedText(text, 'ins')).toBe(' It is reviewed yearly.');
+    // Stored, not refused: the server found only the reviewer's own suggestions in it.
+    await expectSaved(reviewer);
+    await expect(reviewer.getByText('Connected', { exact: true })).toBeVisible();
+
+    const list = sectionBlock(organiser, Number(section.number)).getByRole('group', {
+      name: /suggested changes? in section/i,
+    });
+    await expect(list).toHaveAccessibleName(`2 suggested changes in section ${section.number}`);
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: 'Insert “ It is reviewed yearly.”' })
+      .getByRole('button', { name: 'Accept' })
+      .click();
+    await list
+      .getByRole('listitem')
+      .filter({ hasText: 'Delete “prompt”' })
+      .getByRole('button', { name: 'Reject' })
+      .click();
+
+    const final = 'Remedy must be effective and prompt. It is reviewed yearly.';
+    for (const shown of [organiserText, text]) {
+      await expect.poll(() => textOf(shown)).toBe(final);
+      await expect(shown.locator('ins, del')).toHaveCount(0);
+    }
+    await expectSaved(organiser);
+  } finally {
+    await organiser.context().close();
+    await reviewer.context().close();
+  }
+});
+
+test('where reviewers suggest, a paragraph break a reviewer suggests is stored with the text typed after it, and rejected as one', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const { organiser, reviewer, section } = await consultationWhereReviewersSuggest(browser);
+  try {
+    const text = sectionText(reviewer, section.number);
+    await text.click();
+    await reviewer.keyboard.press('Control+Home');
+    for (let i = 0; i < 'Remedy must be effective'.length; i++) await reviewer.keyboard.press('ArrowRight');
+    await reviewer.keyboard.press('Enter');
+    await reviewer.keyboard.type('Such remedy ');
+    await expect(text.locator('p')).toHaveCount(2);
+    await expectSaved(reviewer);
+    await expect(reviewer.getByText('Connected', { exact: true })).toBeVisible();
+
+    const organiserText = sectionText(organiser, section.number);
+    await expect(organiserText.locator('p')).toHaveCount(2);
+    await sectionBlock(organiser, Number(section.number))
+      .getByRole('group', { name: `Suggested change in section ${section.number}` })
+      .getByRole('button', { name: 'Reject' })
+      .click();
+    for (const shown of [organiserText, text]) {
+      await expect.poll(() => textOf(shown)).toBe('Remedy must be effective and prompt.');
+      await expect(shown.locator('p')).toHaveCount(1);
+    }
+    await expectSaved(organiser);
+  } finally {
+    await organiser.context().close();
+    await reviewer.context().close();
+  }
+});

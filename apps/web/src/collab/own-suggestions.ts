@@ -1,0 +1,46 @@
+/** localStorage keys of the suggestion ids an account made: `cw-suggestions:<user id>:<consultation id>`. */
+const PREFIX = 'cw-suggestions';
+
+/**
+ * The suggestions this account made in one consultation's paper, by id, kept in the browser so
+ * the author's Withdraw control survives a reload. The paper itself names no author (SPEC §3: no
+ * user id reaches other members); the server, which ties each id to the member who first sent
+ * it, decides who may withdraw.
+ */
+export class OwnSuggestions {
+  private readonly key: string;
+  private readonly ids: Set<string>;
+
+  constructor(userId: string, consultationId: string) {
+    this.key = `${PREFIX}:${userId}:${consultationId}`;
+    this.ids = new Set(readIds(this.key));
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  add(id: string): void {
+    this.ids.add(id);
+    try {
+      localStorage.setItem(this.key, JSON.stringify([...this.ids]));
+    } catch {
+      // Storage full or refused: the id is still known for as long as the page is open.
+    }
+  }
+}
+
+function readIds(key: string): string[] {
+  try {
+    const stored: unknown = JSON.parse(localStorage.getItem(key) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((id): id is string => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Forgets every suggestion id kept for this account: signing out leaves nothing of it in the browser. */
+export function forgetOwnSuggestions(userId: string): void {
+  const own = `${PREFIX}:${userId}:`;
+  for (const key of Object.keys(localStorage)) if (key.startsWith(own)) localStorage.removeItem(key);
+}

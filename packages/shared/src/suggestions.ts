@@ -1,0 +1,97 @@
+/**
+ * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
+ * writes them and the server that checks them. Each section's text is a Y.XmlFragment kept by
+ * y-prosemirror; a suggestion is an editor mark, stored as a format attribute on the Y.XmlText
+ * runs it covers (docs/architecture.md, "Suggested changes").
+ */
+
+/**
+ * The kinds of suggestion, which are also the editor's mark names: text proposed for insertion,
+ * text proposed for deletion (struck through, still in the document), and a node whose type or
+ * attributes were changed (kept by the editor only: y-prosemirror stores no node marks).
+ */
+export const SUGGESTION_KINDS = ['insertion', 'deletion', 'modification'] as const;
+export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
+
+/**
+ * A suggestion's id: 128 random bits, base64url. The first member to send an id owns it; every
+ * run of text marked with that id belongs to the same suggestion, accepted or rejected as one.
+ */
+export const SUGGESTION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
+
+export function isSuggestionId(value: unknown): value is string {
+  return typeof value === 'string' && SUGGESTION_ID_PATTERN.test(value);
+}
+
+/** The attributes of an insertion or deletion mark: the suggestion's id, nothing about its author. */
+export interface TextSuggestionAttrs {
+  id: string;
+}
+
+/** The attributes of a modification mark, as the editor keeps them. */
+export interface ModificationAttrs {
+  id: string;
+  /** What changed: a node mark, a node attribute, or the node's type. */
+  type: 'mark' | 'attr' | 'nodeType';
+  attrName: string | null;
+  previousValue: unknown;
+  newValue: unknown;
+}
+
+/**
+ * y-prosemirror names a mark's format attribute after the mark when the mark excludes itself
+ * (at most one per run), as insertion and deletion do; a mark that may overlap itself, as
+ * modification may, gets `--` and an 8-character hash of the mark's JSON appended. Reading, it
+ * strips such a suffix from any key, so `insertion--AbCd1234` is an insertion too.
+ */
+const HASHED_KEY = /^(.*)--[a-zA-Z0-9+/=]{8}$/;
+
+/** The mark name a Y.XmlText format-attribute key stands for, as y-prosemirror reads it. */
+export function markNameOfKey(key: string): string {
+  return HASHED_KEY.exec(key)?.[1] ?? key;
+}
+
+/** The suggestion kind a Y.XmlText format-attribute key stands for, or null for any other mark. */
+export function suggestionKindOfKey(key: string): SuggestionKind | null {
+  const name = markNameOfKey(key);
+  return (SUGGESTION_KINDS as readonly string[]).includes(name) ? (name as SuggestionKind) : null;
+}
+
+/** One suggestion mark found on a run of text. */
+export interface SuggestionMark {
+  kind: SuggestionKind;
+  id: string;
+}
+
+/**
+ * The suggestion mark a format attribute (key and value, as `Y.XmlText.toDelta()` gives them)
+ * carries: null when it is another mark; `'invalid'` when its key names a suggestion but the value
+ * has no well-formed id, which the server refuses.
+ */
+export function suggestionOfAttribute(key: string, value: unknown): SuggestionMark | 'invalid' | null {
+  const kind = suggestionKindOfKey(key);
+  if (kind === null) return null;
+  const id = typeof value === 'object' && value !== null ? (value as { id?: unknown }).id : undefined;
+  return isSuggestionId(id) ? { kind, id } : 'invalid';
+}
+
+/**
+ * Every suggestion mark on a run of text, from its format attributes. A run carries at most one
+ * insertion or deletion: the two marks exclude each other.
+ */
+export function suggestionsOfAttributes(
+  attributes: Readonly<Record<string, unknown>> | undefined,
+): (SuggestionMark | 'invalid')[] {
+  if (!attributes) return [];
+  return Object.entries(attributes).flatMap(([key, value]) => {
+    const mark = suggestionOfAttribute(key, value);
+    return mark === null ? [] : [mark];
+  });
+}
+
+/**
+ * Zero-width space: the editor marks one, inserted or deleted, where a suggestion crosses a
+ * paragraph boundary and no visible character is left to carry the mark. It is part of the
+ * suggestion, removed when the suggestion is settled.
+ */
+export const SUGGESTION_BOUNDARY_CHARACTER = '\u200B';
