@@ -34,6 +34,7 @@ describe.each(BACKENDS)('consultations on %s', (backend) => {
         description: '',
         phase: 'draft',
         attributionMode: 'chatham',
+        textChanges: 'suggest',
         timezone: 'Europe/Zurich',
         opensOn: null,
         closesOn: null,

@@ -37,6 +37,7 @@ function checkDates(opensOn: string | null, closesOn: string | null) {
 const toSummary = ({
   description: _d,
   kThreshold: _k,
+  textChanges: _t,
   ...summary
 }: ConsultationRecord): ConsultationSummary => summary;
 
