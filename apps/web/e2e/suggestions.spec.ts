@@ -209,7 +209,7 @@ async function consultationWhereReviewersSuggest(browser: Browser) {
   await expect
     .poll(() => textOf(sectionText(reviewer, section.number)))
     .toBe('Remedy must be effective and prompt.');
-  return { organiser, reviewer, consultation, section };
+  return { organiser, reviewer, account, consultation, section };
 }
 
 test('where reviewers suggest, a reviewer’s typing and deleting are stored as suggestions the organiser then settles', async ({
@@ -217,7 +217,9 @@ test('where reviewers suggest, a reviewer’s typing and deleting are stored as 
 }) => {
   // Two browsers and a sign-up on a 2-core machine running two workers.
   test.setTimeout(120_000);
-  const { organiser, reviewer, section } = await consultationWhereReviewersSuggest(browser);
+  const { organiser, reviewer, account, consultation, section } =
+    await consultationWhereReviewersSuggest(browser);
+  const elsewhere = await (await browser.newContext()).newPage();
   try {
     const organiserText = sectionText(organiser, section.number);
     const text = sectionText(reviewer, section.number);
@@ -235,6 +237,15 @@ test('where reviewers suggest, a reviewer’s typing and deleting are stored as 
     // Stored, not refused: the server found only the reviewer's own suggestions in it.
     await expectSaved(reviewer);
     await expect(reviewer.getByText('Connected', { exact: true })).toBeVisible();
+
+    // In another browser, the server tells the reviewer which suggestions are theirs.
+    expect((await elsewhere.request.post('/api/auth/login', { data: account })).status()).toBe(200);
+    await openPaperAt(elsewhere, consultation.id, section.number);
+    const theirs = sectionBlock(elsewhere, Number(section.number)).getByRole('group', {
+      name: /suggested changes? in section/i,
+    });
+    await expect(theirs.getByRole('button', { name: 'Withdraw' })).toHaveCount(2);
+    await elsewhere.context().close();
 
     const list = sectionBlock(organiser, Number(section.number)).getByRole('group', {
       name: /suggested changes? in section/i,
@@ -260,6 +271,7 @@ test('where reviewers suggest, a reviewer’s typing and deleting are stored as 
   } finally {
     await organiser.context().close();
     await reviewer.context().close();
+    await elsewhere.context().close();
   }
 });
 

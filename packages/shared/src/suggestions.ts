@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
  * writes them and the server that checks them. Each section's text is a Y.XmlFragment kept by
@@ -88,6 +90,13 @@ export function suggestionsOfAttributes(
     return mark === null ? [] : [mark];
   });
 }
+
+/**
+ * The ids of the suggestions the caller made in a consultation's paper (only their own: the
+ * paper names no author), so their Withdraw control shows in any browser.
+ */
+export const ownSuggestionIds = z.object({ ids: z.array(z.string()) });
+export type OwnSuggestionIds = z.infer<typeof ownSuggestionIds>;
 
 /**
  * Zero-width space: the editor marks one, inserted or deleted, where a suggestion crosses a

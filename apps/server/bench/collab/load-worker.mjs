@@ -10,8 +10,17 @@ import { PaperClient } from './paper-client.mjs';
  * over all papers) belongs to thread g mod `threads`; send times are shared between the threads,
  * and each counts the arrivals at its own clients.
  */
-const { papers, editsPerSecond, typingSeconds, warmupSeconds, maxDrainSeconds, thread, threads, doneTyping } =
-  workerData;
+const {
+  papers,
+  editsPerSecond,
+  typingSeconds,
+  warmupSeconds,
+  maxDrainSeconds,
+  thread,
+  threads,
+  doneTyping,
+  suggest,
+} = workerData;
 const CONNECT_CONCURRENCY = 25;
 const SYNC_TIMEOUT_MS = 120_000;
 /** After typing, a thread stops waiting once nothing arrived for this long. */
@@ -132,8 +141,18 @@ async function drain() {
 await connectAll();
 parentPort.postMessage({ step: 'connected' });
 const { startAt } = await nextMessage();
-for (const room of rooms)
-  for (const client of room.clients) if (client.typist) client.startParagraph(room.sectionId);
+/** A well-formed suggestion id (22 base64url characters), one per typist and section. */
+const suggestionId = (sectionId, index) =>
+  `${sectionId.replaceAll('-', '').slice(0, 12)}x${index}`.padEnd(22, '0');
+for (const room of rooms) {
+  for (const client of room.clients) {
+    if (!client.typist) continue;
+    // Suggesting typists each take one of the paragraphs the section was seeded with.
+    if (suggest)
+      client.takeParagraph(room.sectionId, client.index, suggestionId(room.sectionId, client.index));
+    else client.startParagraph(room.sectionId);
+  }
+}
 await sleep(startAt - now() - 50);
 const before = performance.eventLoopUtilization();
 parentPort.postMessage({ step: 'typing' });

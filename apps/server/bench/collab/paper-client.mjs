@@ -96,9 +96,20 @@ export class PaperClient {
     this.sendLocal(() => this.fragment.insert(this.fragment.length, [paragraph]));
   }
 
+  /**
+   * Suggests instead of editing: types into the existing paragraph at `position`, each edit an
+   * insertion under this typist's own suggestion mark (as a reviewer who may only suggest does).
+   */
+  takeParagraph(sectionId, position, suggestionId) {
+    this.fragment = this.doc.getXmlFragment(`section:${sectionId}`);
+    this.sectionId = sectionId;
+    this.text = this.fragment.get(position).get(0);
+    this.attributes = { insertion: { id: suggestionId } };
+  }
+
   /** Types one edit at the end of the paragraph, then moves the cursor there (awareness). */
   type(seq) {
-    this.sendLocal(() => this.text.insert(this.text.length, editText(this.index, seq)));
+    this.sendLocal(() => this.text.insert(this.text.length, editText(this.index, seq), this.attributes));
     const position = Y.relativePositionToJSON(
       Y.createRelativePositionFromTypeIndex(this.text, this.text.length),
     );

@@ -68,6 +68,46 @@ export function scenarioTable(results) {
   );
 }
 
+/**
+ * Ours with reviewers who may only suggest (each update checked against a copy of the paper
+ * before it is applied) beside ours with the same number typing plain edits.
+ */
+export function suggestionTable(results, suggesting) {
+  const rows = [];
+  for (const { scenario, result } of suggesting) {
+    const editing = results.find((entry) => entry.scenario.name === scenario.editing)?.ours;
+    for (const [label, r] of [
+      [scenario.editing, editing],
+      [scenario.name, result],
+    ]) {
+      if (!r) continue;
+      rows.push([
+        label,
+        ms(r.p50),
+        ms(r.p95),
+        ms(r.p99),
+        int(r.lost),
+        `${(r.cpuShare * 100).toFixed(1)} %`,
+        `${ms(r.storedP50)} / ${ms(r.storedP99)}`,
+      ]);
+    }
+    if (editing)
+      rows.push([
+        `**${scenario.name} / editing**`,
+        ratio(result.p50, editing.p50),
+        ratio(result.p95, editing.p95),
+        ratio(result.p99, editing.p99),
+        '',
+        ratio(result.cpuShare, editing.cpuShare),
+        '',
+      ]);
+  }
+  return table(
+    ['scenario (ours)', 'p50 ms', 'p95 ms', 'p99 ms', 'lost', 'server CPU', 'stored p50 / p99 ms'],
+    rows,
+  );
+}
+
 export function idleMemoryTable(results) {
   return table(
     ['scenario', 'ours KB / connection', 'reference KB / connection', 'ours / reference'],

@@ -11,6 +11,7 @@ import {
   memoryTable,
   scenarioTable,
   slowClientTable,
+  suggestionTable,
   snapshotBoundTable,
   storageTable,
   walTable,
@@ -49,6 +50,11 @@ const SCENARIOS = [
   })),
 ];
 const MAX_CLIENTS = Math.max(...SCENARIOS.map((scenario) => scenario.clients));
+/** Typing suggestions where reviewers may only suggest: ours checks each update before applying it. */
+const SUGGESTION_SCENARIOS = [
+  { name: '10 suggesting', clients: 10, typists: 10, editing: '10 typing' },
+  { name: '50 suggesting', clients: 50, typists: 50, editing: '50 typing' },
+];
 const COLD_JOINS = 3;
 const HOT_JOINS = 5;
 const SLOW_CLIENT_MS = 20_000;
@@ -107,6 +113,37 @@ async function runBoth(workspace, scenario, index) {
     ),
   });
   return { scenario, ours: ourResult, reference: referenceResult };
+}
+
+/** Adds `count` empty paragraphs to a section as the workspace's admin, and waits until they are stored. */
+async function seedParagraphs(workspace, sectionId, count) {
+  const seeder = new PaperClient({
+    url: ourUrl(workspace.consultationId, workspace.adminToken, true),
+    index: 0,
+    typist: true,
+    onUpdate: () => undefined,
+  });
+  await seeder.synced;
+  for (let i = 0; i < count; i++) seeder.startParagraph(sectionId);
+  while (seeder.unstoredCount > 0) await sleep(50);
+  seeder.close();
+}
+
+async function suggestingOnOurs(workspace, scenario, index) {
+  const sectionId = await workspace.addSection(`Suggestions ${index + 1}`);
+  await seedParagraphs(workspace, sectionId, scenario.typists);
+  log(`${scenario.name}: ours…`);
+  const result = await onOurs({
+    typists: scenario.typists,
+    sectionId,
+    editsPerSecond: EDITS_PER_SECOND,
+    typingSeconds: TYPING_SECONDS,
+    suggest: true,
+    urls: workspace.memberTokens
+      .slice(0, scenario.clients)
+      .map((token, i) => ourUrl(workspace.consultationId, token, i < scenario.typists)),
+  });
+  return { scenario, result };
 }
 
 async function lateJoinOnOurs(workspace, sectionId, paper) {
@@ -173,6 +210,14 @@ try {
   const results = [];
   for (const [index, scenario] of SCENARIOS.entries())
     results.push(await runBoth(workspace, scenario, index));
+  const suggestWorkspace = await Workspace.create(ours.httpUrl, {
+    title: 'Suggestions',
+    memberCount: Math.max(...SUGGESTION_SCENARIOS.map((scenario) => scenario.clients)),
+    textChanges: 'suggest',
+  });
+  const suggesting = [];
+  for (const [index, scenario] of SUGGESTION_SCENARIOS.entries())
+    suggesting.push(await suggestingOnOurs(suggestWorkspace, scenario, index));
 
   const ourLateJoin = await lateJoinOnOurs(lateWorkspace, lateSectionId, paper);
   const referenceLateJoin = await lateJoinOnReference('late-join', lateSectionId, paper);
@@ -216,6 +261,7 @@ try {
 
   report = {
     results,
+    suggesting,
     memory,
     lateJoin: {
       textLength: paper.textLength,
@@ -295,6 +341,14 @@ Stored: time until ours acknowledges an edit as durably stored. Generator load: 
 utilisation of the (busiest) client thread (near 100 % means the generator, not the server, set the pace).
 
 ${scenarioTable(report.results)}
+
+Typing suggestions (ours only: the reference has no such rule). A consultation where reviewers may
+only suggest; each typist types its edits into a paragraph of its own (seeded empty by the admin)
+under its own insertion mark, and our server checks every update against a copy of the paper
+before applying it (\`collab/suggestion-guard.ts\`). Beside it, the same number typing plain edits
+above. Goal: p99 ≤ 5 ms at 10–50 typists.
+
+${suggestionTable(report.results, report.suggesting)}
 
 Memory per connection (RSS with all clients connected and idle, minus RSS before, per client):
 

@@ -56,7 +56,8 @@ function startLoadThread(workerData) {
  * paper; or `papers`, each `{ urls, typists, sectionId, serverOf }`, for several papers at once.
  * Latencies leave out the edits of the first `warmupSeconds` of typing (papers just loaded, every
  * typist's first edit at once). CPU and memory are the sum over the servers, and per server in
- * `perServer`.
+ * `perServer`. With `suggest`, typists suggest into the section's existing paragraphs (one each)
+ * instead of adding their own.
  */
 export async function runScenario(
   serverOrServers,
@@ -69,6 +70,7 @@ export async function runScenario(
     typingSeconds,
     warmupSeconds = 0,
     generatorThreads = 1,
+    suggest = false,
   },
 ) {
   const servers = [serverOrServers].flat();
@@ -91,6 +93,7 @@ export async function runScenario(
       thread,
       threads: generatorThreads,
       doneTyping,
+      suggest,
     }),
   );
   const all = (name) => Promise.all(threads.map((thread) => thread.step(name)));

@@ -47,15 +47,16 @@ async function inBatches(count, task) {
 
 /**
  * Prepares our server through its public API only, as an organiser would: signs in, creates a
- * consultation in the open phase and invites `memberCount` reviewers, spread over the stakeholder
- * groups, who sign up from their invitation links. Returns their session tokens.
+ * consultation in the open phase (reviewers edit the text, or only suggest with `textChanges:
+ * 'suggest'`) and invites `memberCount` reviewers, spread over the stakeholder groups, who sign up
+ * from their invitation links. Returns their session tokens.
  */
 export class Workspace {
-  static async create(baseUrl, { title, memberCount }) {
+  static async create(baseUrl, { title, memberCount, textChanges = 'edit' }) {
     const { token: adminToken } = await call(baseUrl, 'POST', '/api/auth/login', { body: ADMIN });
     const consultation = await call(baseUrl, 'POST', '/api/consultations', {
       token: adminToken,
-      body: { title, attributionMode: 'chatham', textChanges: 'edit' },
+      body: { title, attributionMode: 'chatham', textChanges },
     });
     await call(baseUrl, 'POST', `/api/consultations/${consultation.id}/phase`, {
       token: adminToken,

@@ -19,6 +19,14 @@ describe('own suggestions', () => {
     expect(new OwnSuggestions('user-2', 'consultation-1').has('id-b')).toBe(true);
   });
 
+  it('take in the ids the server says are the account’s, kept with the others', () => {
+    const own = new OwnSuggestions('user-1', 'consultation-1');
+    own.add('id-a');
+    own.addAll(['id-b', 'id-a']);
+    expect(new OwnSuggestions('user-1', 'consultation-1').has('id-b')).toBe(true);
+    expect(new OwnSuggestions('user-1', 'consultation-1').has('id-a')).toBe(true);
+  });
+
   it('read a damaged entry as none', () => {
     localStorage.setItem('cw-suggestions:user-1:consultation-1', '{not json');
     expect(new OwnSuggestions('user-1', 'consultation-1').has('x')).toBe(false);

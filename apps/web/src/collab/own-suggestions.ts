@@ -21,7 +21,14 @@ export class OwnSuggestions {
   }
 
   add(id: string): void {
-    this.ids.add(id);
+    this.addAll([id]);
+  }
+
+  /** Adds ids the server says are this account's (made in another browser, say). */
+  addAll(ids: readonly string[]): void {
+    const before = this.ids.size;
+    for (const id of ids) this.ids.add(id);
+    if (this.ids.size === before) return;
     try {
       localStorage.setItem(this.key, JSON.stringify([...this.ids]));
     } catch {

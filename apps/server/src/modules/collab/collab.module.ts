@@ -3,6 +3,7 @@ import { AccessModule } from '../access/index.js';
 import { AuthModule } from '../auth/index.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
+import { PaperController } from './paper.controller.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import { PaperStore } from './paper-store.js';
 import { PaperStoreQueue } from './paper-store-queue.js';
@@ -13,6 +14,7 @@ import { RightsRecheck } from './rights-recheck.service.js';
 /** Real-time co-editing of the paper (SPEC §4). */
 @Module({
   imports: [AccessModule, AuthModule],
+  controllers: [PaperController],
   providers: [
     CollabGateway,
     CollabService,

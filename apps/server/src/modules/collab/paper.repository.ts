@@ -108,6 +108,15 @@ export class PaperRepository {
     return rows.map((row) => [row.suggestion_id, row.author_id]);
   }
 
+  /** The ids of the suggestions `userId` made in the paper. */
+  async suggestionIdsBy(consultationId: string, userId: string): Promise<string[]> {
+    const rows = await this.db.sql<{ suggestion_id: string }[]>`
+      SELECT suggestion_id FROM paper_suggestions
+      WHERE consultation_id = ${consultationId} AND author_id = ${userId}
+      ORDER BY created_at, suggestion_id`;
+    return rows.map((row) => row.suggestion_id);
+  }
+
   /**
    * The snapshot and every update after it, in order. One statement, so it reads one consistent
    * state even while another instance compacts the paper.

@@ -191,6 +191,17 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     watcher.destroy();
   });
 
+  it('tells each member the ids of their own suggestions only', async () => {
+    const mine = await civil.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
+    expect(mine.status).toBe(200);
+    expect([...mine.body.ids].sort()).toEqual([CIVIL_INSERTION, CIVIL_DELETION].sort());
+    const theirs = await company.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
+    expect(theirs.body).toEqual({ ids: [] });
+    const outsider = await buildUser(testApp);
+    const refused = await outsider.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
+    expect(refused.status).toBe(404);
+  });
+
   it('lets the author withdraw their own suggestion', async () => {
     const { refused } = await attempt(civil, (doc) => firstText(doc).delete(0, 4));
     expect(refused).toBe(false);

@@ -13,6 +13,7 @@ import { readOnlyReason } from './paper-access';
 import { PaperSectionBlock } from './PaperSectionBlock';
 import { PaperStatus } from './PaperStatus';
 import { PresenceList } from './PresenceList';
+import { useOwnSuggestionIds } from './useOwnSuggestionIds';
 import './paper.css';
 
 /** Each section's guiding questions, in question-number order. */
@@ -49,6 +50,7 @@ export function PaperView({
 }) {
   const { t } = useTranslation();
   const state = usePaperSessionState(session);
+  useOwnSuggestionIds(consultation.id, session);
   useWarnBeforeLeaving(state.localClock > state.storedClock);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
   const readOnly = readOnlyReason(consultation, state.serverAccess);
