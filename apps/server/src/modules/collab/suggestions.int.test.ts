@@ -18,6 +18,8 @@ const SECTION = randomUUID();
 /** Well-formed suggestion ids (22 base64url characters). */
 const CIVIL_INSERTION = 'civilInsertion00000000';
 const CIVIL_DELETION = 'civilDeletion000000000';
+const CIVIL_CONCURRENT = 'civilConcurrent0000000';
+const COMPANY_CONCURRENT = 'companyConcurrent00000';
 
 /** The first paragraph's text of the section in `doc`. */
 function firstText(doc: Y.Doc): Y.XmlText {
@@ -191,12 +193,38 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     watcher.destroy();
   });
 
+  it('takes suggestions two reviewers of different groups make at once in one paragraph, and both converge', async () => {
+    const a = stockClient(testApp.url, consultation.id, civil.token);
+    const b = stockClient(testApp.url, consultation.id, company.token);
+    await eventually(() => expect(a.provider.synced && b.provider.synced).toBe(true));
+    // Both typed before either heard of the other's: concurrent inserts at the same place.
+    a.provider.disconnect();
+    b.provider.disconnect();
+    firstText(a.doc).insert(10, 'civil ', { insertion: { id: CIVIL_CONCURRENT } });
+    firstText(b.doc).insert(10, 'company ', { insertion: { id: COMPANY_CONCURRENT } });
+    a.provider.connect();
+    b.provider.connect();
+    await eventually(() => expect(a.provider.synced && b.provider.synced).toBe(true));
+    await roundTrip(a.provider);
+    await roundTrip(b.provider);
+    await eventually(() => {
+      expect(firstText(a.doc).toString()).toContain(COMPANY_CONCURRENT);
+      expect(firstText(b.doc).toString()).toContain(CIVIL_CONCURRENT);
+    });
+    expect(firstText(a.doc).toString()).toBe(firstText(b.doc).toString());
+    await eventually(async () =>
+      expect(firstText(await stored()).toString()).toBe(firstText(a.doc).toString()),
+    );
+    a.destroy();
+    b.destroy();
+  });
+
   it('tells each member the ids of their own suggestions only', async () => {
     const mine = await civil.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
     expect(mine.status).toBe(200);
-    expect([...mine.body.ids].sort()).toEqual([CIVIL_INSERTION, CIVIL_DELETION].sort());
+    expect([...mine.body.ids].sort()).toEqual([CIVIL_INSERTION, CIVIL_DELETION, CIVIL_CONCURRENT].sort());
     const theirs = await company.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
-    expect(theirs.body).toEqual({ ids: [] });
+    expect(theirs.body).toEqual({ ids: [COMPANY_CONCURRENT] });
     const outsider = await buildUser(testApp);
     const refused = await outsider.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
     expect(refused.status).toBe(404);
