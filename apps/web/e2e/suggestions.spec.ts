@@ -31,6 +31,14 @@ function markedText(section: Locator, tag: 'ins' | 'del'): Promise<string | null
   return textOf(section.locator(tag));
 }
 
+/** Rejects from `trigger`, giving `reason` (or none) in the popover it opens. */
+async function reject(page: Page, trigger: Locator, reason = ''): Promise<void> {
+  await trigger.click();
+  const popover = page.getByRole('dialog');
+  if (reason) await popover.getByLabel('Reason (optional)').fill(reason);
+  await popover.getByRole('button', { name: /^Reject/ }).click();
+}
+
 /**
  * A section of the demo paper of its own, added by the editor signed in on `page`, so that tests
  * editing the demo paper alongside do not touch its text.
@@ -107,7 +115,7 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
     await expectNoAxeViolations(admin);
 
     await insertion.getByRole('button', { name: 'Accept' }).click();
-    await deletion.getByRole('button', { name: 'Reject' }).click();
+    await reject(admin, deletion.getByRole('button', { name: 'Reject' }));
 
     const final = 'Remedy must be effective and prompt. It is reviewed yearly.';
     for (const [page, shown] of [
@@ -256,11 +264,14 @@ test('where reviewers suggest, a reviewer’s typing and deleting are stored as 
       .filter({ hasText: 'Insert “ It is reviewed yearly.”' })
       .getByRole('button', { name: 'Accept' })
       .click();
-    await list
-      .getByRole('listitem')
-      .filter({ hasText: 'Delete “prompt”' })
-      .getByRole('button', { name: 'Reject' })
-      .click();
+    await reject(
+      organiser,
+      list
+        .getByRole('listitem')
+        .filter({ hasText: 'Delete “prompt”' })
+        .getByRole('button', { name: 'Reject' }),
+      'Promptness was agreed at the last session',
+    );
 
     const final = 'Remedy must be effective and prompt. It is reviewed yearly.';
     for (const shown of [organiserText, text]) {
@@ -268,6 +279,14 @@ test('where reviewers suggest, a reviewer’s typing and deleting are stored as 
       await expect(shown.locator('ins, del')).toHaveCount(0);
     }
     await expectSaved(organiser);
+    // Both decisions are on record, the rejection with its reason.
+    const decided = await organiser.request.get(
+      `/api/consultations/${consultation.id}/audit?action=suggestions.decided`,
+    );
+    expect((await decided.json()).map((entry: { after: object }) => entry.after)).toEqual([
+      { outcome: 'rejected', reason: 'Promptness was agreed at the last session', suggestions: 1 },
+      { outcome: 'accepted', reason: '', suggestions: 1 },
+    ]);
   } finally {
     await organiser.context().close();
     await reviewer.context().close();
@@ -293,10 +312,12 @@ test('where reviewers suggest, a paragraph break a reviewer suggests is stored w
 
     const organiserText = sectionText(organiser, section.number);
     await expect(organiserText.locator('p')).toHaveCount(2);
-    await sectionBlock(organiser, Number(section.number))
-      .getByRole('group', { name: `Suggested change in section ${section.number}` })
-      .getByRole('button', { name: 'Reject' })
-      .click();
+    await reject(
+      organiser,
+      sectionBlock(organiser, Number(section.number))
+        .getByRole('group', { name: `Suggested change in section ${section.number}` })
+        .getByRole('button', { name: 'Reject' }),
+    );
     for (const shown of [organiserText, text]) {
       await expect.poll(() => textOf(shown)).toBe('Remedy must be effective and prompt.');
       await expect(shown.locator('p')).toHaveCount(1);

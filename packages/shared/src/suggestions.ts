@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text, uuid } from './schemas/common.js';
 
 /**
  * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
@@ -97,6 +98,26 @@ export function suggestionsOfAttributes(
  */
 export const ownSuggestionIds = z.object({ ids: z.array(z.string()) });
 export type OwnSuggestionIds = z.infer<typeof ownSuggestionIds>;
+
+/** What an editor decided about a suggestion: taken into the text, or not. */
+export const SUGGESTION_OUTCOMES = ['accepted', 'rejected'] as const;
+export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
+
+/**
+ * An editor's decision on one or more suggestions of a section (one, or all of the section at
+ * once), with the reason given, recorded before the text is changed to match.
+ */
+export const suggestionDecisionBody = z.strictObject({
+  sectionId: uuid,
+  suggestionIds: z.array(z.string().regex(SUGGESTION_ID_PATTERN, 'must be a suggestion id')).min(1).max(500),
+  outcome: z.enum(SUGGESTION_OUTCOMES),
+  reason: text({ min: 0, max: 2000, multiline: true }).default(''),
+});
+export type SuggestionDecisionBody = z.infer<typeof suggestionDecisionBody>;
+
+/** How many of the suggestions were decided now; those decided before keep their decision. */
+export const suggestionDecisionResult = z.object({ recorded: z.int() });
+export type SuggestionDecisionResult = z.infer<typeof suggestionDecisionResult>;
 
 /**
  * Zero-width space: the editor marks one, inserted or deleted, where a suggestion crosses a

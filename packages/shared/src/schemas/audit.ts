@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = [
   'thread.reopened',
   'version.created',
   'version.restored',
+  'suggestions.decided',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -41,6 +42,7 @@ export const AUDIT_TARGETS = [
   'comment',
   'thread',
   'version',
+  'section',
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

@@ -10,6 +10,7 @@ import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 import { RightsRecheck } from './rights-recheck.service.js';
+import { SuggestionDecisions } from './suggestion-decisions.service.js';
 
 /** Real-time co-editing of the paper (SPEC §4). */
 @Module({
@@ -24,6 +25,7 @@ import { RightsRecheck } from './rights-recheck.service.js';
     PaperStoreQueue,
     ParticipantsRepository,
     RightsRecheck,
+    SuggestionDecisions,
   ],
   exports: [PaperRegistry, PaperRepository],
 })

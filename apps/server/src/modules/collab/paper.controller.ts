@@ -1,19 +1,32 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { consultationParams, ownSuggestionIds } from '@cw/shared';
+import {
+  consultationParams,
+  ownSuggestionIds,
+  suggestionDecisionBody,
+  type SuggestionDecisionBody,
+  suggestionDecisionResult,
+} from '@cw/shared';
 import { z } from 'zod';
-import { CurrentUser, Permission } from '../../common/access.decorators.js';
-import type { AuthContext } from '../../common/request-context.js';
-import { Returns, ValidParams } from '../../common/validation.decorators.js';
+import { CurrentActor, CurrentUser, Permission } from '../../common/access.decorators.js';
+import type { Actor, AuthContext } from '../../common/request-context.js';
+import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { PaperRepository } from './paper.repository.js';
+import { SuggestionDecisions } from './suggestion-decisions.service.js';
 
 type ConsultationParams = z.infer<typeof consultationParams>;
 
-/** What the paper's socket does not carry: who made a suggestion, told only to its author. */
+/**
+ * What the paper's socket does not carry about suggested changes: who made one (told only to
+ * its author), and the editors' decisions on them.
+ */
 @ApiTags('paper')
 @Controller('api/consultations/:consultationId/paper')
 export class PaperController {
-  constructor(private readonly papers: PaperRepository) {}
+  constructor(
+    private readonly papers: PaperRepository,
+    private readonly decisions: SuggestionDecisions,
+  ) {}
 
   @Get('suggestions/mine')
   @Permission('paper.read')
@@ -23,5 +36,17 @@ export class PaperController {
     @CurrentUser() user: AuthContext,
   ) {
     return { ids: await this.papers.suggestionIdsBy(params.consultationId, user.userId) };
+  }
+
+  @Post('suggestions/decisions')
+  @HttpCode(200)
+  @Permission('suggestions.decide')
+  @Returns(suggestionDecisionResult)
+  decide(
+    @ValidParams(consultationParams) _params: ConsultationParams,
+    @ValidBody(suggestionDecisionBody) body: SuggestionDecisionBody,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.decisions.decide(actor, body);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LabelScope } from '@cw/shared';
+import type { LabelScope, SuggestionOutcome } from '@cw/shared';
 import * as Y from 'yjs';
 import { Database, type Queryable } from '../../db/database.js';
 
@@ -106,6 +106,40 @@ export class PaperRepository {
     const rows = await this.db.sql<{ suggestion_id: string; author_id: string | null }[]>`
       SELECT suggestion_id, author_id FROM paper_suggestions WHERE consultation_id = ${consultationId}`;
     return rows.map((row) => [row.suggestion_id, row.author_id]);
+  }
+
+  /**
+   * Records an editor's decision on those of `suggestionIds` in the paper that are not decided
+   * yet; returns the ids it recorded and, apart, those the paper has no record of.
+   */
+  async decideSuggestions(
+    decision: {
+      consultationId: string;
+      sectionId: string;
+      suggestionIds: string[];
+      outcome: SuggestionOutcome;
+      reason: string;
+      decidedBy: string;
+    },
+    q: Queryable = this.db.sql,
+  ): Promise<{ recorded: string[]; unknown: string[] }> {
+    const { consultationId, suggestionIds } = decision;
+    const known = await q<{ suggestion_id: string }[]>`
+      SELECT suggestion_id FROM paper_suggestions
+      WHERE consultation_id = ${consultationId} AND suggestion_id IN ${this.db.sql(suggestionIds)}
+      FOR UPDATE`;
+    const recorded = await q<{ suggestion_id: string }[]>`
+      UPDATE paper_suggestions
+      SET outcome = ${decision.outcome}, reason = ${decision.reason}, section_id = ${decision.sectionId},
+          decided_by = ${decision.decidedBy}, decided_at = now()
+      WHERE consultation_id = ${consultationId} AND suggestion_id IN ${this.db.sql(suggestionIds)}
+        AND outcome IS NULL
+      RETURNING suggestion_id`;
+    const isKnown = new Set(known.map((row) => row.suggestion_id));
+    return {
+      recorded: recorded.map((row) => row.suggestion_id),
+      unknown: suggestionIds.filter((id) => !isKnown.has(id)),
+    };
   }
 
   /** The ids of the suggestions `userId` made in the paper. */

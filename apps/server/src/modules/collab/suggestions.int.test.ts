@@ -230,6 +230,51 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     expect(refused.status).toBe(404);
   });
 
+  it('records an editor’s decision with its reason, once, in the audit log; refuses reviewers', async () => {
+    const path = `/api/consultations/${consultation.id}/paper/suggestions/decisions`;
+    const decision = {
+      sectionId: SECTION,
+      suggestionIds: [CIVIL_DELETION, COMPANY_CONCURRENT],
+      outcome: 'rejected',
+      reason: 'The original wording was agreed at the last session',
+    };
+    expect((await civil.api.post(path, decision)).status).toBe(403);
+    expect(
+      (await admin.api.post(path, { ...decision, suggestionIds: ['unknownSuggestion00000'] })).status,
+    ).toBe(404);
+    expect((await admin.api.post(path, { ...decision, sectionId: randomUUID() })).status).toBe(404);
+    expect((await admin.api.post(path, { ...decision, suggestionIds: ['not an id'] })).status).toBe(400);
+    expect((await admin.api.post(path, { ...decision, outcome: 'maybe' })).status).toBe(400);
+
+    const first = await admin.api.post(path, decision);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ recorded: 2 });
+    expect((await admin.api.post(path, { ...decision, outcome: 'accepted' })).body).toEqual({ recorded: 0 });
+    const rows = await testApp.db.sql<
+      { outcome: string; reason: string; decided_by: string; section_id: string }[]
+    >`
+      SELECT outcome, reason, decided_by, section_id FROM paper_suggestions
+      WHERE consultation_id = ${consultation.id} AND suggestion_id IN ${testApp.db.sql(decision.suggestionIds)}`;
+    expect(rows).toEqual(
+      decision.suggestionIds.map(() => ({
+        outcome: 'rejected',
+        reason: decision.reason,
+        decided_by: admin.id,
+        section_id: SECTION,
+      })),
+    );
+    const audit = await admin.api.get(
+      `/api/consultations/${consultation.id}/audit?action=suggestions.decided`,
+    );
+    expect(audit.body).toMatchObject([
+      {
+        actor: { userId: admin.id },
+        target: { type: 'section', id: SECTION },
+        after: { outcome: 'rejected', reason: decision.reason, suggestions: 2 },
+      },
+    ]);
+  });
+
   it('lets the author withdraw their own suggestion', async () => {
     const { refused } = await attempt(civil, (doc) => firstText(doc).delete(0, 4));
     expect(refused).toBe(false);

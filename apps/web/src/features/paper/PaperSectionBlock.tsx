@@ -107,6 +107,8 @@ export function PaperSectionBlock({
         {editor ? (
           <SectionSuggestions
             editor={editor}
+            consultationId={consultation.id}
+            sectionId={section.id}
             sectionNumber={section.number}
             mayDecide={canDo(consultation, 'suggestions.decide')}
             isEditable={isEditable}

@@ -1,8 +1,9 @@
-import { Button, Flex, Heading, Text } from '@radix-ui/themes';
+import { Button, Flex, Heading, Popover, Text, TextArea } from '@radix-ui/themes';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnSuggestions } from '../../collab/own-suggestions';
+import { FormAlert } from '../../ui/ErrorCallout';
 import {
   acceptSuggestion,
   rejectSuggestion,
@@ -10,6 +11,7 @@ import {
   settleAllSuggestions,
   type SectionSuggestion,
 } from './paper-suggestions';
+import { type SuggestionDecision, useDecideSuggestions } from './useDecideSuggestions';
 
 /** Longest stretch of suggested text quoted in the list. */
 const QUOTE_LENGTH = 80;
@@ -27,20 +29,84 @@ function useDescription() {
   };
 }
 
+/** Reject, with an optional reason asked for first; `onReject` gets the reason typed. */
+function RejectWithReason({
+  label,
+  confirmLabel,
+  describedBy,
+  onReject,
+  variant = 'soft',
+}: {
+  label: string;
+  confirmLabel: string;
+  describedBy: string;
+  onReject: (reason: string) => void;
+  variant?: 'soft' | 'outline';
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [isOpen, setIsOpen] = useState(false);
+  const reasonId = useId();
+  const hintId = useId();
+  return (
+    <Popover.Root open={isOpen} onOpenChange={setIsOpen}>
+      <Popover.Trigger>
+        <Button size="1" variant={variant} aria-describedby={describedBy}>
+          {label}
+        </Button>
+      </Popover.Trigger>
+      <Popover.Content width="320px">
+        <Flex direction="column" gap="2">
+          <Text as="label" size="2" weight="medium" htmlFor={reasonId}>
+            {t('paper.suggestions.reason')}
+          </Text>
+          <TextArea
+            id={reasonId}
+            aria-describedby={hintId}
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            maxLength={2000}
+            rows={3}
+          />
+          <Text size="1" color="gray" highContrast id={hintId}>
+            {t('paper.suggestions.reasonHint')}
+          </Text>
+          <Flex justify="end">
+            <Button
+              size="1"
+              aria-describedby={describedBy}
+              onClick={() => {
+                onReject(reason.trim());
+                setIsOpen(false);
+                setReason('');
+              }}
+            >
+              {confirmLabel}
+            </Button>
+          </Flex>
+        </Flex>
+      </Popover.Content>
+    </Popover.Root>
+  );
+}
+
 function SuggestionItem({
   editor,
   suggestion,
   mayDecide,
   isOwn,
+  decide,
 }: {
   editor: Editor;
   suggestion: SectionSuggestion;
   mayDecide: boolean;
   isOwn: boolean;
+  decide: (decision: SuggestionDecision, settle: () => void) => void;
 }) {
   const { t } = useTranslation();
   const describe = useDescription();
   const descriptionId = useId();
+  const suggestionIds = [suggestion.id];
   return (
     <li>
       <Flex direction="column" gap="1">
@@ -53,18 +119,24 @@ function SuggestionItem({
               <Button
                 size="1"
                 aria-describedby={descriptionId}
-                onClick={() => acceptSuggestion(editor, suggestion.id)}
+                onClick={() =>
+                  decide({ suggestionIds, outcome: 'accepted' }, () =>
+                    acceptSuggestion(editor, suggestion.id),
+                  )
+                }
               >
                 {t('paper.suggestions.accept')}
               </Button>
-              <Button
-                size="1"
-                variant="soft"
-                aria-describedby={descriptionId}
-                onClick={() => rejectSuggestion(editor, suggestion.id)}
-              >
-                {t('paper.suggestions.reject')}
-              </Button>
+              <RejectWithReason
+                label={t('paper.suggestions.reject')}
+                confirmLabel={t('paper.suggestions.confirmReject')}
+                describedBy={descriptionId}
+                onReject={(reason) =>
+                  decide({ suggestionIds, outcome: 'rejected', reason }, () =>
+                    rejectSuggestion(editor, suggestion.id),
+                  )
+                }
+              />
             </>
           ) : isOwn ? (
             <Button
@@ -84,17 +156,22 @@ function SuggestionItem({
 
 /**
  * A section's suggested changes in its margin, in text order: what each inserts or deletes, with
- * Accept and Reject for those who decide (editors and admins) and Withdraw for the author's own.
- * Nothing is shown while the section has none.
+ * Accept and Reject (with an optional reason) for those who decide (editors and admins) and
+ * Withdraw for the author's own. A decision is recorded on the server before the text changes to
+ * match. Nothing is shown while the section has none.
  */
 export function SectionSuggestions({
   editor,
+  consultationId,
+  sectionId,
   sectionNumber,
   mayDecide,
   isEditable,
   ownSuggestions,
 }: {
   editor: Editor;
+  consultationId: string;
+  sectionId: string;
   sectionNumber: string;
   /** The member may accept and reject suggestions (`suggestions.decide`). */
   mayDecide: boolean;
@@ -108,12 +185,17 @@ export function SectionSuggestions({
     editor,
     selector: ({ editor: current }) => sectionSuggestions(current.state.doc),
   });
+  const decision = useDecideSuggestions(consultationId, sectionId);
+  const decide = (body: SuggestionDecision, settle: () => void) =>
+    decision.mutate(body, { onSuccess: settle });
   if (suggestions.length === 0) return null;
+  const allIds = suggestions.map((suggestion) => suggestion.id);
   return (
     <div aria-labelledby={headingId} role="group" className="paper-suggestions">
       <Heading as="h3" size="2" id={headingId}>
         {t('paper.suggestions.title', { number: sectionNumber, count: suggestions.length })}
       </Heading>
+      <FormAlert error={decision.error} />
       <ul className="plain-list paper-suggestions__list">
         {suggestions.map((suggestion) => (
           <SuggestionItem
@@ -122,6 +204,7 @@ export function SectionSuggestions({
             suggestion={suggestion}
             mayDecide={isEditable && mayDecide}
             isOwn={isEditable && ownSuggestions.has(suggestion.id)}
+            decide={decide}
           />
         ))}
       </ul>
@@ -131,18 +214,25 @@ export function SectionSuggestions({
             size="1"
             variant="outline"
             aria-describedby={headingId}
-            onClick={() => settleAllSuggestions(editor, 'accept')}
+            onClick={() =>
+              decide({ suggestionIds: allIds, outcome: 'accepted' }, () =>
+                settleAllSuggestions(editor, 'accept'),
+              )
+            }
           >
             {t('paper.suggestions.acceptAll')}
           </Button>
-          <Button
-            size="1"
+          <RejectWithReason
             variant="outline"
-            aria-describedby={headingId}
-            onClick={() => settleAllSuggestions(editor, 'reject')}
-          >
-            {t('paper.suggestions.rejectAll')}
-          </Button>
+            label={t('paper.suggestions.rejectAll')}
+            confirmLabel={t('paper.suggestions.confirmRejectAll')}
+            describedBy={headingId}
+            onReject={(reason) =>
+              decide({ suggestionIds: allIds, outcome: 'rejected', reason }, () =>
+                settleAllSuggestions(editor, 'reject'),
+              )
+            }
+          />
         </Flex>
       ) : null}
     </div>
