@@ -22,6 +22,9 @@ test('an admin invites a reviewer for a group; the invitee signs up through the 
   const admin = await demoAccountWithRole(page.request, 'admin');
   await signInThroughForm(page, admin);
   await page.getByRole('main').getByRole('link').first().click();
+  // The consultation's page, not the list still showing while its code loads.
+  await expect(page).toHaveURL(/\/consultations\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('navigation', { name: 'Consultation' })).toBeVisible();
   const consultationTitle = await page.getByRole('heading', { level: 1 }).innerText();
   await page.getByRole('navigation', { name: 'Consultation' }).getByRole('link', { name: 'Members' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Members and invitations' })).toBeVisible();

@@ -92,6 +92,27 @@ test('text typed while the server is away survives a closed tab, is sent when th
   await expect(page.getByText('Offline — reconnecting')).toBeVisible();
   await page.keyboard.type(' Typed offline, then the tab was closed.');
   await expect(page.getByText('Not saved — offline')).toBeVisible();
+  // The kept copy writes each keystroke in its own IndexedDB transaction: a read of the same
+  // store starts only after every write begun before it has finished.
+  await page.evaluate(async () => {
+    const names = (await indexedDB.databases())
+      .map((database) => database.name)
+      .filter((name): name is string => name?.startsWith('cw-paper:') ?? false);
+    for (const name of names) {
+      await new Promise<void>((resolve, reject) => {
+        const opening = indexedDB.open(name);
+        opening.onerror = () => reject(opening.error);
+        opening.onsuccess = () => {
+          const transaction = opening.result.transaction('updates', 'readonly');
+          transaction.objectStore('updates').count();
+          transaction.oncomplete = () => {
+            opening.result.close();
+            resolve();
+          };
+        };
+      });
+    }
+  });
   await page.close();
 
   server = await startAppServer({ dataDir, port: started.port });

@@ -2,18 +2,21 @@ import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '../ui/LoadingState';
 import { AppShell } from './AppShell';
 import { RequireSignIn } from './RequireSignIn';
+import { RouteError } from './RouteError';
 
 /**
  * A page whose code is fetched the first time it is visited, so each page ships only what it
  * uses. A navigation keeps the current page until the code arrives; on the first load the page's
- * place shows the loading state, with the header already drawn.
+ * place shows the loading state, with the header already drawn. Code that cannot be fetched (the
+ * server is away) shows in the page's place, under the header, until the server is back.
  */
 function lazyPage(
   load: () => Promise<RouteObject['Component']>,
-): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement'> {
+): Pick<RouteObject, 'lazy' | 'hydrateFallbackElement' | 'ErrorBoundary'> {
   return {
     lazy: async () => ({ Component: await load() }),
     hydrateFallbackElement: <LoadingState />,
+    ErrorBoundary: RouteError,
   };
 }
 
