@@ -4,12 +4,12 @@ import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { PaperSession } from '../../collab/paper-session';
-import { usePaperSessionState } from '../../collab/usePaperSession';
+import { usePaperSessionState, usePaperSessionValue } from '../../collab/usePaperSession';
 import { useWarnBeforeLeaving } from '../../ui/useWarnBeforeLeaving';
 import { LoadingState } from '../../ui/LoadingState';
 import { canDo } from '../consultations/useConsultations';
 import { useThreads } from '../threads/useThreads';
-import { readOnlyReason } from './paper-access';
+import { readOnlyReason, type ReadOnlyReason } from './paper-access';
 import { PaperSectionBlock, type LaidOutHeight } from './PaperSectionBlock';
 import { paperTarget, type PaperTarget } from './section-mounting';
 import { SectionVisibility } from './section-visibility';
@@ -52,6 +52,26 @@ function threadsBySection(
   return kept;
 }
 
+/** Status and presence: the one part of the paper that follows the save state of every edit. */
+function PaperBar({
+  session,
+  readOnly,
+  phase,
+}: {
+  session: PaperSession;
+  readOnly: ReadOnlyReason;
+  phase: ConsultationDetail['phase'];
+}) {
+  const state = usePaperSessionState(session);
+  useWarnBeforeLeaving(state.localClock > state.storedClock);
+  return (
+    <Flex direction="column" gap="2" className="paper-bar">
+      <PaperStatus state={state} readOnly={readOnly} phase={phase} />
+      <PresenceList awareness={session.awareness} />
+    </Flex>
+  );
+}
+
 const NO_THREADS: readonly Thread[] = [];
 const NO_QUESTIONS: readonly GuidingQuestion[] = [];
 const ALL_THREADS = {};
@@ -68,10 +88,11 @@ export function PaperView({
   session: PaperSession;
 }) {
   const { t } = useTranslation();
-  const state = usePaperSessionState(session);
-  useWarnBeforeLeaving(state.localClock > state.storedClock);
+  const hasSynced = usePaperSessionValue(session, (state) => state.hasSynced);
+  const connection = usePaperSessionValue(session, (state) => state.connection);
+  const serverWriteAccess = usePaperSessionValue(session, (state) => state.serverWriteAccess);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
-  const readOnly = readOnlyReason(consultation, state.serverWriteAccess);
+  const readOnly = readOnlyReason(consultation, serverWriteAccess);
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
   const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
   const lastAnchored = useRef<ReadonlyMap<string, readonly Thread[]>>(new Map());
@@ -89,7 +110,7 @@ export function PaperView({
   const { hash } = useLocation();
   const [jump, setJump] = useState<(PaperTarget & { hash: string }) | null>(null);
   if (jump?.hash !== hash) {
-    const found = state.hasSynced
+    const found = hasSynced
       ? paperTarget(
           hash,
           sections.map((section) => section.id),
@@ -99,14 +120,14 @@ export function PaperView({
     if (found) setJump({ ...found, hash });
     else if (jump) setJump(null);
   }
-  const isEditable = readOnly === null && state.connection !== 'closed';
+  const isEditable = readOnly === null && connection !== 'closed';
 
   // The width of a section's text column, read from an empty section laid out like the others:
   // the placeholders' estimated heights depend on it, and must be right from their first paint so
   // that a link's target is brought to the right place.
   const probeRef = useRef<HTMLDivElement>(null);
   const [textWidth, setTextWidth] = useState<number | null>(null);
-  const hasSections = state.hasSynced && sections.length > 0;
+  const hasSections = hasSynced && sections.length > 0;
   useLayoutEffect(() => {
     const probe = probeRef.current;
     if (!probe) return;
@@ -121,12 +142,9 @@ export function PaperView({
 
   return (
     <Flex direction="column" gap="5">
-      <Flex direction="column" gap="2" className="paper-bar">
-        <PaperStatus state={state} readOnly={readOnly} phase={consultation.phase} />
-        <PresenceList awareness={session.awareness} />
-      </Flex>
-      {!state.hasSynced ? (
-        state.connection === 'closed' ? null : (
+      <PaperBar session={session} readOnly={readOnly} phase={consultation.phase} />
+      {!hasSynced ? (
+        connection === 'closed' ? null : (
           <LoadingState />
         )
       ) : sections.length === 0 ? (
