@@ -14,6 +14,7 @@ import {
   blockLengths,
   estimateSectionHeight,
   shouldMountSection,
+  viewportPosition,
   type PaperTarget,
 } from './section-mounting';
 import type { SectionVisibility } from './section-visibility';
@@ -83,6 +84,11 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
     if (!shouldMount) setFocusOnMount(false);
   }
 
+  // The sections in view mount before the first paint; the observers report every change after.
+  useLayoutEffect(() => {
+    const block = blockRef.current;
+    if (block) setPosition(viewportPosition(block.getBoundingClientRect(), window.innerHeight));
+  }, []);
   useEffect(() => {
     const block = blockRef.current;
     if (!block) return;

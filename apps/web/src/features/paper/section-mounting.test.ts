@@ -1,6 +1,36 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { blockLengths, estimateSectionHeight, paperTarget, shouldMountSection } from './section-mounting';
+import {
+  blockLengths,
+  estimateSectionHeight,
+  paperTarget,
+  shouldMountSection,
+  viewportPosition,
+} from './section-mounting';
+
+describe('viewportPosition', () => {
+  const screen = 800;
+
+  it('finds a section on screen, or within a screen of it, near', () => {
+    expect(viewportPosition({ top: 100, bottom: 500 }, screen)).toEqual({ isNear: true, isKept: true });
+    expect(viewportPosition({ top: 1500, bottom: 2500 }, screen)).toEqual({ isNear: true, isKept: true });
+    expect(viewportPosition({ top: -3000, bottom: -700 }, screen)).toEqual({ isNear: true, isKept: true });
+  });
+
+  it('finds a section between one and three screens away kept but not near', () => {
+    expect(viewportPosition({ top: 1700, bottom: 2500 }, screen)).toEqual({ isNear: false, isKept: true });
+    expect(viewportPosition({ top: -3000, bottom: -2300 }, screen)).toEqual({ isNear: false, isKept: true });
+  });
+
+  it('finds a section more than three screens away neither', () => {
+    expect(viewportPosition({ top: 3300, bottom: 4000 }, screen)).toEqual({ isNear: false, isKept: false });
+    expect(viewportPosition({ top: -4000, bottom: -2500 }, screen)).toEqual({ isNear: false, isKept: false });
+  });
+
+  it('finds a section taller than the screen and around it near', () => {
+    expect(viewportPosition({ top: -5000, bottom: 5000 }, screen)).toEqual({ isNear: true, isKept: true });
+  });
+});
 
 describe('shouldMountSection', () => {
   const away = { isMounted: false, isNear: false, isKept: false, isPinned: false };

@@ -5,8 +5,21 @@ import * as Y from 'yjs';
  * unmount once it is more than three screens away: the gap between the two keeps a section that
  * hovers near one edge from mounting and unmounting as the reader scrolls back and forth.
  */
-export const NEAR_VIEWPORT_MARGIN = '100% 0px';
-export const KEEP_MOUNTED_MARGIN = '300% 0px';
+const NEAR_SCREENS = 1;
+const KEEP_SCREENS = 3;
+/** The same distances as IntersectionObserver margins. */
+export const NEAR_VIEWPORT_MARGIN = `${NEAR_SCREENS * 100}% 0px`;
+export const KEEP_MOUNTED_MARGIN = `${KEEP_SCREENS * 100}% 0px`;
+
+/**
+ * Where a section's box (relative to the viewport, in px) stands as the observers would report
+ * it: for the first layout, before they have.
+ */
+export function viewportPosition(box: { top: number; bottom: number }, viewportHeight: number) {
+  const within = (screens: number) =>
+    box.bottom >= -screens * viewportHeight && box.top <= (1 + screens) * viewportHeight;
+  return { isNear: within(NEAR_SCREENS), isKept: within(KEEP_SCREENS) };
+}
 
 export interface SectionMountInput {
   isMounted: boolean;
