@@ -1,5 +1,7 @@
 import { expect as playwrightExpect } from '@playwright/test';
+import { demoAdmin, signIn } from './accounts.mjs';
 import { countTransfers } from './browser.mjs';
+import { median } from './stats.mjs';
 
 /** Generous: a bound on failures only, for a busy machine. */
 const READY_TIMEOUT_MS = 60_000;
@@ -40,25 +42,6 @@ const PAGES = [
 const JS_GOAL_KB = { login: 150, 'consultation list': 150, paper: 350 };
 
 const kb = (bytes) => (bytes / 1024).toFixed(1);
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
-async function demoAdmin(baseUrl) {
-  const accounts = await (await fetch(`${baseUrl}/api/demo/accounts`)).json();
-  const admin = accounts.find((account) => account.role === 'admin');
-  if (!admin) throw new Error('the demo has no admin account');
-  return admin;
-}
-
-async function signIn(context, baseUrl, account) {
-  const response = await context.request.post(`${baseUrl}/api/auth/login`, {
-    data: { email: account.email, password: account.password },
-  });
-  if (!response.ok()) throw new Error(`sign-in as ${account.email}: ${response.status()}`);
-}
 
 /** Opens `url` and waits until the page is ready: the time taken and the bytes received. */
 async function visit(page, transfers, url, ready) {

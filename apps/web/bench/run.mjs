@@ -1,5 +1,6 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import { launchBrowser } from './browser.mjs';
+import { measureLongPaper } from './long-paper.mjs';
 import { measurePages } from './pages.mjs';
 import { startDemoServer } from './server.mjs';
 
@@ -7,10 +8,15 @@ import { startDemoServer } from './server.mjs';
  * `pnpm bench:web`: the production build served by the built server in demo mode on a throwaway
  * Postgres database (DATABASE_URL, default the local Postgres; created and dropped here), driven
  * by Chromium. Each scenario returns rows, objects with the same keys, printed as a Markdown
- * table under its title. BENCH_RUNS: visits per page (default 5).
+ * table under its title. BENCH_RUNS: visits per page (default 5); BENCH_SCENARIOS: the titles of
+ * the scenarios to run, comma-separated (default all).
  */
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SCENARIOS = [{ title: 'Pages', measure: measurePages }];
+const ONLY = process.env.BENCH_SCENARIOS?.split(',').map((title) => title.trim().toLowerCase());
+const SCENARIOS = [
+  { title: 'Pages', measure: measurePages },
+  { title: 'Long paper', measure: measureLongPaper },
+].filter(({ title }) => !ONLY || ONLY.includes(title.toLowerCase()));
 
 const log = (line) => process.stderr.write(`${line}\n`);
 

@@ -59,9 +59,15 @@ async function removeSection(page: Page, consultationId: string, section: Sectio
   await page.request.delete(`/api/consultations/${consultationId}/sections/${section.id}`);
 }
 
+/** Opens the paper with the section scrolled into view, so that its editor and margin mount. */
 async function openPaperAt(page: Page, consultationId: string, sectionNumber: string): Promise<void> {
   await page.goto(`/consultations/${consultationId}/paper`);
-  await expect(sectionText(page, sectionNumber)).toBeVisible();
+  await bringIntoView(page, sectionNumber);
+}
+
+async function bringIntoView(page: Page, sectionNumber: string): Promise<void> {
+  await sectionText(page, sectionNumber).scrollIntoViewIfNeeded();
+  await expect(sectionText(page, sectionNumber)).toHaveAttribute('contenteditable', /true|false/);
 }
 
 test('an editor suggests an insertion and a deletion; an admin accepts one and rejects the other', async ({
@@ -153,6 +159,7 @@ test('a reviewer who suggests may withdraw their own suggestion, even after a re
     await expectSaved(reviewer);
 
     await reviewer.reload();
+    await bringIntoView(reviewer, section.number);
     const list = sectionBlock(reviewer, Number(section.number)).getByRole('group', {
       name: `Suggested change in section ${section.number}`,
     });

@@ -22,3 +22,14 @@ export function usePaperSession(consultationId: string, userId: string): PaperSe
 export function usePaperSessionState(session: PaperSession): PaperSessionState {
   return useSyncExternalStore(session.subscribe, session.getState);
 }
+
+/**
+ * One value derived from the session's state, re-rendering only when it changes: the save clocks
+ * move with every keystroke, and a view that needs only, say, `hasSynced` should not follow them.
+ */
+export function usePaperSessionValue<T extends string | number | boolean | null>(
+  session: PaperSession,
+  select: (state: PaperSessionState) => T,
+): T {
+  return useSyncExternalStore(session.subscribe, () => select(session.getState()));
+}

@@ -1,16 +1,19 @@
 import { Flex, Text } from '@radix-ui/themes';
 import { paperAccess, type ConsultationDetail, type GuidingQuestion, type Thread } from '@cw/shared';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import type { PaperSession } from '../../collab/paper-session';
-import { usePaperSessionState } from '../../collab/usePaperSession';
+import { usePaperSessionState, usePaperSessionValue } from '../../collab/usePaperSession';
 import { useWarnBeforeLeaving } from '../../ui/useWarnBeforeLeaving';
 import { LoadingState } from '../../ui/LoadingState';
 import { canDo, consultationKeys } from '../consultations/useConsultations';
-import { useThreadActions, useThreads } from '../threads/useThreads';
-import { readOnlyReason } from './paper-access';
-import { PaperSectionBlock } from './PaperSectionBlock';
+import { useThreads } from '../threads/useThreads';
+import { readOnlyReason, type ReadOnlyReason } from './paper-access';
+import { PaperSectionBlock, type LaidOutHeight } from './PaperSectionBlock';
+import { paperTarget, type PaperTarget } from './section-mounting';
+import { SectionVisibility } from './section-visibility';
 import { PaperStatus } from './PaperStatus';
 import { PresenceList } from './PresenceList';
 import { useOwnSuggestionIds } from './useOwnSuggestionIds';
@@ -27,20 +30,58 @@ function questionsBySection(questions: readonly GuidingQuestion[]): Map<string, 
   return bySection;
 }
 
-/** Anchored threads keyed by their section. */
-function threadsBySection(threads: readonly Thread[]): Map<string, Thread[]> {
+/**
+ * Anchored threads keyed by their section. A section whose threads are all unchanged keeps its
+ * previous list, so a thread posted in one section re-renders that section alone.
+ */
+function threadsBySection(
+  threads: readonly Thread[],
+  previous: ReadonlyMap<string, readonly Thread[]>,
+): Map<string, readonly Thread[]> {
   const bySection = new Map<string, Thread[]>();
   for (const thread of threads) {
-    if (thread.anchor)
-      bySection.set(thread.anchor.sectionId, [...(bySection.get(thread.anchor.sectionId) ?? []), thread]);
+    if (!thread.anchor) continue;
+    const own = bySection.get(thread.anchor.sectionId);
+    if (own) own.push(thread);
+    else bySection.set(thread.anchor.sectionId, [thread]);
   }
-  return bySection;
+  const kept = new Map<string, readonly Thread[]>();
+  for (const [sectionId, own] of bySection) {
+    const before = previous.get(sectionId);
+    const isSame = before?.length === own.length && before.every((thread, index) => thread === own[index]);
+    kept.set(sectionId, isSame ? before : own);
+  }
+  return kept;
+}
+
+/** Status and presence: the one part of the paper that follows the save state of every edit. */
+function PaperBar({
+  session,
+  readOnly,
+  phase,
+}: {
+  session: PaperSession;
+  readOnly: ReadOnlyReason;
+  phase: ConsultationDetail['phase'];
+}) {
+  const state = usePaperSessionState(session);
+  useWarnBeforeLeaving(state.localClock > state.storedClock);
+  return (
+    <Flex direction="column" gap="2" className="paper-bar">
+      <PaperStatus state={state} readOnly={readOnly} phase={phase} />
+      <PresenceList awareness={session.awareness} />
+    </Flex>
+  );
 }
 
 const NO_THREADS: readonly Thread[] = [];
+const NO_QUESTIONS: readonly GuidingQuestion[] = [];
 const ALL_THREADS = {};
 
-/** The whole paper: status, presence and every section in order, each with its own editor. */
+/**
+ * The whole paper: status, presence and every section in order. Each section's heading is always
+ * there; its editor and margin mount as it nears the viewport (see PaperSectionBlock).
+ */
 export function PaperView({
   consultation,
   session,
@@ -49,61 +90,107 @@ export function PaperView({
   session: PaperSession;
 }) {
   const { t } = useTranslation();
-  const state = usePaperSessionState(session);
+  const hasSynced = usePaperSessionValue(session, (state) => state.hasSynced);
+  const connection = usePaperSessionValue(session, (state) => state.connection);
+  const serverAccess = usePaperSessionValue(session, (state) => state.serverAccess);
   useOwnSuggestionIds(consultation.id, session);
-  useWarnBeforeLeaving(state.localClock > state.storedClock);
   const [activeSectionId, setActiveSectionId] = useState<string | null>(null);
-  const readOnly = readOnlyReason(consultation, state.serverAccess);
+  const readOnly = readOnlyReason(consultation, serverAccess);
   const queryClient = useQueryClient();
   const expectedAccess = paperAccess(consultation.role, consultation.phase, consultation.textChanges);
   // The socket hears of a new role, phase or text change mode first: the page reads the
   // consultation again so that it says why.
   useEffect(() => {
-    if (state.serverAccess !== null && state.serverAccess !== expectedAccess)
+    if (serverAccess !== null && serverAccess !== expectedAccess)
       void queryClient.invalidateQueries({ queryKey: consultationKeys.detail(consultation.id) });
-  }, [state.serverAccess, expectedAccess, queryClient, consultation.id]);
+  }, [serverAccess, expectedAccess, queryClient, consultation.id]);
   // Members who may only suggest always do; the others choose for themselves, in this page only.
   const [choosesToSuggest, setChoosesToSuggest] = useState(false);
-  const mustSuggest = (state.serverAccess ?? expectedAccess) === 'suggest';
+  const mustSuggest = (serverAccess ?? expectedAccess) === 'suggest';
   const suggesting = mustSuggest || choosesToSuggest;
   const questions = useMemo(() => questionsBySection(consultation.questions), [consultation.questions]);
   const threads = useThreads(consultation.id, ALL_THREADS, canDo(consultation, 'threads.read'));
-  const actions = useThreadActions(consultation.id);
-  const anchored = useMemo(() => threadsBySection(threads.data ?? []), [threads.data]);
+  const lastAnchored = useRef<ReadonlyMap<string, readonly Thread[]>>(new Map());
+  const anchored = useMemo(() => threadsBySection(threads.data ?? [], lastAnchored.current), [threads.data]);
+  lastAnchored.current = anchored;
   const sections = useMemo(
     () => [...consultation.sections].sort((a, b) => a.position - b.position),
     [consultation.sections],
   );
+  const [visibility] = useState(() => new SectionVisibility());
+  const [heights] = useState(() => new Map<string, LaidOutHeight>());
+
+  // A link to a section (#section-<id>) or a thread (#thread-<id>) is followed once per address,
+  // as soon as the paper, and for a thread the threads, have loaded.
+  const { hash } = useLocation();
+  const [jump, setJump] = useState<(PaperTarget & { hash: string }) | null>(null);
+  if (jump?.hash !== hash) {
+    const found = hasSynced
+      ? paperTarget(
+          hash,
+          sections.map((section) => section.id),
+          threads.data ?? [],
+        )
+      : null;
+    if (found) setJump({ ...found, hash });
+    else if (jump) setJump(null);
+  }
+  const isEditable = readOnly === null && connection !== 'closed';
+
+  // The width of a section's text column, read from an empty section laid out like the others:
+  // the placeholders' estimated heights depend on it, and must be right from their first paint so
+  // that a link's target is brought to the right place.
+  const probeRef = useRef<HTMLDivElement>(null);
+  const [textWidth, setTextWidth] = useState<number | null>(null);
+  const hasSections = hasSynced && sections.length > 0;
+  useLayoutEffect(() => {
+    const probe = probeRef.current;
+    if (!probe) return;
+    setTextWidth(probe.getBoundingClientRect().width);
+    const resized = new ResizeObserver(([entry]) => {
+      const size = entry?.borderBoxSize[0];
+      if (size) setTextWidth(size.inlineSize);
+    });
+    resized.observe(probe);
+    return () => resized.disconnect();
+  }, [hasSections]);
 
   return (
     <Flex direction="column" gap="5">
-      <Flex direction="column" gap="2" className="paper-bar">
-        <PaperStatus state={state} readOnly={readOnly} phase={consultation.phase} />
-        <PresenceList awareness={session.awareness} />
-      </Flex>
-      {!state.hasSynced ? (
-        state.connection === 'closed' ? null : (
+      <PaperBar session={session} readOnly={readOnly} phase={consultation.phase} />
+      {!hasSynced ? (
+        connection === 'closed' ? null : (
           <LoadingState />
         )
       ) : sections.length === 0 ? (
         <Text as="p">{t('paper.noSections')}</Text>
       ) : (
-        sections.map((section) => (
-          <PaperSectionBlock
-            key={section.id}
-            session={session}
-            consultation={consultation}
-            section={section}
-            threads={anchored.get(section.id) ?? NO_THREADS}
-            actions={actions}
-            questions={questions.get(section.id) ?? []}
-            isEditable={readOnly === null && state.connection !== 'closed'}
-            suggesting={suggesting}
-            onSuggestingChange={mustSuggest ? undefined : setChoosesToSuggest}
-            isActive={activeSectionId === section.id}
-            onActivate={() => setActiveSectionId(section.id)}
-          />
-        ))
+        <Flex direction="column" gap="5" className="paper-sections">
+          <div className="paper-section paper-section--probe" aria-hidden="true">
+            <div className="paper-section__text" ref={probeRef} />
+          </div>
+          {textWidth === null
+            ? null
+            : sections.map((section) => (
+                <PaperSectionBlock
+                  key={section.id}
+                  session={session}
+                  consultation={consultation}
+                  section={section}
+                  threads={anchored.get(section.id) ?? NO_THREADS}
+                  questions={questions.get(section.id) ?? NO_QUESTIONS}
+                  isEditable={isEditable}
+                  suggesting={suggesting}
+                  onSuggestingChange={mustSuggest ? undefined : setChoosesToSuggest}
+                  isActive={activeSectionId === section.id}
+                  onActivate={setActiveSectionId}
+                  visibility={visibility}
+                  heights={heights}
+                  textWidth={textWidth}
+                  target={jump?.sectionId === section.id ? jump : null}
+                />
+              ))}
+        </Flex>
       )}
     </Flex>
   );

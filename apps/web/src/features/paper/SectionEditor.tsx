@@ -27,6 +27,8 @@ interface SectionEditorProps {
   onSuggestingChange?: (suggesting: boolean) => void;
   /** Whether this is the section last focused, which shows the formatting toolbar. */
   isActive: boolean;
+  /** Take the focus once created: the section was reached with the keyboard before it mounted. */
+  autoFocus: boolean;
   onFocus: () => void;
   /** Passages of this section's threads, highlighted in the text. */
   passages: readonly PassageAnchor[];
@@ -50,6 +52,7 @@ export function SectionEditor({
   suggesting,
   onSuggestingChange,
   isActive,
+  autoFocus,
   onFocus,
   passages,
   focusedThreadId,
@@ -70,6 +73,7 @@ export function SectionEditor({
         session.ownSuggestions,
       ),
       editable: isEditable,
+      autofocus: autoFocus ? 'start' : false,
       shouldRerenderOnTransaction: false,
       editorProps: {
         attributes: {
@@ -126,9 +130,26 @@ export function SectionEditor({
 
   useEffect(() => {
     editor.view.dispatch(setPassages(editor.state, passages, focusedThreadId));
-    if (focusedThreadId)
-      editor.view.dom.querySelector('.thread-passage--focused')?.scrollIntoView({ block: 'center' });
   }, [editor, passages, focusedThreadId]);
+
+  // Scrolls to a thread's passage when it gets the focus. An editor mounted to follow a link to
+  // a thread receives its text from the shared document a moment later: it waits for it.
+  useEffect(() => {
+    if (!focusedThreadId) return;
+    const reveal = () => {
+      const passage = editor.view.dom.querySelector('.thread-passage--focused');
+      passage?.scrollIntoView({ block: 'center' });
+      return passage !== null;
+    };
+    if (reveal()) return;
+    const untilShown = () => {
+      if (reveal()) editor.off('transaction', untilShown);
+    };
+    editor.on('transaction', untilShown);
+    return () => {
+      editor.off('transaction', untilShown);
+    };
+  }, [editor, focusedThreadId]);
 
   return (
     <div className="paper-editor">

@@ -1,3 +1,4 @@
+import type { Transaction } from '@tiptap/pm/state';
 import type { Editor } from '@tiptap/react';
 import { useEffect, type RefObject } from 'react';
 import { placeMarginCards } from './margin-layout';
@@ -74,14 +75,19 @@ export function useMarginLayout({ editor, text, margin, list }: MarginLayoutTarg
     observeCards();
     const cardsChanged = new MutationObserver(observeCards);
     cardsChanged.observe(list, { childList: true });
-    editor.on('transaction', schedule);
+    // Only a change of the text moves passages: carets and selections (others' included, many a
+    // second while they type) leave the cards where they are.
+    const textChanged = ({ transaction }: { transaction: Transaction }) => {
+      if (transaction.docChanged) schedule();
+    };
+    editor.on('transaction', textChanged);
     window.addEventListener('resize', schedule);
     narrow.addEventListener('change', schedule);
     return () => {
       cancelAnimationFrame(frame);
       resized.disconnect();
       cardsChanged.disconnect();
-      editor.off('transaction', schedule);
+      editor.off('transaction', textChanged);
       window.removeEventListener('resize', schedule);
       narrow.removeEventListener('change', schedule);
       stack(

@@ -1,7 +1,8 @@
 import type { ConsultationDetail, Thread } from '@cw/shared';
-import { Badge, Blockquote, Button, Card, Flex, Text } from '@radix-ui/themes';
+import { Badge, Blockquote, Button, Card, Flex, Link, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { AuthorLine } from './AuthorLine';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
@@ -13,7 +14,7 @@ interface ThreadCardProps {
   thread: Thread;
   consultation: ConsultationDetail;
   actions: ReturnType<typeof useThreadActions>;
-  /** Offers to scroll the paper to the thread's passage. */
+  /** Offers to scroll the paper to the thread's passage; without it, a card links to the passage in the paper. */
   onShowPassage?: () => void;
   isFocused?: boolean;
   /** The passage's text is gone, as the live paper shows it (the server's flag can be older). */
@@ -83,13 +84,19 @@ export function ThreadCard({
               <Blockquote size="2" className="thread-card__quote">
                 {thread.anchor.quote}
               </Blockquote>
-              {onShowPassage && !isPassageRemoved ? (
+              {isPassageRemoved ? null : onShowPassage ? (
                 <Flex>
                   <Button size="1" variant="ghost" onClick={onShowPassage}>
                     {t('threads.anchor.show')}
                   </Button>
                 </Flex>
-              ) : null}
+              ) : (
+                <Link asChild size="2">
+                  <RouterLink to={`/consultations/${consultation.id}/paper#thread-${thread.id}`}>
+                    {t('threads.anchor.inPaper')}
+                  </RouterLink>
+                </Link>
+              )}
             </Flex>
           ) : null}
           <ol className="plain-list thread-comments" aria-label={t('threads.card.comments')}>

@@ -1,8 +1,8 @@
 import type { ConsultationDetail, Thread } from '@cw/shared';
-import { Flex, Heading, Text } from '@radix-ui/themes';
+import { Flex, Heading, Link, Text } from '@radix-ui/themes';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { ErrorCallout } from '../../ui/ErrorCallout';
 import { LoadingState } from '../../ui/LoadingState';
 import { questionsByAgenda, threadsByQuestion } from './question-agenda';
@@ -72,9 +72,15 @@ export function TriageView({ consultation }: { consultation: ConsultationDetail 
                 {bySection(own, consultation).map(({ section, threads: inSection }) => (
                   <Flex key={section?.id ?? 'none'} direction="column" gap="2">
                     <Heading as="h3" size="3">
-                      {section
-                        ? t('paper.sectionHeading', { number: section.number, title: section.title })
-                        : t('threads.triage.unanchored')}
+                      {section ? (
+                        <Link asChild>
+                          <RouterLink to={`/consultations/${consultation.id}/paper#section-${section.id}`}>
+                            {t('paper.sectionHeading', { number: section.number, title: section.title })}
+                          </RouterLink>
+                        </Link>
+                      ) : (
+                        t('threads.triage.unanchored')
+                      )}
                     </Heading>
                     <ThreadCardList threads={inSection} consultation={consultation} actions={actions} />
                   </Flex>
