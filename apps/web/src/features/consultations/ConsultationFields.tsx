@@ -2,7 +2,7 @@ import { ATTRIBUTION_MODES, TEXT_CHANGE_MODES } from '@cw/shared';
 import { TextArea, TextField } from '@radix-ui/themes';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { ChoiceSelect } from '../../ui/ChoiceSelect';
+import { ChoiceField } from '../../ui/ChoiceField';
 import { FormField } from '../../ui/FormField';
 import type { ConsultationFieldValues } from './consultation-form';
 import { TimeZoneSelect } from './TimeZoneSelect';
@@ -47,6 +47,7 @@ export function ConsultationFields() {
         )}
       </FormField>
       <ChoiceField
+        control={control}
         name="attributionMode"
         label={t('consultations.fields.attributionMode')}
         hint={t(`attribution.${attributionMode}.explanation`)}
@@ -56,6 +57,7 @@ export function ConsultationFields() {
         }))}
       />
       <ChoiceField
+        control={control}
         name="textChanges"
         label={t('consultations.fields.textChanges')}
         hint={t(`textChanges.${textChanges}.explanation`)}
@@ -65,42 +67,5 @@ export function ConsultationFields() {
         }))}
       />
     </>
-  );
-}
-
-/** A setting chosen from a list, with the explanation of the current choice under it. */
-function ChoiceField({
-  name,
-  label,
-  hint,
-  choices,
-}: {
-  name: 'attributionMode' | 'textChanges';
-  label: string;
-  hint: string;
-  choices: { value: string; label: string }[];
-}) {
-  const {
-    control,
-    formState: { errors },
-  } = useFormContext<ConsultationFieldValues>();
-  return (
-    <FormField label={label} hint={hint} error={errors[name]?.message}>
-      {(field) => (
-        <Controller
-          name={name}
-          control={control}
-          render={({ field: choice }) => (
-            <ChoiceSelect
-              {...field}
-              ref={choice.ref}
-              value={choice.value}
-              onChange={choice.onChange}
-              choices={choices}
-            />
-          )}
-        />
-      )}
-    </FormField>
   );
 }

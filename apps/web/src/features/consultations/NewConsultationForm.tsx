@@ -1,12 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Dialog, Flex, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Controller, FormProvider, useForm, useWatch } from 'react-hook-form';
+import { FormProvider, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { showServerFieldErrors } from '../../lib/form-errors';
 import { defaultTimeZone } from '../../lib/time-format';
-import { ChoiceSelect } from '../../ui/ChoiceSelect';
+import { ChoiceField } from '../../ui/ChoiceField';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { createConsultation } from './api';
@@ -56,27 +56,13 @@ export function NewConsultationForm({ onCreated }: { onCreated: () => void }) {
         <Flex direction="column" gap="3" mt="4">
           <FormAlert error={create.error} />
           <ConsultationFields />
-          <FormField
+          <ChoiceField
+            control={control}
+            name="templateId"
             label={t('consultations.fields.template')}
-            error={errors.templateId?.message}
             hint={selectedTemplate?.description}
-          >
-            {(field) => (
-              <Controller
-                name="templateId"
-                control={control}
-                render={({ field: template }) => (
-                  <ChoiceSelect
-                    {...field}
-                    ref={template.ref}
-                    value={template.value}
-                    onChange={template.onChange}
-                    choices={templateChoices}
-                  />
-                )}
-              />
-            )}
-          </FormField>
+            choices={templateChoices}
+          />
           {templateId !== BLANK_TEMPLATE ? (
             <FormField
               label={t('consultations.fields.agendaDate')}

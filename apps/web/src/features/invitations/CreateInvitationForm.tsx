@@ -8,10 +8,10 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Flex, Heading, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { showServerFieldErrors } from '../../lib/form-errors';
-import { ChoiceSelect } from '../../ui/ChoiceSelect';
+import { ChoiceField } from '../../ui/ChoiceField';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { createInvitation, invitationKeys } from './api';
@@ -58,43 +58,18 @@ export function CreateInvitationForm({ consultation }: { consultation: Consultat
         <Flex direction="column" gap="3">
           <FormAlert error={create.error} />
           <Flex gap="3" wrap="wrap">
-            <FormField label={t('members.fields.role')} error={errors.role?.message}>
-              {(field) => (
-                <Controller
-                  name="role"
-                  control={control}
-                  render={({ field: role }) => (
-                    <ChoiceSelect
-                      {...field}
-                      ref={role.ref}
-                      value={role.value}
-                      onChange={role.onChange}
-                      choices={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
-                    />
-                  )}
-                />
-              )}
-            </FormField>
-            <FormField label={t('members.fields.group')} error={errors.groupId?.message}>
-              {(field) => (
-                <Controller
-                  name="groupId"
-                  control={control}
-                  render={({ field: group }) => (
-                    <ChoiceSelect
-                      {...field}
-                      ref={group.ref}
-                      value={group.value}
-                      onChange={group.onChange}
-                      choices={consultation.groups.map((choice) => ({
-                        value: choice.id,
-                        label: choice.name,
-                      }))}
-                    />
-                  )}
-                />
-              )}
-            </FormField>
+            <ChoiceField
+              control={control}
+              name="role"
+              label={t('members.fields.role')}
+              choices={ROLES.map((value) => ({ value, label: t(`roles.${value}`) }))}
+            />
+            <ChoiceField
+              control={control}
+              name="groupId"
+              label={t('members.fields.group')}
+              choices={consultation.groups.map((choice) => ({ value: choice.id, label: choice.name }))}
+            />
             <FormField label={t('invitations.fields.expiresInDays')} error={errors.expiresInDays?.message}>
               {(field) => (
                 <TextField.Root {...field} type="number" min={1} max={30} {...register('expiresInDays')} />

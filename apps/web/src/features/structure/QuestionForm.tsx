@@ -4,7 +4,7 @@ import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { showServerFieldErrors } from '../../lib/form-errors';
-import { ChoiceSelect } from '../../ui/ChoiceSelect';
+import { ChoiceField } from '../../ui/ChoiceField';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { NO_SESSION, questionForm, questionValues } from './question-form';
@@ -63,26 +63,15 @@ export function QuestionForm({
               />
             )}
           </FormField>
-          <FormField label={t('structure.questions.fields.session')} error={errors.sessionId?.message}>
-            {(field) => (
-              <Controller
-                name="sessionId"
-                control={control}
-                render={({ field: session }) => (
-                  <ChoiceSelect
-                    {...field}
-                    ref={session.ref}
-                    value={session.value}
-                    onChange={session.onChange}
-                    choices={[
-                      { value: NO_SESSION, label: t('structure.questions.noSession') },
-                      ...sessions.map((choice) => ({ value: choice.id, label: choice.title })),
-                    ]}
-                  />
-                )}
-              />
-            )}
-          </FormField>
+          <ChoiceField
+            control={control}
+            name="sessionId"
+            label={t('structure.questions.fields.session')}
+            choices={[
+              { value: NO_SESSION, label: t('structure.questions.noSession') },
+              ...sessions.map((choice) => ({ value: choice.id, label: choice.title })),
+            ]}
+          />
         </Flex>
         <FormField label={t('structure.questions.fields.text')} error={errors.text?.message}>
           {(field) => <TextArea {...field} rows={3} {...register('text')} />}
