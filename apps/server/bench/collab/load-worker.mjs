@@ -143,7 +143,7 @@ parentPort.postMessage({ step: 'connected' });
 const { startAt } = await nextMessage();
 /** A well-formed suggestion id (22 base64url characters), one per typist and section. */
 const suggestionId = (sectionId, index) =>
-  `${sectionId.replaceAll('-', '').slice(0, 12)}x${index}`.padEnd(22, '0');
+  `${sectionId.replaceAll('-', '').slice(0, 12)}x${String(index).padStart(9, '0')}`;
 for (const room of rooms) {
   for (const client of room.clients) {
     if (!client.typist) continue;

@@ -84,14 +84,14 @@ describe('SuggestionGuard: a member who may only suggest', () => {
   });
 
   it('may suggest a paragraph break: a marked boundary character on each side of it', () => {
-    const split = (marked: boolean) =>
+    const split = (marked: boolean, kind = 'paragraph') =>
       paper.send(() => {
         const mark = marked ? { insertion: { id: id('mine-6') } } : {};
         const tail = paper.text.toDelta() as { insert: string; attributes?: object }[];
         paper.text.delete(9, paper.text.length - 9);
         paper.text.insert(9, ZWSP, mark);
         const rest = new Y.XmlText();
-        const block = new Y.XmlElement('paragraph');
+        const block = new Y.XmlElement(kind);
         block.insert(0, [rest]);
         paper.client.getXmlFragment(SECTION).insert(1, [block]);
         rest.insert(0, ZWSP, mark);
@@ -103,6 +103,8 @@ describe('SuggestionGuard: a member who may only suggest', () => {
         }
       });
     expect(split(false)).toBe(false);
+    // A break may not turn the second half into another kind of block.
+    expect(split(true, 'heading')).toBe(false);
     expect(split(true)).toBe(true);
     expect(paper.server.getXmlFragment(SECTION).length).toBe(2);
   });

@@ -78,17 +78,30 @@ function piecesOf(fragment: Y.XmlFragment, isOwn: (id: string) => boolean): Piec
   return withoutOwnBreaks(pieces);
 }
 
-/** Takes out each suggested paragraph break (boundary, close, open, boundary), then the boundaries left. */
+/**
+ * Takes out each suggested paragraph break (boundary, close, open, boundary) that splits a block
+ * into two of the same kind, then the boundaries left. A break that also changes the kind of the
+ * second block stays in, and so differs from the text before.
+ */
 function withoutOwnBreaks(pieces: Piece[]): Piece[] {
   const out: Piece[] = [];
+  const open: Piece[] = [];
   for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i]!;
+    const next = pieces[i + 2];
     const isBreak =
-      pieces[i]!.kind === 'boundary' &&
+      piece.kind === 'boundary' &&
       pieces[i + 1]?.kind === 'close' &&
-      pieces[i + 2]?.kind === 'open' &&
-      pieces[i + 3]?.kind === 'boundary';
-    if (isBreak) i += 3;
-    else if (pieces[i]!.kind !== 'boundary') out.push(pieces[i]!);
+      next?.kind === 'open' &&
+      pieces[i + 3]?.kind === 'boundary' &&
+      stableJson(open.at(-1)) === stableJson(next);
+    if (isBreak) {
+      i += 3;
+      continue;
+    }
+    if (piece.kind === 'open') open.push(piece);
+    else if (piece.kind === 'close') open.pop();
+    if (piece.kind !== 'boundary') out.push(piece);
   }
   return out;
 }
