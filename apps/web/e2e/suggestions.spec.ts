@@ -11,7 +11,7 @@ import { demoAccountWithRole, signedInReviewer, signIn } from './support/demo-ac
 import { signInAsOrganiser } from './support/organiser';
 import { expectSaved, sectionBlock, sectionText } from './support/paper-page';
 
-async function signedInPage(browser: Browser, role: 'editor' | 'admin'): Promise<Page> {
+async function signedInPage(browser: Browser, role: 'observer' | 'editor' | 'admin'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, await demoAccountWithRole(page.request, role));
   return page;
@@ -108,8 +108,8 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
 
     await openPaperAt(admin, consultationId, section.number);
     const seen = sectionText(admin, section.number);
-    await expect(seen.locator('del')).toHaveText('prompt');
-    await expect(seen.locator('ins')).toHaveText(' It is reviewed yearly.');
+    await expect.poll(() => markedText(seen, 'del')).toBe('prompt');
+    await expect.poll(() => markedText(seen, 'ins')).toBe(' It is reviewed yearly.');
     const list = sectionBlock(admin, Number(section.number)).getByRole('group', {
       name: /suggested changes? in section/i,
     });
@@ -119,6 +119,19 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
     await expect(insertion).toBeVisible();
     await expect(deletion).toBeVisible();
     await expectNoAxeViolations(admin);
+
+    // The observer sees the suggestions, marked and listed, and can act on none of them.
+    const observer = await signedInPage(browser, 'observer');
+    await openPaperAt(observer, consultationId, section.number);
+    const watched = sectionText(observer, section.number);
+    await expect.poll(() => markedText(watched, 'del')).toBe('prompt');
+    await expect.poll(() => markedText(watched, 'ins')).toBe(' It is reviewed yearly.');
+    const observed = sectionBlock(observer, Number(section.number)).getByRole('group', {
+      name: /suggested changes? in section/i,
+    });
+    await expect(observed).toContainText('Insert “ It is reviewed yearly.”');
+    await expect(observed.getByRole('button')).toHaveCount(0);
+    await observer.context().close();
 
     await insertion.getByRole('button', { name: 'Accept' }).click();
     await reject(admin, deletion.getByRole('button', { name: 'Reject' }));
