@@ -1,5 +1,5 @@
--- How reviewers may change the paper's text: edit it directly, or only comment while the editors
--- change it. Editors and admins always edit directly. 'suggest' is reserved for proposed changes
--- the editors accept or reject.
+-- How reviewers may change the paper's text: suggest changes the editors accept or reject, edit it
+-- directly, or only comment while the editors change it. Editors and admins always edit directly.
+-- Consultations made before keep what they had ('edit'); new ones get the application's default.
 ALTER TABLE consultations
   ADD COLUMN text_changes text NOT NULL DEFAULT 'edit' CHECK (text_changes IN ('suggest', 'edit', 'comment'));

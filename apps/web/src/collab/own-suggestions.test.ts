@@ -22,7 +22,11 @@ describe('own suggestions', () => {
   it('take in the ids the server says are the account’s, kept with the others', () => {
     const own = new OwnSuggestions('user-1', 'consultation-1');
     own.add('id-a');
+    let told = 0;
+    own.subscribe(() => (told += 1));
     own.addAll(['id-b', 'id-a']);
+    own.addAll(['id-b']);
+    expect(told).toBe(1);
     expect(new OwnSuggestions('user-1', 'consultation-1').has('id-b')).toBe(true);
     expect(new OwnSuggestions('user-1', 'consultation-1').has('id-a')).toBe(true);
   });

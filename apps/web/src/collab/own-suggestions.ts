@@ -10,11 +10,21 @@ const PREFIX = 'cw-suggestions';
 export class OwnSuggestions {
   private readonly key: string;
   private readonly ids: Set<string>;
+  private readonly listeners = new Set<() => void>();
+  /** Grows with every id added: what a component reading `has` re-renders on. */
+  size = 0;
 
   constructor(userId: string, consultationId: string) {
     this.key = `${PREFIX}:${userId}:${consultationId}`;
     this.ids = new Set(readIds(this.key));
+    this.size = this.ids.size;
   }
+
+  /** Calls `listener` whenever ids are added; returns the unsubscribe. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
 
   has(id: string): boolean {
     return this.ids.has(id);
@@ -29,11 +39,13 @@ export class OwnSuggestions {
     const before = this.ids.size;
     for (const id of ids) this.ids.add(id);
     if (this.ids.size === before) return;
+    this.size = this.ids.size;
     try {
       localStorage.setItem(this.key, JSON.stringify([...this.ids]));
     } catch {
       // Storage full or refused: the id is still known for as long as the page is open.
     }
+    for (const listener of this.listeners) listener();
   }
 }
 

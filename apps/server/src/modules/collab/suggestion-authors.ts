@@ -30,7 +30,7 @@ export function suggestionIdsIn(update: Uint8Array): Set<string> {
 }
 
 /** Every suggestion id the paper's sections carry in their marks. */
-export function suggestionIdsInDoc(doc: Y.Doc): Set<string> {
+function suggestionIdsInDoc(doc: Y.Doc): Set<string> {
   const ids = new Set<string>();
   const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
     for (const child of type.toArray()) {

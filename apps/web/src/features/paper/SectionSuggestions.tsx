@@ -1,6 +1,6 @@
 import { Button, Flex, Heading, Popover, Text, TextArea } from '@radix-ui/themes';
 import { useEditorState, type Editor } from '@tiptap/react';
-import { useId, useState } from 'react';
+import { useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnSuggestions } from '../../collab/own-suggestions';
 import { FormAlert } from '../../ui/ErrorCallout';
@@ -185,6 +185,8 @@ export function SectionSuggestions({
     editor,
     selector: ({ editor: current }) => sectionSuggestions(current.state.doc),
   });
+  // Ids the server names as the member's own may arrive after the list was drawn.
+  useSyncExternalStore(ownSuggestions.subscribe, () => ownSuggestions.size);
   const decision = useDecideSuggestions(consultationId, sectionId);
   const decide = (body: SuggestionDecision, settle: () => void) =>
     decision.mutate(body, { onSuccess: settle });

@@ -6,8 +6,7 @@ import { consultationPath } from '../consultations/api';
 
 /**
  * Adds to the paper session the ids of the suggestions the server knows as this member's, so
- * the author's controls show in a browser where the suggestions were not made; the page draws
- * again once they have arrived.
+ * the author's controls show in a browser where the suggestions were not made.
  */
 export function useOwnSuggestionIds(consultationId: string, session: PaperSession): void {
   useQuery({
