@@ -115,6 +115,21 @@ export const suggestionDecisionBody = z.strictObject({
 });
 export type SuggestionDecisionBody = z.infer<typeof suggestionDecisionBody>;
 
+/**
+ * How a suggestion ended: an editor's decision, or withdrawn by its author. A suggestion with
+ * none is still open.
+ */
+export const SUGGESTION_DISPOSITIONS = [...SUGGESTION_OUTCOMES, 'withdrawn'] as const;
+export type SuggestionDisposition = (typeof SUGGESTION_DISPOSITIONS)[number];
+
+/** Where a suggestion stands: how it ended, or still `open`. */
+export const SUGGESTION_STATES = [...SUGGESTION_DISPOSITIONS, 'open'] as const;
+export type SuggestionState = (typeof SUGGESTION_STATES)[number];
+
+/** An author withdrawing suggestions of their own in one section, before taking them out of the text. */
+export const suggestionWithdrawalBody = suggestionDecisionBody.pick({ sectionId: true, suggestionIds: true });
+export type SuggestionWithdrawalBody = z.infer<typeof suggestionWithdrawalBody>;
+
 /** How many of the suggestions were decided now; those decided before keep their decision. */
 export const suggestionDecisionResult = z.object({ recorded: z.int() });
 export type SuggestionDecisionResult = z.infer<typeof suggestionDecisionResult>;

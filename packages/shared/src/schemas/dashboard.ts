@@ -37,7 +37,14 @@ export type PartialFigure = z.infer<typeof partialFigure>;
 export const figure = z.union([z.int().nonnegative(), partialFigure]);
 export type Figure = z.infer<typeof figure>;
 
-export const INPUT_METRICS = ['threads', 'comments', 'endorsements', 'charsEdited', 'participants'] as const;
+export const INPUT_METRICS = [
+  'threads',
+  'comments',
+  'endorsements',
+  'suggestions',
+  'charsEdited',
+  'participants',
+] as const;
 export type InputMetric = (typeof INPUT_METRICS)[number];
 
 /** The input behind one cell or total of a table. */
@@ -48,6 +55,8 @@ export const inputFigures = z.object({
   comments: figure,
   /** Endorsements given, under the endorser's group. */
   endorsements: figure,
+  /** Suggested changes to the paper, under the suggester's group. */
+  suggestions: figure,
   /** Characters inserted plus deleted in the paper. */
   charsEdited: figure,
   /** Distinct people behind the other figures. */
@@ -87,7 +96,7 @@ export type GapTarget = z.infer<typeof gapTarget>;
 
 /** A representation gap, rendered in words by the client. */
 export const gap = z.discriminatedUnion('kind', [
-  /** No thread, comment, endorsement or edit under the row (null: from anyone) on the target. */
+  /** No thread, comment, endorsement, suggestion or edit under the row (null: from anyone) on the target. */
   z.object({ kind: z.literal('noInput'), rowKey: z.string().nullable(), target: gapTarget }),
   /** The row wrote more than `share` of the target's comments. */
   z.object({ kind: z.literal('dominant'), rowKey: z.string(), target: gapTarget, share: z.number() }),
@@ -128,6 +137,8 @@ export const dashboardData = z.object({
   byQuestion: inputTable,
   bySection: inputTable,
   byDay: inputTable,
+  /** Suggested changes by how they stand: columns in `SUGGESTION_STATES` order. */
+  bySuggestionState: inputTable,
   /** One entry per row, then the whole consultation. */
   participation: z.object({ rows: z.array(participationFigures), total: participationFigures }),
   /**

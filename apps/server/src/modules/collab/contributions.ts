@@ -5,7 +5,8 @@ export type SectionCounts = Map<string, { inserted: number; deleted: number }>;
 
 const SECTION_PREFIX = 'section:';
 
-function sectionOf(item: Y.Item): string | undefined {
+/** The id of the section an item of the paper is in; undefined for a root that is no section. */
+export function sectionOfItem(item: Y.Item): string | undefined {
   let type = item.parent as Y.AbstractType<unknown> | null;
   while (type?._item) type = type._item.parent as Y.AbstractType<unknown> | null;
   if (!type) return undefined;
@@ -13,9 +14,15 @@ function sectionOf(item: Y.Item): string | undefined {
   return key.startsWith(SECTION_PREFIX) ? key.slice(SECTION_PREFIX.length) : undefined;
 }
 
+/** The id of the section the item `id` of `doc` is in, if it is in one. */
+export function sectionAt(doc: Y.Doc, id: Y.ID): string | undefined {
+  const struct = Y.getItem(doc.store, id);
+  return struct instanceof Y.Item ? sectionOfItem(struct) : undefined;
+}
+
 function add(counts: SectionCounts, item: Y.Item, field: 'inserted' | 'deleted'): void {
   if (!(item.content instanceof Y.ContentString)) return;
-  const section = sectionOf(item);
+  const section = sectionOfItem(item);
   if (!section) return;
   const entry = counts.get(section) ?? { inserted: 0, deleted: 0 };
   entry[field] += item.content.getLength();

@@ -11,7 +11,7 @@ import {
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
-import { countSectionChanges } from './contributions.js';
+import { countSectionChanges, sectionAt } from './contributions.js';
 import { PaperBroadcast } from './paper-broadcast.js';
 import { PaperConnection, type ViewerClass } from './paper-connection.js';
 import { PaperPresence, type SharedPresence } from './paper-presence.js';
@@ -302,9 +302,12 @@ export class PaperDocument {
     }
     this.options.onUpdateAccepted?.();
     const { participant } = origin;
-    const suggestions = this.suggestionAuthors
-      .claim(update, participant.userId)
-      .map((id) => ({ id, groupId: participant.groupId, labelScope: participant.labelScope }));
+    const suggestions = this.suggestionAuthors.claim(update, participant.userId).map(({ id, at }) => ({
+      id,
+      groupId: participant.groupId,
+      labelScope: participant.labelScope,
+      sectionId: sectionAt(this.sync.doc, at) ?? null,
+    }));
     this.broadcast.queueUpdate(update, this.sync.isSettlingPending ? undefined : origin);
     this.writes.accept(update, participant.userId, origin, suggestions);
     this.peers?.accepted(update, origin.participant.userId);

@@ -6,6 +6,8 @@ import {
   suggestionDecisionBody,
   type SuggestionDecisionBody,
   suggestionDecisionResult,
+  suggestionWithdrawalBody,
+  type SuggestionWithdrawalBody,
 } from '@cw/shared';
 import { z } from 'zod';
 import { CurrentActor, CurrentUser, Permission } from '../../common/access.decorators.js';
@@ -18,7 +20,7 @@ type ConsultationParams = z.infer<typeof consultationParams>;
 
 /**
  * What the paper's socket does not carry about suggested changes: who made one (told only to
- * its author), and the editors' decisions on them.
+ * its author), the editors' decisions on them and their authors' withdrawals.
  */
 @ApiTags('paper')
 @Controller('api/consultations/:consultationId/paper')
@@ -48,5 +50,17 @@ export class PaperController {
     @CurrentActor() actor: Actor,
   ) {
     return this.decisions.decide(actor, body);
+  }
+
+  @Post('suggestions/withdrawals')
+  @HttpCode(200)
+  @Permission('paper.edit')
+  @Returns(suggestionDecisionResult)
+  withdraw(
+    @ValidParams(consultationParams) _params: ConsultationParams,
+    @ValidBody(suggestionWithdrawalBody) body: SuggestionWithdrawalBody,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.decisions.withdraw(actor, body);
   }
 }

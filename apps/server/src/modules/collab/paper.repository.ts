@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { LabelScope, SuggestionOutcome } from '@cw/shared';
+import type { LabelScope, SuggestionDisposition } from '@cw/shared';
 import * as Y from 'yjs';
 import { Database, type Queryable } from '../../db/database.js';
+import type { SuggestionText } from './suggestion-texts.js';
 
 /** One accepted update waiting in the group commit, with who sent it. */
 export interface PendingUpdate {
@@ -16,6 +17,22 @@ export interface NewSuggestion {
   id: string;
   groupId: string;
   labelScope: LabelScope;
+  /** The section it was made in (null: not in a section, which the server refuses anyway). */
+  sectionId: string | null;
+}
+
+/** How suggestions of a section ended, and who settled them. */
+export interface SuggestionSettlement {
+  consultationId: string;
+  sectionId: string;
+  suggestionIds: string[];
+  outcome: SuggestionDisposition;
+  reason: string;
+  decidedBy: string;
+  /** Only this member's suggestions (withdrawing their own). */
+  authorId?: string;
+  /** What each suggestion inserts and deletes, as the paper has it now. */
+  texts: ReadonlyMap<string, SuggestionText>;
 }
 
 /** Characters changed by one member in one section, accumulated between flushes. */
@@ -109,31 +126,31 @@ export class PaperRepository {
   }
 
   /**
-   * Records an editor's decision on those of `suggestionIds` in the paper that are not decided
-   * yet; returns the ids it recorded and, apart, those the paper has no record of.
+   * Records how those of `suggestionIds` in the paper that are still open ended; returns the ids
+   * it recorded and, apart, those the paper has no record of. With `authorId`, only that member's
+   * suggestions count as known (an author withdrawing their own).
    */
-  async decideSuggestions(
-    decision: {
-      consultationId: string;
-      sectionId: string;
-      suggestionIds: string[];
-      outcome: SuggestionOutcome;
-      reason: string;
-      decidedBy: string;
-    },
+  async settleSuggestions(
+    settlement: SuggestionSettlement,
     q: Queryable = this.db.sql,
   ): Promise<{ recorded: string[]; unknown: string[] }> {
-    const { consultationId, suggestionIds } = decision;
+    const { consultationId, suggestionIds } = settlement;
+    const sql = this.db.sql;
+    const ofAuthor = settlement.authorId ? sql`AND author_id = ${settlement.authorId}` : sql``;
     const known = await q<{ suggestion_id: string }[]>`
       SELECT suggestion_id FROM paper_suggestions
-      WHERE consultation_id = ${consultationId} AND suggestion_id IN ${this.db.sql(suggestionIds)}
+      WHERE consultation_id = ${consultationId} AND suggestion_id IN ${sql(suggestionIds)} ${ofAuthor}
       FOR UPDATE`;
+    const text = (id: string) => settlement.texts.get(id) ?? { inserted: '', deleted: '' };
     const recorded = await q<{ suggestion_id: string }[]>`
       UPDATE paper_suggestions
-      SET outcome = ${decision.outcome}, reason = ${decision.reason}, section_id = ${decision.sectionId},
-          decided_by = ${decision.decidedBy}, decided_at = now()
-      WHERE consultation_id = ${consultationId} AND suggestion_id IN ${this.db.sql(suggestionIds)}
-        AND outcome IS NULL
+      SET outcome = ${settlement.outcome}, reason = ${settlement.reason}, section_id = ${settlement.sectionId},
+          decided_by = ${settlement.decidedBy}, decided_at = now(), inserted_text = t.inserted,
+          deleted_text = t.deleted
+      FROM unnest(${sql.array(suggestionIds)}::text[],
+                  ${sql.array(suggestionIds.map((id) => text(id).inserted))}::text[],
+                  ${sql.array(suggestionIds.map((id) => text(id).deleted))}::text[]) AS t(id, inserted, deleted)
+      WHERE consultation_id = ${consultationId} AND suggestion_id = t.id ${ofAuthor} AND outcome IS NULL
       RETURNING suggestion_id`;
     const isKnown = new Set(known.map((row) => row.suggestion_id));
     return {
@@ -233,15 +250,16 @@ export class PaperRepository {
           chars_deleted = paper_contributions.chars_deleted + EXCLUDED.chars_deleted
       ), suggested AS (
         INSERT INTO paper_suggestions
-          (consultation_id, suggestion_id, author_id, group_id, attribution_mode, label_scope)
+          (consultation_id, suggestion_id, author_id, group_id, attribution_mode, label_scope, section_id)
         SELECT s.consultation_id, s.suggestion_id, s.author_id, s.group_id,
-               consultation_attribution_mode(s.consultation_id), s.label_scope
+               consultation_attribution_mode(s.consultation_id), s.label_scope, s.section_id
         FROM unnest(${sql.array(suggestions.map((row) => row.consultationId))}::uuid[],
                     ${sql.array(suggestions.map((row) => row.id))}::text[],
                     ${sql.array(suggestions.map((row) => row.userId))}::uuid[],
                     ${sql.array(suggestions.map((row) => row.groupId))}::uuid[],
-                    ${sql.array(suggestions.map((row) => row.labelScope))}::text[])
-          AS s(consultation_id, suggestion_id, author_id, group_id, label_scope)
+                    ${sql.array(suggestions.map((row) => row.labelScope))}::text[],
+                    ${sql.array(suggestions.map((row) => row.sectionId))}::uuid[])
+          AS s(consultation_id, suggestion_id, author_id, group_id, label_scope, section_id)
         WHERE s.consultation_id IN (SELECT id FROM locked)
         ON CONFLICT (consultation_id, suggestion_id) DO NOTHING
       )

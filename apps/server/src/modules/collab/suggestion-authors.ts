@@ -9,9 +9,12 @@ function markId(key: string, value: unknown): string | undefined {
   return mark === null || mark === 'invalid' ? undefined : mark.id;
 }
 
-/** The suggestion ids an update's new content carries in its marks. */
-export function suggestionIdsIn(update: Uint8Array): Set<string> {
-  const ids = new Set<string>();
+/**
+ * The suggestion ids an update's new content carries in its marks, each with the id of the first
+ * item that carries it (to find its section once the update is applied).
+ */
+export function suggestionIdsIn(update: Uint8Array): Map<string, Y.ID> {
+  const ids = new Map<string, Y.ID>();
   // Mark names are written as plain strings: most updates (typing) carry none and are not decoded.
   const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
   if (!MARK_NAME_BYTES.some((name) => bytes.includes(name))) return ids;
@@ -24,9 +27,15 @@ export function suggestionIdsIn(update: Uint8Array): Set<string> {
         : content instanceof Y.ContentAny && struct.parentSub
           ? markId(struct.parentSub, content.arr[0])
           : undefined;
-    if (id !== undefined) ids.add(id);
+    if (id !== undefined && !ids.has(id)) ids.set(id, struct.id);
   }
   return ids;
+}
+
+/** A suggestion id used for the first time, and the item that brought it. */
+export interface ClaimedSuggestion {
+  id: string;
+  at: Y.ID;
 }
 
 /** Every suggestion id the paper's sections carry in their marks. */
@@ -69,12 +78,12 @@ export class SuggestionAuthors {
   }
 
   /** Records the ids of `update` nobody has used yet as `authorId`'s; returns them. */
-  claim(update: Uint8Array, authorId: string | null): string[] {
-    const claimed: string[] = [];
-    for (const id of suggestionIdsIn(update)) {
+  claim(update: Uint8Array, authorId: string | null): ClaimedSuggestion[] {
+    const claimed: ClaimedSuggestion[] = [];
+    for (const [id, at] of suggestionIdsIn(update)) {
       if (this.authors.has(id)) continue;
       this.authors.set(id, authorId);
-      claimed.push(id);
+      claimed.push({ id, at });
     }
     return claimed;
   }

@@ -1,49 +1,72 @@
 import { Injectable } from '@nestjs/common';
-import type { SuggestionDecisionBody, SuggestionDecisionResult } from '@cw/shared';
+import type { SuggestionDecisionBody, SuggestionDecisionResult, SuggestionWithdrawalBody } from '@cw/shared';
+import * as Y from 'yjs';
 import { notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
-import { Database } from '../../db/database.js';
+import { Database, type Queryable } from '../../db/database.js';
 import { AuditLog } from '../audit/index.js';
-import { PaperRepository } from './paper.repository.js';
+import { PaperRegistry } from './paper-registry.service.js';
+import { PaperRepository, type SuggestionSettlement } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
+import { suggestionTexts } from './suggestion-texts.js';
 
 /**
- * Editors' decisions on suggested changes: recorded with the outcome and reason, in the audit
- * log by name, before the editor's browser changes the text to match (accepting keeps the
- * inserted text and removes the deleted; rejecting the reverse).
+ * How suggested changes end: editors' decisions, recorded with the outcome and reason and in the
+ * audit log by name, and authors' withdrawals of their own. Each is recorded before the browser
+ * changes the text to match (accepting keeps the inserted text and removes the deleted;
+ * rejecting and withdrawing the reverse), so the disposition record misses none.
  */
 @Injectable()
 export class SuggestionDecisions {
   constructor(
     private readonly db: Database,
     private readonly papers: PaperRepository,
+    private readonly registry: PaperRegistry,
     private readonly participants: ParticipantsRepository,
     private readonly audit: AuditLog,
   ) {}
 
   async decide(actor: Actor, body: SuggestionDecisionBody): Promise<SuggestionDecisionResult> {
+    return this.settle(actor, body, async (recorded, tx) => {
+      await this.audit.record(
+        actor,
+        {
+          action: 'suggestions.decided',
+          target: { type: 'section', id: body.sectionId, label: '' },
+          before: null,
+          after: { outcome: body.outcome, reason: body.reason, suggestions: recorded },
+        },
+        tx,
+      );
+    });
+  }
+
+  /** Only the author's own suggestions: anyone else's reads as not found. */
+  async withdraw(actor: Actor, body: SuggestionWithdrawalBody): Promise<SuggestionDecisionResult> {
+    return this.settle(actor, { ...body, outcome: 'withdrawn', reason: '', authorId: actor.auth.userId });
+  }
+
+  private async settle(
+    actor: Actor,
+    settlement: Omit<SuggestionSettlement, 'consultationId' | 'decidedBy' | 'texts'>,
+    audit?: (recorded: number, tx: Queryable) => Promise<void>,
+  ): Promise<SuggestionDecisionResult> {
     const { consultationId } = actor.member;
-    const suggestionIds = [...new Set(body.suggestionIds)];
-    if (!(await this.participants.sectionIds(consultationId)).includes(body.sectionId))
+    const suggestionIds = [...new Set(settlement.suggestionIds)];
+    if (!(await this.participants.sectionIds(consultationId)).includes(settlement.sectionId))
       throw notFound('Section not found');
+    // Read before the browser changes the text to match: what was suggested is still marked.
+    const paper = new Y.Doc();
+    Y.applyUpdate(paper, await this.registry.currentState(consultationId));
+    const texts = suggestionTexts(paper, settlement.sectionId, suggestionIds);
+    paper.destroy();
     return this.db.sql.begin(async (tx) => {
-      const { recorded, unknown } = await this.papers.decideSuggestions(
-        { ...body, consultationId, suggestionIds, decidedBy: actor.auth.userId },
+      const { recorded, unknown } = await this.papers.settleSuggestions(
+        { ...settlement, consultationId, suggestionIds, decidedBy: actor.auth.userId, texts },
         tx,
       );
       if (unknown.length === suggestionIds.length) throw notFound('Suggestion not found');
-      if (recorded.length > 0) {
-        await this.audit.record(
-          actor,
-          {
-            action: 'suggestions.decided',
-            target: { type: 'section', id: body.sectionId, label: '' },
-            before: null,
-            after: { outcome: body.outcome, reason: body.reason, suggestions: recorded.length },
-          },
-          tx,
-        );
-      }
+      if (recorded.length > 0) await audit?.(recorded.length, tx);
       return { recorded: recorded.length };
     });
   }

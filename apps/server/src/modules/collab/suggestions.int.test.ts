@@ -253,16 +253,20 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     const rows = await testApp.db.sql<
       { outcome: string; reason: string; decided_by: string; section_id: string }[]
     >`
-      SELECT outcome, reason, decided_by, section_id FROM paper_suggestions
-      WHERE consultation_id = ${consultation.id} AND suggestion_id IN ${testApp.db.sql(decision.suggestionIds)}`;
-    expect(rows).toEqual(
-      decision.suggestionIds.map(() => ({
-        outcome: 'rejected',
-        reason: decision.reason,
-        decided_by: admin.id,
-        section_id: SECTION,
-      })),
-    );
+      SELECT outcome, reason, decided_by, section_id, inserted_text, deleted_text FROM paper_suggestions
+      WHERE consultation_id = ${consultation.id} AND suggestion_id IN ${testApp.db.sql(decision.suggestionIds)}
+      ORDER BY suggestion_id`;
+    const decided = {
+      outcome: 'rejected',
+      reason: decision.reason,
+      decided_by: admin.id,
+      section_id: SECTION,
+    };
+    // What each suggested, read from the paper as it stood.
+    expect(rows).toEqual([
+      { ...decided, inserted_text: '', deleted_text: 'should' },
+      { ...decided, inserted_text: 'company ', deleted_text: '' },
+    ]);
     const audit = await admin.api.get(
       `/api/consultations/${consultation.id}/audit?action=suggestions.decided`,
     );
@@ -273,6 +277,47 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
         after: { outcome: 'rejected', reason: decision.reason, suggestions: 2 },
       },
     ]);
+  });
+
+  it('records the section each suggestion was made in, with the update that brought it', async () => {
+    const rows = await testApp.db.sql<{ suggestion_id: string; section_id: string | null }[]>`
+      SELECT suggestion_id, section_id FROM paper_suggestions
+      WHERE consultation_id = ${consultation.id} AND suggestion_id IN ${testApp.db.sql([CIVIL_INSERTION, CIVIL_CONCURRENT])}
+      ORDER BY suggestion_id`;
+    expect(rows).toEqual([
+      { suggestion_id: CIVIL_CONCURRENT, section_id: SECTION },
+      { suggestion_id: CIVIL_INSERTION, section_id: SECTION },
+    ]);
+  });
+
+  it('records an author’s withdrawal of their own open suggestions only, unaudited', async () => {
+    const path = `/api/consultations/${consultation.id}/paper/suggestions/withdrawals`;
+    const withdrawal = { sectionId: SECTION, suggestionIds: [CIVIL_INSERTION] };
+    expect((await company.api.post(path, withdrawal)).status).toBe(404);
+    expect((await civil.api.post(path, { ...withdrawal, outcome: 'accepted' })).status).toBe(400);
+    expect((await civil.api.post(path, { ...withdrawal, sectionId: randomUUID() })).status).toBe(404);
+    // Decided already: it keeps the editor's decision.
+    expect((await civil.api.post(path, { ...withdrawal, suggestionIds: [CIVIL_DELETION] })).body).toEqual({
+      recorded: 0,
+    });
+    const first = await civil.api.post(path, withdrawal);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ recorded: 1 });
+    expect((await civil.api.post(path, withdrawal)).body).toEqual({ recorded: 0 });
+    const rows = await testApp.db.sql<
+      { suggestion_id: string; outcome: string | null; decided_by: string }[]
+    >`
+      SELECT suggestion_id, outcome, decided_by FROM paper_suggestions
+      WHERE consultation_id = ${consultation.id} AND suggestion_id IN ${testApp.db.sql([CIVIL_INSERTION, CIVIL_DELETION])}
+      ORDER BY suggestion_id`;
+    expect(rows).toEqual([
+      { suggestion_id: CIVIL_DELETION, outcome: 'rejected', decided_by: admin.id },
+      { suggestion_id: CIVIL_INSERTION, outcome: 'withdrawn', decided_by: civil.id },
+    ]);
+    const audit = await admin.api.get(
+      `/api/consultations/${consultation.id}/audit?action=suggestions.decided`,
+    );
+    expect(audit.body).toHaveLength(1);
   });
 
   it('lets the author withdraw their own suggestion', async () => {

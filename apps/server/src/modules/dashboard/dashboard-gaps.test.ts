@@ -6,6 +6,7 @@ const input = (comments: number, charsEdited = 0): InputFigures => ({
   threads: 0,
   comments,
   endorsements: 0,
+  suggestions: 0,
   charsEdited,
   participants: comments + charsEdited,
 });
@@ -14,6 +15,7 @@ const partialInput: InputFigures = {
   threads: withheld,
   comments: withheld,
   endorsements: withheld,
+  suggestions: withheld,
   charsEdited: withheld,
   participants: withheld,
 };

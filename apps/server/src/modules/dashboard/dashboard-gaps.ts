@@ -2,7 +2,11 @@ import { DOMINANCE_SHARE, type Gap, type GapTarget, type InputFigures, type Inpu
 
 /** No thread, comment, endorsement or edit. A figure with input left out is never zero. */
 const hasNoInput = (figures: InputFigures) =>
-  figures.threads === 0 && figures.comments === 0 && figures.endorsements === 0 && figures.charsEdited === 0;
+  figures.threads === 0 &&
+  figures.comments === 0 &&
+  figures.endorsements === 0 &&
+  figures.suggestions === 0 &&
+  figures.charsEdited === 0;
 
 /**
  * The representation gaps of one table (columns = `targets`, rows = `rowKeys`): a target nobody

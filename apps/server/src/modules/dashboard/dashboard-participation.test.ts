@@ -3,7 +3,7 @@ import { type TableCell } from '../statistics/index.js';
 import { participationView } from './dashboard-participation.js';
 
 const people = (participants: number, isPartial = false): TableCell => ({
-  figures: { threads: 0, comments: 0, endorsements: 0, charsEdited: 0, participants },
+  figures: { threads: 0, comments: 0, endorsements: 0, suggestions: 0, charsEdited: 0, participants },
   isPartial,
 });
 const counts = { invited: [8, 6, 1], joined: [7, 5, 0] };

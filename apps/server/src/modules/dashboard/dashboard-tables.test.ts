@@ -6,6 +6,7 @@ const figures = (participants: number, charsEdited = 0) => ({
   threads: participants,
   comments: participants * 2,
   endorsements: 0,
+  suggestions: 0,
   charsEdited,
   participants,
 });
@@ -30,6 +31,7 @@ describe('toInputTable', () => {
       threads: { atLeast: 6 },
       comments: { atLeast: 12 },
       endorsements: { atLeast: 0 },
+      suggestions: { atLeast: 0 },
       charsEdited: { atLeast: 0 },
       participants: { atLeast: 6 },
     });

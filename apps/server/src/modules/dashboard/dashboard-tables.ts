@@ -7,6 +7,7 @@ export function toInputTable(table: FigureTable): InputTable {
     threads: figureOf(figures.threads, isPartial),
     comments: figureOf(figures.comments, isPartial),
     endorsements: figureOf(figures.endorsements, isPartial),
+    suggestions: figureOf(figures.suggestions, isPartial),
     charsEdited: figureOf(figures.charsEdited, isPartial),
     participants: figureOf(figures.participants, isPartial),
   });

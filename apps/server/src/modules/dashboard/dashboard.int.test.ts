@@ -17,13 +17,14 @@ const INTERNATIONAL = 'International organisation';
 const OTHER = 'Other';
 const GROUP_ORDER = [STATE, CIVIL, COMPANY, ACADEMIA, INTERNATIONAL, OTHER];
 
-const none = { threads: 0, comments: 0, endorsements: 0, charsEdited: 0, participants: 0 };
+const none = { threads: 0, comments: 0, endorsements: 0, suggestions: 0, charsEdited: 0, participants: 0 };
 
 const withheld = { atLeast: 0 };
 const allWithheld = {
   threads: withheld,
   comments: withheld,
   endorsements: withheld,
+  suggestions: withheld,
   charsEdited: withheld,
   participants: withheld,
 };
@@ -124,12 +125,20 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     expect(body.questions.map((q) => q.number)).toEqual([1, 2]);
     const q1 = (name: string) => body.byQuestion.cells[row(name)]![0];
     // Civil: threads t1, t2; comments 1, 2, 4, 5, 6, 7 (3 deleted); endorsement by civil[1].
-    expect(q1(CIVIL)).toEqual({ threads: 2, comments: 6, endorsements: 1, charsEdited: 0, participants: 2 });
+    expect(q1(CIVIL)).toEqual({
+      threads: 2,
+      comments: 6,
+      endorsements: 1,
+      suggestions: 0,
+      charsEdited: 0,
+      participants: 2,
+    });
     // Company: one reply and one endorsement on question 1, and 15 characters in its section.
     expect(q1(COMPANY)).toEqual({
       threads: 0,
       comments: 1,
       endorsements: 1,
+      suggestions: 0,
       charsEdited: 15,
       participants: 1,
     });
@@ -139,6 +148,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
       threads: 3,
       comments: 8,
       endorsements: 2,
+      suggestions: 0,
       charsEdited: 15,
       participants: 4,
     });
@@ -150,13 +160,21 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
     const { body } = await dashboard(world.admin);
     expect(body.sections.map((s) => s.number)).toEqual(['1', '2']);
     const s1 = (name: string) => body.bySection.cells[row(name)]![0];
-    expect(s1(STATE)).toEqual({ threads: 1, comments: 2, endorsements: 0, charsEdited: 0, participants: 2 });
+    expect(s1(STATE)).toEqual({
+      threads: 1,
+      comments: 2,
+      endorsements: 0,
+      suggestions: 0,
+      charsEdited: 0,
+      participants: 2,
+    });
     expect(s1(COMPANY)).toEqual({ ...none, charsEdited: 15, participants: 1 });
     expect(s1(CIVIL)).toEqual(none);
     expect(body.bySection.grandTotal).toEqual({
       threads: 1,
       comments: 2,
       endorsements: 0,
+      suggestions: 0,
       charsEdited: 15,
       participants: 3,
     });
@@ -274,6 +292,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
         threads: 2,
         comments: 6,
         endorsements: 1,
+        suggestions: 0,
         charsEdited: 0,
         participants: 2,
       });
@@ -283,6 +302,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
         threads: { atLeast: 2 },
         comments: { atLeast: 6 },
         endorsements: { atLeast: 1 },
+        suggestions: { atLeast: 0 },
         charsEdited: { atLeast: 0 },
         participants: { atLeast: 2 },
       });
@@ -293,6 +313,7 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
         threads: 1,
         comments: 2,
         endorsements: 0,
+        suggestions: 0,
         charsEdited: 0,
         participants: 2,
       });
@@ -398,6 +419,82 @@ describe.each(BACKENDS)('dashboard on %s', (backend) => {
         expect(text).not.toContain(user.email);
         expect(text).not.toContain(user.name);
       }
+    }
+  });
+});
+
+describe.each(BACKENDS)('dashboard: suggested changes on %s', (backend) => {
+  let testApp: TestApp;
+  let world: ThreadWorld;
+
+  beforeAll(async () => {
+    testApp = await startTestApp(backend);
+    world = await buildThreadWorld(testApp, { phase: 'open' });
+    const { sql } = testApp.db;
+    const id = world.consultation.id;
+    await sql`UPDATE consultations SET k_threshold = 2 WHERE id = ${id}`;
+    const civil = [world.reviewer, await buildUser(testApp)];
+    await addMember(testApp, id, civil[1]!, 'reviewer', world.consultation.groups[CIVIL]!);
+    const state = await buildUser(testApp);
+    await addMember(testApp, id, state, 'reviewer', world.consultation.groups[STATE]!);
+    // Civil: both members had one suggestion accepted and have one open; State one rejected;
+    // Company one withdrawn. Label scopes as the rule gave them (k = 2): Civil and State named.
+    let n = 0;
+    const suggest = async (user: TestUser, groupName: string, outcome: string | null, scope = 'group') => {
+      n += 1;
+      await sql`
+        INSERT INTO paper_suggestions (consultation_id, suggestion_id, author_id, group_id, attribution_mode,
+          label_scope, section_id, outcome, decided_at)
+        VALUES (${id}, ${`suggestion${String(n).padStart(13, '0')}`}, ${user.id},
+          ${world.consultation.groups[groupName]!}, 'chatham', ${scope}, ${world.sectionId}, ${outcome},
+          ${outcome ? new Date() : null})`;
+    };
+    for (const user of civil) {
+      await suggest(user, CIVIL, 'accepted');
+      await suggest(user, CIVIL, null);
+    }
+    await suggest(state, STATE, 'rejected');
+    await suggest(world.otherReviewer, COMPANY, 'withdrawn', 'pool');
+  });
+  afterAll(() => testApp.close());
+
+  const read = async (user: TestUser, query = '') =>
+    (await user.api.get(`${world.base}/dashboard${query}`)) as { status: number; body: DashboardData };
+  const suggestions = (body: DashboardData, label: string) =>
+    body.bySuggestionState.cells[body.rows.findIndex((r) => r.label === label)]!.map((f) => f.suggestions);
+
+  it('counts suggestions by group and how they stand, exactly for admins', async () => {
+    const { body } = await read(world.admin);
+    expect(suggestions(body, CIVIL)).toEqual([2, 0, 0, 2]);
+    expect(suggestions(body, STATE)).toEqual([0, 1, 0, 0]);
+    expect(suggestions(body, COMPANY)).toEqual([0, 0, 1, 0]);
+    expect(body.bySuggestionState.columnTotals.map((f) => f.suggestions)).toEqual([2, 1, 1, 2]);
+    expect(body.bySuggestionState.grandTotal).toMatchObject({ suggestions: 6, participants: 4 });
+    // They are input of their section, and their suggesters are active.
+    const section = body.bySection.cells[body.rows.findIndex((r) => r.label === CIVIL)]![0]!;
+    expect(section).toMatchObject({ suggestions: 4, participants: 2 });
+    expect(body.participation.total.active).toBe(4);
+    expect(body.gaps).not.toContainEqual(
+      expect.objectContaining({ kind: 'noInput', rowKey: world.consultation.groups[CIVIL] }),
+    );
+  });
+
+  it('publishes only the suggestion counts of cells of at least k people', async () => {
+    const { body } = await read(world.editor);
+    // Two Civil people in each of their cells: published whole.
+    expect(suggestions(body, CIVIL)).toEqual([2, 0, 0, 2]);
+    // One State person rejected, one Company person withdrew: left out of every figure.
+    expect(body.bySuggestionState.columnTotals.map((f) => f.suggestions)).toEqual([
+      2,
+      { atLeast: 0 },
+      { atLeast: 0 },
+      2,
+    ]);
+    expect(body.bySuggestionState.grandTotal.suggestions).toEqual({ atLeast: 4 });
+    const text = JSON.stringify(body);
+    for (const user of [world.reviewer, world.otherReviewer]) {
+      expect(text).not.toContain(user.id);
+      expect(text).not.toContain(user.name);
     }
   });
 });

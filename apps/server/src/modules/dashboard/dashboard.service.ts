@@ -1,14 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import type { DashboardData, DashboardQuery, DashboardRow, DashboardView, GapTarget } from '@cw/shared';
+import {
+  type DashboardData,
+  type DashboardQuery,
+  type DashboardRow,
+  type DashboardView,
+  type GapTarget,
+  SUGGESTION_STATES,
+} from '@cw/shared';
 import { AppError } from '../../common/app-error.js';
 import type { MembershipContext } from '../../common/request-context.js';
 import { GroupLabelsRepository, labelRows, rowKeyOf } from '../attribution/index.js';
-import { type FiguresScope, InputFiguresRepository, layOut } from '../statistics/index.js';
+import {
+  type FiguresScope,
+  InputFiguresRepository,
+  layOut,
+  suggestionStateKey,
+} from '../statistics/index.js';
 import { consultedGroups } from './consulted-groups.js';
 import { findGaps } from './dashboard-gaps.js';
 import { participationView } from './dashboard-participation.js';
 import { questionCharsFromSections, toInputTable, withCharsEdited } from './dashboard-tables.js';
 import { DashboardRepository } from './dashboard.repository.js';
+
+const suggestionStateKeys = SUGGESTION_STATES.map(suggestionStateKey);
 
 /**
  * Input by stakeholder group (SPEC §5). Admins see exact internal counts by group; everyone else,
@@ -59,6 +73,13 @@ export class DashboardService {
       { name: 'question', row: 'row', column: 'question', columnKeys: questions.map((q) => q.id) },
       { name: 'section', row: 'row', column: 'section', columnKeys: sections.map((s) => s.id) },
       { name: 'day', row: 'row', column: 'day', inSessionOnly: scope.sessionId !== null },
+      {
+        name: 'suggestion',
+        row: 'row',
+        column: 'outcome',
+        columnKeys: suggestionStateKeys,
+        inSessionOnly: scope.sessionId !== null,
+      },
     ]);
     const of = (table: string) => figureRows.filter((row) => row.table === table);
 
@@ -134,6 +155,7 @@ export class DashboardService {
       byQuestion,
       bySection,
       byDay: toInputTable(dayTable),
+      bySuggestionState: toInputTable(layOut(of('suggestion'), rowKeys, suggestionStateKeys)),
       participation,
       gaps: [
         ...findGaps(byQuestion, rowKeys, questionTargets),

@@ -22,7 +22,7 @@ function published(figures: Record<string, [comments: number, isPartial?: boolea
       table: 'byLabel',
       rowKey,
       columnKey,
-      figures: { threads: 0, comments, endorsements: 0, charsEdited: 0, participants: 0 },
+      figures: { threads: 0, comments, endorsements: 0, suggestions: 0, charsEdited: 0, participants: 0 },
       isPartial,
     };
   });

@@ -16,7 +16,7 @@ export interface FigureTable {
 }
 
 const NONE: TableCell = {
-  figures: { threads: 0, comments: 0, endorsements: 0, charsEdited: 0, participants: 0 },
+  figures: { threads: 0, comments: 0, endorsements: 0, suggestions: 0, charsEdited: 0, participants: 0 },
   isPartial: false,
 };
 

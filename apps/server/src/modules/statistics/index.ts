@@ -8,4 +8,5 @@ export {
   GENERAL_KEY,
   InputFiguresRepository,
   OPEN_KEY,
+  suggestionStateKey,
 } from './input-figures.repository.js';

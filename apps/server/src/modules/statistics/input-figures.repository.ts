@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { LABEL_SCOPES, type LabelScope, PARTICIPANT_ROW_KEY, type Phase, POOLED_ROW_KEY } from '@cw/shared';
+import {
+  LABEL_SCOPES,
+  type LabelScope,
+  PARTICIPANT_ROW_KEY,
+  type Phase,
+  POOLED_ROW_KEY,
+  type SuggestionState,
+} from '@cw/shared';
 import type { PendingQuery, Row } from 'postgres';
 import { Database } from '../../db/database.js';
 
@@ -27,8 +34,8 @@ export interface FiguresScope {
 /**
  * What a table is broken down by. `row`: the stakeholder group, or in published figures its
  * k-anonymous label (a group id, `pool` or `participant`); `question`: a guiding question's id, or
- * `general` for threads on none; `section`: the anchored or edited section; `day`; `outcome`:
- * a thread's outcome, or `open`.
+ * `general` for threads on none; `section`: the anchored, edited or suggested-in section; `day`;
+ * `outcome`: a thread's outcome, or `open`; a suggestion's state (`suggestionStateKey`).
  */
 export type Dimension = 'row' | 'question' | 'section' | 'day' | 'outcome';
 
@@ -47,6 +54,7 @@ export interface ExactFigures {
   threads: number;
   comments: number;
   endorsements: number;
+  suggestions: number;
   charsEdited: number;
   participants: number;
 }
@@ -71,6 +79,7 @@ interface FigureDbRow {
   threads: number;
   comments: number;
   endorsements: number;
+  suggestions: number;
   chars_edited: number;
   participants: number;
   is_partial: boolean;
@@ -80,6 +89,15 @@ interface FigureDbRow {
 export const GENERAL_KEY = 'general';
 /** Key of open threads in the `outcome` dimension. */
 export const OPEN_KEY = 'open';
+
+/**
+ * Key of suggestions in `state` in the `outcome` dimension: apart from the threads' outcomes, so
+ * no finest cell holds both (a table of suggestions alone must not publish a part of a cell).
+ */
+export function suggestionStateKey(state: SuggestionState): string {
+  return `${SUGGESTION_STATE_PREFIX}${state}`;
+}
+const SUGGESTION_STATE_PREFIX = 'suggestion:';
 
 /**
  * The input figures behind the dashboard and the exports' tables: aggregate queries only, and
@@ -114,7 +132,7 @@ export class InputFiguresRepository {
         (spec) => sql`
         SELECT ${spec.name} AS table_name, ${keyOf[spec.row]} AS row_key, ${keyOf[spec.column]} AS column_key,
           a.user_id, p.people >= ${k} AS is_published, sum(a.threads) AS threads, sum(a.comments) AS comments,
-          sum(a.endorsements) AS endorsements, sum(a.chars) AS chars
+          sum(a.endorsements) AS endorsements, sum(a.suggestions) AS suggestions, sum(a.chars) AS chars
         FROM keyed a JOIN people p ON p.cell = a.cell
         WHERE ${keyOf[spec.row]} IS NOT NULL AND ${keyOf[spec.column]} IS NOT NULL
           ${among(keyOf[spec.row], spec.rowKeys)} ${among(keyOf[spec.column], spec.columnKeys)}
@@ -130,7 +148,8 @@ export class InputFiguresRepository {
       per_person AS (
         SELECT ${this.rowKey(scope)} AS row_key, e.question_key, e.section_id, e.day, e.phase, e.outcome,
           bool_or(e.is_in_session) AS is_in_session, e.user_id, sum(e.threads)::int AS threads,
-          sum(e.comments)::int AS comments, sum(e.endorsements)::int AS endorsements, sum(e.chars)::int AS chars
+          sum(e.comments)::int AS comments, sum(e.endorsements)::int AS endorsements,
+          sum(e.suggestions)::int AS suggestions, sum(e.chars)::int AS chars
         FROM events e
         WHERE ${scope.phase ? sql`e.phase = ${scope.phase}` : sql`true`}
           AND ${scope.day ? sql`e.day = ${scope.day}::date` : sql`true`}
@@ -149,6 +168,7 @@ export class InputFiguresRepository {
         coalesce(sum(threads) FILTER (WHERE is_published), 0)::bigint AS threads,
         coalesce(sum(comments) FILTER (WHERE is_published), 0)::bigint AS comments,
         coalesce(sum(endorsements) FILTER (WHERE is_published), 0)::bigint AS endorsements,
+        coalesce(sum(suggestions) FILTER (WHERE is_published), 0)::bigint AS suggestions,
         coalesce(sum(chars) FILTER (WHERE is_published), 0)::bigint AS chars_edited,
         count(DISTINCT user_id) FILTER (WHERE is_published) AS participants,
         bool_or(NOT is_published) AS is_partial
@@ -164,6 +184,7 @@ export class InputFiguresRepository {
         threads: row.threads,
         comments: row.comments,
         endorsements: row.endorsements,
+        suggestions: row.suggestions,
         charsEdited: row.chars_edited,
         participants: row.participants,
       },
@@ -174,8 +195,10 @@ export class InputFiguresRepository {
   /**
    * Every piece of input as one row with its finest cell and what it adds: comments not deleted
    * (hidden ones included: they stay counted), the opening of each thread (under its first
-   * comment's author, even when that comment was deleted since), endorsements and paper edits.
-   * Edits by groups no longer in the consultation are left out so totals match the cells.
+   * comment's author, even when that comment was deleted since), endorsements, suggested changes
+   * (under their suggester's group, on the day and in the phase they were made) and paper edits.
+   * Edits and suggestions by groups no longer in the consultation are left out so totals match
+   * the cells.
    */
   private inputEvents(scope: FiguresScope) {
     const sql = this.db.sql;
@@ -196,7 +219,9 @@ export class InputFiguresRepository {
         FROM (
           SELECT min(d)::date AS first_day, array_agg(date_part('epoch', d AT TIME ZONE ${tz}) ORDER BY d) AS midnights
           FROM generate_series(
-            date_trunc('day', (SELECT min(created_at) FROM threads WHERE consultation_id = ${id}) AT TIME ZONE ${tz}),
+            date_trunc('day', least(
+              (SELECT min(created_at) FROM threads WHERE consultation_id = ${id}),
+              (SELECT min(created_at) FROM paper_suggestions WHERE consultation_id = ${id})) AT TIME ZONE ${tz}),
             now() AT TIME ZONE ${tz} + interval '1 day', interval '1 day') AS d
         ) days,
         (
@@ -224,18 +249,26 @@ export class InputFiguresRepository {
       events AS (
         SELECT c.author_id AS user_id, c.author_group AS group_id, ${rank(sql`c.label_scope`)} AS rank, t.question_key,
           t.section_id, t.outcome, t.is_in_session, ${day(sql`c.created_at`)} AS day, ${phase(sql`c.created_at`)} AS phase,
-          0 AS threads, 1 AS comments, 0 AS endorsements, 0 AS chars
+          0 AS threads, 1 AS comments, 0 AS endorsements, 0 AS suggestions, 0 AS chars
         FROM comments c JOIN scoped_threads t ON t.id = c.thread_id CROSS JOIN lookup x
         WHERE c.deleted_at IS NULL
         UNION ALL
         SELECT o.author_id, o.author_group, ${rank(sql`o.label_scope`)}, o.question_key, o.section_id, o.outcome,
-          o.is_in_session, ${day(sql`o.created_at`)}, ${phase(sql`o.created_at`)}, 1, 0, 0, 0
+          o.is_in_session, ${day(sql`o.created_at`)}, ${phase(sql`o.created_at`)}, 1, 0, 0, 0, 0
         FROM openings o CROSS JOIN lookup x
         UNION ALL
         SELECT e.user_id, e.group_id, ${rank(sql`e.label_scope`)}, t.question_key, t.section_id, t.outcome,
-          t.is_in_session, ${day(sql`e.created_at`)}, ${phase(sql`e.created_at`)}, 0, 0, 1, 0
+          t.is_in_session, ${day(sql`e.created_at`)}, ${phase(sql`e.created_at`)}, 0, 0, 1, 0, 0
         FROM endorsements e JOIN comments c ON c.id = e.comment_id JOIN scoped_threads t ON t.id = c.thread_id
           CROSS JOIN lookup x
+        UNION ALL
+        -- A suggestion is input on its section, like an edit: no thread of the general input.
+        SELECT s.author_id, s.group_id, ${rank(sql`s.label_scope`)}, NULL, s.section_id,
+          ${SUGGESTION_STATE_PREFIX}::text || coalesce(s.outcome, ${OPEN_KEY}),
+          ${scope.sessionId ? sql`s.section_id IN (${sessionSections})` : sql`true`},
+          ${day(sql`s.created_at`)}, ${phase(sql`s.created_at`)}, 0, 0, 0, 1, 0
+        FROM paper_suggestions s CROSS JOIN lookup x
+        WHERE s.consultation_id = ${id} AND s.author_id IS NOT NULL AND s.group_id IS NOT NULL
         UNION ALL
         -- Edits are counted per (server) day, so a day's edits count under the phase in force at
         -- the end of that day: each day falls in exactly one phase.
@@ -243,7 +276,7 @@ export class InputFiguresRepository {
           ${scope.sessionId ? sql`pc.section_id IN (${sessionSections})` : sql`true`}, pc.day,
           (SELECT p.phase FROM consultation_phase_changes p WHERE p.consultation_id = ${id}
              AND p.changed_at < (pc.day + 1)::timestamptz ORDER BY p.changed_at DESC LIMIT 1),
-          0, 0, 0, (pc.chars_inserted + pc.chars_deleted)::int
+          0, 0, 0, 0, (pc.chars_inserted + pc.chars_deleted)::int
         FROM paper_contributions pc
         WHERE pc.consultation_id = ${id}
           AND pc.group_id IN (SELECT id FROM stakeholder_groups WHERE consultation_id = ${id})

@@ -1,4 +1,4 @@
-import type { ConsultationDetail, DashboardData, InputMetric } from '@cw/shared';
+import { type ConsultationDetail, type DashboardData, type InputMetric, SUGGESTION_STATES } from '@cw/shared';
 import { Callout, Flex, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -12,7 +12,10 @@ import { ParticipationSection } from './ParticipationSection';
 import { useDashboard } from './useDashboard';
 import './dashboard.css';
 
-/** Input by stakeholder group: gaps, figures by question, section and day, participation. */
+/**
+ * Input by stakeholder group: gaps, figures by question, section and day, suggested changes by
+ * outcome, participation.
+ */
 export function DashboardView({ consultation }: { consultation: ConsultationDetail }) {
   const { t } = useTranslation();
   const [search] = useSearchParams();
@@ -87,6 +90,20 @@ function Figures({ data, metric }: { data: DashboardData; metric: InputMetric })
         table={data.byDay}
         metric={metric}
         columns={data.days.map((day) => ({ key: day, label: day }))}
+      />
+      <FiguresSection
+        id="dashboard-suggestions"
+        title={t('dashboard.suggestions.title')}
+        caption={t('dashboard.suggestions.caption')}
+        empty=""
+        kind="bars"
+        data={data}
+        table={data.bySuggestionState}
+        metric="suggestions"
+        columns={SUGGESTION_STATES.map((state) => ({
+          key: state,
+          label: t(`dashboard.suggestions.states.${state}`),
+        }))}
       />
     </>
   );

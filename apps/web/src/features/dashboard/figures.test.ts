@@ -6,6 +6,7 @@ const shown = (comments: number): InputFigures => ({
   threads: 0,
   comments,
   endorsements: 0,
+  suggestions: 0,
   charsEdited: 0,
   participants: comments,
 });
@@ -14,6 +15,7 @@ const partialFigures: InputFigures = {
   threads: partial,
   comments: partial,
   endorsements: partial,
+  suggestions: partial,
   charsEdited: partial,
   participants: partial,
 };

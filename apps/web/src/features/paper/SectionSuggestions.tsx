@@ -143,7 +143,9 @@ function SuggestionItem({
               size="1"
               variant="soft"
               aria-describedby={descriptionId}
-              onClick={() => rejectSuggestion(editor, suggestion.id)}
+              onClick={() =>
+                decide({ suggestionIds, outcome: 'withdrawn' }, () => rejectSuggestion(editor, suggestion.id))
+              }
             >
               {t('paper.suggestions.withdraw')}
             </Button>

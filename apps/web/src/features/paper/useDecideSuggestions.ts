@@ -1,25 +1,30 @@
-import { suggestionDecisionResult, type SuggestionOutcome } from '@cw/shared';
+import { suggestionDecisionResult, type SuggestionDisposition } from '@cw/shared';
 import { useMutation } from '@tanstack/react-query';
 import { api } from '../../lib/api-client';
 import { consultationPath } from '../consultations/api';
 
 export interface SuggestionDecision {
   suggestionIds: string[];
-  outcome: SuggestionOutcome;
+  /** An editor's decision, or `withdrawn` by the author. */
+  outcome: SuggestionDisposition;
   reason?: string;
 }
 
 /**
- * Records an editor's decision on suggestions of one section; the caller changes the text to
- * match once it is recorded, so no decision goes unrecorded.
+ * Records how suggestions of one section end — an editor's decision, or their author's
+ * withdrawal; the caller changes the text to match once it is recorded, so none goes unrecorded.
  */
 export function useDecideSuggestions(consultationId: string, sectionId: string) {
   return useMutation({
-    mutationFn: (decision: SuggestionDecision) =>
-      api.post(
-        `${consultationPath(consultationId)}/paper/suggestions/decisions`,
-        { sectionId, ...decision },
-        suggestionDecisionResult,
-      ),
+    mutationFn: ({ outcome, suggestionIds, reason }: SuggestionDecision) => {
+      const path = `${consultationPath(consultationId)}/paper/suggestions`;
+      return outcome === 'withdrawn'
+        ? api.post(`${path}/withdrawals`, { sectionId, suggestionIds }, suggestionDecisionResult)
+        : api.post(
+            `${path}/decisions`,
+            { sectionId, suggestionIds, outcome, reason },
+            suggestionDecisionResult,
+          );
+    },
   });
 }
