@@ -1,4 +1,4 @@
-import type { ThreadOutcome, ThreadStatus } from '@cw/shared';
+import type { SuggestionState, ThreadOutcome, ThreadStatus } from '@cw/shared';
 
 /** Exports are documents in English; these are the words they use for stored values. */
 export const OUTCOME_LABELS: Readonly<Record<ThreadOutcome, string>> = {
@@ -6,6 +6,13 @@ export const OUTCOME_LABELS: Readonly<Record<ThreadOutcome, string>> = {
   partly_accepted: 'Partly accepted',
   not_accepted: 'Not accepted',
   no_change_needed: 'No change needed',
+};
+
+export const SUGGESTION_STATE_LABELS: Readonly<Record<SuggestionState, string>> = {
+  accepted: 'Accepted',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn by its author',
+  open: 'Not yet decided',
 };
 
 export const STATUS_LABELS: Readonly<Record<ThreadStatus, string>> = {

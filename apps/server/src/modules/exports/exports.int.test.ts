@@ -132,6 +132,25 @@ async function buildInputWorld(testApp: TestApp, mode: AttributionMode): Promise
     texts.push(body);
   }
 
+  // Each voice had a change to the text accepted; the company reviewer one rejected, with a reason.
+  const suggestion = async (
+    user: TestUser,
+    group: string,
+    outcome: string,
+    texts: [string, string],
+    reason = '',
+  ) => {
+    const id = `suggestion${user.id.replaceAll('-', '').slice(0, 12)}`;
+    await sql`
+      INSERT INTO paper_suggestions (consultation_id, suggestion_id, author_id, group_id, attribution_mode,
+        label_scope, section_id, outcome, reason, decided_by, decided_at, inserted_text, deleted_text)
+      VALUES (${consultationId}, ${id}, ${user.id}, ${world.consultation.groups[group]!}, ${mode},
+        ${group === CIVIL ? 'group' : 'pool'}, ${world.sectionId}, ${outcome}, ${reason}, ${world.editor.id},
+        now(), ${texts[0]}, ${texts[1]})`;
+  };
+  for (const user of voices) await suggestion(user, CIVIL, 'accepted', ['must', 'should']);
+  await suggestion(world.otherReviewer, COMPANY, 'rejected', ['', 'against'], 'The duty stays as agreed');
+
   const general = 'The paper should say more about small enterprises.';
   await post(world.admin, '/threads', JSON.stringify({ questionId: null, body: general }));
   texts.push(general);
@@ -283,6 +302,7 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
         '## Questions outside the agenda',
         '### Question 2.',
         '## General input',
+        '## Suggested changes to the paper',
         '## How input was taken into account',
       ];
       const positions = order.map((marker) => markdown.indexOf(marker));
@@ -291,6 +311,29 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
 
       expect(markdown).not.toContain(COMPANY);
       expect(markdown).toContain(`#### ${SMALL}`);
+
+      // The decided suggestions, by section and label, and their figures.
+      expect(markdown).toContain('## Suggested changes to the paper');
+      expect(markdown).toContain('_Replace “should” with “must”_');
+      expect(markdown).toContain('**Decision: Rejected** The duty stays as agreed');
+      const suggestions = markdownTable(markdown, 'Suggested changes per stakeholder group');
+      expect(suggestions[0]).toEqual([
+        'Stakeholder group',
+        'Accepted',
+        'Rejected',
+        'Withdrawn by its author',
+        'Not yet decided',
+        'Total',
+      ]);
+      expect(suggestions.find((row) => row[0] === CIVIL)).toEqual([CIVIL, '5', '0', '0', '0', '5']);
+      expect(suggestions.find((row) => row[0] === SMALL)).toEqual([
+        SMALL,
+        '0',
+        'withheld',
+        '0',
+        '0',
+        'withheld',
+      ]);
 
       const table = markdownTable(markdown, 'Input per stakeholder group');
       expect(table[0]).toEqual(['Guiding question', CIVIL, SMALL, 'Total']);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LabelScope, ThreadOutcome, ThreadStatus } from '@cw/shared';
+import type { LabelScope, SuggestionOutcome, ThreadOutcome, ThreadStatus } from '@cw/shared';
 import { Database } from '../../db/database.js';
 
 /**
@@ -65,6 +65,19 @@ export interface InputRecord {
   /** Empty when hidden. */
   body: string;
   isHidden: boolean;
+  /** Only with `includeNames`. */
+  authorName?: string;
+}
+
+/** A suggested change an editor decided, in paper order; only its suggester's group is kept. */
+export interface SuggestionRecord {
+  /** "1 Title" of its section. */
+  section: string;
+  outcome: SuggestionOutcome;
+  reason: string;
+  insertedText: string;
+  deletedText: string;
+  suggester: { groupId: string; labelScope: LabelScope };
   /** Only with `includeNames`. */
   authorName?: string;
 }
@@ -185,6 +198,50 @@ export class ExportsRepository {
       author: { groupId: row.group_id, labelScope: row.label_scope },
       body: row.body,
       isHidden: row.is_hidden,
+      ...(row.author_name === undefined ? {} : { authorName: row.author_name }),
+    }));
+  }
+
+  /**
+   * The suggested changes editors accepted or rejected, by section in paper order, then in the
+   * order they were decided; with a session, those in its sections. Suggesters of groups no
+   * longer in the consultation are left out, as in the figures.
+   */
+  async decidedSuggestions(scope: ExportScope): Promise<SuggestionRecord[]> {
+    const sql = this.db.sql;
+    const rows = await sql<
+      {
+        section: string;
+        outcome: SuggestionOutcome;
+        reason: string;
+        inserted_text: string;
+        deleted_text: string;
+        group_id: string;
+        label_scope: LabelScope;
+        author_name?: string;
+      }[]
+    >`
+      SELECT sec.number || ' ' || sec.title AS section, s.outcome, s.reason, s.inserted_text, s.deleted_text,
+             s.group_id, s.label_scope ${scope.includeNames ? sql`, u.name AS author_name` : sql``}
+      FROM paper_suggestions s
+      JOIN sections sec ON sec.id = s.section_id
+      ${scope.includeNames ? sql`JOIN users u ON u.id = s.author_id` : sql``}
+      WHERE s.consultation_id = ${scope.consultationId} AND s.outcome IN ('accepted', 'rejected')
+        AND s.group_id IS NOT NULL
+        ${
+          scope.sessionId
+            ? sql`AND s.section_id IN (SELECT section_id FROM agenda_session_sections WHERE session_id = ${scope.sessionId})`
+            : sql``
+        }
+        ${scope.includeNames ? sql`AND s.attribution_mode = 'named'` : sql``}
+      ORDER BY sec.position, sec.id, s.decided_at, s.suggestion_id`;
+    return rows.map((row) => ({
+      section: row.section,
+      outcome: row.outcome,
+      reason: row.reason,
+      insertedText: row.inserted_text,
+      deletedText: row.deleted_text,
+      suggester: { groupId: row.group_id, labelScope: row.label_scope },
       ...(row.author_name === undefined ? {} : { authorName: row.author_name }),
     }));
   }

@@ -1,11 +1,18 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { type ExportFormat, type ExportQuery, instantToZoned, mayExportNames } from '@cw/shared';
+import {
+  type ExportFormat,
+  type ExportQuery,
+  instantToZoned,
+  mayExportNames,
+  SUGGESTION_STATES,
+  THREAD_OUTCOMES,
+} from '@cw/shared';
 import { AppError } from '../../common/app-error.js';
 import type { Actor, MembershipContext } from '../../common/request-context.js';
 import { AuditLog } from '../audit/index.js';
 import { GroupLabelsRepository, inputRowKey, labelRows } from '../attribution/index.js';
-import { GENERAL_KEY, InputFiguresRepository } from '../statistics/index.js';
+import { GENERAL_KEY, InputFiguresRepository, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
 import { inputCsvStream } from './input-csv.js';
 import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
 import { buildSummaryNotes } from './summary-notes.js';
@@ -115,11 +122,12 @@ export class ExportsService {
    * difference between an export and a dashboard view gives a small cell away either.
    */
   private async summaryNotes(scope: ExportScope, consultation: ConsultationFacts): Promise<SummaryNotes> {
-    const [sessions, questions, groups, input, labelScopes] = await Promise.all([
+    const [sessions, questions, groups, input, suggestions, labelScopes] = await Promise.all([
       this.exports.sessions(scope.consultationId, scope.sessionId),
       this.exports.questions(scope),
       this.exports.groups(scope.consultationId),
       this.exports.input(scope),
+      this.exports.decidedSuggestions(scope),
       this.labels.scopes(scope.consultationId),
     ]);
     const questionKeys = [
@@ -133,15 +141,30 @@ export class ExportsService {
         disclosure: { k: consultation.kThreshold, labelScopes },
         phase: null,
         day: null,
-        sessionId: null,
+        sessionId: scope.sessionId ?? null,
       },
       [
         { name: 'byLabel', row: 'question', column: 'row', rowKeys: questionKeys },
-        { name: 'byOutcome', row: 'question', column: 'outcome', rowKeys: questionKeys },
+        {
+          name: 'byOutcome',
+          row: 'question',
+          column: 'outcome',
+          rowKeys: questionKeys,
+          columnKeys: [...THREAD_OUTCOMES, OPEN_KEY],
+        },
+        {
+          name: 'suggestions',
+          row: 'row',
+          column: 'outcome',
+          columnKeys: SUGGESTION_STATES.map(suggestionStateKey),
+          inSessionOnly: scope.sessionId !== undefined,
+        },
       ],
     );
     const keysWithInput = new Set([
       ...figureRows.map((row) => (row.table === 'byLabel' ? row.columnKey : null)),
+      ...figureRows.map((row) => (row.table === 'suggestions' ? row.rowKey : null)),
+      ...suggestions.map((record) => inputRowKey(record.suggester, labelScopes)),
       ...input.flatMap((record) => [
         inputRowKey(record.opener, labelScopes),
         inputRowKey(record.author, labelScopes),
@@ -158,6 +181,8 @@ export class ExportsService {
       input,
       commentsByLabel: figureRows.filter((row) => row.table === 'byLabel'),
       threadsByOutcome: figureRows.filter((row) => row.table === 'byOutcome'),
+      suggestions,
+      suggestionsByState: figureRows.filter((row) => row.table === 'suggestions'),
       includeNames: scope.includeNames,
       generatedAt: new Date(),
     });

@@ -16,7 +16,7 @@ export interface PublishedTableInput {
   columns: readonly TableAxis[];
   /** The table's figures and totals (null keys), as the statistics module publishes them. */
   cells: readonly FigureRow[];
-  metric: keyof Pick<ExactFigures, 'threads' | 'comments'>;
+  metric: keyof Pick<ExactFigures, 'threads' | 'comments' | 'suggestions'>;
   k: number;
 }
 

@@ -1,6 +1,6 @@
 import type { DashboardRow } from '@cw/shared';
 import { describe, expect, it } from 'vitest';
-import type { InputRecord } from './exports.repository.js';
+import type { InputRecord, SuggestionRecord } from './exports.repository.js';
 import { buildSummaryNotes, type SummaryInput } from './summary-notes.js';
 
 const CIVIL = { id: 'g-civil', name: 'Civil society organisation' };
@@ -71,6 +71,8 @@ function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
     ],
     commentsByLabel: [],
     threadsByOutcome: [],
+    suggestions: [],
+    suggestionsByState: [],
     includeNames: false,
     generatedAt: new Date('2026-03-02T23:30:00Z'),
     ...overrides,
@@ -78,6 +80,58 @@ function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
 }
 
 describe('buildSummaryNotes', () => {
+  it('lists the decided suggestions by section under their group label, with what each changes', () => {
+    const decided = (overrides: Partial<SuggestionRecord>): SuggestionRecord => ({
+      section: '1 Scope',
+      outcome: 'accepted',
+      reason: '',
+      insertedText: '',
+      deletedText: '',
+      suggester: civil,
+      ...overrides,
+    });
+    const notes = buildSummaryNotes(
+      source({
+        suggestions: [
+          decided({ insertedText: 'must', deletedText: 'should', reason: 'Agreed in session 1' }),
+          decided({ deletedText: 'voluntary', outcome: 'rejected', suggester: company, authorName: 'Carl' }),
+          decided({ section: '2 Remedy', insertedText: 'effective ' }),
+          decided({ section: '2 Remedy', outcome: 'rejected' }),
+        ],
+      }),
+    );
+    const part = notes.parts.find((p) => p.heading === 'Suggested changes to the paper')!;
+    expect(part.questions.map((q) => q.heading)).toEqual(['Section 1 Scope', 'Section 2 Remedy']);
+    expect(part.questions[0]!.groups).toEqual([
+      {
+        heading: CIVIL.name,
+        threads: [
+          {
+            passage: 'Replace “should” with “must”',
+            comments: [],
+            outcome: 'Decision: Accepted',
+            note: 'Agreed in session 1',
+          },
+        ],
+      },
+      {
+        heading: POOLED,
+        threads: [{ passage: 'Delete “voluntary”', comments: [], outcome: 'Decision: Rejected', note: null }],
+      },
+    ]);
+    expect(part.questions[1]!.groups[0]!.threads.map((t) => t.passage)).toEqual([
+      'Insert “effective ”',
+      'A change of formatting',
+    ]);
+    expect(JSON.stringify(notes)).not.toContain('Carl');
+    expect(notes.tables.map((table) => table.heading)).toContain('Suggested changes per stakeholder group');
+  });
+
+  it('has no part on suggested changes when none was decided', () => {
+    const notes = buildSummaryNotes(source());
+    expect(notes.parts.map((part) => part.heading)).not.toContain('Suggested changes to the paper');
+  });
+
   it('orders session → question → opening group, with passages, outcomes and notes', () => {
     const notes = buildSummaryNotes(source());
     expect(notes.preamble[0]).toBe('Prepared on 2026-03-03 (Europe/Zurich).');
@@ -153,6 +207,15 @@ describe('buildSummaryNotes', () => {
     expect(notes.tables.map((table) => table.heading)).toEqual([
       'Outcomes per guiding question',
       'Input per stakeholder group',
+      'Suggested changes per stakeholder group',
+    ]);
+    expect(notes.tables[2]!.header).toEqual([
+      'Stakeholder group',
+      'Accepted',
+      'Rejected',
+      'Withdrawn by its author',
+      'Not yet decided',
+      'Total',
     ]);
     expect(notes.tables[0]!.header).toEqual([
       'Guiding question',

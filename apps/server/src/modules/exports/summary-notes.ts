@@ -1,13 +1,20 @@
-import { type DashboardRow, instantToZoned, type LabelScope, THREAD_OUTCOMES } from '@cw/shared';
+import {
+  type DashboardRow,
+  instantToZoned,
+  type LabelScope,
+  SUGGESTION_STATES,
+  THREAD_OUTCOMES,
+} from '@cw/shared';
 import { inputRowKey } from '../attribution/index.js';
-import { type FigureRow, GENERAL_KEY, OPEN_KEY } from '../statistics/index.js';
-import { HIDDEN_TEXT, OUTCOME_LABELS } from './export-labels.js';
+import { type FigureRow, GENERAL_KEY, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
+import { HIDDEN_TEXT, OUTCOME_LABELS, SUGGESTION_STATE_LABELS } from './export-labels.js';
 import type {
   ConsultationFacts,
   GroupFacts,
   InputRecord,
   QuestionFacts,
   SessionFacts,
+  SuggestionRecord,
 } from './exports.repository.js';
 import { publishedTable, type TableAxis } from './published-table.js';
 import type {
@@ -35,6 +42,9 @@ export interface SummaryInput {
   /** Published figures: comments by question × label, threads by question × outcome. */
   commentsByLabel: FigureRow[];
   threadsByOutcome: FigureRow[];
+  /** The suggested changes editors decided, and the published figures of all by label × state. */
+  suggestions: SuggestionRecord[];
+  suggestionsByState: FigureRow[];
   includeNames: boolean;
   generatedAt: Date;
 }
@@ -45,8 +55,8 @@ const wallClock = (instant: Date, timeZone: string) => instantToZoned(instant, t
 /**
  * The summary notes (SPEC §5): per agenda session → guiding question → the input grouped by the
  * k-anonymous label of the group that opened each thread, each thread's outcome and note; then
- * questions outside the agenda and general input; then how input was taken into account, as
- * published tables. Every group label follows the label rule, whoever asks; names appear only
+ * questions outside the agenda and general input; then the suggested changes decided, by section;
+ * then how input was taken into account, as published tables. Every group label follows the label rule, whoever asks; names appear only
  * when granted, and then only input made under `named` mode is listed at all.
  */
 export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
@@ -82,6 +92,9 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
       });
     }
   }
+
+  const suggested = suggestionNotes(source);
+  if (suggested) parts.push(suggested);
 
   const rows: TableAxis[] = source.questions.map((facts) => ({
     key: facts.id,
@@ -133,7 +146,67 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
         metric: 'comments',
         k,
       }),
+      publishedTable({
+        heading: 'Suggested changes per stakeholder group',
+        caption:
+          "Suggested changes to the paper's text by their suggester's stakeholder group, and how they stand.",
+        corner: 'Stakeholder group',
+        rows: labels.map((label) => ({ key: label.key, label: label.label })),
+        columns: SUGGESTION_STATES.map((state) => ({
+          key: suggestionStateKey(state),
+          label: SUGGESTION_STATE_LABELS[state],
+        })),
+        cells: source.suggestionsByState,
+        metric: 'suggestions',
+        k,
+      }),
     ],
+  };
+}
+
+/** What a suggestion changes, in words. */
+function suggestedChange(record: SuggestionRecord): string {
+  const { insertedText: inserted, deletedText: deleted } = record;
+  if (inserted && deleted) return `Replace “${deleted}” with “${inserted}”`;
+  if (inserted) return `Insert “${inserted}”`;
+  if (deleted) return `Delete “${deleted}”`;
+  return 'A change of formatting';
+}
+
+/**
+ * The decided suggestions, per section, under the label of their suggester's group (the same
+ * rule as comments): what each changes, the decision and its reason. None: no part.
+ */
+function suggestionNotes(source: SummaryInput): NotesPart | null {
+  if (source.suggestions.length === 0) return null;
+  const groupNames = new Map(source.groups.map((group) => [group.id, group.name]));
+  const bySection = new Map<string, Map<string, NotesThread[]>>();
+  for (const record of source.suggestions) {
+    const byLabel = bySection.get(record.section) ?? new Map<string, NotesThread[]>();
+    bySection.set(record.section, byLabel);
+    const key =
+      source.includeNames && record.authorName !== undefined
+        ? `${record.authorName} (${groupNames.get(record.suggester.groupId) ?? ''})`
+        : inputRowKey(record.suggester, source.labelScopes);
+    const list = byLabel.get(key) ?? [];
+    byLabel.set(key, list);
+    list.push({
+      passage: suggestedChange(record),
+      comments: [],
+      outcome: `Decision: ${SUGGESTION_STATE_LABELS[record.outcome]}`,
+      note: record.reason.trim() ? record.reason : null,
+    });
+  }
+  const labelOf = new Map(source.labels.map((label) => [label.key, label.label]));
+  return {
+    heading: 'Suggested changes to the paper',
+    intro: ['The changes to the text reviewers suggested and the editors decided on, with the reason given.'],
+    questions: [...bySection].map(([section, byLabel]) => ({
+      heading: `Section ${section}`,
+      intro: [],
+      emptyText: null,
+      groups: [...byLabel].map(([key, threads]) => ({ heading: labelOf.get(key) ?? key, threads })),
+    })),
   };
 }
 
