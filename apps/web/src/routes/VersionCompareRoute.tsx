@@ -2,6 +2,7 @@ import { Badge, Flex, Heading, Link as ThemeLink, Text } from '@radix-ui/themes'
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useCurrentConsultation } from '../features/consultations/useCurrentConsultation';
+import { AcceptedSuggestions } from '../features/versions/AcceptedSuggestions';
 import { TextChanges } from '../features/versions/TextChanges';
 import { useVersionComparison } from '../features/versions/useVersions';
 import { ErrorCallout } from '../ui/ErrorCallout';
@@ -11,7 +12,10 @@ import '../features/versions/versions.css';
 
 const STATUS_COLOUR = { unchanged: 'gray', changed: 'amber', added: 'green', removed: 'red' } as const;
 
-/** Two versions (or a version and the paper now), section by section, with words added and removed. */
+/**
+ * Two versions (or a version and the paper now), section by section, with words added and removed
+ * and the suggestions accepted in between.
+ */
 export function VersionCompareRoute() {
   const { t } = useTranslation();
   const consultation = useCurrentConsultation();
@@ -65,6 +69,7 @@ export function VersionCompareRoute() {
             ) : (
               <TextChanges changes={section.changes} />
             )}
+            <AcceptedSuggestions suggestions={section.acceptedSuggestions} />
           </section>
         ))
       )}

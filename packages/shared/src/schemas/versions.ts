@@ -152,6 +152,18 @@ export type TextChangeKind = (typeof TEXT_CHANGE_KINDS)[number];
 export const textChange = z.object({ kind: z.enum(TEXT_CHANGE_KINDS), text: z.string() });
 export type TextChange = z.infer<typeof textChange>;
 
+/**
+ * A suggested change an editor accepted, as its section records it: what it inserted and deleted,
+ * the reason given, and the suggester's group under the label rule (never a name).
+ */
+export const acceptedSuggestion = z.object({
+  insertedText: z.string(),
+  deletedText: z.string(),
+  reason: z.string(),
+  groupLabel: z.string(),
+});
+export type AcceptedSuggestion = z.infer<typeof acceptedSuggestion>;
+
 export const sectionComparison = z.object({
   sectionId: uuid,
   /** Number and title on the newer side (the older side's for a removed section). */
@@ -159,6 +171,8 @@ export const sectionComparison = z.object({
   title: z.string(),
   status: z.enum(SECTION_CHANGE_STATUSES),
   changes: z.array(textChange),
+  /** Suggestions accepted in the section after the older side was taken, up to the newer side. */
+  acceptedSuggestions: z.array(acceptedSuggestion),
 });
 export type SectionComparison = z.infer<typeof sectionComparison>;
 

@@ -1,6 +1,9 @@
 import type { SectionComparison, TextChange, TextChangeKind } from '@cw/shared';
 import { diffWordsWithSpace } from 'diff';
 
+/** How a section's text differs between the two sides. */
+export type SectionTextComparison = Omit<SectionComparison, 'acceptedSuggestions'>;
+
 /** Longest time one section's word diff may take; past it the section shows as replaced whole. */
 const DIFF_TIMEOUT_MS = 2_000;
 
@@ -35,10 +38,10 @@ export interface SectionText {
  * Section by section comparison: the newer side's sections in its order, then the sections only
  * the older side had. Status follows the text; a renamed section with the same text is unchanged.
  */
-export function compareSections(from: SectionText[], to: SectionText[]): SectionComparison[] {
+export function compareSections(from: SectionText[], to: SectionText[]): SectionTextComparison[] {
   const older = new Map(from.map((section) => [section.sectionId, section]));
   const newerIds = new Set(to.map((section) => section.sectionId));
-  const compared: SectionComparison[] = to.map((section) => {
+  const compared: SectionTextComparison[] = to.map((section) => {
     const before = older.get(section.sectionId);
     const status = !before ? 'added' : before.text === section.text ? 'unchanged' : 'changed';
     return {

@@ -226,6 +226,7 @@ describe.each(BACKENDS)('paper versions on %s', (backend) => {
           { kind: 'added', text: 'must' },
           { kind: 'same', text: ' adopt a smart mix.' },
         ],
+        acceptedSuggestions: [],
       },
       {
         sectionId: steps,
@@ -233,6 +234,7 @@ describe.each(BACKENDS)('paper versions on %s', (backend) => {
         title: 'Steps',
         status: 'unchanged',
         changes: [{ kind: 'same', text: 'Scoping\nDesign' }],
+        acceptedSuggestions: [],
       },
     ]);
 
@@ -253,16 +255,56 @@ describe.each(BACKENDS)('paper versions on %s', (backend) => {
           { kind: 'added', text: 'clever' },
           { kind: 'same', text: ' mix.' },
         ],
+        acceptedSuggestions: [],
       },
-      { sectionId: added.body.id, number: '3', title: 'Design features', status: 'added', changes: [] },
+      {
+        sectionId: added.body.id,
+        number: '3',
+        title: 'Design features',
+        status: 'added',
+        changes: [],
+        acceptedSuggestions: [],
+      },
       {
         sectionId: steps,
         number: '2',
         title: 'Steps',
         status: 'removed',
         changes: [{ kind: 'removed', text: 'Scoping\nDesign' }],
+        acceptedSuggestions: [],
       },
     ]);
+  });
+
+  it('lists the suggestions accepted in each section between the two sides, by group label only', async () => {
+    const take = async (name: string) => (await editor.api.post<VersionSummary>(versionsPath, { name })).body;
+    const before = await take('Before the decision');
+    await testApp.db.sql`
+      INSERT INTO paper_suggestions (consultation_id, suggestion_id, author_id, group_id, attribution_mode,
+        label_scope, section_id, outcome, reason, decided_by, decided_at, inserted_text, deleted_text)
+      VALUES (${consultation.id}, 'acceptedBetween0000000', ${reviewer.id},
+        ${consultation.groups['Civil society organisation']!}, 'chatham', 'participant', ${scope}, 'accepted',
+        'Matches the Guiding Principles', ${editor.id}, now(), 'must', 'should')`;
+    const after = await take('After the decision');
+    const accepted = {
+      insertedText: 'must',
+      deletedText: 'should',
+      reason: 'Matches the Guiding Principles',
+      groupLabel: 'A participant',
+    };
+    const listed = async (from: string, to: string) => {
+      const answer = await reviewer.api.get<VersionComparison>(
+        `${versionsPath}/compare?from=${from}&to=${to}`,
+      );
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).not.toContain(reviewer.name);
+      return answer.body.sections.find((section) => section.sectionId === scope)!.acceptedSuggestions;
+    };
+    expect(await listed(before.id, after.id)).toEqual([accepted]);
+    // Sides in either order, and up to the paper now.
+    expect(await listed(after.id, before.id)).toEqual([accepted]);
+    expect(await listed(before.id, 'current')).toEqual([accepted]);
+    expect(await listed(after.id, 'current')).toEqual([]);
   });
 
   it('answers 404 for unknown and foreign versions and 400 for a bad comparison query', async () => {

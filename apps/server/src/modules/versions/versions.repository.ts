@@ -1,8 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionMode, Role } from '@cw/shared';
+import type { AttributionMode, LabelScope, Role } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
 
 /** A section as it stands in one paper (now, or when a version was taken). */
+/** A suggestion accepted in a section, with its suggester's group as recorded then. */
+export interface AcceptedSuggestionRecord {
+  sectionId: string;
+  insertedText: string;
+  deletedText: string;
+  reason: string;
+  groupId: string;
+  groupName: string;
+  labelScope: LabelScope;
+}
+
 export interface OutlineSection {
   id: string;
   number: string;
@@ -94,6 +105,36 @@ export class VersionsRepository {
   }
 
   /** The consultation's sections now, in paper order. */
+  /** Suggestions accepted after `after` up to `upTo`, in the order they were decided. */
+  async acceptedSuggestions(consultationId: string, after: Date, upTo: Date): Promise<AcceptedSuggestionRecord[]> {
+    const rows = await this.db.sql<
+      {
+        section_id: string;
+        inserted_text: string;
+        deleted_text: string;
+        reason: string;
+        group_id: string;
+        group_name: string;
+        label_scope: LabelScope;
+      }[]
+    >`
+      SELECT s.section_id, s.inserted_text, s.deleted_text, s.reason, s.group_id, g.name AS group_name,
+             s.label_scope
+      FROM paper_suggestions s JOIN stakeholder_groups g ON g.id = s.group_id
+      WHERE s.consultation_id = ${consultationId} AND s.outcome = 'accepted' AND s.section_id IS NOT NULL
+        AND s.decided_at > ${after} AND s.decided_at <= ${upTo}
+      ORDER BY s.decided_at, s.suggestion_id`;
+    return rows.map((row) => ({
+      sectionId: row.section_id,
+      insertedText: row.inserted_text,
+      deletedText: row.deleted_text,
+      reason: row.reason,
+      groupId: row.group_id,
+      groupName: row.group_name,
+      labelScope: row.label_scope,
+    }));
+  }
+
   async currentOutline(consultationId: string): Promise<OutlineSection[]> {
     return this.db.sql<OutlineSection[]>`
       SELECT id, number, title FROM sections

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   type CompareVersionsQuery,
   type CreateVersionBody,
+  groupLabel,
   sectionFragmentName,
   type VersionComparison,
   type VersionDetail,
@@ -13,6 +14,7 @@ import * as Y from 'yjs';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
+import { GroupLabelsRepository, shownScope } from '../attribution/index.js';
 import { AuditLog } from '../audit/index.js';
 import { PaperRegistry } from '../collab/index.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
@@ -78,6 +80,7 @@ export class VersionsService {
     private readonly papers: PaperRegistry,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditLog,
+    private readonly labels: GroupLabelsRepository,
   ) {}
 
   /**
@@ -198,7 +201,11 @@ export class VersionsService {
     return { ...presentVersion(version, viewer), sections };
   }
 
-  /** Word-level differences, section by section, from one version to another or to the live paper. */
+  /**
+   * Word-level differences, section by section, from one version to another or to the live
+   * paper, with the suggestions accepted in each section in between (the text settled since the
+   * older side was taken), labelled by their suggester's group as comments are.
+   */
   async compare(
     consultationId: string,
     query: CompareVersionsQuery,
@@ -212,10 +219,28 @@ export class VersionsService {
           this.papers.currentState(consultationId),
           this.versions.currentOutline(consultationId),
         ]);
+    const [older, newer] = [new Date(from.createdAt), to ? new Date(to.createdAt) : new Date()].sort(
+      (a, b) => a.getTime() - b.getTime(),
+    );
+    const [accepted, labelScopes] = await Promise.all([
+      this.versions.acceptedSuggestions(consultationId, older!, newer!),
+      this.labels.scopes(consultationId),
+    ]);
+    const sections = compareSections(sectionTexts(from.data, from.outline), sectionTexts(toState, toOutline));
     return {
       from: presentVersion(from, viewer),
       to: to ? presentVersion(to, viewer) : null,
-      sections: compareSections(sectionTexts(from.data, from.outline), sectionTexts(toState, toOutline)),
+      sections: sections.map((section) => ({
+        ...section,
+        acceptedSuggestions: accepted
+          .filter((suggestion) => suggestion.sectionId === section.sectionId)
+          .map((suggestion) => ({
+            insertedText: suggestion.insertedText,
+            deletedText: suggestion.deletedText,
+            reason: suggestion.reason,
+            groupLabel: groupLabel(shownScope(suggestion, labelScopes), suggestion.groupName),
+          })),
+      })),
     };
   }
 

@@ -12,22 +12,7 @@ import {
   type SectionSuggestion,
 } from './paper-suggestions';
 import { type SuggestionDecision, useDecideSuggestions } from './useDecideSuggestions';
-
-/** Longest stretch of suggested text quoted in the list. */
-const QUOTE_LENGTH = 80;
-
-const quoted = (text: string) => (text.length > QUOTE_LENGTH ? `${text.slice(0, QUOTE_LENGTH)}…` : text);
-
-function useDescription() {
-  const { t } = useTranslation();
-  return ({ inserted, deleted }: SectionSuggestion) => {
-    if (inserted && deleted)
-      return t('paper.suggestions.replace', { deleted: quoted(deleted), inserted: quoted(inserted) });
-    if (inserted) return t('paper.suggestions.insert', { text: quoted(inserted) });
-    if (deleted) return t('paper.suggestions.delete', { text: quoted(deleted) });
-    return t('paper.suggestions.paragraphBreak');
-  };
-}
+import { useSuggestionDescription } from './useSuggestionDescription';
 
 /** Reject, with an optional reason asked for first; `onReject` gets the reason typed. */
 function RejectWithReason({
@@ -104,7 +89,7 @@ function SuggestionItem({
   decide: (decision: SuggestionDecision, settle: () => void) => void;
 }) {
   const { t } = useTranslation();
-  const describe = useDescription();
+  const describe = useSuggestionDescription();
   const descriptionId = useId();
   const suggestionIds = [suggestion.id];
   return (
