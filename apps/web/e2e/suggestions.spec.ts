@@ -1,4 +1,5 @@
 import {
+  type ConsultationDetail,
   consultationDetail,
   consultationSummary,
   createdInvitation,
@@ -9,21 +10,12 @@ import { expect, test, type Browser, type Locator, type Page } from '@playwright
 import { expectNoAxeViolations } from './support/accessibility';
 import { demoAccountWithRole, signedInReviewer, signIn } from './support/demo-accounts';
 import { signInAsOrganiser } from './support/organiser';
-import { expectSaved, sectionBlock, sectionText } from './support/paper-page';
+import { expectSaved, sectionBlock, sectionText, textOf } from './support/paper-page';
 
 async function signedInPage(browser: Browser, role: 'observer' | 'editor' | 'admin'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await signIn(page, await demoAccountWithRole(page.request, role));
   return page;
-}
-
-/** A section's text as its readers see it, without other people's carets and their labels. */
-function textOf(section: Locator): Promise<string | null> {
-  return section.evaluate((element) => {
-    const copy = element.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll('.remote-caret')) caret.remove();
-    return copy.textContent;
-  });
 }
 
 /** The text marked `tag` (ins or del) in a section, without others' carets. */
@@ -212,22 +204,7 @@ async function consultationWhereReviewersSuggest(browser: Browser) {
       })
     ).json(),
   );
-  const invitation = createdInvitation.parse(
-    await (
-      await organiser.request.post(`/api/consultations/${consultation.id}/invitations`, {
-        data: { role: 'reviewer', groupId: consultation.groups[0]!.id },
-      })
-    ).json(),
-  );
-
-  const reviewer = await (await browser.newContext()).newPage();
-  // A new account has joined once the sign-up is answered; it then signs in.
-  const account = { email: `suggester-${Date.now()}@example.org`, password: 'a long enough passphrase' };
-  const signup = await reviewer.request.post(`/api/invitations/${invitation.token}/signup`, {
-    data: { name: 'Sam Suggester', ...account },
-  });
-  expect(signup.status()).toBe(202);
-  expect((await reviewer.request.post('/api/auth/login', { data: account })).status()).toBe(200);
+  const { reviewer, account } = await joinAsReviewer(browser, organiser, consultation, 0);
 
   await openPaperAt(organiser, consultation.id, section.number);
   await sectionText(organiser, section.number).click();
@@ -238,6 +215,34 @@ async function consultationWhereReviewersSuggest(browser: Browser) {
     .poll(() => textOf(sectionText(reviewer, section.number)))
     .toBe('Remedy must be effective and prompt.');
   return { organiser, reviewer, account, consultation, section };
+}
+
+/** A new account invited by the organiser as a reviewer of the consultation's group `groupIndex`, signed in. */
+async function joinAsReviewer(
+  browser: Browser,
+  organiser: Page,
+  consultation: ConsultationDetail,
+  groupIndex: number,
+) {
+  const invitation = createdInvitation.parse(
+    await (
+      await organiser.request.post(`/api/consultations/${consultation.id}/invitations`, {
+        data: { role: 'reviewer', groupId: consultation.groups[groupIndex]!.id },
+      })
+    ).json(),
+  );
+  const reviewer = await (await browser.newContext()).newPage();
+  // A new account has joined once the sign-up is answered; it then signs in.
+  const account = {
+    email: `suggester-${groupIndex}-${Date.now()}@example.org`,
+    password: 'a long enough passphrase',
+  };
+  const signup = await reviewer.request.post(`/api/invitations/${invitation.token}/signup`, {
+    data: { name: `Sam Suggester ${groupIndex}`, ...account },
+  });
+  expect(signup.status()).toBe(202);
+  expect((await reviewer.request.post('/api/auth/login', { data: account })).status()).toBe(200);
+  return { reviewer, account };
 }
 
 test('where reviewers suggest, a reviewer’s typing and deleting are stored as suggestions the organiser then settles', async ({
@@ -346,5 +351,65 @@ test('where reviewers suggest, a paragraph break a reviewer suggests is stored w
   } finally {
     await organiser.context().close();
     await reviewer.context().close();
+  }
+});
+
+test('where reviewers suggest, two reviewers of different groups suggest in one paragraph at once; all converge and the dashboard counts them by group', async ({
+  browser,
+}) => {
+  // Three browsers and two sign-ups on a 2-core machine running two workers.
+  test.setTimeout(180_000);
+  const { organiser, reviewer, consultation, section } = await consultationWhereReviewersSuggest(browser);
+  const { reviewer: other } = await joinAsReviewer(browser, organiser, consultation, 1);
+  try {
+    await openPaperAt(other, consultation.id, section.number);
+    const pages = [organiser, reviewer, other];
+    const texts = pages.map((page) => sectionText(page, section.number));
+    await expect.poll(() => textOf(texts[2]!)).toBe('Remedy must be effective and prompt.');
+    await texts[1]!.click();
+    await texts[2]!.click();
+    await Promise.all([
+      (async () => {
+        await reviewer.keyboard.press('Control+End');
+        await reviewer.keyboard.type(' It is reviewed yearly.');
+      })(),
+      (async () => {
+        await other.keyboard.press('Control+Home');
+        await other.keyboard.type('In every case, ');
+      })(),
+    ]);
+    const both = 'In every case, Remedy must be effective and prompt. It is reviewed yearly.';
+    for (const text of texts) await expect.poll(() => textOf(text)).toBe(both);
+    await expectSaved(reviewer);
+    await expectSaved(other);
+
+    const list = sectionBlock(organiser, Number(section.number)).getByRole('group', {
+      name: /suggested changes? in section/i,
+    });
+    await expect(list).toHaveAccessibleName(`2 suggested changes in section ${section.number}`);
+    await list.getByRole('button', { name: 'Accept all' }).click();
+    for (const text of texts) {
+      await expect.poll(() => textOf(text)).toBe(both);
+      await expect(text.locator('ins, del')).toHaveCount(0);
+    }
+    await expectSaved(organiser);
+
+    // One accepted suggestion under each reviewer's group, in the organiser's exact figures.
+    await organiser.goto(`/consultations/${consultation.id}/dashboard`);
+    const table = organiser.getByRole('table', {
+      name: 'Suggested changes by stakeholder group and how they stand',
+    });
+    for (const group of consultation.groups.slice(0, 2)) {
+      const row = table
+        .getByRole('row')
+        .filter({ has: organiser.getByRole('rowheader', { name: group.name }) });
+      await expect
+        .poll(() => row.locator('th, td').allInnerTexts())
+        .toEqual([group.name, '1', '0', '0', '0', '1']);
+    }
+  } finally {
+    await organiser.context().close();
+    await reviewer.context().close();
+    await other.context().close();
   }
 });

@@ -33,3 +33,12 @@ export async function typeAtEnd(page: Page, section: Locator, text: string): Pro
 export async function expectSaved(page: Page): Promise<void> {
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
 }
+
+/** A section's text as its readers see it, without other people's carets and their labels. */
+export function textOf(section: Locator): Promise<string | null> {
+  return section.evaluate((element) => {
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll('.remote-caret')) caret.remove();
+    return copy.textContent;
+  });
+}
