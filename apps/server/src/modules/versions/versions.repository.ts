@@ -106,7 +106,11 @@ export class VersionsRepository {
 
   /** The consultation's sections now, in paper order. */
   /** Suggestions accepted after `after` up to `upTo`, in the order they were decided. */
-  async acceptedSuggestions(consultationId: string, after: Date, upTo: Date): Promise<AcceptedSuggestionRecord[]> {
+  async acceptedSuggestions(
+    consultationId: string,
+    after: Date,
+    upTo: Date,
+  ): Promise<AcceptedSuggestionRecord[]> {
     const rows = await this.db.sql<
       {
         section_id: string;
