@@ -383,10 +383,23 @@ test('where reviewers suggest, two reviewers of different groups suggest in one 
     await expectSaved(reviewer);
     await expectSaved(other);
 
-    const list = sectionBlock(organiser, Number(section.number)).getByRole('group', {
-      name: /suggested changes? in section/i,
-    });
+    const listOn = (page: Page) =>
+      sectionBlock(page, Number(section.number)).getByRole('group', {
+        name: /suggested changes? in section/i,
+      });
+    const list = listOn(organiser);
     await expect(list).toHaveAccessibleName(`2 suggested changes in section ${section.number}`);
+    // Each is labelled by the comments' rule: the organisers see names under the Chatham House
+    // rule; a reviewer sees their own as theirs and the other's under its group's label only.
+    const item = (on: Locator, text: string) => on.getByRole('listitem').filter({ hasText: text });
+    await expect(item(list, 'Insert “ It is reviewed yearly.”')).toContainText(
+      `Sam Suggester 0 (${consultation.groups[0]!.name} reviewer)`,
+    );
+    await expect(item(list, 'Insert “In every case, ”')).toContainText('Sam Suggester 1');
+    await expect(item(listOn(reviewer), 'Insert “ It is reviewed yearly.”')).toContainText('You');
+    const theirs = item(listOn(reviewer), 'Insert “In every case, ”');
+    await expect(theirs).toContainText('A participant');
+    await expect(theirs).not.toContainText('Sam Suggester');
     await list.getByRole('button', { name: 'Accept all' }).click();
     for (const text of texts) {
       await expect.poll(() => textOf(text)).toBe(both);

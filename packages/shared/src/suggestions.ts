@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { text, uuid } from './schemas/common.js';
+import { attribution } from './schemas/threads.js';
 
 /**
  * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
@@ -93,11 +94,15 @@ export function suggestionsOfAttributes(
 }
 
 /**
- * The ids of the suggestions the caller made in a consultation's paper (only their own: the
- * paper names no author), so their Withdraw control shows in any browser.
+ * The open suggestions of a consultation's paper with their authors as the viewer may see them
+ * (the same rule as comments: the k-anonymous group label, a name only where entitled; never a
+ * user id). The paper itself names no author; `author.isYou` marks the viewer's own, so their
+ * Withdraw control shows in any browser.
  */
-export const ownSuggestionIds = z.object({ ids: z.array(z.string()) });
-export type OwnSuggestionIds = z.infer<typeof ownSuggestionIds>;
+export const paperSuggestions = z.object({
+  suggestions: z.array(z.object({ id: z.string(), author: attribution })),
+});
+export type PaperSuggestions = z.infer<typeof paperSuggestions>;
 
 /** What an editor decided about a suggestion: taken into the text, or not. */
 export const SUGGESTION_OUTCOMES = ['accepted', 'rejected'] as const;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccessModule } from '../access/index.js';
+import { AttributionModule } from '../attribution/index.js';
 import { AuthModule } from '../auth/index.js';
 import { CollabGateway } from './collab.gateway.js';
 import { CollabService } from './collab.service.js';
@@ -10,11 +11,11 @@ import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 import { RightsRecheck } from './rights-recheck.service.js';
-import { SuggestionDecisions } from './suggestion-decisions.service.js';
+import { SuggestionsService } from './suggestions.service.js';
 
 /** Real-time co-editing of the paper (SPEC §4). */
 @Module({
-  imports: [AccessModule, AuthModule],
+  imports: [AccessModule, AttributionModule, AuthModule],
   controllers: [PaperController],
   providers: [
     CollabGateway,
@@ -25,7 +26,7 @@ import { SuggestionDecisions } from './suggestion-decisions.service.js';
     PaperStoreQueue,
     ParticipantsRepository,
     RightsRecheck,
-    SuggestionDecisions,
+    SuggestionsService,
   ],
   exports: [PaperRegistry, PaperRepository],
 })

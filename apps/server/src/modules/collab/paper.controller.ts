@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   consultationParams,
-  ownSuggestionIds,
+  paperSuggestions,
   suggestionDecisionBody,
   type SuggestionDecisionBody,
   suggestionDecisionResult,
@@ -10,34 +10,34 @@ import {
   type SuggestionWithdrawalBody,
 } from '@cw/shared';
 import { z } from 'zod';
-import { CurrentActor, CurrentUser, Permission } from '../../common/access.decorators.js';
-import type { Actor, AuthContext } from '../../common/request-context.js';
+import { CurrentActor, Permission } from '../../common/access.decorators.js';
+import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { PaperRepository } from './paper.repository.js';
-import { SuggestionDecisions } from './suggestion-decisions.service.js';
+import { SuggestionsService } from './suggestions.service.js';
 
 type ConsultationParams = z.infer<typeof consultationParams>;
 
 /**
- * What the paper's socket does not carry about suggested changes: who made one (told only to
- * its author), the editors' decisions on them and their authors' withdrawals.
+ * What the paper's socket does not carry about suggested changes: who made each (as the viewer
+ * may see it), the editors' decisions on them and their authors' withdrawals.
  */
 @ApiTags('paper')
 @Controller('api/consultations/:consultationId/paper')
 export class PaperController {
   constructor(
     private readonly papers: PaperRepository,
-    private readonly decisions: SuggestionDecisions,
+    private readonly decisions: SuggestionsService,
   ) {}
 
-  @Get('suggestions/mine')
+  @Get('suggestions')
   @Permission('paper.read')
-  @Returns(ownSuggestionIds)
-  async ownSuggestions(
-    @ValidParams(consultationParams) params: ConsultationParams,
-    @CurrentUser() user: AuthContext,
+  @Returns(paperSuggestions)
+  async suggestions(
+    @ValidParams(consultationParams) _params: ConsultationParams,
+    @CurrentActor() actor: Actor,
   ) {
-    return { ids: await this.papers.suggestionIdsBy(params.consultationId, user.userId) };
+    return this.decisions.list(actor);
   }
 
   @Post('suggestions/decisions')

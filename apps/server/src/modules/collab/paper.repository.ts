@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { LabelScope, SuggestionDisposition } from '@cw/shared';
+import type { AttributionMode, LabelScope, Role, SuggestionDisposition } from '@cw/shared';
 import * as Y from 'yjs';
 import { Database, type Queryable } from '../../db/database.js';
+import type { PersonRecord } from '../attribution/index.js';
 import type { SuggestionText } from './suggestion-texts.js';
 
 /** One accepted update waiting in the group commit, with who sent it. */
@@ -159,13 +160,43 @@ export class PaperRepository {
     };
   }
 
-  /** The ids of the suggestions `userId` made in the paper. */
-  async suggestionIdsBy(consultationId: string, userId: string): Promise<string[]> {
-    const rows = await this.db.sql<{ suggestion_id: string }[]>`
-      SELECT suggestion_id FROM paper_suggestions
-      WHERE consultation_id = ${consultationId} AND author_id = ${userId}
-      ORDER BY created_at, suggestion_id`;
-    return rows.map((row) => row.suggestion_id);
+  /**
+   * The paper's open suggestions with their authors as recorded when they were made (the role is
+   * the author's role now: suggestions do not record one). Those of deleted accounts are left out.
+   */
+  async openSuggestions(consultationId: string): Promise<{ id: string; author: PersonRecord }[]> {
+    const rows = await this.db.sql<
+      {
+        suggestion_id: string;
+        author_id: string;
+        name: string;
+        role: Role | null;
+        group_id: string;
+        group_name: string;
+        attribution_mode: AttributionMode;
+        label_scope: LabelScope;
+      }[]
+    >`
+      SELECT s.suggestion_id, s.author_id, u.name, m.role, s.group_id, g.name AS group_name,
+             s.attribution_mode, s.label_scope
+      FROM paper_suggestions s
+      JOIN users u ON u.id = s.author_id
+      JOIN stakeholder_groups g ON g.id = s.group_id
+      LEFT JOIN members m ON m.consultation_id = s.consultation_id AND m.user_id = s.author_id
+      WHERE s.consultation_id = ${consultationId} AND s.outcome IS NULL
+      ORDER BY s.created_at, s.suggestion_id`;
+    return rows.map((row) => ({
+      id: row.suggestion_id,
+      author: {
+        userId: row.author_id,
+        name: row.name,
+        role: row.role ?? 'reviewer',
+        groupId: row.group_id,
+        groupName: row.group_name,
+        attributionMode: row.attribution_mode,
+        labelScope: row.label_scope,
+      },
+    }));
   }
 
   /**

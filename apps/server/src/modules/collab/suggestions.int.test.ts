@@ -219,15 +219,39 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     b.destroy();
   });
 
-  it('tells each member the ids of their own suggestions only', async () => {
-    const mine = await civil.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
+  it('lists the open suggestions with their authors as each viewer may see them, never an id', async () => {
+    const path = `/api/consultations/${consultation.id}/paper/suggestions`;
+    type Listed = { suggestions: { id: string; author: { label: string; isYou: boolean; name?: string } }[] };
+    const mine = await civil.api.get<Listed>(path);
     expect(mine.status).toBe(200);
-    expect([...mine.body.ids].sort()).toEqual([CIVIL_INSERTION, CIVIL_DELETION, CIVIL_CONCURRENT].sort());
-    const theirs = await company.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
-    expect(theirs.body).toEqual({ ids: [COMPANY_CONCURRENT] });
+    const own = (listed: Listed) =>
+      listed.suggestions
+        .filter((s) => s.author.isYou)
+        .map((s) => s.id)
+        .sort();
+    expect(own(mine.body)).toEqual([CIVIL_INSERTION, CIVIL_DELETION, CIVIL_CONCURRENT].sort());
+    expect(own((await company.api.get<Listed>(path)).body)).toEqual([COMPANY_CONCURRENT]);
+    // Chatham House: another reviewer sees each under its group's label only (k = 5: a group of
+    // one is "A participant"); the organisers see the name.
+    const seen = await company.api.get<Listed>(path);
+    expect(seen.body.suggestions.map((s) => s.id).sort()).toEqual(
+      [CIVIL_INSERTION, CIVIL_DELETION, CIVIL_CONCURRENT, COMPANY_CONCURRENT].sort(),
+    );
+    for (const suggestion of seen.body.suggestions.filter((s) => !s.author.isYou)) {
+      expect(suggestion.author).toMatchObject({ label: 'A participant', isYou: false });
+      expect(suggestion.author.name).toBeUndefined();
+    }
+    const text = JSON.stringify(seen.body);
+    expect(text).not.toContain(civil.id);
+    expect(text).not.toContain(civil.name);
+    expect(text).not.toContain(company.id);
+    const organisers = await admin.api.get<Listed>(path);
+    expect(organisers.body.suggestions.find((s) => s.id === CIVIL_INSERTION)!.author).toMatchObject({
+      label: 'Civil society organisation reviewer',
+      name: civil.name,
+    });
     const outsider = await buildUser(testApp);
-    const refused = await outsider.api.get(`/api/consultations/${consultation.id}/paper/suggestions/mine`);
-    expect(refused.status).toBe(404);
+    expect((await outsider.api.get(path)).status).toBe(404);
   });
 
   it('records an editor’s decision with its reason, once, in the audit log; refuses reviewers', async () => {

@@ -16,7 +16,7 @@ import { paperTarget, type PaperTarget } from './section-mounting';
 import { SectionVisibility } from './section-visibility';
 import { PaperStatus } from './PaperStatus';
 import { PresenceList } from './PresenceList';
-import { useOwnSuggestionIds } from './useOwnSuggestionIds';
+import { useOwnSuggestionIds } from './usePaperSuggestions';
 import './paper.css';
 
 /** Each section's guiding questions, in question-number order. */

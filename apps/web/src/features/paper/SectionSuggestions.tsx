@@ -1,8 +1,10 @@
+import type { Attribution } from '@cw/shared';
 import { Button, Flex, Heading, Popover, Text, TextArea } from '@radix-ui/themes';
 import { useEditorState, type Editor } from '@tiptap/react';
 import { useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OwnSuggestions } from '../../collab/own-suggestions';
+import { useAuthorName } from '../threads/useAuthorName';
 import { FormAlert } from '../../ui/ErrorCallout';
 import {
   acceptSuggestion,
@@ -12,6 +14,7 @@ import {
   type SectionSuggestion,
 } from './paper-suggestions';
 import { type SuggestionDecision, useDecideSuggestions } from './useDecideSuggestions';
+import { useSuggestionAuthors } from './usePaperSuggestions';
 import { useSuggestionDescription } from './useSuggestionDescription';
 
 /** Reject, with an optional reason asked for first; `onReject` gets the reason typed. */
@@ -78,18 +81,22 @@ function RejectWithReason({
 function SuggestionItem({
   editor,
   suggestion,
+  author,
   mayDecide,
   isOwn,
   decide,
 }: {
   editor: Editor;
   suggestion: SectionSuggestion;
+  /** Who made it, once the server has said (as this viewer may see it). */
+  author: Attribution | undefined;
   mayDecide: boolean;
   isOwn: boolean;
   decide: (decision: SuggestionDecision, settle: () => void) => void;
 }) {
   const { t } = useTranslation();
   const describe = useSuggestionDescription();
+  const authorName = useAuthorName();
   const descriptionId = useId();
   const suggestionIds = [suggestion.id];
   return (
@@ -97,6 +104,11 @@ function SuggestionItem({
       <Flex direction="column" gap="1">
         <Text size="2" id={descriptionId} className="preserve-lines">
           {describe(suggestion)}
+          {author ? (
+            <Text as="span" size="1" color="gray" highContrast className="paper-suggestions__author">
+              {authorName(author)}
+            </Text>
+          ) : null}
         </Text>
         <Flex gap="1" wrap="wrap">
           {mayDecide ? (
@@ -172,6 +184,10 @@ export function SectionSuggestions({
     editor,
     selector: ({ editor: current }) => sectionSuggestions(current.state.doc),
   });
+  const authors = useSuggestionAuthors(
+    consultationId,
+    suggestions.map((suggestion) => suggestion.id),
+  );
   // Ids the server names as the member's own may arrive after the list was drawn.
   useSyncExternalStore(ownSuggestions.subscribe, () => ownSuggestions.size);
   const decision = useDecideSuggestions(consultationId, sectionId);
@@ -191,6 +207,7 @@ export function SectionSuggestions({
             key={suggestion.id}
             editor={editor}
             suggestion={suggestion}
+            author={authors.get(suggestion.id)}
             mayDecide={isEditable && mayDecide}
             isOwn={isEditable && ownSuggestions.has(suggestion.id)}
             decide={decide}

@@ -2,6 +2,7 @@ import type { Attribution } from '@cw/shared';
 import { Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { formatTimeOf } from '../../lib/time-format';
+import { useAuthorName } from './useAuthorName';
 
 /** Who wrote something and when, exactly as the server presented it to this viewer, no more precisely. */
 export function AuthorLine({
@@ -14,11 +15,7 @@ export function AuthorLine({
   isEdited?: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const who = author.isYou
-    ? t('threads.author.you')
-    : author.name
-      ? t('threads.author.named', { name: author.name, label: author.label })
-      : author.label;
+  const who = useAuthorName()(author);
   return (
     <Text as="p" size="1" color="gray" highContrast>
       <Text weight="bold">{who}</Text>

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { SuggestionDecisionBody, SuggestionDecisionResult, SuggestionWithdrawalBody } from '@cw/shared';
+import type {
+  PaperSuggestions,
+  SuggestionDecisionBody,
+  SuggestionDecisionResult,
+  SuggestionWithdrawalBody,
+} from '@cw/shared';
 import * as Y from 'yjs';
 import { notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
+import { attribute, GroupLabelsRepository } from '../attribution/index.js';
 import { AuditLog } from '../audit/index.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import { PaperRepository, type SuggestionSettlement } from './paper.repository.js';
@@ -11,20 +17,35 @@ import { ParticipantsRepository } from './participants.repository.js';
 import { suggestionTexts } from './suggestion-texts.js';
 
 /**
- * How suggested changes end: editors' decisions, recorded with the outcome and reason and in the
- * audit log by name, and authors' withdrawals of their own. Each is recorded before the browser
- * changes the text to match (accepting keeps the inserted text and removes the deleted;
- * rejecting and withdrawing the reverse), so the disposition record misses none.
+ * Who made the open suggestions, as a viewer may see it, and how suggested changes end: editors'
+ * decisions, recorded with the outcome and reason and in the audit log by name, and authors'
+ * withdrawals of their own. Each is recorded before the browser changes the text to match
+ * (accepting keeps the inserted text and removes the deleted; rejecting and withdrawing the
+ * reverse), so the disposition record misses none.
  */
 @Injectable()
-export class SuggestionDecisions {
+export class SuggestionsService {
   constructor(
     private readonly db: Database,
     private readonly papers: PaperRepository,
     private readonly registry: PaperRegistry,
     private readonly participants: ParticipantsRepository,
     private readonly audit: AuditLog,
+    private readonly labels: GroupLabelsRepository,
   ) {}
+
+  /** The open suggestions, each with its author as `actor` may see them. */
+  async list(actor: Actor): Promise<PaperSuggestions> {
+    const { consultationId, role, attributionMode } = actor.member;
+    const [suggestions, labelScopes] = await Promise.all([
+      this.papers.openSuggestions(consultationId),
+      this.labels.scopes(consultationId),
+    ]);
+    const viewer = { userId: actor.auth.userId, role, attributionMode, labelScopes };
+    return {
+      suggestions: suggestions.map(({ id, author }) => ({ id, author: attribute(author, viewer) })),
+    };
+  }
 
   async decide(actor: Actor, body: SuggestionDecisionBody): Promise<SuggestionDecisionResult> {
     return this.settle(actor, body, async (recorded, tx) => {

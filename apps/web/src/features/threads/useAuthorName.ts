@@ -1,0 +1,13 @@
+import type { Attribution } from '@cw/shared';
+import { useTranslation } from 'react-i18next';
+
+/** Who made something, in words, exactly as the server presented it to this viewer. */
+export function useAuthorName(): (author: Attribution) => string {
+  const { t } = useTranslation();
+  return (author) =>
+    author.isYou
+      ? t('threads.author.you')
+      : author.name
+        ? t('threads.author.named', { name: author.name, label: author.label })
+        : author.label;
+}
