@@ -23,11 +23,11 @@ function markedText(section: Locator, tag: 'ins' | 'del'): Promise<string | null
   return textOf(section.locator(tag));
 }
 
-/** Rejects from `trigger`, giving `reason` (or none) in the popover it opens. */
-async function reject(page: Page, trigger: Locator, reason = ''): Promise<void> {
+/** Rejects from `trigger`, giving `reason` in the popover it opens. */
+async function reject(page: Page, trigger: Locator, reason: string): Promise<void> {
   await trigger.click();
   const popover = page.getByRole('dialog');
-  if (reason) await popover.getByLabel('Reason (optional)').fill(reason);
+  await popover.getByLabel('Reason').fill(reason);
   await popover.getByRole('button', { name: /^Reject/ }).click();
 }
 
@@ -126,7 +126,14 @@ test('an editor suggests an insertion and a deletion; an admin accepts one and r
     await observer.context().close();
 
     await insertion.getByRole('button', { name: 'Accept' }).click();
-    await reject(admin, deletion.getByRole('button', { name: 'Reject' }));
+    // A rejection says why: without a reason it is not made.
+    await deletion.getByRole('button', { name: 'Reject' }).click();
+    const popover = admin.getByRole('dialog');
+    await popover.getByRole('button', { name: /^Reject/ }).click();
+    await expect(popover.getByText('Say why it is not taken up.')).toBeVisible();
+    await expect(popover.getByLabel('Reason')).toHaveAttribute('aria-invalid', 'true');
+    await popover.getByLabel('Reason').fill('The wording was agreed');
+    await popover.getByRole('button', { name: /^Reject/ }).click();
 
     const final = 'Remedy must be effective and prompt. It is reviewed yearly.';
     for (const [page, shown] of [
@@ -342,6 +349,7 @@ test('where reviewers suggest, a paragraph break a reviewer suggests is stored w
       sectionBlock(organiser, Number(section.number))
         .getByRole('group', { name: `Suggested change in section ${section.number}` })
         .getByRole('button', { name: 'Reject' }),
+      'One paragraph reads better',
     );
     for (const shown of [organiserText, text]) {
       await expect.poll(() => textOf(shown)).toBe('Remedy must be effective and prompt.');

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { text, uuid } from './schemas/common.js';
-import { attribution } from './schemas/threads.js';
+import { attribution, REASON_REQUIRED } from './schemas/threads.js';
 
 /**
  * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
@@ -108,16 +108,27 @@ export type PaperSuggestions = z.infer<typeof paperSuggestions>;
 export const SUGGESTION_OUTCOMES = ['accepted', 'rejected'] as const;
 export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
 
-/**
- * An editor's decision on one or more suggestions of a section (one, or all of the section at
- * once), with the reason given, recorded before the text is changed to match.
- */
-export const suggestionDecisionBody = z.strictObject({
+/** An author withdrawing suggestions of their own in one section, before taking them out of the text. */
+export const suggestionWithdrawalBody = z.strictObject({
   sectionId: uuid,
   suggestionIds: z.array(z.string().regex(SUGGESTION_ID_PATTERN, 'must be a suggestion id')).min(1).max(500),
-  outcome: z.enum(SUGGESTION_OUTCOMES),
-  reason: text({ min: 0, max: 2000, multiline: true }).default(''),
 });
+export type SuggestionWithdrawalBody = z.infer<typeof suggestionWithdrawalBody>;
+
+/**
+ * An editor's decision on one or more suggestions of a section (one, or all of the section at
+ * once), recorded before the text is changed to match. A rejection says why, as any outcome
+ * other than taking input up does.
+ */
+export const suggestionDecisionBody = suggestionWithdrawalBody
+  .extend({
+    outcome: z.enum(SUGGESTION_OUTCOMES),
+    reason: text({ min: 0, max: 2000, multiline: true }).default(''),
+  })
+  .refine((body) => body.outcome === 'accepted' || body.reason.trim() !== '', {
+    path: ['reason'],
+    message: REASON_REQUIRED,
+  });
 export type SuggestionDecisionBody = z.infer<typeof suggestionDecisionBody>;
 
 /**
@@ -130,10 +141,6 @@ export type SuggestionDisposition = (typeof SUGGESTION_DISPOSITIONS)[number];
 /** Where a suggestion stands: how it ended, or still `open`. */
 export const SUGGESTION_STATES = [...SUGGESTION_DISPOSITIONS, 'open'] as const;
 export type SuggestionState = (typeof SUGGESTION_STATES)[number];
-
-/** An author withdrawing suggestions of their own in one section, before taking them out of the text. */
-export const suggestionWithdrawalBody = suggestionDecisionBody.pick({ sectionId: true, suggestionIds: true });
-export type SuggestionWithdrawalBody = z.infer<typeof suggestionWithdrawalBody>;
 
 /** How many of the suggestions were decided now; those decided before keep their decision. */
 export const suggestionDecisionResult = z.object({ recorded: z.int() });

@@ -52,11 +52,23 @@ export type CreateThreadBody = z.infer<typeof createThreadBody>;
 export const commentBodyInput = z.strictObject({ body: commentBody });
 export type CommentBodyInput = z.infer<typeof commentBodyInput>;
 
-export const resolveThreadBody = z.strictObject({
-  outcome: threadOutcome,
-  /** Why, for the reviewers and the summary notes. */
-  note: text({ min: 0, max: 2000, multiline: true }),
-});
+/** The message when an outcome other than taking the input up comes without a reason. */
+export const REASON_REQUIRED = 'must say why, unless the input is taken up';
+
+/**
+ * An outcome other than `accepted` says why (SPEC §4: the participants are told how their input
+ * was taken into account, and "not taken up" without a reason tells them nothing).
+ */
+export const resolveThreadBody = z
+  .strictObject({
+    outcome: threadOutcome,
+    /** Why, for the reviewers and the summary notes. */
+    note: text({ min: 0, max: 2000, multiline: true }),
+  })
+  .refine((body) => body.outcome === 'accepted' || body.note.trim() !== '', {
+    path: ['note'],
+    message: REASON_REQUIRED,
+  });
 export type ResolveThreadBody = z.infer<typeof resolveThreadBody>;
 
 /** The `groupId` filter for the groups pooled as "Other stakeholders". */

@@ -269,6 +269,11 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     expect((await admin.api.post(path, { ...decision, sectionId: randomUUID() })).status).toBe(404);
     expect((await admin.api.post(path, { ...decision, suggestionIds: ['not an id'] })).status).toBe(400);
     expect((await admin.api.post(path, { ...decision, outcome: 'maybe' })).status).toBe(400);
+    const unexplained = await admin.api.post(path, { ...decision, reason: '' });
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body.issues).toEqual([
+      { path: 'body.reason', message: 'must say why, unless the input is taken up' },
+    ]);
 
     const first = await admin.api.post(path, decision);
     expect(first.status).toBe(200);

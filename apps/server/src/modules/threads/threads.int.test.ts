@@ -240,7 +240,7 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     expect(await counts()).toEqual(before);
     const resolved = await closed.editor.api.post(`${closed.base}/threads/${created.body.id}/resolve`, {
       outcome: 'no_change_needed',
-      note: '',
+      note: 'The text already says so.',
     });
     expect(resolved.status).toBe(200);
   });
@@ -349,6 +349,14 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
     const badOutcome = await world.editor.api.post(`${path}/resolve`, { outcome: 'maybe', note: '' });
     expect(badOutcome.status).toBe(400);
     expect(badOutcome.body.issues[0].path).toBe('body.outcome');
+    // Only taking input up needs no reason.
+    for (const outcome of ['partly_accepted', 'not_accepted', 'no_change_needed']) {
+      const unexplained = await world.editor.api.post(`${path}/resolve`, { outcome, note: '  ' });
+      expect(unexplained.status, outcome).toBe(400);
+      expect(unexplained.body.issues).toEqual([
+        { path: 'body.note', message: 'must say why, unless the input is taken up' },
+      ]);
+    }
     expect((await world.reviewer.api.get(path)).body.status).toBe('open');
 
     const resolved = await world.editor.api.post(`${path}/resolve`, {

@@ -17,7 +17,7 @@ import { type SuggestionDecision, useDecideSuggestions } from './useDecideSugges
 import { useSuggestionAuthors } from './usePaperSuggestions';
 import { useSuggestionDescription } from './useSuggestionDescription';
 
-/** Reject, with an optional reason asked for first; `onReject` gets the reason typed. */
+/** Reject, with the reason asked for first (required); `onReject` gets the reason typed. */
 function RejectWithReason({
   label,
   confirmLabel,
@@ -33,9 +33,11 @@ function RejectWithReason({
 }) {
   const { t } = useTranslation();
   const [reason, setReason] = useState('');
+  const [isMissing, setIsMissing] = useState(false);
   const [isOpen, setIsOpen] = useState(false);
   const reasonId = useId();
   const hintId = useId();
+  const errorId = useId();
   return (
     <Popover.Root open={isOpen} onOpenChange={setIsOpen}>
       <Popover.Trigger>
@@ -50,12 +52,22 @@ function RejectWithReason({
           </Text>
           <TextArea
             id={reasonId}
-            aria-describedby={hintId}
+            aria-describedby={isMissing ? `${errorId} ${hintId}` : hintId}
+            aria-invalid={isMissing}
+            aria-required
             value={reason}
-            onChange={(event) => setReason(event.target.value)}
+            onChange={(event) => {
+              setReason(event.target.value);
+              setIsMissing(false);
+            }}
             maxLength={2000}
             rows={3}
           />
+          {isMissing ? (
+            <Text size="1" color="red" id={errorId}>
+              {t('paper.suggestions.reasonRequired')}
+            </Text>
+          ) : null}
           <Text size="1" color="gray" highContrast id={hintId}>
             {t('paper.suggestions.reasonHint')}
           </Text>
@@ -64,6 +76,10 @@ function RejectWithReason({
               size="1"
               aria-describedby={describedBy}
               onClick={() => {
+                if (reason.trim() === '') {
+                  setIsMissing(true);
+                  return;
+                }
                 onReject(reason.trim());
                 setIsOpen(false);
                 setReason('');
@@ -155,7 +171,7 @@ function SuggestionItem({
 
 /**
  * A section's suggested changes in its margin, in text order: what each inserts or deletes, with
- * Accept and Reject (with an optional reason) for those who decide (editors and admins) and
+ * Accept and Reject (with the reason, required) for those who decide (editors and admins) and
  * Withdraw for the author's own. A decision is recorded on the server before the text changes to
  * match. Nothing is shown while the section has none.
  */
