@@ -87,7 +87,7 @@ describe('loadConfig', () => {
   it('polls the phase schedule every 30 s on the real clock unless told otherwise', () => {
     expect(loadConfig({}).phaseSchedule).toEqual({ pollMs: 30_000, clockOffsetMs: 0 });
     expect(
-      loadConfig({ PHASE_SCHEDULE_POLL_MS: '50', PHASE_SCHEDULE_CLOCK_OFFSET_MS: '-86400000' }).phaseSchedule,
+      loadConfig({ PHASE_SCHEDULE_POLL_MS: '50', PHASE_SCHEDULE_OFFSET_MS: '-86400000' }).phaseSchedule,
     ).toEqual({ pollMs: 50, clockOffsetMs: -86_400_000 });
     expect(problems({ PHASE_SCHEDULE_POLL_MS: '0' })).toHaveLength(1);
   });

@@ -150,7 +150,7 @@ const envSchema = z.object({
    * Runs the schedule this many ms ahead of (or behind) the real clock: for tests and for
    * rehearsing a schedule on a copy, never for production.
    */
-  PHASE_SCHEDULE_CLOCK_OFFSET_MS: z.coerce.number().int().default(0),
+  PHASE_SCHEDULE_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -301,7 +301,7 @@ export function loadConfig(
       maxAwarenessStateBytes: e.COLLAB_AWARENESS_MAX_BYTES,
       awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
     },
-    phaseSchedule: { pollMs: e.PHASE_SCHEDULE_POLL_MS, clockOffsetMs: e.PHASE_SCHEDULE_CLOCK_OFFSET_MS },
+    phaseSchedule: { pollMs: e.PHASE_SCHEDULE_POLL_MS, clockOffsetMs: e.PHASE_SCHEDULE_OFFSET_MS },
   };
 }
 

@@ -18,7 +18,7 @@ export class PhaseSchedule {
     private readonly schedule: PhaseScheduleRepository,
   ) {}
 
-  /** The real clock, shifted by PHASE_SCHEDULE_CLOCK_OFFSET_MS (tests move it; production does not). */
+  /** The real clock, shifted by PHASE_SCHEDULE_OFFSET_MS (tests move it; production does not). */
   now(): Date {
     return new Date(Date.now() + this.config.phaseSchedule.clockOffsetMs);
   }

@@ -11,7 +11,7 @@ const METRICS_TOKEN = 'scheduled-phases-metrics';
 /** Polls every 50 ms, with metrics to tell when each instance has polled. */
 const SCHEDULE = { PHASE_SCHEDULE_POLL_MS: '50', METRICS_TOKEN };
 /** Two days on: the end of today in the consultation's zone has passed. */
-const LATER = { ...SCHEDULE, PHASE_SCHEDULE_CLOCK_OFFSET_MS: String(2 * 86_400_000) };
+const LATER = { ...SCHEDULE, PHASE_SCHEDULE_OFFSET_MS: String(2 * 86_400_000) };
 
 /** A counter's value in an instance's Prometheus metrics. */
 async function counter(url: string, series: string): Promise<number> {
