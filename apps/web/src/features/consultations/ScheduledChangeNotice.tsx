@@ -32,7 +32,7 @@ export function ScheduledChangeNotice({ consultation }: { consultation: Consulta
   }, [wait]);
   if (!change || wait !== 0) return null;
   return (
-    <Callout.Root color="blue" size="1" role="status">
+    <Callout.Root color="blue" size="1" highContrast role="status">
       <Callout.Text>{describe(change, consultation.timezone)}</Callout.Text>
     </Callout.Root>
   );
