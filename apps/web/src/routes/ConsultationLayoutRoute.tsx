@@ -36,7 +36,7 @@ export function ConsultationLayoutRoute() {
         </Flex>
         <ConsultationNav consultationId={detail.id} allowedActions={detail.allowedActions} />
       </Flex>
-      <ScheduledChangeNotice consultation={detail} />
+      <ScheduledChangeNotice key={detail.scheduledChange?.at ?? ''} consultation={detail} />
       <Outlet context={detail} />
     </Flex>
   );

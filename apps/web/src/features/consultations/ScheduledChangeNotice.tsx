@@ -15,10 +15,13 @@ export function useDescribeScheduledChange(): (change: ScheduledChange, zone: st
   };
 }
 
+/** Longest wait between two looks at the clock; browsers fire longer timers at once. */
+const LONGEST_WAIT_MS = 86_400_000;
+
 /**
  * A short note above every page of the consultation once its dates change the phase within a
  * day. It appears by itself when that day starts; at the change the page reads the consultation
- * again (a live event), which ends the notice.
+ * again (a live event), which ends the notice. Keyed by the change, so a new one reads the clock anew.
  */
 export function ScheduledChangeNotice({ consultation }: { consultation: ConsultationDetail }) {
   const describe = useDescribeScheduledChange();
@@ -27,7 +30,7 @@ export function ScheduledChangeNotice({ consultation }: { consultation: Consulta
   const wait = change ? untilNotice(change, now) : null;
   useEffect(() => {
     if (!wait) return undefined;
-    const timer = setTimeout(() => setNow(Date.now()), wait);
+    const timer = setTimeout(() => setNow(Date.now()), Math.min(wait, LONGEST_WAIT_MS));
     return () => clearTimeout(timer);
   }, [wait]);
   if (!change || wait !== 0) return null;
