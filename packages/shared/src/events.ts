@@ -24,6 +24,19 @@ export interface ThreadEvent {
   thread: Thread;
 }
 
+/**
+ * Something about the consultation itself changed (its phase, settings, the reader's role):
+ * the client reads it again. Sent after every change of rights, whoever or whatever made it.
+ */
+export const CONSULTATION_CHANGED = 'consultation.changed';
+export interface ConsultationChangedEvent {
+  type: typeof CONSULTATION_CHANGED;
+  consultationId: string;
+}
+
+/** Every frame the server sends on the events socket, besides pongs. */
+export type LiveEvent = ThreadEvent | ConsultationChangedEvent;
+
 /** The only frame a client may send; anything else closes the socket with 4400. */
 export const EVENTS_PING = 'ping';
 /** The server's answer to a ping. */

@@ -4,6 +4,7 @@ export * from './permissions.js';
 export * from './input-rules.js';
 export * from './errors.js';
 export * from './time.js';
+export * from './schedule.js';
 export * from './backoff.js';
 export * from './links.js';
 export * from './schemas/common.js';

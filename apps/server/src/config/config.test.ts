@@ -84,6 +84,14 @@ describe('loadConfig', () => {
     expect(problems({ LOG_FORMAT: 'xml' })).toEqual(['  LOG_FORMAT: must be json or pretty']);
   });
 
+  it('polls the phase schedule every 30 s on the real clock unless told otherwise', () => {
+    expect(loadConfig({}).phaseSchedule).toEqual({ pollMs: 30_000, clockOffsetMs: 0 });
+    expect(
+      loadConfig({ PHASE_SCHEDULE_POLL_MS: '50', PHASE_SCHEDULE_OFFSET_MS: '-86400000' }).phaseSchedule,
+    ).toEqual({ pollMs: 50, clockOffsetMs: -86_400_000 });
+    expect(problems({ PHASE_SCHEDULE_POLL_MS: '0' })).toHaveLength(1);
+  });
+
   it('treats an empty METRICS_TOKEN as unset (compose passes empty variables)', () => {
     expect(loadConfig({ METRICS_TOKEN: '' }).metricsToken).toBeUndefined();
   });

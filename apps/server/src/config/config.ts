@@ -144,6 +144,13 @@ const envSchema = z.object({
     .default('loopback'),
   /** On SIGTERM, keep retrying to store pending paper edits for at most this many ms. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** How often each instance looks for phase changes (and their notices) the dates made due. */
+  PHASE_SCHEDULE_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /**
+   * Runs the schedule this many ms ahead of (or behind) the real clock: for tests and for
+   * rehearsing a schedule on a copy, never for production.
+   */
+  PHASE_SCHEDULE_OFFSET_MS: z.coerce.number().int().default(0),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -179,6 +186,14 @@ export interface AppConfig {
   trustProxy: string;
   shutdownTimeoutMs: number;
   collab: CollabConfig;
+  phaseSchedule: PhaseScheduleConfig;
+}
+
+/** The poller of the phase changes consultations' dates schedule. */
+export interface PhaseScheduleConfig {
+  pollMs: number;
+  /** Added to the real clock wherever the schedule asks for the time. */
+  clockOffsetMs: number;
 }
 
 /** How failed sign-ins of one account are slowed down. */
@@ -286,6 +301,7 @@ export function loadConfig(
       maxAwarenessStateBytes: e.COLLAB_AWARENESS_MAX_BYTES,
       awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
     },
+    phaseSchedule: { pollMs: e.PHASE_SCHEDULE_POLL_MS, clockOffsetMs: e.PHASE_SCHEDULE_OFFSET_MS },
   };
 }
 

@@ -2,6 +2,7 @@ import { Flex, Heading, Text } from '@radix-ui/themes';
 import { Outlet, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ConsultationNav } from '../features/consultations/ConsultationNav';
+import { ScheduledChangeNotice } from '../features/consultations/ScheduledChangeNotice';
 import { canDo } from '../features/consultations/useConsultations';
 import { useConsultation } from '../features/consultations/useConsultations';
 import { NotificationsMenu } from '../features/threads/NotificationsMenu';
@@ -29,10 +30,13 @@ export function ConsultationLayoutRoute() {
           <Text size="2" color="gray" highContrast>
             {t('consultation.yourMembership', { role: t(`roles.${detail.role}`), group: detail.groupName })}
           </Text>
-          {mayReadThreads ? <NotificationsMenu consultationId={detail.id} /> : null}
+          {mayReadThreads ? (
+            <NotificationsMenu consultationId={detail.id} timeZone={detail.timezone} />
+          ) : null}
         </Flex>
         <ConsultationNav consultationId={detail.id} allowedActions={detail.allowedActions} />
       </Flex>
+      <ScheduledChangeNotice key={detail.scheduledChange?.at ?? ''} consultation={detail} />
       <Outlet context={detail} />
     </Flex>
   );

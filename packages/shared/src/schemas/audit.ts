@@ -53,8 +53,11 @@ export type AuditState = z.infer<typeof auditState>;
 export const auditEntry = z.object({
   id: uuid,
   action: z.enum(AUDIT_ACTIONS),
-  /** Always named: organisers answer for their own actions. Name and role as they were. */
-  actor: z.object({ userId: uuid.nullable(), name: z.string(), role }),
+  /**
+   * Always named: organisers answer for their own actions. Name and role as they were. A change
+   * the consultation's dates made (`phase.changed` at its scheduled time) has no user and no role.
+   */
+  actor: z.object({ userId: uuid.nullable(), name: z.string(), role: role.nullable() }),
   target: z.object({ type: z.enum(AUDIT_TARGETS), id: uuid.nullable(), label: z.string() }),
   before: auditState.nullable(),
   after: auditState.nullable(),

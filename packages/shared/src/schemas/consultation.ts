@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LABEL_SCOPES } from '../attribution.js';
 import { ACTIONS } from '../permissions.js';
 import { ATTRIBUTION_MODES, DEFAULT_TEXT_CHANGE_MODE, PHASES, ROLES, TEXT_CHANGE_MODES } from '../roles.js';
+import { SCHEDULED_PHASES } from '../schedule.js';
 import { instant, localDate, localDateTime, text, timeZone, uuid } from './common.js';
 
 export const role = z.enum(ROLES);
@@ -76,6 +77,9 @@ export const consultationSummary = z.object({
 });
 export type ConsultationSummary = z.infer<typeof consultationSummary>;
 
+/** A phase change the consultation's dates schedule: input opens or closes at `at`. */
+export const scheduledChange = z.object({ phase: z.enum(SCHEDULED_PHASES), at: instant });
+
 /** A group as the consultation page lists it, with the scope its label has now (SPEC §3). */
 export const consultationGroup = stakeholderGroup.extend({ labelScope: z.enum(LABEL_SCOPES) });
 export type ConsultationGroup = z.infer<typeof consultationGroup>;
@@ -90,6 +94,11 @@ export const consultationDetail = consultationSummary.extend({
   sessions: z.array(agendaSession),
   questions: z.array(guidingQuestion),
   checklist: z.array(checklistItem),
+  /**
+   * The change the dates schedule next from the current phase (opening a draft, closing an open
+   * round); null when none is due any more.
+   */
+  scheduledChange: scheduledChange.nullable(),
   /** What the caller may do now, from the shared permission matrix. */
   allowedActions: z.array(z.enum(ACTIONS)),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LABEL_SCOPES } from '../attribution.js';
 import { instant, text, uuid } from './common.js';
-import { attributionMode } from './consultation.js';
+import { attributionMode, phase } from './consultation.js';
 
 /** What became of a thread's input (the disposition log). */
 export const THREAD_OUTCOMES = ['accepted', 'partly_accepted', 'not_accepted', 'no_change_needed'] as const;
@@ -215,7 +215,8 @@ export type QuestionSummary = z.infer<typeof questionSummary>;
 
 /**
  * Why a member is told: someone replied to, or resolved, a thread they opened; the organisers
- * hid, redacted or restored their comment; the consultation moved to a more open attribution mode.
+ * hid, redacted or restored their comment; the consultation moved to a more open attribution mode;
+ * its phase changed, or its dates change it within a day (`phaseChangeDue`).
  */
 export const NOTIFICATION_KINDS = [
   'reply',
@@ -224,6 +225,8 @@ export const NOTIFICATION_KINDS = [
   'commentRedacted',
   'commentRestored',
   'attributionOpened',
+  'phaseChanged',
+  'phaseChangeDue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -236,12 +239,16 @@ export const notification = z.object({
   questionId: uuid.nullable(),
   /** The recipient's comment the organisers moderated. */
   commentId: uuid.nullable(),
-  /** Who replied, resolved, moderated or changed the mode. */
-  actor: attribution,
+  /** Who replied, resolved, moderated or changed the mode or phase; null: the consultation's schedule. */
+  actor: attribution.nullable(),
   /** The moderators' reason. */
   note: z.string().nullable(),
   /** The mode the consultation moved to (`attributionOpened`). */
   attributionMode: attributionMode.nullable(),
+  /** The phase the consultation moved to, or is due to move to (`phaseChanged`, `phaseChangeDue`). */
+  phase: phase.nullable(),
+  /** When the scheduled change is due (`phaseChangeDue`, and `phaseChanged` by the schedule). */
+  dueAt: instant.nullable(),
   createdAt: instant,
   isRead: z.boolean(),
 });

@@ -90,7 +90,7 @@ describe.each(BACKENDS)('switching Chatham House to named on %s', (backend) => {
         threadId: null,
       });
       // Told by the admin, who acted under Chatham House: by name only to the editor.
-      expect(notifications[0]!.actor.name ?? null).toBe(member === world.editor ? world.admin.name : null);
+      expect(notifications[0]!.actor?.name ?? null).toBe(member === world.editor ? world.admin.name : null);
     }
     expect((await world.admin.api.get(`${path}/notifications`)).body).toEqual([]);
   });
@@ -143,7 +143,7 @@ describe.each(BACKENDS)('switching Chatham House to named on %s', (backend) => {
     }
     // The opener's notifications: the editor's reply and resolution came under Chatham House.
     const notifications = (await world.reviewer.api.get(`${base}/notifications`)).body as Notification[];
-    expect(notifications.map((n) => [n.kind, n.actor.name ?? null])).toEqual([
+    expect(notifications.map((n) => [n.kind, n.actor?.name ?? null])).toEqual([
       ['reply', world.otherReviewer.name],
       ['attributionOpened', null],
       ['resolution', null],

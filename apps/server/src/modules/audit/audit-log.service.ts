@@ -5,6 +5,9 @@ import type { Queryable } from '../../db/database.js';
 import { type AuditFilters, AuditRepository, type AuditRow, type NewAuditEntry } from './audit.repository.js';
 import { auditCsv } from './audit-csv.js';
 
+/** How the audit log names a change that the consultation's dates made, not a person. */
+export const SCHEDULE_ACTOR_NAME = 'Consultation schedule';
+
 /** What one organiser action records, besides who did it and where. */
 export type AuditRecord = Omit<NewAuditEntry, 'consultationId' | 'actor'>;
 
@@ -37,6 +40,14 @@ export class AuditLog {
         tx,
       );
     }
+  }
+
+  /** Records what the consultation's schedule did, in the transaction `tx` of the change. */
+  async recordScheduled(consultationId: string, entry: AuditRecord, tx: Queryable): Promise<void> {
+    await this.audit.insert(
+      { ...entry, consultationId, actor: { userId: null, name: SCHEDULE_ACTOR_NAME, role: null } },
+      tx,
+    );
   }
 
   async list(member: MembershipContext, query: AuditQuery): Promise<AuditEntry[]> {

@@ -5,7 +5,8 @@ import { Database, type Queryable } from '../../db/database.js';
 /** An entry as written: who, what, on what, and the state before and after. */
 export interface NewAuditEntry {
   consultationId: string;
-  actor: { userId: string; name: string; role: Role };
+  /** No user and no role for the consultation's schedule. */
+  actor: { userId: string | null; name: string; role: Role | null };
   action: AuditAction;
   target: { type: AuditTarget; id: string | null; label: string };
   before: AuditState | null;
@@ -16,7 +17,7 @@ export interface AuditRow {
   id: string;
   actor_id: string | null;
   actor_name: string;
-  actor_role: Role;
+  actor_role: Role | null;
   action: AuditAction;
   target_type: AuditTarget;
   target_id: string | null;

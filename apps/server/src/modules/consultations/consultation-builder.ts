@@ -4,6 +4,7 @@ import type { TransactionSql } from '../../db/database.js';
 import { ConsultationStructure } from '../structure/index.js';
 import { type TemplatePlan } from '../templates/index.js';
 import { ConsultationsRepository } from './consultations.repository.js';
+import { PhaseSchedule } from './phase-schedule.js';
 
 /** What to build; the body has been validated and checked against the template catalog. */
 export interface ConsultationBlueprint {
@@ -22,6 +23,7 @@ export class ConsultationBuilder {
   constructor(
     private readonly consultations: ConsultationsRepository,
     private readonly structure: ConsultationStructure,
+    private readonly schedule: PhaseSchedule,
   ) {}
 
   /** Returns the new consultation's id and its group ids by name. */
@@ -42,6 +44,7 @@ export class ConsultationBuilder {
       },
       tx,
     );
+    await this.schedule.plan(consultationId, body, tx);
     const groupNames = body.groups ?? [...DEFAULT_STAKEHOLDER_GROUPS];
     const groupIds = await this.structure.addGroups(tx, consultationId, groupNames);
     const organiserGroup = body.organiserGroup ?? groupNames[groupNames.length - 1]!;

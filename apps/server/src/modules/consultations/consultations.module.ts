@@ -6,11 +6,23 @@ import { ConsultationBuilder } from './consultation-builder.js';
 import { ConsultationsController } from './consultations.controller.js';
 import { ConsultationsRepository } from './consultations.repository.js';
 import { ConsultationsService } from './consultations.service.js';
+import { PhaseChanges } from './phase-changes.js';
+import { PhaseSchedule } from './phase-schedule.js';
+import { PhaseScheduleRepository } from './phase-schedule.repository.js';
+import { PhaseScheduler } from './phase-scheduler.js';
 
 @Module({
   imports: [StructureModule, TemplatesModule, NotificationsModule],
   controllers: [ConsultationsController],
-  providers: [ConsultationsRepository, ConsultationsService, ConsultationBuilder],
+  providers: [
+    ConsultationsRepository,
+    ConsultationsService,
+    ConsultationBuilder,
+    PhaseChanges,
+    PhaseSchedule,
+    PhaseScheduleRepository,
+    PhaseScheduler,
+  ],
   exports: [ConsultationsRepository, ConsultationsService, ConsultationBuilder],
 })
 export class ConsultationsModule {}

@@ -24,6 +24,8 @@ import { ConsultationStructure, invalidField } from '../structure/index.js';
 import { planFromTemplate, TemplateCatalog } from '../templates/index.js';
 import { ConsultationBuilder, type ConsultationBlueprint } from './consultation-builder.js';
 import { ConsultationsRepository, type ConsultationRecord } from './consultations.repository.js';
+import { PhaseChanges } from './phase-changes.js';
+import { PhaseSchedule } from './phase-schedule.js';
 
 /** Today's date `YYYY-MM-DD` as seen in `timeZone`. */
 export function todayIn(timeZone: string): string {
@@ -54,6 +56,8 @@ export class ConsultationsService {
     private readonly labels: GroupLabelsRepository,
     private readonly audit: AuditLog,
     private readonly notifications: NotificationsService,
+    private readonly schedule: PhaseSchedule,
+    private readonly phaseChanges: PhaseChanges,
   ) {}
 
   async list(userId: string): Promise<ConsultationSummary[]> {
@@ -105,14 +109,16 @@ export class ConsultationsService {
   async detail(consultationId: string, userId: string): Promise<ConsultationDetail> {
     const record = await this.consultations.findForUser(consultationId, userId);
     if (!record) throw consultationNotFound();
-    const [{ groups, ...outline }, labelScopes] = await Promise.all([
+    const [{ groups, ...outline }, labelScopes, scheduledChange] = await Promise.all([
       this.structure.outline(consultationId),
       this.labels.scopes(consultationId),
+      this.schedule.next(consultationId, record.phase),
     ]);
     return {
       ...record,
       groups: groups.map((group) => ({ ...group, labelScope: labelScopes[group.id] ?? 'participant' })),
       ...outline,
+      scheduledChange,
       allowedActions: allowedActions(record.role, record.phase),
     };
   }
@@ -137,6 +143,7 @@ export class ConsultationsService {
       const lowersK = next.kThreshold < current.kThreshold;
       if ((opensMode || lowersK) && confirmOpening !== true) throw confirmationRequired(opensMode, lowersK);
       await this.consultations.update(consultationId, next, tx);
+      await this.schedule.plan(consultationId, next, tx);
       if (opensMode) {
         const poster = posterOf(actor, await this.labels.scopes(consultationId, tx));
         const modes = { before: current.attributionMode, after: next.attributionMode };
@@ -149,7 +156,10 @@ export class ConsultationsService {
     return this.detail(consultationId, actor.auth.userId);
   }
 
-  /** Only moves allowed by the shared transition table; the message lists them. Audited. */
+  /**
+   * Only moves allowed by the shared transition table; the message lists them. Audited, and told
+   * to the other members, as a scheduled move is.
+   */
   async changePhase(actor: Actor, to: ConsultationDetail['phase']): Promise<ConsultationDetail> {
     const { consultationId, phase: from } = actor.member;
     if (!canTransition(from, to)) {
@@ -162,21 +172,11 @@ export class ConsultationsService {
       );
     }
     await this.db.sql.begin(async (tx) => {
-      if (!(await this.consultations.movePhase(consultationId, from, to, tx))) {
+      if (!(await this.phaseChanges.move(tx, consultationId, from, to, { actor }))) {
         throw new AppError('CONFLICT', 'The phase was changed meanwhile; reload and try again');
       }
-      await this.audit.record(
-        actor,
-        {
-          action: 'phase.changed',
-          target: { type: 'consultation', id: consultationId, label: '' },
-          before: { phase: from },
-          after: { phase: to },
-        },
-        tx,
-      );
     });
-    this.accessChanges.consultationChanged(consultationId);
+    this.phaseChanges.announce(consultationId);
     return this.detail(consultationId, actor.auth.userId);
   }
 }

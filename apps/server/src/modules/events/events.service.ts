@@ -5,7 +5,16 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { can, CLOSE_CODES, EVENTS_PATH, EVENTS_PING, EVENTS_PONG, type ThreadEvent } from '@cw/shared';
+import {
+  can,
+  CLOSE_CODES,
+  CONSULTATION_CHANGED,
+  type ConsultationChangedEvent,
+  EVENTS_PATH,
+  EVENTS_PING,
+  EVENTS_PONG,
+  type ThreadEvent,
+} from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
 import { closeAndWait } from '../../common/socket-close.js';
@@ -26,7 +35,9 @@ interface Listener {
  * Live thread events: admits sockets like the collab channel (Origin, session, membership) and
  * sends each change to every listener of the consultation, presented for that listener. Rights
  * and attribution mode are read again for every change; a removed member or an ended session is
- * also disconnected as soon as the change is announced (AccessChanges).
+ * also disconnected as soon as the change is announced (AccessChanges), and the listeners that
+ * stay are told the consultation changed (its phase, settings or their role), so open pages
+ * read it again.
  */
 @Injectable()
 export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
@@ -49,7 +60,9 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   ) {}
 
   onModuleInit(): void {
-    this.unsubscribe = this.bus.subscribe((change) => this.enqueue(change));
+    this.unsubscribe = this.bus.subscribe((change) =>
+      this.enqueue(change.consultationId, `a ${change.type} event`, () => this.deliver(change)),
+    );
     this.unsubscribeAccess = this.accessChanges.subscribe((change) => this.applyAccess(change));
     this.keepAlive.start();
   }
@@ -90,25 +103,23 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     });
   }
 
-  private enqueue(change: ThreadChange): void {
-    if (!this.listeners.has(change.consultationId)) return;
-    const previous = this.deliveries.get(change.consultationId) ?? Promise.resolve();
+  private enqueue(consultationId: string, what: string, deliver: () => Promise<void>): void {
+    if (!this.listeners.has(consultationId)) return;
+    const previous = this.deliveries.get(consultationId) ?? Promise.resolve();
     const next = previous
-      .then(() => this.deliver(change))
-      .catch((error: unknown) =>
-        this.logger.warn(`Delivering a ${change.type} event failed: ${(error as Error).message}`),
-      );
-    this.deliveries.set(change.consultationId, next);
+      .then(deliver)
+      .catch((error: unknown) => this.logger.warn(`Delivering ${what} failed: ${(error as Error).message}`));
+    this.deliveries.set(consultationId, next);
     void next.then(() => {
-      if (this.deliveries.get(change.consultationId) === next) this.deliveries.delete(change.consultationId);
+      if (this.deliveries.get(consultationId) === next) this.deliveries.delete(consultationId);
     });
   }
 
   private applyAccess(change: AccessChange): void {
     switch (change.kind) {
       case 'consultation':
-        this.checkListeners(change.consultationId).catch((error: unknown) =>
-          this.logger.warn(`Re-checking event listeners failed: ${(error as Error).message}`),
+        this.enqueue(change.consultationId, 'a consultation change', () =>
+          this.announceChange(change.consultationId),
         );
         return;
       case 'session':
@@ -154,6 +165,13 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
       }
       return [{ listener, member }];
     });
+  }
+
+  /** Re-checks the listeners, then tells those that stay to read the consultation again. */
+  private async announceChange(consultationId: string): Promise<void> {
+    const event: ConsultationChangedEvent = { type: CONSULTATION_CHANGED, consultationId };
+    const frame = JSON.stringify(event);
+    for (const { listener } of await this.checkListeners(consultationId)) listener.socket.send(frame);
   }
 
   private async deliver(change: ThreadChange): Promise<void> {

@@ -38,6 +38,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Polls of the phase schedule this instance completed. */
+  readonly phaseSchedulePolls = new Counter({
+    name: 'cw_phase_schedule_polls_total',
+    help: 'Polls of the phase schedule completed',
+    registers: [this.registry],
+  });
+
+  /** Scheduled phase changes this instance made, or skipped because the phase had been changed by hand. */
+  readonly scheduledPhaseChanges = new Counter({
+    name: 'cw_scheduled_phase_changes_total',
+    help: 'Scheduled phase changes made (applied) or overtaken by a change by hand (skipped)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   private countPapers: () => number = () => 0;
   private countSockets: SocketCounter = () => [];
 

@@ -46,6 +46,8 @@ describe.each(BACKENDS)('notifications on %s', (backend) => {
         },
         note: null,
         attributionMode: null,
+        phase: null,
+        dueAt: null,
         createdAt: expect.stringMatching(/T\d{2}:00:00\.000Z$/),
         isRead: false,
       },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionMode, LabelScope, NotificationKind, Role } from '@cw/shared';
+import type { AttributionMode, LabelScope, NotificationKind, Phase, Role } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
 import { type Poster } from '../attribution/index.js';
 
@@ -9,15 +9,18 @@ export interface NotificationRow {
   thread_id: string | null;
   question_id: string | null;
   comment_id: string | null;
-  actor_id: string;
-  actor_name: string;
-  actor_role: Role;
-  actor_group_id: string;
-  actor_group_name: string;
+  /** The actor's columns are null together: the consultation's schedule acted. */
+  actor_id: string | null;
+  actor_name: string | null;
+  actor_role: Role | null;
+  actor_group_id: string | null;
+  actor_group_name: string | null;
   actor_mode: AttributionMode;
   actor_scope: LabelScope;
   note: string | null;
   new_mode: AttributionMode | null;
+  new_phase: Phase | null;
+  due_at: Date | null;
   created_at: Date;
   is_read: boolean;
 }
@@ -90,16 +93,47 @@ export class NotificationsRepository {
       FROM members m WHERE m.consultation_id = ${consultationId} AND m.user_id <> ${actor.userId}`;
   }
 
+  /**
+   * Tells every member but the actor that the phase changed; everyone when the schedule changed
+   * it (`actor` null), with the time it was due.
+   */
+  async notifyPhaseChanged(
+    consultationId: string,
+    actor: Poster | null,
+    change: { phase: Phase; dueAt: string | null },
+    tx: Queryable,
+  ): Promise<void> {
+    await tx`
+      INSERT INTO notifications (consultation_id, user_id, kind, actor_id, actor_role, actor_group, actor_scope,
+        new_phase, due_at)
+      SELECT ${consultationId}, m.user_id, 'phaseChanged', ${actor?.userId ?? null}, ${actor?.role ?? null},
+        ${actor?.groupId ?? null}, ${actor?.labelScope ?? 'group'}, ${change.phase}, ${change.dueAt}
+      FROM members m
+      WHERE m.consultation_id = ${consultationId} AND m.user_id IS DISTINCT FROM ${actor?.userId ?? null}`;
+  }
+
+  /** Tells every member that the schedule changes the phase at `dueAt`. */
+  async notifyPhaseChangeDue(
+    consultationId: string,
+    change: { phase: Phase; dueAt: string },
+    tx: Queryable,
+  ): Promise<void> {
+    await tx`
+      INSERT INTO notifications (consultation_id, user_id, kind, new_phase, due_at)
+      SELECT ${consultationId}, m.user_id, 'phaseChangeDue', ${change.phase}, ${change.dueAt}
+      FROM members m WHERE m.consultation_id = ${consultationId}`;
+  }
+
   /** The recipient's notifications in one consultation, newest first. */
   async list(consultationId: string, userId: string): Promise<NotificationRow[]> {
     return this.db.sql<NotificationRow[]>`
       SELECT n.id, n.kind, n.thread_id, t.question_id, n.comment_id, n.actor_id, u.name AS actor_name,
         n.actor_role, n.actor_group AS actor_group_id, g.name AS actor_group_name, n.actor_mode, n.actor_scope,
-        n.note, n.new_mode, n.created_at, n.read_at IS NOT NULL AS is_read
+        n.note, n.new_mode, n.new_phase, n.due_at, n.created_at, n.read_at IS NOT NULL AS is_read
       FROM notifications n
       LEFT JOIN threads t ON t.id = n.thread_id
-      JOIN users u ON u.id = n.actor_id
-      JOIN stakeholder_groups g ON g.id = n.actor_group
+      LEFT JOIN users u ON u.id = n.actor_id
+      LEFT JOIN stakeholder_groups g ON g.id = n.actor_group
       WHERE n.consultation_id = ${consultationId} AND n.user_id = ${userId}
       ORDER BY n.created_at DESC, n.id
       LIMIT ${LIST_LIMIT}`;

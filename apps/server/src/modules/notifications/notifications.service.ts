@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionMode, MarkNotificationsReadBody, Notification, NotificationKind } from '@cw/shared';
+import type {
+  AttributionMode,
+  MarkNotificationsReadBody,
+  Notification,
+  NotificationKind,
+  Phase,
+} from '@cw/shared';
 import type { Queryable } from '../../db/database.js';
 import { GroupLabelsRepository, type Poster } from '../attribution/index.js';
 import type { Actor } from '../../common/request-context.js';
@@ -7,8 +13,8 @@ import { presentNotification } from './notification.presenter.js';
 import { type ModerationKind, NotificationsRepository } from './notifications.repository.js';
 
 /**
- * Replies to and resolutions of a member's threads, moderation of their comments and switches to
- * a more open attribution mode, kept until read. Each is written in the transaction of the change
+ * Replies to and resolutions of a member's threads, moderation of their comments, switches to a
+ * more open attribution mode and phase changes (the day before a scheduled one too), kept until read. Each is written in the transaction of the change
  * it tells about, so neither exists without the other.
  */
 @Injectable()
@@ -39,6 +45,20 @@ export class NotificationsService {
     tx: Queryable,
   ): Promise<void> {
     await this.notifications.notifyMembers(consultationId, actor, modes, tx);
+  }
+
+  /** `actor` null: the consultation's schedule made the change that was due at `dueAt`. */
+  async phaseChanged(
+    consultationId: string,
+    actor: Poster | null,
+    change: { phase: Phase; dueAt: string | null },
+    tx: Queryable,
+  ): Promise<void> {
+    await this.notifications.notifyPhaseChanged(consultationId, actor, change, tx);
+  }
+
+  async phaseChangeDue(consultationId: string, change: { phase: Phase; dueAt: string }, tx: Queryable) {
+    await this.notifications.notifyPhaseChangeDue(consultationId, change, tx);
   }
 
   async list({ auth, member }: Actor): Promise<Notification[]> {

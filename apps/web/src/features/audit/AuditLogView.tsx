@@ -134,7 +134,9 @@ function EntryRow({ entry, locale }: { entry: AuditEntry; locale: string }) {
         <time dateTime={entry.createdAt}>{formatInstant(entry.createdAt, locale)}</time>
       </Table.Cell>
       <Table.RowHeaderCell scope="row">
-        {t('audit.who', { name: entry.actor.name, role: t(`roles.${entry.actor.role}`) })}
+        {entry.actor.role
+          ? t('audit.who', { name: entry.actor.name, role: t(`roles.${entry.actor.role}`) })
+          : t('audit.scheduleActor')}
       </Table.RowHeaderCell>
       <Table.Cell>{t(`audit.actions.${entry.action}`)}</Table.Cell>
       <Table.Cell>

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { changePhase } from '../consultations/api';
 import { PhaseBadge } from '../consultations/ConsultationBadges';
+import { useDescribeScheduledChange } from '../consultations/ScheduledChangeNotice';
 import { useRefreshConsultation } from '../consultations/useConsultations';
 
 const isForward = (from: Phase, to: Phase) => PHASES.indexOf(to) > PHASES.indexOf(from);
@@ -19,6 +20,8 @@ export function PhaseControl({ consultation }: { consultation: ConsultationDetai
     onSuccess: (detail) => refresh(detail),
   });
   const nextPhases = PHASE_TRANSITIONS[consultation.phase];
+  const describe = useDescribeScheduledChange();
+  const { scheduledChange } = consultation;
 
   return (
     <section aria-labelledby="phase-heading">
@@ -31,6 +34,15 @@ export function PhaseControl({ consultation }: { consultation: ConsultationDetai
             <PhaseBadge phase={consultation.phase} />
           </Flex>
           <Text size="2">{t(`settings.phase.explanation.${consultation.phase}`)}</Text>
+          {scheduledChange ? (
+            <Text size="2" weight="medium">
+              {t('settings.phase.scheduled', { change: describe(scheduledChange, consultation.timezone) })}
+            </Text>
+          ) : consultation.phase === 'draft' || consultation.phase === 'open' ? (
+            <Text size="2" color="gray" highContrast>
+              {t('settings.phase.unscheduled')}
+            </Text>
+          ) : null}
           <FormAlert error={move.error} />
           {nextPhases.length === 0 ? <Text size="2">{t('settings.phase.final')}</Text> : null}
           <Flex gap="2" wrap="wrap">

@@ -3,19 +3,46 @@ import { Badge, Button, DropdownMenu, Text, VisuallyHidden } from '@radix-ui/the
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formatTimeOf } from '../../lib/time-format';
+import { useDescribeScheduledChange } from '../consultations/ScheduledChangeNotice';
 import { useMarkNotificationsRead, useNotifications } from './useNotifications';
 
 /**
- * Replies to and resolutions of the member's threads, moderation of their comments and switches to
- * a more open attribution mode, with the unread count on the button.
+ * Replies to and resolutions of the member's threads, moderation of their comments, switches to
+ * a more open attribution mode and phase changes (made, or scheduled within a day), with the
+ * unread count on the button. `timeZone`: the consultation's, which scheduled times are told in.
  */
-export function NotificationsMenu({ consultationId }: { consultationId: string }) {
+export function NotificationsMenu({
+  consultationId,
+  timeZone,
+}: {
+  consultationId: string;
+  timeZone: string;
+}) {
   const { t, i18n } = useTranslation();
+  const describe = useDescribeScheduledChange();
   const navigate = useNavigate();
   const notifications = useNotifications(consultationId);
   const markRead = useMarkNotificationsRead(consultationId);
   const items = notifications.data ?? [];
   const unread = items.filter((item) => !item.isRead).length;
+
+  function text(item: Notification): string {
+    const { actor } = item;
+    if (item.kind === 'phaseChangeDue' && item.dueAt && (item.phase === 'open' || item.phase === 'closed')) {
+      return t('threads.notifications.phaseChangeDue', {
+        change: describe({ phase: item.phase, at: item.dueAt }, timeZone),
+      });
+    }
+    const phase = item.phase ? t(`phases.${item.phase}`) : '';
+    if (!actor) return t('threads.notifications.phaseChangedScheduled', { phase });
+    return t(`threads.notifications.${item.kind}`, {
+      actor: actor.isYou ? t('threads.author.you') : (actor.name ?? actor.label),
+      note: item.note ?? '',
+      mode: item.attributionMode ? t(`attribution.${item.attributionMode}.name`) : '',
+      phase,
+      change: '',
+    });
+  }
 
   function open(item: Notification) {
     if (!item.isRead) markRead.mutate([item.id]);
@@ -45,13 +72,9 @@ export function NotificationsMenu({ consultationId }: { consultationId: string }
           items.map((item) => (
             <DropdownMenu.Item key={item.id} onSelect={() => open(item)}>
               <Text weight={item.isRead ? 'regular' : 'bold'}>
-                {t(`threads.notifications.${item.kind}`, {
-                  actor: item.actor.isYou ? t('threads.author.you') : (item.actor.name ?? item.actor.label),
-                  note: item.note ?? '',
-                  mode: item.attributionMode ? t(`attribution.${item.attributionMode}.name`) : '',
-                })}
+                {text(item)}
                 {' · '}
-                {formatTimeOf(item.createdAt, item.actor.timePrecision, i18n.language)}
+                {formatTimeOf(item.createdAt, item.actor?.timePrecision ?? 'exact', i18n.language)}
               </Text>
             </DropdownMenu.Item>
           ))

@@ -1,12 +1,13 @@
 import {
   backoffDelay,
+  CONSULTATION_CHANGED,
   EVENTS_PATH,
   EVENTS_PING,
   EVENTS_PONG,
   TERMINAL_CLOSE_CODES,
   THREAD_EVENT_TYPES,
   thread,
-  type ThreadEvent,
+  type LiveEvent,
 } from '@cw/shared';
 import { z } from 'zod';
 
@@ -15,11 +16,10 @@ const PING_INTERVAL_MS = 25_000;
 const FIRST_RETRY_MS = 500;
 const LONGEST_RETRY_MS = 30_000;
 
-const threadEvent = z.object({
-  type: z.enum(THREAD_EVENT_TYPES),
-  consultationId: z.string(),
-  thread,
-});
+const liveEvent = z.union([
+  z.object({ type: z.enum(THREAD_EVENT_TYPES), consultationId: z.string(), thread }),
+  z.object({ type: z.literal(CONSULTATION_CHANGED), consultationId: z.string() }),
+]);
 
 /** The events endpoint on the page's own origin, so the session cookie authenticates the socket. */
 export function eventsUrl(
@@ -37,7 +37,7 @@ export function retryDelay(failures: number, random: () => number = Math.random)
 }
 
 /**
- * The live thread events of one consultation: one socket, reconnected with backoff until the
+ * The live events of one consultation (thread changes, and the consultation's own): one socket, reconnected with backoff until the
  * server closes it for good (signed out, membership lost, foreign origin).
  */
 export class ThreadEventsSocket {
@@ -50,7 +50,7 @@ export class ThreadEventsSocket {
 
   constructor(
     private readonly url: string,
-    private readonly onEvent: (event: ThreadEvent) => void,
+    private readonly onEvent: (event: LiveEvent) => void,
     /** Called after a reconnect: events sent while the socket was away must be fetched. */
     private readonly onReconnect: () => void,
   ) {
@@ -81,7 +81,7 @@ export class ThreadEventsSocket {
         this.awaitingPong = false;
         return;
       }
-      const parsed = threadEvent.safeParse(safeJson(data));
+      const parsed = liveEvent.safeParse(safeJson(data));
       if (parsed.success) this.onEvent(parsed.data);
     });
     socket.addEventListener('close', ({ code }) => {
