@@ -1,0 +1,2 @@
+/** What other parts of the app may use of the results module; the rest is its own. */
+export { ResultsModule } from './results.module.js';
