@@ -12,7 +12,9 @@ import {
   sectionSuggestions,
   setSuggesting,
   settleAllSuggestions,
+  suggestionRange,
 } from './paper-suggestions';
+import { passageAnchor } from './thread-passages';
 
 const FRAGMENT = 'section:s1';
 const editors: Editor[] = [];
@@ -207,6 +209,41 @@ describe('suggestions between two collaborating editors', () => {
     ]);
     settleAllSuggestions(bob, 'reject');
     expect(alice.getHTML()).toBe('<p>One two.</p>');
+  });
+
+  it('give the passage of a suggestion, from its first run to its last, as an anchor the other peer resolves alike', () => {
+    const {
+      docs,
+      editors: [alice, bob],
+    } = twoPeers();
+    alice.commands.setContent('<p>Remedy must be prompt.</p>');
+    setSuggesting(alice, true);
+    alice
+      .chain()
+      .setTextSelection({ from: after(alice, 'must be '), to: after(alice, 'prompt') })
+      .insertContent('effective')
+      .run();
+    const [replacement] = sectionSuggestions(bob.state.doc);
+    expect(replacement).toMatchObject({ inserted: 'effective', deleted: 'prompt' });
+    expect(suggestionRange(bob.state.doc, 'unknownSuggestion00000')).toBeNull();
+
+    const range = suggestionRange(bob.state.doc, replacement!.id)!;
+    const passage = passageAnchor(bob.state, range.from, range.to)!;
+    expect(passage.quote).toBe('prompteffective');
+    // Read in Alice's copy of the paper, the positions span the same text.
+    const [start, end] = [passage.start, passage.end].map((encoded) =>
+      Y.createAbsolutePositionFromRelativePosition(
+        Y.decodeRelativePosition(Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0))),
+        docs[0],
+      )!,
+    );
+    const text = (start!.type as Y.XmlText).toDelta() as { insert: string }[];
+    expect(
+      text
+        .map((run) => run.insert)
+        .join('')
+        .slice(start!.index, end!.index),
+    ).toBe(passage.quote);
   });
 
   it("neither extend nor take over someone else's suggestion, nor delete its text", () => {
