@@ -5,6 +5,8 @@ import {
   can,
   checkPermission,
   isConsultedRole,
+  mayBeRapporteur,
+  notesAccess,
   PERMISSIONS,
 } from './permissions.js';
 import { ATTRIBUTION_MODES, canTransition, mayExportNames, maySeeNames, PHASES, ROLES } from './roles.js';
@@ -82,6 +84,22 @@ describe('permission matrix', () => {
         );
       }
     }
+  });
+
+  it('lets the organisers and named rapporteurs write session notes until publication, nobody else', () => {
+    for (const phase of PHASES) {
+      const writes = phase === 'published' ? 'read' : 'edit';
+      for (const role of ['editor', 'admin'] as const) {
+        expect(notesAccess(role, phase, false)).toBe(writes);
+        expect(notesAccess(role, phase, true)).toBe(writes);
+      }
+      expect(notesAccess('reviewer', phase, true)).toBe(writes);
+      expect(notesAccess('reviewer', phase, false)).toBeNull();
+      expect(notesAccess('observer', phase, true)).toBeNull();
+      expect(checkPermission('reviewer', 'notes.publish', phase)).toBe('forbiddenRole');
+      expect(checkPermission('editor', 'rapporteurs.manage', phase)).toBe('forbiddenRole');
+    }
+    expect(ROLES.filter(mayBeRapporteur)).toEqual(['reviewer', 'editor', 'admin']);
   });
 
   it('makes a published consultation read-only for content', () => {
