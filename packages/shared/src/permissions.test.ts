@@ -8,6 +8,7 @@ import {
   mayBeRapporteur,
   notesAccess,
   PERMISSIONS,
+  resultsScope,
 } from './permissions.js';
 import { ATTRIBUTION_MODES, canTransition, mayExportNames, maySeeNames, PHASES, ROLES } from './roles.js';
 
@@ -76,12 +77,12 @@ describe('permission matrix', () => {
 
   it('shows the results to every member once published, and to the organisers before, as a preview', () => {
     for (const phase of PHASES) {
-      expect(can('admin', 'results.read', phase)).toBe(true);
-      expect(can('editor', 'results.read', phase)).toBe(true);
+      expect(resultsScope('admin', phase, false)).toBe('all');
+      expect(resultsScope('editor', phase, false)).toBe('all');
       for (const role of ['reviewer', 'observer'] as const) {
-        expect(checkPermission(role, 'results.read', phase)).toBe(
-          phase === 'published' ? 'allowed' : 'forbiddenPhase',
-        );
+        expect(resultsScope(role, phase, false)).toBe(phase === 'published' ? 'all' : null);
+        // Published session notes are for every member at once; the rest waits for publication.
+        expect(resultsScope(role, phase, true)).toBe(phase === 'published' ? 'all' : 'sessionNotes');
       }
     }
   });

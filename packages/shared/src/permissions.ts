@@ -101,8 +101,11 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'notes.draft': rule(['reviewer', 'editor', 'admin'], 'any'),
   /** Publishing a session's notes to every member, again after edits; in any phase. */
   'notes.publish': rule(['editor', 'admin'], 'any'),
-  /** Every member once the results are published; the organisers preview them before. */
-  'results.read': { ...rule(['observer', 'reviewer'], ['published']), ...rule(['editor', 'admin'], 'any') },
+  /**
+   * Every member once the results are published; the organisers preview them before. Before
+   * that, the other members read only the session notes published so far (`resultsScope`).
+   */
+  'results.read': rule(EVERYONE, 'any'),
   /** The organisers' own record of their actions. */
   'audit.read': rule(['admin'], 'any'),
 };
@@ -165,4 +168,18 @@ export function notesAccess(role: Role, phase: Phase, isRapporteur: boolean): 'e
 /** Whether a member with `role` may be named a session's rapporteur. */
 export function mayBeRapporteur(role: Role): boolean {
   return PERMISSIONS['notes.draft'][role] !== undefined;
+}
+
+/** What of the published results a member reads: all of them, or only the session notes. */
+export type ResultsScope = 'all' | 'sessionNotes';
+
+/**
+ * What of the results a member may read now: everything once the consultation is published, and
+ * the organisers (who publish) before, as a preview; before that, the other members only the
+ * session notes published so far — none published: nothing (null).
+ */
+export function resultsScope(role: Role, phase: Phase, hasPublishedNotes: boolean): ResultsScope | null {
+  if (!can(role, 'results.read', phase)) return null;
+  if (phase === 'published' || can(role, 'notes.publish', phase)) return 'all';
+  return hasPublishedNotes ? 'sessionNotes' : null;
 }

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'version.created',
   'version.restored',
   'suggestions.decided',
+  'rapporteurs.changed',
+  'notes.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -43,6 +45,7 @@ export const AUDIT_TARGETS = [
   'thread',
   'version',
   'section',
+  'session',
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

@@ -12,6 +12,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Actor, MembershipContext } from '../../common/request-context.js';
 import { AuditLog } from '../audit/index.js';
 import { GroupLabelsRepository, inputRowKey, labelRows } from '../attribution/index.js';
+import { SessionNotesService } from '../notes/index.js';
 import { GENERAL_KEY, InputFiguresRepository, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
 import { inputCsvStream } from './input-csv.js';
 import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
@@ -41,6 +42,7 @@ export class ExportsService {
     private readonly figures: InputFiguresRepository,
     private readonly labels: GroupLabelsRepository,
     private readonly audit: AuditLog,
+    private readonly notes: SessionNotesService,
   ) {}
 
   /** Every export is recorded in the audit log: which, of what, and with or without names. */
@@ -60,13 +62,13 @@ export class ExportsService {
         return {
           filename: `summary-notes-${day}.md`,
           contentType: 'text/markdown; charset=utf-8',
-          body: await renderSummaryInWorker('markdown', await this.summaryNotes(scope, consultation)),
+          body: await renderSummaryInWorker('markdown', await this.summaryNotes(member, scope, consultation)),
         };
       case 'summary-docx':
         return {
           filename: `summary-notes-${day}.docx`,
           contentType: DOCX_TYPE,
-          body: await renderSummaryInWorker('docx', await this.summaryNotes(scope, consultation)),
+          body: await renderSummaryInWorker('docx', await this.summaryNotes(member, scope, consultation)),
         };
       case 'input-csv': {
         const labelScopes = await this.labels.scopes(member.consultationId);
@@ -119,16 +121,22 @@ export class ExportsService {
 
   /**
    * The notes' figures are published like the dashboard's, from the same finest cells, so no
-   * difference between an export and a dashboard view gives a small cell away either.
+   * difference between an export and a dashboard view gives a small cell away either. Each
+   * session's notes are those members read (published, or all once the consultation is).
    */
-  private async summaryNotes(scope: ExportScope, consultation: ConsultationFacts): Promise<SummaryNotes> {
-    const [sessions, questions, groups, input, suggestions, labelScopes] = await Promise.all([
+  private async summaryNotes(
+    member: MembershipContext,
+    scope: ExportScope,
+    consultation: ConsultationFacts,
+  ): Promise<SummaryNotes> {
+    const [sessions, questions, groups, input, suggestions, labelScopes, sessionNotes] = await Promise.all([
       this.exports.sessions(scope.consultationId, scope.sessionId),
       this.exports.questions(scope),
       this.exports.groups(scope.consultationId),
       this.exports.input(scope),
       this.exports.decidedSuggestions(scope),
       this.labels.scopes(scope.consultationId),
+      this.notes.forMembers(scope.consultationId, member.phase === 'published'),
     ]);
     const questionKeys = [
       ...questions.map((question) => question.id),
@@ -173,6 +181,7 @@ export class ExportsService {
     return buildSummaryNotes({
       consultation,
       sessions,
+      sessionNotes: new Map(sessionNotes.map(({ session, ...read }) => [session.id, read])),
       isSessionFiltered: scope.sessionId !== undefined,
       questions,
       groups,

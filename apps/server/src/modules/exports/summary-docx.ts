@@ -14,7 +14,7 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
-import type { NotesTable, SummaryNotes } from './summary-notes.model.js';
+import type { NotesTable, SessionNotesText, SummaryNotes } from './summary-notes.model.js';
 
 /** Text with its line breaks kept as Word line breaks. */
 function runs(text: string, style: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
@@ -29,6 +29,22 @@ function paragraph(text: string, style: { bold?: boolean; italics?: boolean } = 
 
 function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, children: runs(text) });
+}
+
+function sessionNotes(notes: SessionNotesText): Paragraph[] {
+  const children = [
+    heading(notes.heading, HeadingLevel.HEADING_2),
+    ...notes.intro.map((line) => paragraph(line, { italics: true })),
+  ];
+  for (const part of notes.parts) {
+    if (part.heading) children.push(heading(part.heading, HeadingLevel.HEADING_3));
+    for (const block of part.blocks) {
+      if (block.type === 'item')
+        children.push(new Paragraph({ bullet: { level: 0 }, children: runs(block.text) }));
+      else children.push(paragraph(block.text, { bold: block.type === 'heading' }));
+    }
+  }
+  return children;
 }
 
 function table(notesTable: NotesTable): (Paragraph | Table)[] {
@@ -68,6 +84,7 @@ export async function renderSummaryDocx(notes: SummaryNotes): Promise<Buffer> {
     children.push(
       heading(part.heading, HeadingLevel.HEADING_1),
       ...part.intro.map((line) => paragraph(line)),
+      ...(part.sessionNotes ? sessionNotes(part.sessionNotes) : []),
     );
     for (const question of part.questions) {
       children.push(
