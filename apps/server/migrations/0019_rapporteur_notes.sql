@@ -10,23 +10,25 @@ CREATE TABLE session_rapporteurs (
 );
 CREATE INDEX session_rapporteurs_member_idx ON session_rapporteurs (member_id);
 
--- A session's notes are a Yjs document stored like the paper, in the paper's log and snapshot
--- tables: `session_id` null is the paper, otherwise the notes of that session. Every row so far
--- is the paper's, so the key is checked for new rows only (NOT VALID): a long log is not read
--- under lock to confirm what cannot be otherwise.
-ALTER TABLE paper_updates
-  ADD COLUMN session_id uuid,
-  ADD CONSTRAINT paper_updates_session_fkey FOREIGN KEY (session_id)
-    REFERENCES agenda_sessions (id) ON DELETE CASCADE NOT VALID;
--- Reads a session's log in order; the paper keeps reading by the primary key. Partial, so edits of
--- the paper do not pay for it.
-CREATE INDEX paper_updates_notes_idx ON paper_updates (session_id, id) WHERE session_id IS NOT NULL;
+-- A session's notes are a Yjs document stored as the paper is (migration 0002): an append-only
+-- log of accepted updates, compacted into one snapshot. Deleting the session deletes them.
+CREATE TABLE notes_updates (
+  session_id uuid NOT NULL REFERENCES agenda_sessions (id) ON DELETE CASCADE,
+  -- Internal order of the log; never sent to clients.
+  id         bigint GENERATED ALWAYS AS IDENTITY,
+  user_id    uuid REFERENCES users (id) ON DELETE SET NULL,
+  data       bytea NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (session_id, id)
+);
 
--- One snapshot per document.
-ALTER TABLE paper_snapshots
-  ADD COLUMN session_id uuid REFERENCES agenda_sessions (id) ON DELETE CASCADE,
-  DROP CONSTRAINT paper_snapshots_pkey,
-  ADD CONSTRAINT paper_snapshots_document_key UNIQUE NULLS NOT DISTINCT (consultation_id, session_id);
+-- Every update with id <= last_update_id is merged into data.
+CREATE TABLE notes_snapshots (
+  session_id     uuid PRIMARY KEY REFERENCES agenda_sessions (id) ON DELETE CASCADE,
+  data           bytea NOT NULL,
+  last_update_id bigint NOT NULL,
+  updated_at     timestamptz NOT NULL DEFAULT now()
+);
 
 -- Each publication of a session's notes, the latest being what members read: the text as it was
 -- published and who published it (the audit log records it too, by name).

@@ -242,7 +242,17 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
         new DocumentRoots(rootNames, roots.load, roots.refusal),
         {
           append: async (updates, contributions) => {
-            await this.store.append(documentId, updates, contributions);
+            try {
+              await this.store.append(documentId, updates, contributions);
+            } catch (error) {
+              if (!this.store.isGone(error)) throw error;
+              // Not retried: the edits had nowhere to go; the sockets learn why, and it unloads.
+              this.logger.log(`${describeDocument(documentId)}: its agenda session was deleted`);
+              for (const connection of [...document.connections]) {
+                connection.close(CLOSE_CODES.NOT_FOUND, 'Agenda session not found');
+              }
+              return;
+            }
             // After the document has counted this batch into its stored size.
             setImmediate(() => {
               if (this.store.needsCompaction(document.storage)) void this.compact(documentId);

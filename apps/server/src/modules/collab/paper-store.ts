@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import * as Y from 'yjs';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { isForeignKeyViolation } from '../../db/database-errors.js';
 import { MetricsService } from '../metrics/index.js';
 import { describeDocument, documentOf } from './document-id.js';
 import { buildInitialPaper } from './initial-paper.js';
@@ -78,6 +79,17 @@ export class PaperStore {
       throw error;
     }
     stopTimer({ outcome: 'ok' });
+  }
+
+  /**
+   * Whether an append failed because its document is gone: a session's notes whose session was
+   * deleted (its rows went with it), so the edits have nowhere to be stored.
+   */
+  isGone(error: unknown): boolean {
+    return (
+      isForeignKeyViolation(error) &&
+      (error as { constraint_name?: unknown }).constraint_name === 'notes_updates_session_id_fkey'
+    );
   }
 
   /** Stores updates storage lacks (an instance that relayed them died before storing them). */

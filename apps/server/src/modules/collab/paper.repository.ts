@@ -123,25 +123,42 @@ function mergeContributions(
   return [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }
 
-/** The session a document's rows carry: null for the paper. */
-const sessionOf = (document: CollabDocument): string | null =>
-  document.kind === 'notes' ? document.sessionId : null;
+/**
+ * Where a document's rows are: the paper's log and snapshot by consultation, a session's notes'
+ * by session (`notes_updates`, `notes_snapshots`, migration 0019), in tables of the same shape.
+ */
+interface Storage {
+  updates: string;
+  snapshots: string;
+  /** The column that names the document, and its value. */
+  key: 'consultation_id' | 'session_id';
+  id: string;
+}
+
+function storageOf(document: CollabDocument): Storage {
+  return document.kind === 'paper'
+    ? {
+        updates: 'paper_updates',
+        snapshots: 'paper_snapshots',
+        key: 'consultation_id',
+        id: document.consultationId,
+      }
+    : { updates: 'notes_updates', snapshots: 'notes_snapshots', key: 'session_id', id: document.sessionId };
+}
 
 /**
- * All SQL of the paper and the other collaborative documents (a session's notes), which share its
- * update log and snapshots (`session_id` tells them apart), and of the paper's contribution
- * counters and suggestions.
+ * All SQL of the paper and the other collaborative documents (a session's notes), each stored as
+ * an update log and a snapshot (`storageOf`), and of the paper's contribution counters and
+ * suggestions.
  */
 @Injectable()
 export class PaperRepository {
   constructor(private readonly db: Database) {}
 
-  /** The rows of one document in the log or snapshot table. */
-  private rowsOf(document: CollabDocument) {
+  /** The rows of one document in its log or snapshot table. */
+  private rowsOf(storage: Storage) {
     const sql = this.db.sql;
-    return document.kind === 'paper'
-      ? sql`consultation_id = ${document.consultationId} AND session_id IS NULL`
-      : sql`consultation_id = ${document.consultationId} AND session_id = ${document.sessionId}`;
+    return sql`${sql(storage.key)} = ${storage.id}`;
   }
 
   /** Holds the document's storage lock until the transaction ends. */
@@ -234,15 +251,16 @@ export class PaperRepository {
    * consistent state even while another instance compacts it.
    */
   async load(documentId: string, q: Queryable = this.db.sql): Promise<StoredPaper> {
-    const document = documentOf(documentId);
+    const storage = storageOf(documentOf(documentId));
+    const sql = this.db.sql;
     const rows = await q<{ is_snapshot: boolean; id: number; data: Buffer }[]>`
       WITH snapshot AS (
-        SELECT data, last_update_id FROM paper_snapshots WHERE ${this.rowsOf(document)}
+        SELECT data, last_update_id FROM ${sql(storage.snapshots)} WHERE ${this.rowsOf(storage)}
       )
       SELECT true AS is_snapshot, last_update_id AS id, data FROM snapshot
       UNION ALL
-      SELECT false, id, data FROM paper_updates
-      WHERE ${this.rowsOf(document)} AND id > coalesce((SELECT last_update_id FROM snapshot), 0)
+      SELECT false, id, data FROM ${sql(storage.updates)}
+      WHERE ${this.rowsOf(storage)} AND id > coalesce((SELECT last_update_id FROM snapshot), 0)
       ORDER BY is_snapshot DESC, id`;
     const snapshot = rows[0]?.is_snapshot ? rows[0] : undefined;
     const updates = snapshot ? rows.slice(1) : rows;
@@ -266,13 +284,23 @@ export class PaperRepository {
   async appendMany(paperBatches: PaperBatch[]): Promise<Set<string>> {
     const sql = this.db.sql;
     const batches = paperBatches.map((batch) => ({ ...batch, document: documentOf(batch.documentId) }));
-    const updates = batches.flatMap((batch) => batch.updates.map((update) => ({ batch, ...update })));
+    const updates = batches.flatMap((batch) =>
+      batch.updates.map((update) => ({
+        documentId: batch.documentId,
+        document: batch.document,
+        storage: storageOf(batch.document),
+        ...update,
+      })),
+    );
+    const ofTable = (table: string) => updates.filter((update) => update.storage.updates === table);
+    const paperUpdates = ofTable('paper_updates');
+    const notesUpdates = ofTable('notes_updates');
     const contributions = mergeContributions(batches);
     const suggestions = updates.flatMap((update) =>
       (update.suggestions ?? []).map((suggestion) => ({
         ...suggestion,
-        documentId: update.batch.documentId,
-        consultationId: update.batch.document.consultationId,
+        documentId: update.documentId,
+        consultationId: update.document.consultationId,
         userId: update.userId,
       })),
     );
@@ -287,14 +315,23 @@ export class PaperRepository {
           AS b(document, lock_name)
         WHERE pg_try_advisory_xact_lock_shared(hashtext(b.lock_name))
       ), appended AS (
-        INSERT INTO paper_updates (consultation_id, session_id, user_id, data)
-        SELECT u.consultation_id, u.session_id, u.user_id, u.data
-        FROM unnest(${sql.array(updates.map((update) => update.batch.documentId))}::text[],
-                    ${sql.array(updates.map((update) => update.batch.document.consultationId))}::uuid[],
-                    ${sql.array(updates.map((update) => sessionOf(update.batch.document)))}::uuid[],
-                    ${sql.array(updates.map((update) => update.userId))}::uuid[],
-                    ${sql.array(updates.map((update) => toBuffer(update.data)))}::bytea[])
-          WITH ORDINALITY AS u(document, consultation_id, session_id, user_id, data, position)
+        INSERT INTO paper_updates (consultation_id, user_id, data)
+        SELECT u.consultation_id, u.user_id, u.data
+        FROM unnest(${sql.array(paperUpdates.map((update) => update.documentId))}::text[],
+                    ${sql.array(paperUpdates.map((update) => update.storage.id))}::uuid[],
+                    ${sql.array(paperUpdates.map((update) => update.userId))}::uuid[],
+                    ${sql.array(paperUpdates.map((update) => toBuffer(update.data)))}::bytea[])
+          WITH ORDINALITY AS u(document, consultation_id, user_id, data, position)
+        WHERE u.document IN (SELECT document FROM locked)
+        ORDER BY u.position
+      ), noted AS (
+        INSERT INTO notes_updates (session_id, user_id, data)
+        SELECT u.session_id, u.user_id, u.data
+        FROM unnest(${sql.array(notesUpdates.map((update) => update.documentId))}::text[],
+                    ${sql.array(notesUpdates.map((update) => update.storage.id))}::uuid[],
+                    ${sql.array(notesUpdates.map((update) => update.userId))}::uuid[],
+                    ${sql.array(notesUpdates.map((update) => toBuffer(update.data)))}::bytea[])
+          WITH ORDINALITY AS u(document, session_id, user_id, data, position)
         WHERE u.document IN (SELECT document FROM locked)
         ORDER BY u.position
       ), counted AS (
@@ -340,15 +377,16 @@ export class PaperRepository {
    */
   async seedIfEmpty(documentId: string, update: Uint8Array): Promise<void> {
     const document = documentOf(documentId);
-    await this.db.sql.begin(async (tx) => {
+    const storage = storageOf(document);
+    const sql = this.db.sql;
+    await sql.begin(async (tx) => {
       await this.lock(tx, document);
       const [existing] = await tx`
-        SELECT 1 FROM paper_snapshots WHERE ${this.rowsOf(document)}
-        UNION ALL SELECT 1 FROM paper_updates WHERE ${this.rowsOf(document)} LIMIT 1`;
+        SELECT 1 FROM ${sql(storage.snapshots)} WHERE ${this.rowsOf(storage)}
+        UNION ALL SELECT 1 FROM ${sql(storage.updates)} WHERE ${this.rowsOf(storage)} LIMIT 1`;
       if (existing) return;
       await tx`
-        INSERT INTO paper_updates (consultation_id, session_id, data)
-        VALUES (${document.consultationId}, ${sessionOf(document)}, ${Buffer.from(update)})`;
+        INSERT INTO ${sql(storage.updates)} ${sql({ [storage.key]: storage.id, data: Buffer.from(update) })}`;
     });
   }
 
@@ -369,11 +407,11 @@ export class PaperRepository {
         [...Y.parseUpdateMeta(update.data).to].some(([client, clock]) => (state.get(client) ?? 0) < clock),
       );
       if (missing.length === 0) return [];
+      const storage = storageOf(document);
       await tx`
-        INSERT INTO paper_updates ${tx(
+        INSERT INTO ${tx(storage.updates)} ${tx(
           missing.map((update) => ({
-            consultation_id: document.consultationId,
-            session_id: sessionOf(document),
+            [storage.key]: storage.id,
             user_id: update.userId,
             data: toBuffer(update.data),
           })),
@@ -394,12 +432,15 @@ export class PaperRepository {
       if (stored.updates.length === 0)
         return { count: 0, bytes: 0, snapshotBytes: stored.snapshot?.length ?? 0 };
       const merged = merge(stored);
+      const storage = storageOf(document);
+      const sql = this.db.sql;
       await tx`
-        INSERT INTO paper_snapshots (consultation_id, session_id, data, last_update_id)
-        VALUES (${document.consultationId}, ${sessionOf(document)}, ${Buffer.from(merged)}, ${stored.lastUpdateId})
-        ON CONFLICT (consultation_id, session_id) DO UPDATE
+        INSERT INTO ${sql(storage.snapshots)} (${sql(storage.key)}, data, last_update_id)
+        VALUES (${storage.id}, ${Buffer.from(merged)}, ${stored.lastUpdateId})
+        ON CONFLICT (${sql(storage.key)}) DO UPDATE
         SET data = EXCLUDED.data, last_update_id = EXCLUDED.last_update_id, updated_at = now()`;
-      await tx`DELETE FROM paper_updates WHERE ${this.rowsOf(document)} AND id <= ${stored.lastUpdateId}`;
+      await tx`
+        DELETE FROM ${sql(storage.updates)} WHERE ${this.rowsOf(storage)} AND id <= ${stored.lastUpdateId}`;
       return {
         count: stored.updates.length,
         bytes: stored.updates.reduce((sum, update) => sum + update.length, 0),

@@ -14,6 +14,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { buildUser, type TestUser } from '../../test/factories.js';
+import { PaperRegistry } from '../collab/index.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
 import { buildThreadWorld, type ThreadWorld } from '../../test/thread-fixtures.js';
@@ -125,14 +126,20 @@ describe.each(BACKENDS)('session notes on %s', (backend) => {
         expect(read(doc, NOTES_GENERAL_FRAGMENT)).toEqual(['The session ran on time.']);
       });
     }
-    // A late joiner loads what was stored, and the paper is untouched.
+    // Stored, then compacted; a late joiner loads it, and the paper is untouched.
     const stored = await eventually(async () => {
       const rows = await testApp.db.sql<{ count: number }[]>`
-        SELECT count(*)::int AS count FROM paper_updates WHERE session_id = ${sessionId}`;
+        SELECT count(*)::int AS count FROM notes_updates WHERE session_id = ${sessionId}`;
       expect(rows[0]!.count).toBeGreaterThanOrEqual(2);
       return rows[0]!.count;
     });
     expect(stored).toBeGreaterThanOrEqual(2);
+    // Compacted like the paper: one snapshot, an empty log.
+    await testApp.app.get(PaperRegistry).compact(room);
+    expect(await testApp.db.sql`SELECT 1 FROM notes_snapshots WHERE session_id = ${sessionId}`).toHaveLength(
+      1,
+    );
+    expect(await testApp.db.sql`SELECT 1 FROM notes_updates WHERE session_id = ${sessionId}`).toHaveLength(0);
     const late = open(world.admin);
     await eventually(() =>
       expect(read(late.doc, NOTES_GENERAL_FRAGMENT)).toEqual(['The session ran on time.']),
@@ -320,6 +327,39 @@ describe.each(BACKENDS)('session notes on %s', (backend) => {
       expect(text).not.toContain(person.email);
       expect(text).not.toContain(person.name);
     }
+  });
+
+  it('drops the notes of a deleted session: its sockets are closed, its rows go, nothing more is stored', async () => {
+    const [gone] = await testApp.db.sql<{ id: string }[]>`
+      INSERT INTO agenda_sessions (consultation_id, title, starts_at, ends_at)
+      VALUES (${world.consultation.id}, 'Wrap up', '2026-05-04T15:50:00Z', '2026-05-04T16:00:00Z')
+      RETURNING id`;
+    const goneRoom = collabRoom({
+      kind: 'notes',
+      consultationId: world.consultation.id,
+      sessionId: gone!.id,
+    });
+    const client = new RawClient(testApp.url, `${COLLAB_PATH}/${goneRoom}`, { token: world.editor.token });
+    await client.opened;
+    const send = (text: string) => {
+      const doc = new Y.Doc();
+      write(doc, NOTES_GENERAL_FRAGMENT, text);
+      client.sendUpdate(Y.encodeStateAsUpdate(doc));
+    };
+    const stored = () => testApp.db.sql`SELECT 1 FROM notes_updates WHERE session_id = ${gone!.id}`;
+    send('Thanks to all.');
+    await eventually(async () => expect(await stored()).toHaveLength(1));
+
+    // Deleted while an edit is on its way: the edit has nowhere to go and is not retried.
+    await testApp.db.sql`DELETE FROM agenda_sessions WHERE id = ${gone!.id}`;
+    send('One more thing.');
+    expect(await client.waitClosed()).toEqual({
+      code: CLOSE_CODES.NOT_FOUND,
+      reason: 'Agenda session not found',
+    });
+    const registry = testApp.app.get(PaperRegistry);
+    await eventually(() => expect(registry.isLoaded(goneRoom)).toBe(false));
+    expect(await stored()).toHaveLength(0);
   });
 
   it('disconnects a rapporteur no longer named, and keeps the notes read-only once the consultation is published', async () => {
