@@ -2,6 +2,7 @@ import {
   CLOSE_CODES,
   COLLAB_PATH,
   collabRoom,
+  MESSAGE_SYNC,
   type ConsultationDetail,
   type ConsultationResults,
   type Member,
@@ -11,7 +12,10 @@ import {
   type Notification,
   type PublishedNotes,
 } from '@cw/shared';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { buildUser, type TestUser } from '../../test/factories.js';
 import { PaperRegistry } from '../collab/index.js';
@@ -378,8 +382,33 @@ describe.each(BACKENDS)('session notes on %s', (backend) => {
       acks: true,
     });
     await editor.opened;
-    // Write access 0: read-only.
+    // Write access 0: read-only; what it sends anyway is dropped, and the socket stays open.
     await eventually(() => expect(editor.messages.some((m) => m[0] === 101 && m[1] === 0)).toBe(true));
+    const count = async () =>
+      (await testApp.db.sql`SELECT 1 FROM notes_updates WHERE session_id = ${sessionId}`).length;
+    const before = await count();
+    const late = new Y.Doc();
+    write(late, NOTES_GENERAL_FRAGMENT, 'Too late');
+    editor.sendUpdate(Y.encodeStateAsUpdate(late));
+    // The answer to a step 1 sent after it is the server's notes once the update was handled.
+    const answers = () => editor.messages.filter((m) => m[0] === MESSAGE_SYNC && m[1] === 1);
+    const seen = answers().length;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE_SYNC);
+    syncProtocol.writeSyncStep1(encoder, new Y.Doc());
+    editor.send(encoding.toUint8Array(encoder));
+    const answer = await eventually(() => {
+      expect(answers().length).toBeGreaterThan(seen);
+      return answers().at(-1)!;
+    });
+    const decoder = decoding.createDecoder(answer);
+    decoding.readVarUint(decoder);
+    decoding.readVarUint(decoder);
+    const served = new Y.Doc();
+    Y.applyUpdate(served, decoding.readVarUint8Array(decoder));
+    expect(read(served, NOTES_GENERAL_FRAGMENT)).toEqual(['The session ran on time.']);
+    expect(await count()).toBe(before);
+    expect(editor.closed).toBeUndefined();
     editor.close();
   });
 });
