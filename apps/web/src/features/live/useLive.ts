@@ -1,6 +1,16 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { LiveState } from '@cw/shared';
-import { fetchLive } from './api';
+import type { LiveFocus, LiveState } from '@cw/shared';
+import {
+  acknowledgeHand,
+  clearHands,
+  endLive,
+  extendLive,
+  fetchLive,
+  focusLive,
+  lowerHand,
+  raiseHand,
+  startLive,
+} from './api';
 
 /** The live state with how far the browser's clock is behind the server's, in ms. */
 export interface LiveView extends LiveState {
@@ -31,11 +41,29 @@ export function storeLive(queryClient: QueryClient, consultationId: string, fres
   );
 }
 
-/** A facilitator's or member's change: its answer is the new state. */
-export function useLiveAction<Input>(consultationId: string, act: (input: Input) => Promise<LiveState>) {
+/**
+ * The live actions of one control group (the banner, the agenda page): each answers the new state.
+ * A refusal (another facilitator ended the run, a hand was lowered meanwhile) reads the state
+ * again, so the page shows what is now, beside the reason.
+ */
+export function useLiveActions(consultationId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: act,
+  const mutation = useMutation({
+    mutationFn: (act: () => Promise<LiveState>) => act(),
     onSuccess: (fresh) => storeLive(queryClient, consultationId, fresh),
+    onError: () => queryClient.invalidateQueries({ queryKey: liveKeys.state(consultationId) }),
   });
+  const run = (act: () => Promise<LiveState>) => mutation.mutate(act);
+  return {
+    start: (sessionId: string) => run(() => startLive(consultationId, sessionId)),
+    focus: (focus: LiveFocus | null) => run(() => focusLive(consultationId, focus)),
+    extend: (minutes: number) => run(() => extendLive(consultationId, { minutes })),
+    end: () => run(() => endLive(consultationId)),
+    raiseHand: () => run(() => raiseHand(consultationId)),
+    lowerHand: () => run(() => lowerHand(consultationId)),
+    acknowledgeHand: (handId: string) => run(() => acknowledgeHand(consultationId, handId)),
+    clearHands: () => run(() => clearHands(consultationId)),
+    isPending: mutation.isPending,
+    error: mutation.error,
+  };
 }
