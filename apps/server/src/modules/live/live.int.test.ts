@@ -245,6 +245,17 @@ describe.each(BACKENDS)('live sessions on %s', (backend) => {
     expect((await world.reviewer.api.put(`${live}/hand`, {})).body.code).toBe('NO_LIVE_SESSION');
   });
 
+  it('describes its routes in the OpenAPI document', async () => {
+    const paths = (await world.reviewer.api.get('/api/docs-json')).body.paths;
+    const live = '/api/consultations/{consultationId}/live';
+    expect(Object.keys(paths[live])).toEqual(['get']);
+    expect(paths[`${live}/start`].post.requestBody).toBeDefined();
+    expect(paths[`${live}/focus`].put.requestBody).toBeDefined();
+    expect(paths[`${live}/extend`].post.requestBody).toBeDefined();
+    expect(Object.keys(paths[`${live}/hand`]).sort()).toEqual(['delete', 'put']);
+    expect(paths[`${live}/hands/{handId}`].delete).toBeDefined();
+  });
+
   it('records every facilitator action in the audit log, by name and without who raised a hand', async () => {
     await world.editor.api.post(`${live}/start`, { sessionId: review.id });
     await world.editor.api.put(`${live}/focus`, { focus: { kind: 'question', id: secondQuestion } });
