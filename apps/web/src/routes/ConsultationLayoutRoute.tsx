@@ -29,7 +29,7 @@ export function ConsultationLayoutRoute() {
   if (consultation.error) return <ConsultationUnavailable error={consultation.error} />;
   const detail = consultation.data;
   return (
-    <LiveFollowProvider>
+    <LiveFollowProvider key={detail.id}>
       <Flex direction="column" gap="4">
         <Flex direction="column" gap="1">
           <Flex align="center" justify="between" gap="3" wrap="wrap">

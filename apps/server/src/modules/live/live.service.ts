@@ -46,12 +46,14 @@ export class LiveService {
     });
   }
 
-  /** Reads a consultation's state once, to present it to any number of viewers. */
+  /**
+   * Reads a consultation's state once, to present it to any number of viewers: the run, its hands
+   * and the group sizes from one snapshot, so the revision names exactly what is shown.
+   */
   async presenter(consultationId: string): Promise<(viewer: Omit<LiveViewer, 'labelScopes'>) => LiveState> {
-    const [record, labelScopes] = await Promise.all([
-      this.live.read(consultationId),
-      this.labels.scopes(consultationId),
-    ]);
+    const [record, labelScopes] = await this.db.sql.begin('isolation level repeatable read read only', (tx) =>
+      Promise.all([this.live.read(consultationId, tx), this.labels.scopes(consultationId, tx)]),
+    );
     const serverTime = new Date();
     return (viewer) => presentLive(record, { ...viewer, labelScopes }, serverTime);
   }
