@@ -138,18 +138,20 @@ export function PaperView({
     else if (jump) setJump(null);
   }
   // Following the facilitator, like a link: each time the room's focus moves, the paper brings its
-  // section into view. Opening the paper at a link keeps the link's place until the focus moves.
+  // section into view — unless the member is writing in the paper, or has just opened it at a link.
   const followed = useFollowedSession(consultation.id);
   const liveFocus = followed?.focus ?? null;
   const liveSectionId = followedSectionId(liveFocus, consultation);
   const followKey = followed ? `${followed.startedAt} ${liveFocus?.kind}:${liveFocus?.id}` : null;
-  const [followedKey, setFollowedKey] = useState<string | null | undefined>(undefined);
-  if (hasSynced && followKey !== followedKey) {
-    setFollowedKey(followKey);
-    const isArrivalAtLink = followedKey === undefined && hash !== '';
-    if (followKey && liveSectionId && !isArrivalAtLink)
-      setJump({ sectionId: liveSectionId, threadId: null, hash });
-  }
+  const followedKey = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (!hasSynced || followKey === followedKey.current) return;
+    const isArrival = followedKey.current === undefined;
+    followedKey.current = followKey;
+    if (!followKey || !liveSectionId || (isArrival && hash)) return;
+    if (document.activeElement?.closest('.paper-section')) return;
+    setJump({ sectionId: liveSectionId, threadId: null, hash });
+  }, [hasSynced, followKey, liveSectionId, hash]);
   const liveQuestionId = liveFocus?.kind === 'question' ? liveFocus.id : null;
   const isEditable = readOnly === null && connection !== 'closed';
 
