@@ -102,7 +102,7 @@ async function buildInputWorld(testApp: TestApp, mode: AttributionMode): Promise
     return answer.body;
   };
 
-  const opening = 'Due diligence should be mandatory for large companies.';
+  const opening = 'Due diligence should be **mandatory** for large companies.';
   const thread = await post(
     world.reviewer,
     '/threads',
@@ -270,7 +270,10 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       expect(Number(answer.headers.get('content-length'))).toBe(answer.bytes.length);
 
       const { value: text } = await mammoth.extractRawText({ buffer: answer.bytes });
-      for (const body of input.texts) expect(compact(text)).toContain(compact(body));
+      // Light Markdown becomes formatting: the text without its asterisks, the word in bold.
+      for (const body of input.texts) expect(compact(text)).toContain(compact(body.replaceAll('**', '')));
+      expect(text).not.toContain('**mandatory**');
+      expect(await docxXml(answer.bytes)).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*<w:t[^>]*>mandatory<\/w:t>/);
       expect(text).not.toContain(input.deletedText);
       expect(text).toContain(`${SMALL}: `);
       expect(text).not.toContain(COMPANY);
@@ -471,8 +474,10 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       const xml = await docxXml(docx.bytes);
       expect(xml).not.toMatch(/javascript|data:text|tracker\.example/i);
       const { value: text } = await mammoth.extractRawText({ buffer: docx.bytes });
-      expect(compact(text)).toContain(compact('See the report, the annex'));
-      expect(text).toContain('https://www.ohchr.org/');
+      expect(compact(text)).toContain(compact('See the report, the annex and OHCHR or write to us'));
+      // The safe links are Word hyperlinks to their targets.
+      expect(xml).toMatch(/Target="https:\/\/www\.ohchr\.org\/" TargetMode="External"/);
+      expect(xml).toMatch(/Target="mailto:btech@ohchr\.org" TargetMode="External"/);
     });
 
     it('unknown formats, sessions and options get 400 with a message', async () => {

@@ -34,7 +34,8 @@ async function withSafeComments(notes: SummaryNotes): Promise<SummaryNotes> {
 async function render(format: SummaryFormat, notes: SummaryNotes): Promise<Buffer> {
   if (format === 'docx') {
     const docx = (await import(`./summary-docx${extension}`)) as typeof import('./summary-docx.js');
-    return docx.renderSummaryDocx(notes);
+    const blocks = (await import(`./comment-blocks${extension}`)) as typeof import('./comment-blocks.js');
+    return docx.renderSummaryDocx(notes, blocks.commentBlocks);
   }
   const markdown = (await import(`./summary-markdown${extension}`)) as typeof import('./summary-markdown.js');
   return Buffer.from(markdown.renderSummaryMarkdown(notes), 'utf8');
