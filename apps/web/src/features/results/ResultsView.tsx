@@ -87,15 +87,7 @@ function SuggestionResult({ suggestion }: { suggestion: ResultSuggestion }) {
 }
 
 /** A titled list of results, or nothing when it is empty. */
-function ResultGroup({
-  title,
-  children,
-  count,
-}: {
-  title: string;
-  children: ReactNode;
-  count: number;
-}) {
+function ResultGroup({ title, children, count }: { title: string; children: ReactNode; count: number }) {
   const headingId = useId();
   if (count === 0) return null;
   return (
