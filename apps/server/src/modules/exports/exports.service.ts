@@ -12,9 +12,11 @@ import { AppError } from '../../common/app-error.js';
 import type { Actor, MembershipContext } from '../../common/request-context.js';
 import { AuditLog } from '../audit/index.js';
 import { GroupLabelsRepository, inputRowKey, labelRows } from '../attribution/index.js';
+import { ResultsService } from '../results/index.js';
 import { GENERAL_KEY, InputFiguresRepository, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
 import { inputCsvStream } from './input-csv.js';
 import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
+import { buildResultsNotes } from './results-notes.js';
 import { buildSummaryNotes } from './summary-notes.js';
 import type { SummaryNotes } from './summary-notes.model.js';
 import { renderSummaryInWorker } from './summary-render.js';
@@ -41,12 +43,13 @@ export class ExportsService {
     private readonly figures: InputFiguresRepository,
     private readonly labels: GroupLabelsRepository,
     private readonly audit: AuditLog,
+    private readonly results: ResultsService,
   ) {}
 
   /** Every export is recorded in the audit log: which, of what, and with or without names. */
   async export(actor: Actor, format: ExportFormat, query: ExportQuery): Promise<ExportFile> {
     const { member } = actor;
-    const scope = await this.scope(member, query);
+    const scope = await this.scope(member, format, query);
     await this.audit.record(actor, {
       action: 'export.created',
       target: { type: 'export', id: null, label: format },
@@ -68,6 +71,20 @@ export class ExportsService {
           contentType: DOCX_TYPE,
           body: await renderSummaryInWorker('docx', await this.summaryNotes(scope, consultation)),
         };
+      case 'results-markdown':
+      case 'results-docx': {
+        const notes = buildResultsNotes(await this.results.read(actor), {
+          title: consultation.title,
+          timezone: consultation.timezone,
+          generatedAt: new Date(),
+        });
+        const isDocx = format === 'results-docx';
+        return {
+          filename: `results-${day}.${isDocx ? 'docx' : 'md'}`,
+          contentType: isDocx ? DOCX_TYPE : 'text/markdown; charset=utf-8',
+          body: await renderSummaryInWorker(isDocx ? 'docx' : 'markdown', notes),
+        };
+      }
       case 'input-csv': {
         const labelScopes = await this.labels.scopes(member.consultationId);
         return {
@@ -85,7 +102,17 @@ export class ExportsService {
   }
 
   /** Checks the request against the rules the permission matrix cannot express. */
-  private async scope(member: MembershipContext, query: ExportQuery): Promise<ExportScope> {
+  private async scope(
+    member: MembershipContext,
+    format: ExportFormat,
+    query: ExportQuery,
+  ): Promise<ExportScope> {
+    if (format.startsWith('results-') && (query.includeNames || query.sessionId !== undefined)) {
+      const field = query.includeNames ? 'includeNames' : 'sessionId';
+      throw new AppError('VALIDATION_FAILED', 'The results cover the whole consultation and name no one', [
+        { path: `query.${field}`, message: 'does not apply to the results' },
+      ]);
+    }
     if (query.includeNames) {
       if (member.role !== 'admin')
         throw new AppError('FORBIDDEN', 'Only admins may include names in an export');

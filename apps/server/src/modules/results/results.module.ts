@@ -10,5 +10,6 @@ import { ResultsService } from './results.service.js';
   imports: [AttributionModule, DashboardModule],
   controllers: [ResultsController],
   providers: [ResultsService, ResultsRepository],
+  exports: [ResultsService],
 })
 export class ResultsModule {}
