@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -285,6 +286,22 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       expect(text).toContain('How input was taken into account');
       expect(text).toContain('withheld');
       expectNoIdentities(await docxXml(answer.bytes), input.people);
+    });
+
+    it('PDF: the same notes, light Markdown as formatting, naming no one', async () => {
+      const answer = await download(testApp, input.world.editor, `${exportsPath}/summary-pdf`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe('application/pdf');
+      expect(answer.headers.get('content-disposition')).toMatch(/filename="summary-notes-[\d-]+\.pdf"/);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(answer.bytes)), {
+        mergePages: true,
+      });
+      for (const body of input.texts) expect(compact(text)).toContain(compact(body.replaceAll('**', '')));
+      expect(text).not.toContain(input.deletedText);
+      expect(text).toContain(
+        'Outcome: Partly accepted Taken into the second draft for large companies only.',
+      );
+      expectNoIdentities(text, input.people);
     });
 
     it('Markdown: the same notes, labelled k-anonymously, with figures from cells of at least k people', async () => {

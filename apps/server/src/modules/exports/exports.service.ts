@@ -20,6 +20,7 @@ import { buildResultsNotes } from './results-notes.js';
 import { buildSummaryNotes } from './summary-notes.js';
 import type { SummaryNotes } from './summary-notes.model.js';
 import { renderSummaryInWorker } from './summary-render.js';
+import type { SummaryFormat } from './summary-render.worker.js';
 
 /** A finished or streaming export, ready to send. */
 export interface ExportFile {
@@ -33,7 +34,27 @@ export interface ExportFile {
 /** CSV rows read from the database per round trip. */
 const CSV_BATCH_ROWS = 500;
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The formats a document is rendered in: the file's extension and type. */
+const RENDERED: Readonly<Record<SummaryFormat, { extension: string; contentType: string }>> = {
+  markdown: { extension: 'md', contentType: 'text/markdown; charset=utf-8' },
+  docx: {
+    extension: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  pdf: { extension: 'pdf', contentType: 'application/pdf' },
+};
+
+/** The document each format holds — the summary notes or the published results — and its rendering. */
+const DOCUMENTS: Readonly<
+  Record<Exclude<ExportFormat, 'input-csv'>, { document: 'summary' | 'results'; render: SummaryFormat }>
+> = {
+  'summary-markdown': { document: 'summary', render: 'markdown' },
+  'summary-docx': { document: 'summary', render: 'docx' },
+  'summary-pdf': { document: 'summary', render: 'pdf' },
+  'results-markdown': { document: 'results', render: 'markdown' },
+  'results-docx': { document: 'results', render: 'docx' },
+  'results-pdf': { document: 'results', render: 'pdf' },
+};
 
 /** Summary notes and the CSV of all input, non-attributed by construction (SPEC §3, §5). */
 @Injectable()
@@ -58,47 +79,29 @@ export class ExportsService {
     });
     const consultation = await this.exports.consultation(member.consultationId);
     const day = instantToZoned(new Date(), consultation.timezone).slice(0, 10);
-    switch (format) {
-      case 'summary-markdown':
-        return {
-          filename: `summary-notes-${day}.md`,
-          contentType: 'text/markdown; charset=utf-8',
-          body: await renderSummaryInWorker('markdown', await this.summaryNotes(scope, consultation)),
-        };
-      case 'summary-docx':
-        return {
-          filename: `summary-notes-${day}.docx`,
-          contentType: DOCX_TYPE,
-          body: await renderSummaryInWorker('docx', await this.summaryNotes(scope, consultation)),
-        };
-      case 'results-markdown':
-      case 'results-docx': {
-        const notes = buildResultsNotes(await this.results.read(actor), {
-          title: consultation.title,
-          timezone: consultation.timezone,
-          generatedAt: new Date(),
-        });
-        const isDocx = format === 'results-docx';
-        return {
-          filename: `results-${day}.${isDocx ? 'docx' : 'md'}`,
-          contentType: isDocx ? DOCX_TYPE : 'text/markdown; charset=utf-8',
-          body: await renderSummaryInWorker(isDocx ? 'docx' : 'markdown', notes),
-        };
-      }
-      case 'input-csv': {
-        const labelScopes = await this.labels.scopes(member.consultationId);
-        return {
-          filename: `input-${day}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          rows: await this.exports.inputCount(scope),
-          body: inputCsvStream(
-            this.exports.inputCsvRows(scope, CSV_BATCH_ROWS),
-            labelScopes,
-            scope.includeNames,
-          ),
-        };
-      }
+    if (format !== 'input-csv') {
+      const { document, render } = DOCUMENTS[format];
+      const notes =
+        document === 'summary'
+          ? await this.summaryNotes(scope, consultation)
+          : buildResultsNotes(await this.results.read(actor), {
+              title: consultation.title,
+              timezone: consultation.timezone,
+              generatedAt: new Date(),
+            });
+      return {
+        filename: `${document === 'summary' ? 'summary-notes' : 'results'}-${day}.${RENDERED[render].extension}`,
+        contentType: RENDERED[render].contentType,
+        body: await renderSummaryInWorker(render, notes),
+      };
     }
+    const labelScopes = await this.labels.scopes(member.consultationId);
+    return {
+      filename: `input-${day}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      rows: await this.exports.inputCount(scope),
+      body: inputCsvStream(this.exports.inputCsvRows(scope, CSV_BATCH_ROWS), labelScopes, scope.includeNames),
+    };
   }
 
   /** Checks the request against the rules the permission matrix cannot express. */

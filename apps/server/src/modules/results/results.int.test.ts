@@ -1,5 +1,6 @@
 import type { ConsultationResults } from '@cw/shared';
 import JSZip from 'jszip';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -161,7 +162,15 @@ describe.each(BACKENDS)('published results on %s', (backend) => {
     const zip = await JSZip.loadAsync(docx.bytes);
     const xml = (await Promise.all(Object.values(zip.files).map((file) => file.async('string')))).join('\n');
     expect(xml).toContain('For large companies only.');
-    for (const text of [markdown.text, xml]) {
+    const pdf = await download(world.editor, 'results-pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(pdf.bytes)), {
+      mergePages: true,
+    });
+    expect(pdfText).toContain('Require mandatory due diligence.');
+    expect(pdfText).toContain('The duty is agreed wording');
+    for (const text of [markdown.text, xml, pdfText]) {
       for (const person of people) {
         expect(text).not.toContain(person.id);
         expect(text).not.toContain(person.name);
