@@ -16,6 +16,7 @@ import { BootstrapAdminModule } from './modules/bootstrap-admin/index.js';
 import { ConsultationsModule } from './modules/consultations/index.js';
 import { DemoModule } from './modules/demo/index.js';
 import { ExportsModule } from './modules/exports/index.js';
+import { ResultsModule } from './modules/results/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdempotencyModule } from './modules/idempotency/index.js';
 import { InvitationsModule, invitationsThrottler } from './modules/invitations/index.js';
@@ -73,6 +74,7 @@ export class AppModule {
         ModerationModule,
         VersionsModule,
         DashboardModule,
+        ResultsModule,
         ExportsModule,
       ],
       providers: [

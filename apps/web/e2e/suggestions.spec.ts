@@ -3,7 +3,9 @@ import {
   consultationDetail,
   consultationSummary,
   createdInvitation,
+  guidingQuestion,
   section as sectionSchema,
+  thread as threadSchema,
   type Section,
 } from '@cw/shared';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
@@ -11,6 +13,7 @@ import { expectNoAxeViolations } from './support/accessibility';
 import { demoAccountWithRole, signedInReviewer, signIn } from './support/demo-accounts';
 import { signInAsOrganiser } from './support/organiser';
 import { expectSaved, sectionBlock, sectionText, textOf } from './support/paper-page';
+import { highlightedText } from './support/thread-page';
 
 async function signedInPage(browser: Browser, role: 'observer' | 'editor' | 'admin'): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -432,5 +435,77 @@ test('where reviewers suggest, two reviewers of different groups suggest in one 
     await organiser.context().close();
     await reviewer.context().close();
     await other.context().close();
+  }
+});
+
+test('where reviewers suggest, another reviewer comments on a suggestion from its card: the thread is on the suggested passage, and the card links to it', async ({
+  browser,
+}) => {
+  // Three browsers, two sign-ups and an accessibility scan on a 2-core machine running two workers.
+  test.setTimeout(120_000);
+  const { organiser, reviewer, consultation, section } = await consultationWhereReviewersSuggest(browser);
+  const { reviewer: commenter } = await joinAsReviewer(browser, organiser, consultation, 0);
+  try {
+    const question = guidingQuestion.parse(
+      await (
+        await organiser.request.post(`/api/consultations/${consultation.id}/questions`, {
+          data: { text: 'Is the remedy effective enough?', sectionIds: [section.id] },
+        })
+      ).json(),
+    );
+    const text = sectionText(reviewer, section.number);
+    await text.click();
+    await reviewer.keyboard.press('Control+End');
+    await reviewer.keyboard.type(' It is reviewed yearly.');
+    await expect.poll(() => markedText(text, 'ins')).toBe(' It is reviewed yearly.');
+    await expectSaved(reviewer);
+
+    await openPaperAt(commenter, consultation.id, section.number);
+    const block = sectionBlock(commenter, Number(section.number));
+    const suggestion = block
+      .getByRole('group', { name: `Suggested change in section ${section.number}` })
+      .getByRole('listitem')
+      .filter({ hasText: 'Insert “ It is reviewed yearly.”' });
+    await suggestion.getByRole('button', { name: 'Comment' }).click();
+    // The composer is on the suggested passage, with the section's question offered first.
+    await expect(block.getByText('On a suggested change', { exact: true })).toBeVisible();
+    await expect(block.getByText('“It is reviewed yearly.”', { exact: true })).toBeVisible();
+    await expect(block.getByRole('combobox', { name: 'Guiding question' })).toContainText(question.text);
+    await expect(block.getByLabel('Your input')).toBeFocused();
+    await block.getByLabel('Your input').fill('Yearly seems too rare for urgent cases.');
+    await block.getByRole('button', { name: 'Post' }).click();
+
+    const card = block.locator('article[data-thread-id]').filter({ hasText: 'Yearly seems too rare' });
+    await expect(card).toContainText('On a suggested change');
+    const threadId = (await card.getAttribute('data-thread-id')) ?? '';
+    const commented = sectionText(commenter, section.number);
+    await expect.poll(() => highlightedText(commented, threadId)).toBe(' It is reviewed yearly.');
+    const stored = threadSchema.parse(
+      await (await commenter.request.get(`/api/consultations/${consultation.id}/threads/${threadId}`)).json(),
+    );
+    expect(stored).toMatchObject({ questionId: question.id, anchor: { sectionId: section.id } });
+    expect(stored.suggestionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+
+    // The suggestion's card counts the thread and links to it, here and in the author's browser.
+    await expect(suggestion).toContainText('Discussed in 1 thread:');
+    const link = suggestion.getByRole('link', { name: 'Thread by You' });
+    await expect(link).toHaveAttribute('href', `/consultations/${consultation.id}/paper#thread-${threadId}`);
+    const authorsCard = sectionBlock(reviewer, Number(section.number))
+      .getByRole('group', { name: `Suggested change in section ${section.number}` })
+      .getByRole('listitem');
+    await expect(authorsCard).toContainText('Discussed in 1 thread:');
+    await expect(authorsCard.getByRole('link', { name: /^Thread by / })).toHaveAttribute(
+      'href',
+      `/consultations/${consultation.id}/paper#thread-${threadId}`,
+    );
+    await expectNoAxeViolations(commenter);
+
+    await link.click();
+    await expect(commented.locator('.thread-passage--focused')).toHaveAttribute('data-thread-id', threadId);
+    await expect(card).toHaveClass(/thread-card--focused/);
+  } finally {
+    await organiser.context().close();
+    await reviewer.context().close();
+    await commenter.context().close();
   }
 });

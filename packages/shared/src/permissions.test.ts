@@ -84,6 +84,18 @@ describe('permission matrix', () => {
     expect(checkPermission('reviewer', 'live.raiseHand', 'closed')).toBe('forbiddenPhase');
   });
 
+  it('shows the results to every member once published, and to the organisers before, as a preview', () => {
+    for (const phase of PHASES) {
+      expect(can('admin', 'results.read', phase)).toBe(true);
+      expect(can('editor', 'results.read', phase)).toBe(true);
+      for (const role of ['reviewer', 'observer'] as const) {
+        expect(checkPermission(role, 'results.read', phase)).toBe(
+          phase === 'published' ? 'allowed' : 'forbiddenPhase',
+        );
+      }
+    }
+  });
+
   it('makes a published consultation read-only for content', () => {
     for (const role of ROLES) {
       expect(can(role, 'paper.edit', 'published')).toBe(false);

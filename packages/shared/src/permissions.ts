@@ -32,6 +32,7 @@ export const ACTIONS = [
   'versions.restore',
   'exports.create',
   'dashboard.read',
+  'results.read',
   'audit.read',
   'live.run',
   'live.raiseHand',
@@ -90,6 +91,8 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'exports.create': rule(['editor', 'admin'], 'any'),
   /** Editors get only the published, thresholded figures; the service enforces it. */
   'dashboard.read': rule(['editor', 'admin'], 'any'),
+  /** Every member once the results are published; the organisers preview them before. */
+  'results.read': { ...rule(['observer', 'reviewer'], ['published']), ...rule(['editor', 'admin'], 'any') },
   /** The organisers' own record of their actions. */
   'audit.read': rule(['admin'], 'any'),
   /**

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { text, uuid } from './schemas/common.js';
 import { attribution, REASON_REQUIRED } from './schemas/threads.js';
+import { isSuggestionId, SUGGESTION_ID_PATTERN } from './suggestion-ids.js';
 
 /**
  * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
@@ -17,15 +18,7 @@ import { attribution, REASON_REQUIRED } from './schemas/threads.js';
 export const SUGGESTION_KINDS = ['insertion', 'deletion', 'modification'] as const;
 export type SuggestionKind = (typeof SUGGESTION_KINDS)[number];
 
-/**
- * A suggestion's id: 128 random bits, base64url. The first member to send an id owns it; every
- * run of text marked with that id belongs to the same suggestion, accepted or rejected as one.
- */
-export const SUGGESTION_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/;
-
-export function isSuggestionId(value: unknown): value is string {
-  return typeof value === 'string' && SUGGESTION_ID_PATTERN.test(value);
-}
+export { isSuggestionId, SUGGESTION_ID_PATTERN, suggestionIdString } from './suggestion-ids.js';
 
 /** The attributes of an insertion or deletion mark: the suggestion's id, nothing about its author. */
 export interface TextSuggestionAttrs {

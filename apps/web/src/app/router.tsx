@@ -66,6 +66,10 @@ export const router = createBrowserRouter([
                 ...lazyPage(async () => (await import('../routes/DashboardRoute')).DashboardRoute),
               },
               {
+                path: 'results',
+                ...lazyPage(async () => (await import('../routes/ResultsRoute')).ResultsRoute),
+              },
+              {
                 path: 'versions',
                 ...lazyPage(async () => (await import('../routes/VersionsRoute')).VersionsRoute),
               },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LABEL_SCOPES } from '../attribution.js';
+import { suggestionIdString } from '../suggestion-ids.js';
 import { instant, text, uuid } from './common.js';
 import { attributionMode, phase } from './consultation.js';
 
@@ -39,14 +40,24 @@ export const anchorInput = z.strictObject({
 });
 export type AnchorInput = z.infer<typeof anchorInput>;
 
-export const createThreadBody = z.strictObject({
-  /** The guiding question answered; null for general input. */
-  questionId: uuid.nullable(),
-  /** The passage commented on; absent or null for input on the question as a whole. */
-  anchor: anchorInput.nullable().default(null),
-  /** The first comment. */
-  body: commentBody,
-});
+export const createThreadBody = z
+  .strictObject({
+    /** The guiding question answered; null for general input. */
+    questionId: uuid.nullable(),
+    /** The passage commented on; absent or null for input on the question as a whole. */
+    anchor: anchorInput.nullable().default(null),
+    /**
+     * The suggested change the thread discusses, in the anchor's section; the anchor is then the
+     * suggested passage. Absent or null for none.
+     */
+    suggestionId: suggestionIdString.nullish(),
+    /** The first comment. */
+    body: commentBody,
+  })
+  .refine((body) => !body.suggestionId || body.anchor !== null, {
+    message: 'must be given with a suggestion: the suggested passage',
+    path: ['anchor'],
+  });
 export type CreateThreadBody = z.infer<typeof createThreadBody>;
 
 export const commentBodyInput = z.strictObject({ body: commentBody });
@@ -194,6 +205,8 @@ export const thread = z.object({
   consultationId: uuid,
   questionId: uuid.nullable(),
   anchor: anchor.nullable(),
+  /** The suggested change the thread discusses (its passage is the anchor); null for none. */
+  suggestionId: suggestionIdString.nullable(),
   status: threadStatus,
   resolution: resolution.nullable(),
   /** The author of the first comment. */

@@ -11,6 +11,7 @@ import { PaperStoreQueue } from './paper-store-queue.js';
 import { PaperRepository } from './paper.repository.js';
 import { ParticipantsRepository } from './participants.repository.js';
 import { RightsRecheck } from './rights-recheck.service.js';
+import { SuggestionThreadsRepository } from './suggestion-threads.repository.js';
 import { SuggestionsService } from './suggestions.service.js';
 
 /** Real-time co-editing of the paper (SPEC §4). */
@@ -27,7 +28,8 @@ import { SuggestionsService } from './suggestions.service.js';
     ParticipantsRepository,
     RightsRecheck,
     SuggestionsService,
+    SuggestionThreadsRepository,
   ],
-  exports: [PaperRegistry, PaperRepository],
+  exports: [PaperRegistry, PaperRepository, SuggestionThreadsRepository],
 })
 export class CollabModule {}

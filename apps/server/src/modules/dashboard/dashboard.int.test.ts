@@ -444,9 +444,10 @@ describe.each(BACKENDS)('dashboard: suggested changes on %s', (backend) => {
       n += 1;
       await sql`
         INSERT INTO paper_suggestions (consultation_id, suggestion_id, author_id, group_id, attribution_mode,
-          label_scope, section_id, outcome, decided_at)
+          label_scope, section_id, question_id, outcome, decided_at)
         VALUES (${id}, ${`suggestion${String(n).padStart(13, '0')}`}, ${user.id},
-          ${world.consultation.groups[groupName]!}, 'chatham', ${scope}, ${world.sectionId}, ${outcome},
+          ${world.consultation.groups[groupName]!}, 'chatham', ${scope}, ${world.sectionId},
+          ${groupName === CIVIL ? world.questionId : null}, ${outcome},
           ${outcome ? new Date() : null})`;
     };
     for (const user of civil) {
@@ -473,6 +474,10 @@ describe.each(BACKENDS)('dashboard: suggested changes on %s', (backend) => {
     // They are input of their section, and their suggesters are active.
     const section = body.bySection.cells[body.rows.findIndex((r) => r.label === CIVIL)]![0]!;
     expect(section).toMatchObject({ suggestions: 4, participants: 2 });
+    // Civil's authors tied theirs to question 1; the others' are on no question.
+    expect(body.byQuestion.cells.map((cells) => cells[0]!.suggestions)).toEqual(
+      body.rows.map((r) => (r.label === CIVIL ? 4 : 0)),
+    );
     expect(body.participation.total.active).toBe(4);
     expect(body.gaps).not.toContainEqual(
       expect.objectContaining({ kind: 'noInput', rowKey: world.consultation.groups[CIVIL] }),

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ResultsModule } from '../results/index.js';
 import { StatisticsModule } from '../statistics/index.js';
 import { ExportsController } from './exports.controller.js';
 import { ExportsRepository } from './exports.repository.js';
 import { ExportsService } from './exports.service.js';
 
-/** Summary notes (Markdown, DOCX) and the CSV of all input, without attribution (issue 5). */
+/** Summary notes and results (Markdown, DOCX) and the CSV of all input, without attribution. */
 @Module({
-  imports: [StatisticsModule],
+  imports: [StatisticsModule, ResultsModule],
   controllers: [ExportsController],
   providers: [ExportsService, ExportsRepository],
 })

@@ -165,7 +165,7 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
 }
 
 /** What a suggestion changes, in words. */
-function suggestedChange(record: SuggestionRecord): string {
+export function suggestedChange(record: { insertedText: string; deletedText: string }): string {
   const { insertedText: inserted, deletedText: deleted } = record;
   if (inserted && deleted) return `Replace “${deleted}” with “${inserted}”`;
   if (inserted) return `Insert “${inserted}”`;

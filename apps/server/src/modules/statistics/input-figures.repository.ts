@@ -262,10 +262,11 @@ export class InputFiguresRepository {
         FROM endorsements e JOIN comments c ON c.id = e.comment_id JOIN scoped_threads t ON t.id = c.thread_id
           CROSS JOIN lookup x
         UNION ALL
-        -- A suggestion is input on its section, like an edit: no thread of the general input.
-        SELECT s.author_id, s.group_id, ${rank(sql`s.label_scope`)}, NULL, s.section_id,
+        -- A suggestion is input on its section and on the guiding question its author tied it to,
+        -- if any: never general input, which is threads on no question.
+        SELECT s.author_id, s.group_id, ${rank(sql`s.label_scope`)}, s.question_id::text, s.section_id,
           ${SUGGESTION_STATE_PREFIX}::text || coalesce(s.outcome, ${OPEN_KEY}),
-          ${scope.sessionId ? sql`s.section_id IN (${sessionSections})` : sql`true`},
+          ${scope.sessionId ? sql`(s.question_id IN (${sessionQuestions}) OR s.section_id IN (${sessionSections}))` : sql`true`},
           ${day(sql`s.created_at`)}, ${phase(sql`s.created_at`)}, 0, 0, 0, 1, 0
         FROM paper_suggestions s CROSS JOIN lookup x
         WHERE s.consultation_id = ${id} AND s.author_id IS NOT NULL AND s.group_id IS NOT NULL

@@ -47,6 +47,8 @@ export interface ThreadRecord {
   consultationId: string;
   questionId: string | null;
   anchor: AnchorRecord | null;
+  /** The suggested change discussed, anchored to its passage. */
+  suggestionId: string | null;
   /** What became of the quoted passage: computed against the current paper when the record is loaded. */
   passageState: PassageState;
   status: ThreadStatus;

@@ -61,6 +61,7 @@ export function presentThread(record: ThreadRecord, viewer: Viewer): Thread {
       isPassageRemoved: record.passageState === 'removed',
       isPassageChanged: record.passageState === 'changed',
     },
+    suggestionId: record.suggestionId,
     status: record.status,
     resolution: resolution && {
       outcome: resolution.outcome,

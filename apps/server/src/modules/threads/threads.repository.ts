@@ -20,6 +20,7 @@ interface ThreadRow {
   anchor_start: Buffer | null;
   anchor_end: Buffer | null;
   quote: string | null;
+  suggestion_id: string | null;
   status: ThreadStatus;
   outcome: ThreadOutcome | null;
   resolution_note: string | null;
@@ -64,6 +65,8 @@ interface EndorsementRow {
 export interface NewThread {
   questionId: string | null;
   anchor: AnchorRecord | null;
+  /** The suggested change discussed; none when absent. */
+  suggestionId?: string | null;
   body: string;
 }
 
@@ -134,10 +137,12 @@ export class ThreadsRepository {
   ): Promise<{ threadId: string; commentId: string }> {
     const anchor = input.anchor;
     const [row] = await q<{ id: string }[]>`
-      INSERT INTO threads (consultation_id, question_id, section_id, anchor_start, anchor_end, quote)
+      INSERT INTO threads
+        (consultation_id, question_id, section_id, anchor_start, anchor_end, quote, suggestion_id)
       VALUES (${consultationId}, ${input.questionId}, ${anchor?.sectionId ?? null},
               ${anchor ? Buffer.from(anchor.start, 'base64') : null},
-              ${anchor ? Buffer.from(anchor.end, 'base64') : null}, ${anchor?.quote ?? null})
+              ${anchor ? Buffer.from(anchor.end, 'base64') : null}, ${anchor?.quote ?? null},
+              ${input.suggestionId ?? null})
       RETURNING id`;
     const commentId = await this.insertComment(row!.id, poster, input.body, q);
     return { threadId: row!.id, commentId };
@@ -296,7 +301,7 @@ export class ThreadsRepository {
   private selectThreads() {
     return this.db.sql`
       SELECT t.id, t.consultation_id, t.question_id, t.section_id, t.anchor_start, t.anchor_end, t.quote,
-        t.status, t.outcome, t.resolution_note, t.resolved_at, t.created_at,
+        t.suggestion_id, t.status, t.outcome, t.resolution_note, t.resolved_at, t.created_at,
         t.resolved_by AS resolver_id, ru.name AS resolver_name, t.resolver_role,
         t.resolver_group AS resolver_group_id, rg.name AS resolver_group_name, t.resolver_mode, t.resolver_scope
       FROM threads t
@@ -379,6 +384,7 @@ function toRecord(row: ThreadRow, comments: CommentRecord[]): ThreadRecord {
             quote: row.quote ?? '',
           }
         : null,
+    suggestionId: row.suggestion_id,
     passageState: 'intact',
     status: row.status,
     resolution: isResolved

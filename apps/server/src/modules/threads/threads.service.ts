@@ -22,7 +22,7 @@ import type { Actor } from '../../common/request-context.js';
 import { Database, type Queryable } from '../../db/database.js';
 import { AuditLog } from '../audit/index.js';
 import { GroupLabelsRepository, type Poster, posterOf, type Viewer } from '../attribution/index.js';
-import { PaperRegistry } from '../collab/index.js';
+import { PaperRegistry, SuggestionThreadsRepository } from '../collab/index.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { NotificationsService } from '../notifications/index.js';
 import { ThreadEventBus } from './thread-event-bus.js';
@@ -76,6 +76,7 @@ export class ThreadsService {
   constructor(
     private readonly threads: ThreadsRepository,
     private readonly papers: PaperRegistry,
+    private readonly suggestions: SuggestionThreadsRepository,
     private readonly events: ThreadEventBus,
     private readonly notifications: NotificationsService,
     private readonly idempotency: IdempotencyService,
@@ -123,19 +124,37 @@ export class ThreadsService {
     return presentThread(record, viewerOf(actor, scopes));
   }
 
-  /** A retry with the request's Idempotency-Key answers the thread it opened the first time. */
+  /**
+   * A retry with the request's Idempotency-Key answers the thread it opened the first time. A
+   * thread its author opens on their own suggestion with a guiding question tells which question
+   * the suggestion answers, if nothing told it before.
+   */
   async create(actor: Actor, body: CreateThreadBody, request?: IdempotentRequest): Promise<Thread> {
     const consultationId = actor.member.consultationId;
     const earlier = await this.idempotency.earlier(request);
     if (earlier) return this.get(actor, earlier);
     if (body.questionId && !(await this.threads.questionExists(consultationId, body.questionId)))
       throw notFound('Guiding question not found');
+    // The schema asks for the anchor with a suggestion: the suggested passage.
+    if (body.suggestionId && body.anchor)
+      await this.checkSuggestion(consultationId, body.suggestionId, body.anchor.sectionId);
     if (body.anchor) await this.checkAnchor(consultationId, body.anchor);
-    const created = await this.idempotency.once(
-      request,
-      async (tx) =>
-        (await this.threads.insertThread(consultationId, await this.poster(actor, tx), body, tx)).threadId,
-    );
+    const created = await this.idempotency.once(request, async (tx) => {
+      const poster = await this.poster(actor, tx);
+      const { threadId } = await this.threads.insertThread(consultationId, poster, body, tx);
+      if (body.suggestionId && body.questionId) {
+        await this.suggestions.recordQuestion(
+          {
+            consultationId,
+            suggestionId: body.suggestionId,
+            authorId: poster.userId,
+            questionId: body.questionId,
+          },
+          tx,
+        );
+      }
+      return threadId;
+    });
     if (created.isReplay) return this.get(actor, created.id);
     return this.publish(actor, 'thread.created', created.id);
   }
@@ -299,6 +318,19 @@ export class ThreadsService {
     ]);
     this.events.publish({ type, consultationId, thread: record, labelScopes });
     return presentThread(record, viewerOf(actor, labelScopes));
+  }
+
+  /**
+   * The suggestion is one of the consultation's, and in the anchor's section when its section is
+   * recorded; for one recorded before sections were, the anchor's is taken.
+   */
+  private async checkSuggestion(consultationId: string, suggestionId: string, sectionId: string) {
+    const suggestion = await this.suggestions.sectionOf(consultationId, suggestionId);
+    if (!suggestion) throw notFound('Suggestion not found');
+    if (suggestion.sectionId !== null && suggestion.sectionId !== sectionId)
+      throw invalidAnchor([
+        { path: 'body.anchor.sectionId', message: 'must be the section of the suggestion' },
+      ]);
   }
 
   private async checkAnchor(consultationId: string, anchor: NonNullable<CreateThreadBody['anchor']>) {

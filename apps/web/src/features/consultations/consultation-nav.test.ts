@@ -14,6 +14,7 @@ describe('visibleNavItems', () => {
       'nav.triage',
       'nav.moderation',
       'nav.dashboard',
+      'nav.results',
       'nav.versions',
       'nav.structure',
       'nav.exports',
@@ -31,6 +32,7 @@ describe('visibleNavItems', () => {
       'nav.triage',
       'nav.moderation',
       'nav.dashboard',
+      'nav.results',
       'nav.versions',
       'nav.structure',
       'nav.exports',
@@ -51,11 +53,18 @@ describe('visibleNavItems', () => {
       'nav.questions',
       'nav.moderation',
       'nav.dashboard',
+      'nav.results',
       'nav.versions',
       'nav.exports',
       'nav.members',
     ]);
     expect(navFor('admin', 'published')).toContain('nav.settings');
+  });
+
+  it('gives reviewers and observers the results once the consultation is published', () => {
+    expect(navFor('reviewer', 'published')).toContain('nav.results');
+    expect(navFor('observer', 'published')).toContain('nav.results');
+    expect(navFor('reviewer', 'closed')).not.toContain('nav.results');
   });
 
   it('shows nothing for an empty permission list', () => {

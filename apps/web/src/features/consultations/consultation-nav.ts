@@ -10,6 +10,7 @@ export interface ConsultationNavItem {
     | 'nav.triage'
     | 'nav.moderation'
     | 'nav.dashboard'
+    | 'nav.results'
     | 'nav.versions'
     | 'nav.structure'
     | 'nav.exports'
@@ -27,6 +28,7 @@ const ITEMS: readonly ConsultationNavItem[] = [
   { path: 'triage', labelKey: 'nav.triage', anyOf: ['threads.resolve'] },
   { path: 'moderation', labelKey: 'nav.moderation', anyOf: ['comments.moderate'] },
   { path: 'dashboard', labelKey: 'nav.dashboard', anyOf: ['dashboard.read'] },
+  { path: 'results', labelKey: 'nav.results', anyOf: ['results.read'] },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
   { path: 'exports', labelKey: 'nav.exports', anyOf: ['exports.create'] },

@@ -1,4 +1,4 @@
-import type { DashboardData, Figure } from '@cw/shared';
+import type { Figure } from '@cw/shared';
 import { Table } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { figureText } from './figures';
@@ -13,7 +13,8 @@ export interface FigureColumn {
 
 interface FigureTableProps {
   caption: string;
-  rows: DashboardData['rows'];
+  /** The rows' labels (stakeholder groups, or their k-anonymous labels). */
+  rows: readonly { key: string; label: string }[];
   columns: readonly FigureColumn[];
   /** figures[row][column] for each row, then the totals row when given. */
   cells: readonly (readonly Figure[])[];

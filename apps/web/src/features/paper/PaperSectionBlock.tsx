@@ -8,7 +8,7 @@ import type { PaperSession } from '../../collab/paper-session';
 import { canDo } from '../consultations/useConsultations';
 import { useThreadActions } from '../threads/useThreads';
 import { GuidingQuestions } from './GuidingQuestions';
-import { PassageCommentForm } from './PassageCommentForm';
+import { PassageCommentForm, type PassageTopic } from './PassageCommentForm';
 import { SectionEditor } from './SectionEditor';
 import { SectionSuggestions } from './SectionSuggestions';
 import {
@@ -84,7 +84,7 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
   const blockRef = useRef<HTMLDivElement>(null);
   const [position, setPosition] = useState({ isNear: false, isKept: false });
   const [hasFocus, setHasFocus] = useState(false);
-  const [commenting, setCommenting] = useState<SelectedPassage | null>(null);
+  const [commenting, setCommenting] = useState<PassageTopic | null>(null);
   const [focusOnMount, setFocusOnMount] = useState(false);
   const [isMounted, setMounted] = useState(target !== null);
   const shouldMount = shouldMountSection({
@@ -255,8 +255,8 @@ function SectionBody({
   autoFocus: boolean;
   targetThreadId: string | null;
   liveQuestionId: string | null;
-  commenting: SelectedPassage | null;
-  onCommenting: (passage: SelectedPassage | null) => void;
+  commenting: PassageTopic | null;
+  onCommenting: (topic: PassageTopic | null) => void;
 }) {
   const { t } = useTranslation();
   const actions = useThreadActions(consultation.id);
@@ -325,14 +325,15 @@ function SectionBody({
         {mayComment && commenting ? (
           <PassageCommentForm
             consultation={consultation}
+            sectionId={section.id}
             sectionQuestions={questions}
-            anchor={{ sectionId: section.id, ...commenting }}
+            topic={commenting}
             actions={actions}
             onDone={() => onCommenting(null)}
           />
         ) : mayComment && selected ? (
           <div>
-            <Button size="1" onClick={() => onCommenting(selected)}>
+            <Button size="1" onClick={() => onCommenting({ passage: selected, suggestionId: null })}>
               {t('threads.margin.comment')}
             </Button>
           </div>
@@ -346,6 +347,10 @@ function SectionBody({
             mayDecide={canDo(consultation, 'suggestions.decide')}
             isEditable={isEditable}
             ownSuggestions={session.ownSuggestions}
+            threads={threads}
+            onComment={
+              mayComment ? (suggestionId, passage) => onCommenting({ passage, suggestionId }) : undefined
+            }
           />
         ) : null}
         <SectionThreads

@@ -1,4 +1,4 @@
-import type { AnchorInput, ConsultationDetail, GuidingQuestion } from '@cw/shared';
+import type { ConsultationDetail, GuidingQuestion } from '@cw/shared';
 import { Card, Flex, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,22 +6,34 @@ import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormField } from '../../ui/FormField';
 import { CommentForm } from '../threads/CommentForm';
 import type { useThreadActions } from '../threads/useThreads';
+import type { SelectedPassage } from './thread-passages';
 
 /** Radix selects cannot hold an empty value, so general input has a name of its own. */
 const GENERAL = 'general';
 
-/** Writes a thread on a selected passage, answering one guiding question (or general input). */
+/** What a new thread in a section's margin is on: a passage, and the suggested change it holds if any. */
+export interface PassageTopic {
+  passage: SelectedPassage;
+  suggestionId: string | null;
+}
+
+/**
+ * Writes a thread on a passage of a section — one selected, or a suggested change's — answering
+ * one guiding question (or general input).
+ */
 export function PassageCommentForm({
   consultation,
+  sectionId,
   sectionQuestions,
-  anchor,
+  topic: { passage, suggestionId },
   actions,
   onDone,
 }: {
   consultation: ConsultationDetail;
+  sectionId: string;
   /** Questions attached to the passage's section, offered first. */
   sectionQuestions: readonly GuidingQuestion[];
-  anchor: AnchorInput;
+  topic: PassageTopic;
   actions: ReturnType<typeof useThreadActions>;
   onDone: () => void;
 }) {
@@ -34,8 +46,13 @@ export function PassageCommentForm({
   return (
     <Card>
       <Flex direction="column" gap="2">
+        {suggestionId ? (
+          <Text as="p" size="1" color="gray" highContrast>
+            {t('threads.card.onSuggestion')}
+          </Text>
+        ) : null}
         <Text as="p" size="2" className="thread-card__quote">
-          {t('threads.margin.quote', { quote: anchor.quote })}
+          {t('threads.margin.quote', { quote: passage.quote })}
         </Text>
         <FormField label={t('threads.margin.question')}>
           {(control) => (
@@ -59,9 +76,15 @@ export function PassageCommentForm({
           cancelLabel={t('common.cancel')}
           isPending={actions.create.isPending}
           error={actions.create.error}
+          autoFocus
           onSubmit={(body) =>
             actions.create
-              .mutateAsync({ questionId: questionId === GENERAL ? null : questionId, anchor, body })
+              .mutateAsync({
+                questionId: questionId === GENERAL ? null : questionId,
+                anchor: { sectionId, ...passage },
+                suggestionId,
+                body,
+              })
               .then(onDone)
           }
           onCancel={onDone}

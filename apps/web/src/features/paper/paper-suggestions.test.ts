@@ -12,7 +12,11 @@ import {
   sectionSuggestions,
   setSuggesting,
   settleAllSuggestions,
+  settleSuggestions,
+  suggestionIdsInRange,
+  suggestionRange,
 } from './paper-suggestions';
+import { passageAnchor } from './thread-passages';
 
 const FRAGMENT = 'section:s1';
 const editors: Editor[] = [];
@@ -120,6 +124,29 @@ describe('suggestions between two collaborating editors', () => {
     expect(runs(docs[0]).every((run) => !run.attributes)).toBe(true);
   });
 
+  it('settle the suggestions a selection touches, and leave the others', () => {
+    const {
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>States must protect rights online and offline.</p>');
+    setSuggesting(alice, true);
+    alice.commands.insertContentAt(after(alice, 'must'), ' always');
+    alice.commands.insertContentAt(after(alice, 'rights'), ' of all');
+    alice.commands.insertContentAt(after(alice, 'offline'), ' alike');
+    expect(own[0]).toHaveLength(3);
+    // Bob selects from "always" to "all": the first two suggestions.
+    const from = after(bob, 'must');
+    const to = after(bob, 'of all');
+    expect(suggestionIdsInRange(bob.state.doc, from, to)).toEqual(own[0]!.slice(0, 2));
+    expect(suggestionIdsInRange(bob.state.doc, from, from)).toEqual([]);
+    settleSuggestions(bob, own[0]!.slice(0, 2), 'reject');
+    for (const editor of [alice, bob]) {
+      expect(editor.getText()).toBe('States must protect rights online and offline alike.');
+      expect(sectionSuggestions(editor.state.doc).map((s) => s.id)).toEqual([own[0]![2]]);
+    }
+  });
+
   it('keep typing next to an own insertion in the same suggestion, and accept all at once', () => {
     const {
       editors: [alice, bob],
@@ -207,6 +234,41 @@ describe('suggestions between two collaborating editors', () => {
     ]);
     settleAllSuggestions(bob, 'reject');
     expect(alice.getHTML()).toBe('<p>One two.</p>');
+  });
+
+  it('give the passage of a suggestion, from its first run to its last, as an anchor the other peer resolves alike', () => {
+    const {
+      docs,
+      editors: [alice, bob],
+    } = twoPeers();
+    alice.commands.setContent('<p>Remedy must be prompt.</p>');
+    setSuggesting(alice, true);
+    alice
+      .chain()
+      .setTextSelection({ from: after(alice, 'must be '), to: after(alice, 'prompt') })
+      .insertContent('effective')
+      .run();
+    const [replacement] = sectionSuggestions(bob.state.doc);
+    expect(replacement).toMatchObject({ inserted: 'effective', deleted: 'prompt' });
+    expect(suggestionRange(bob.state.doc, 'unknownSuggestion00000')).toBeNull();
+
+    const range = suggestionRange(bob.state.doc, replacement!.id)!;
+    const passage = passageAnchor(bob.state, range.from, range.to)!;
+    expect(passage.quote).toBe('prompteffective');
+    // Read in Alice's copy of the paper, the positions span the same text.
+    const [start, end] = [passage.start, passage.end].map((encoded) =>
+      Y.createAbsolutePositionFromRelativePosition(
+        Y.decodeRelativePosition(Uint8Array.from(atob(encoded), (char) => char.charCodeAt(0))),
+        docs[0],
+      )!,
+    );
+    const text = (start!.type as Y.XmlText).toDelta() as { insert: string }[];
+    expect(
+      text
+        .map((run) => run.insert)
+        .join('')
+        .slice(start!.index, end!.index),
+    ).toBe(passage.quote);
   });
 
   it("neither extend nor take over someone else's suggestion, nor delete its text", () => {

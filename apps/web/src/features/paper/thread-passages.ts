@@ -107,12 +107,12 @@ export function associated(position: Y.RelativePosition, doc: Y.Doc, assoc: 0 | 
 }
 
 /**
- * The selection as an anchor for a new thread, or null when nothing is selected. The start sticks
- * to the passage's first character and the end to its last, so text typed just before or just
- * after the passage stays outside it, and deleting the passage leaves nothing between its ends.
+ * The text between `from` and `to` as an anchor for a new thread, or null when it holds no text.
+ * The start sticks to the passage's first character and the end to its last, so text typed just
+ * before or just after the passage stays outside it, and deleting the passage leaves nothing
+ * between its ends.
  */
-export function selectionAnchor(state: EditorState): SelectedPassage | null {
-  const { from, to, empty } = state.selection;
+export function passageAnchor(state: EditorState, from: number, to: number): SelectedPassage | null {
   const sync = ySyncPluginKey.getState(state) as
     | {
         doc: Y.Doc;
@@ -120,7 +120,7 @@ export function selectionAnchor(state: EditorState): SelectedPassage | null {
         binding: { mapping: Parameters<typeof absolutePositionToRelativePosition>[2] } | null;
       }
     | undefined;
-  if (empty || !sync?.binding) return null;
+  if (from >= to || !sync?.binding) return null;
   const quote = quoteOf(state.doc.textBetween(from, to, '\n'));
   if (quote === '') return null;
   const encode = (position: number, assoc: 0 | -1) =>
@@ -138,6 +138,12 @@ export function selectionAnchor(state: EditorState): SelectedPassage | null {
       ),
     );
   return { start: encode(from, 0), end: encode(to, -1), quote };
+}
+
+/** The selection as an anchor for a new thread, or null when nothing is selected. */
+export function selectionAnchor(state: EditorState): SelectedPassage | null {
+  const { from, to, empty } = state.selection;
+  return empty ? null : passageAnchor(state, from, to);
 }
 
 /** Replaces the passages to highlight and which of them has focus. */

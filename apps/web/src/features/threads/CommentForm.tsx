@@ -15,6 +15,8 @@ interface CommentFormProps {
   onSubmit: (body: string) => Promise<unknown>;
   onCancel?: () => void;
   cancelLabel?: string;
+  /** Take the focus once shown: the form replaced the control that opened it. */
+  autoFocus?: boolean;
 }
 
 /** A comment's text: new thread, reply or edit. Checked here with the server's own rules first. */
@@ -27,6 +29,7 @@ export function CommentForm({
   onSubmit,
   onCancel,
   cancelLabel,
+  autoFocus = false,
 }: CommentFormProps) {
   const [body, setBody] = useState(initialBody);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
@@ -50,7 +53,13 @@ export function CommentForm({
       <Flex direction="column" gap="2">
         <FormField label={label} error={fieldErrors.body}>
           {(control) => (
-            <TextArea {...control} rows={3} value={body} onChange={(event) => setBody(event.target.value)} />
+            <TextArea
+              {...control}
+              rows={3}
+              value={body}
+              autoFocus={autoFocus}
+              onChange={(event) => setBody(event.target.value)}
+            />
           )}
         </FormField>
         <Flex gap="2">

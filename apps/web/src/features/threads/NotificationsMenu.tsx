@@ -6,6 +6,9 @@ import { formatTimeOf } from '../../lib/time-format';
 import { useDescribeScheduledChange } from '../consultations/ScheduledChangeNotice';
 import { useMarkNotificationsRead, useNotifications } from './useNotifications';
 
+/** The consultation moved to the published phase: its results are there to read. */
+const isResultsPublished = (item: Notification) => item.kind === 'phaseChanged' && item.phase === 'published';
+
 /**
  * Replies to and resolutions of the member's threads, moderation of their comments, switches to
  * a more open attribution mode and phase changes (made, or scheduled within a day), with the
@@ -33,6 +36,7 @@ export function NotificationsMenu({
         change: describe({ phase: item.phase, at: item.dueAt }, timeZone),
       });
     }
+    if (isResultsPublished(item)) return t('threads.notifications.resultsPublished');
     const phase = item.phase ? t(`phases.${item.phase}`) : '';
     if (!actor) return t('threads.notifications.phaseChangedScheduled', { phase });
     return t(`threads.notifications.${item.kind}`, {
@@ -47,7 +51,8 @@ export function NotificationsMenu({
   function open(item: Notification) {
     if (!item.isRead) markRead.mutate([item.id]);
     const base = `/consultations/${consultationId}`;
-    void navigate(item.threadId ? `${base}/questions#thread-${item.threadId}` : base);
+    if (isResultsPublished(item)) void navigate(`${base}/results`);
+    else void navigate(item.threadId ? `${base}/questions#thread-${item.threadId}` : base);
   }
 
   return (

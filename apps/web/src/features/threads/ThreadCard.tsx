@@ -21,6 +21,15 @@ interface ThreadCardProps {
   isPassageRemoved?: boolean;
 }
 
+/** A thread's name as its card's heading gives it: who opened it, as the viewer may see them. */
+export function useThreadTitle(): (thread: Thread) => string {
+  const { t } = useTranslation();
+  return (thread) =>
+    t('threads.card.title', {
+      label: thread.author.isYou ? t('threads.author.you') : thread.author.label,
+    });
+}
+
 /** Threads as a list of cards, in the order given. */
 export function ThreadCardList({
   threads,
@@ -50,6 +59,7 @@ export function ThreadCard({
   isPassageRemoved = thread.anchor?.isPassageRemoved ?? false,
 }: ThreadCardProps) {
   const { t } = useTranslation();
+  const title = useThreadTitle();
   // One form at a time keeps long lists calm: replying or resolving opens in place.
   const [openForm, setOpenForm] = useState<'reply' | 'resolve' | null>(null);
   const mayReply = mayOnThread(consultation, 'threads.reply', thread);
@@ -62,13 +72,16 @@ export function ThreadCard({
         <Flex direction="column" gap="2">
           <Flex gap="2" align="center" wrap="wrap">
             <Text as="p" size="2" weight="bold" id={headingId}>
-              {t('threads.card.title', {
-                label: thread.author.isYou ? t('threads.author.you') : thread.author.label,
-              })}
+              {title(thread)}
             </Text>
             <Badge color={thread.status === 'open' ? 'blue' : 'green'}>
               {t(`threads.status.${thread.status}`)}
             </Badge>
+            {thread.suggestionId ? (
+              <Badge color="gray" highContrast>
+                {t('threads.card.onSuggestion')}
+              </Badge>
+            ) : null}
           </Flex>
           {thread.anchor ? (
             <Flex direction="column" gap="1">

@@ -20,6 +20,7 @@ function buildThread(id: string, patch: Partial<Thread> = {}): Thread {
     consultationId: '00000000-0000-4000-8000-000000000009',
     questionId: QUESTION,
     anchor: null,
+    suggestionId: null,
     status: 'open',
     resolution: null,
     author,
