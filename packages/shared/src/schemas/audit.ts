@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
   'version.created',
   'version.restored',
   'suggestions.decided',
+  'live.started',
+  'live.focused',
+  'live.extended',
+  'live.ended',
+  'live.handLowered',
+  'live.handsCleared',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -43,6 +49,7 @@ export const AUDIT_TARGETS = [
   'thread',
   'version',
   'section',
+  'agendaSession',
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

@@ -114,11 +114,13 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
                   onChange={(event) => setSessionId(event.target.value)}
                 >
                   <option value={ALL_SESSIONS}>{t('exports.session.all')}</option>
-                  {consultation.sessions.map((session) => (
-                    <option key={session.id} value={session.id}>
-                      {session.title}
-                    </option>
-                  ))}
+                  {consultation.sessions
+                    .filter((session) => session.kind === 'review')
+                    .map((session) => (
+                      <option key={session.id} value={session.id}>
+                        {session.title}
+                      </option>
+                    ))}
                 </select>
               )}
             </FormField>
