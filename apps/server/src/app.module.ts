@@ -20,6 +20,7 @@ import { ResultsModule } from './modules/results/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { IdempotencyModule } from './modules/idempotency/index.js';
 import { InvitationsModule, invitationsThrottler } from './modules/invitations/index.js';
+import { LiveModule } from './modules/live/index.js';
 import { requestLoggingModule } from './logging/request-logging.js';
 import { MembersModule } from './modules/members/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
@@ -69,6 +70,7 @@ export class AppModule {
         MembersModule,
         InvitationsModule,
         ThreadsModule,
+        LiveModule,
         EventsModule,
         ModerationModule,
         VersionsModule,

@@ -12,6 +12,7 @@ const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
     'Triage',
     'Moderation',
     'Dashboard',
+    'Results',
     'Versions',
     'Structure',
     'Exports',
@@ -26,6 +27,7 @@ const NAVIGATION_BY_ROLE: Record<Role, string[]> = {
     'Triage',
     'Moderation',
     'Dashboard',
+    'Results',
     'Versions',
     'Structure',
     'Exports',
@@ -54,8 +56,8 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
   test(`the ${role} signs in from the demo list and sees exactly the ${role}'s navigation`, async ({
     page,
   }) => {
-    // Up to twelve pages, each checked with axe.
-    test.setTimeout(90_000);
+    // Up to thirteen pages, each checked with axe.
+    test.setTimeout(120_000);
     const account = await demoAccountWithRole(page.request, role);
     await page.goto('/login');
     await expectNoAxeViolations(page);

@@ -47,6 +47,10 @@ export const ERROR_CODES = {
   COMMENT_MODERATED: 409,
   /** The record changed or conflicts with another one (e.g. duplicate name). */
   CONFLICT: 409,
+  /** An agenda item is already running live in this consultation: end it before starting another. */
+  LIVE_SESSION_RUNNING: 409,
+  /** No agenda item is running live in this consultation now. */
+  NO_LIVE_SESSION: 409,
   /** The invitation was already used. */
   INVITATION_USED: 410,
   /** The invitation is past its expiry. */

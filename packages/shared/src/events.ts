@@ -1,3 +1,4 @@
+import type { LiveState } from './schemas/live.js';
 import type { Thread } from './schemas/threads.js';
 
 /** WebSocket path prefix for live thread events: `${EVENTS_PATH}/<consultationId>`. */
@@ -34,8 +35,19 @@ export interface ConsultationChangedEvent {
   consultationId: string;
 }
 
+/**
+ * The consultation's live session changed (started, focus moved, extended, ended, a hand raised or
+ * lowered): `live` is the whole state as `GET …/live` would answer this member.
+ */
+export const LIVE_CHANGED = 'live.changed';
+export interface LiveChangedEvent {
+  type: typeof LIVE_CHANGED;
+  consultationId: string;
+  live: LiveState;
+}
+
 /** Every frame the server sends on the events socket, besides pongs. */
-export type LiveEvent = ThreadEvent | ConsultationChangedEvent;
+export type LiveEvent = ThreadEvent | ConsultationChangedEvent | LiveChangedEvent;
 
 /** The only frame a client may send; anything else closes the socket with 4400. */
 export const EVENTS_PING = 'ping';

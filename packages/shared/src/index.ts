@@ -26,3 +26,5 @@ export * from './schemas/audit.js';
 export * from './redaction.js';
 export * from './quotes.js';
 export * from './suggestions.js';
+export * from './live.js';
+export * from './schemas/live.js';

@@ -75,6 +75,18 @@ describe('permission matrix', () => {
     }
   });
 
+  it('lets editors and admins facilitate live sessions in any phase, and those who may post raise hands', () => {
+    for (const phase of PHASES) {
+      expect(can('editor', 'live.run', phase)).toBe(true);
+      expect(can('admin', 'live.run', phase)).toBe(true);
+      expect(checkPermission('reviewer', 'live.run', phase)).toBe('forbiddenRole');
+      expect(checkPermission('observer', 'live.run', phase)).toBe('forbiddenRole');
+      expect(checkPermission('observer', 'live.raiseHand', phase)).toBe('forbiddenRole');
+    }
+    expect(can('reviewer', 'live.raiseHand', 'open')).toBe(true);
+    expect(checkPermission('reviewer', 'live.raiseHand', 'closed')).toBe('forbiddenPhase');
+  });
+
   it('shows the results to every member once published, and to the organisers before, as a preview', () => {
     for (const phase of PHASES) {
       expect(resultsScope('admin', phase, false)).toBe('all');

@@ -37,6 +37,8 @@ export const ACTIONS = [
   'dashboard.read',
   'results.read',
   'audit.read',
+  'live.run',
+  'live.raiseHand',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -108,6 +110,14 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'results.read': rule(EVERYONE, 'any'),
   /** The organisers' own record of their actions. */
   'audit.read': rule(['admin'], 'any'),
+  /**
+   * Facilitating a live session: starting an agenda item, moving the focus, extending, ending, and
+   * the queue of raised hands. In any phase, so a session is never left running where nobody may
+   * end it.
+   */
+  'live.run': rule(['editor', 'admin'], 'any'),
+  /** Raising a hand asks for the floor: for those who may give input now. */
+  'live.raiseHand': POSTING,
 };
 
 /** Why an action is refused: the role never may, or the phase does not allow it now. */

@@ -29,6 +29,12 @@ export const AUDIT_ACTIONS = [
   'version.created',
   'version.restored',
   'suggestions.decided',
+  'live.started',
+  'live.focused',
+  'live.extended',
+  'live.ended',
+  'live.handLowered',
+  'live.handsCleared',
   'rapporteurs.changed',
   'notes.published',
 ] as const;
@@ -45,7 +51,7 @@ export const AUDIT_TARGETS = [
   'thread',
   'version',
   'section',
-  'session',
+  'agendaSession',
 ] as const;
 export type AuditTarget = (typeof AUDIT_TARGETS)[number];
 

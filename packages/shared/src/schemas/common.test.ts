@@ -36,4 +36,18 @@ describe('shared validation', () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['endsAt']);
   });
+
+  it('makes an agenda item a review session unless told, and keeps programme items free of sections', () => {
+    const times = { startsAt: '2026-01-01T09:00', endsAt: '2026-01-01T09:10' };
+    expect(sessionBody.parse({ title: 'S', ...times }).kind).toBe('review');
+    expect(sessionBody.parse({ kind: 'programme', title: 'Dial in', ...times }).kind).toBe('programme');
+    const result = sessionBody.safeParse({
+      kind: 'programme',
+      title: 'Opening remarks',
+      ...times,
+      sectionIds: ['5f0c3ad2-8f4e-4a57-9a39-2c2b6f1f0c11'],
+    });
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([['sectionIds']]);
+    expect(sessionBody.safeParse({ kind: 'break', title: 'S', ...times }).success).toBe(false);
+  });
 });

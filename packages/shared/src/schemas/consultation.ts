@@ -31,8 +31,18 @@ export const section = z.object({
 });
 export type Section = z.infer<typeof section>;
 
+/**
+ * What an agenda item is: a `review` session discusses paper sections and guiding questions; a
+ * `programme` item frames the meeting around them (dial-in, opening remarks, an overview, the
+ * wrap-up) with its speakers and times, and has no sections or questions of its own.
+ */
+export const AGENDA_ITEM_KINDS = ['review', 'programme'] as const;
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export const agendaItemKind = z.enum(AGENDA_ITEM_KINDS);
+
 export const agendaSession = z.object({
   id: uuid,
+  kind: agendaItemKind,
   title: z.string(),
   description: z.string(),
   speakers: z.array(z.string()),
@@ -195,6 +205,7 @@ export const reorderBody = z.strictObject({ order: z.array(uuid).min(1).max(500)
 
 export const sessionBody = z
   .strictObject({
+    kind: agendaItemKind.default('review'),
     title: text({ max: 200 }),
     description: text({ min: 0, max: 5000, multiline: true }).default(''),
     speakers: z
@@ -209,6 +220,10 @@ export const sessionBody = z
   .refine((body) => body.endsAt > body.startsAt, {
     message: 'must be after the start',
     path: ['endsAt'],
+  })
+  .refine((body) => body.kind === 'review' || body.sectionIds.length === 0, {
+    message: 'a programme item has no sections',
+    path: ['sectionIds'],
   });
 export type SessionBody = z.infer<typeof sessionBody>;
 

@@ -2,10 +2,19 @@ import { z } from 'zod';
 import { uuid } from './common.js';
 
 /**
- * What can be exported (SPEC §5): the summary notes as Markdown or DOCX, and all input as CSV.
- * Every format is non-attributed by construction (SPEC §3).
+ * What can be exported (SPEC §5): the summary notes as DOCX, PDF or Markdown, all input as CSV, and
+ * the published results (how input was taken into account, who took part) for posting
+ * elsewhere. Every format is non-attributed by construction (SPEC §3).
  */
-export const EXPORT_FORMATS = ['summary-docx', 'summary-markdown', 'input-csv'] as const;
+export const EXPORT_FORMATS = [
+  'summary-docx',
+  'summary-pdf',
+  'summary-markdown',
+  'input-csv',
+  'results-docx',
+  'results-pdf',
+  'results-markdown',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const exportParams = z.strictObject({

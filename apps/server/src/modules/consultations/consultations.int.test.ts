@@ -175,30 +175,41 @@ describe.each(BACKENDS)('consultations on %s', (backend) => {
       expect(detail.sections[3].title).toBe('The State-business nexus');
       expect(detail.sections[4].title).toBe('Policy coherence');
       expect(
-        detail.sessions.map((session: { startsAt: string; endsAt: string }) => [
+        detail.sessions.map((session: { kind: string; startsAt: string; endsAt: string }) => [
+          session.kind,
           session.startsAt,
           session.endsAt,
         ]),
       ).toEqual([
-        ['2026-01-20T15:15:00.000Z', '2026-01-20T15:45:00.000Z'],
-        ['2026-01-20T15:50:00.000Z', '2026-01-20T16:20:00.000Z'],
-        ['2026-01-20T16:20:00.000Z', '2026-01-20T16:50:00.000Z'],
+        ['programme', '2026-01-20T14:45:00.000Z', '2026-01-20T15:00:00.000Z'],
+        ['programme', '2026-01-20T15:00:00.000Z', '2026-01-20T15:10:00.000Z'],
+        ['programme', '2026-01-20T15:10:00.000Z', '2026-01-20T15:15:00.000Z'],
+        ['review', '2026-01-20T15:15:00.000Z', '2026-01-20T15:45:00.000Z'],
+        ['review', '2026-01-20T15:50:00.000Z', '2026-01-20T16:20:00.000Z'],
+        ['review', '2026-01-20T16:20:00.000Z', '2026-01-20T16:50:00.000Z'],
+        ['programme', '2026-01-20T16:50:00.000Z', '2026-01-20T17:00:00.000Z'],
       ]);
+      expect(detail.sessions[1]).toMatchObject({
+        title: 'Opening remarks, welcome and introductions',
+        speakers: [expect.stringMatching(/^Lene Wendland/), expect.stringMatching(/^Felix Kirchmeier/)],
+        sectionIds: [],
+      });
+      const reviews = detail.sessions.filter((session: { kind: string }) => session.kind === 'review');
       const sectionId = (number: string) =>
         detail.sections.find((section: { number: string }) => section.number === number).id;
-      expect(detail.sessions.map((session: { sectionIds: string[] }) => session.sectionIds)).toEqual([
+      expect(reviews.map((session: { sectionIds: string[] }) => session.sectionIds)).toEqual([
         [sectionId('1'), sectionId('2'), sectionId('3')],
         [sectionId('4')],
         [sectionId('5')],
       ]);
-      expect(detail.sessions[1].title).toBe('The state-business nexus');
+      expect(reviews[1].title).toBe('The state-business nexus');
       expect(detail.questions.map((question: { number: number }) => question.number)).toEqual([
         1, 2, 3, 4, 5, 6,
       ]);
       expect(detail.questions[0].text).toBe(
         'What would you add, or adjust, to the list of factors that States should consider when developing regulatory responses?',
       );
-      const sessionIds = detail.sessions.map((session: { id: string }) => session.id);
+      const sessionIds = reviews.map((session: { id: string }) => session.id);
       expect(detail.questions.map((question: { sessionId: string }) => question.sessionId)).toEqual([
         sessionIds[0],
         sessionIds[0],
@@ -220,7 +231,8 @@ describe.each(BACKENDS)('consultations on %s', (backend) => {
         templateId: 'foundational-paper',
         opensOn: '2026-07-01',
       });
-      expect(response.body.sessions[0].startsAt).toBe('2026-07-01T14:15:00.000Z');
+      // The dial-in at 15:45 in Zurich's summer time.
+      expect(response.body.sessions[0].startsAt).toBe('2026-07-01T13:45:00.000Z');
     });
 
     it('builds the UNGPs Compass review with its questions and design-feature checklist', async () => {

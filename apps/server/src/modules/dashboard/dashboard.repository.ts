@@ -30,7 +30,8 @@ export class DashboardRepository {
 
   async sessions(consultationId: string) {
     return this.db.sql<{ id: string; title: string }[]>`
-      SELECT id, title FROM agenda_sessions WHERE consultation_id = ${consultationId}
+      SELECT id, title FROM agenda_sessions
+      WHERE consultation_id = ${consultationId} AND kind = 'review'
       ORDER BY starts_at, id`;
   }
 

@@ -66,6 +66,39 @@ describe.each(BACKENDS)('demo mode on %s', (backend) => {
       ).toEqual(template.sessions.map((session) => `${today}T${session.startsAt}`));
     }
   });
+
+  it('lets the demo facilitators run its agenda live, from the opening remarks to a review session', async () => {
+    const token = async (role: string) => {
+      const accounts = (await anonymous.get('/api/demo/accounts')).body as { email: string; role: string }[];
+      const { email } = accounts.find((account) => account.role === role)!;
+      return (await anonymous.post('/api/auth/login', { email, password: DEMO_PASSWORD })).body.token;
+    };
+    const editor = anonymous.withToken(await token('editor'));
+    const [summary] = (await editor.get('/api/consultations')).body;
+    const base = `/api/consultations/${summary.id}`;
+    const detail = (await editor.get(base)).body as {
+      sessions: { id: string; kind: string; title: string; speakers: string[] }[];
+      questions: { id: string; number: number; sessionId: string | null }[];
+    };
+    const opening = detail.sessions.find((session) => session.title.startsWith('Opening remarks'))!;
+    expect(opening).toMatchObject({ kind: 'programme' });
+    expect(opening.speakers).toHaveLength(2);
+    expect(detail.sessions.filter((session) => session.kind === 'programme')).toHaveLength(4);
+
+    const remarks = await editor.post(`${base}/live/start`, { sessionId: opening.id });
+    expect(remarks.status).toBe(200);
+    expect(remarks.body.session).toMatchObject({ sessionId: opening.id, focus: null });
+    expect((await editor.post(`${base}/live/end`)).status).toBe(200);
+    const review = detail.sessions.find((session) => session.kind === 'review')!;
+    const first = detail.questions.find(
+      (question) => question.sessionId === review.id && question.number === 1,
+    )!;
+    const started = await editor.post(`${base}/live/start`, { sessionId: review.id });
+    expect(started.body.session.focus).toEqual({ kind: 'question', id: first.id });
+    const reviewer = anonymous.withToken(await token('reviewer'));
+    expect((await reviewer.put(`${base}/live/hand`, {})).body.hands.yours).toMatchObject({ position: 1 });
+    expect((await editor.post(`${base}/live/end`)).status).toBe(200);
+  });
 });
 
 describe('outside demo mode', () => {

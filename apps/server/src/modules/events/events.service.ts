@@ -13,6 +13,8 @@ import {
   EVENTS_PATH,
   EVENTS_PING,
   EVENTS_PONG,
+  LIVE_CHANGED,
+  type LiveChangedEvent,
   type ThreadEvent,
 } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
@@ -22,6 +24,7 @@ import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
 import { type AccessChange, AccessChanges } from '../access-changes/index.js';
 import { SocketAdmission } from '../access/index.js';
 import { AuthService } from '../auth/index.js';
+import { type LiveChange, LiveEventBus, LiveService } from '../live/index.js';
 import { presentThread, type ThreadChange, ThreadEventBus } from '../threads/index.js';
 import { EventViewersRepository } from './event-viewers.repository.js';
 
@@ -32,7 +35,7 @@ interface Listener {
 }
 
 /**
- * Live thread events: admits sockets like the collab channel (Origin, session, membership) and
+ * Live thread and live-session events: admits sockets like the collab channel (Origin, session, membership) and
  * sends each change to every listener of the consultation, presented for that listener. Rights
  * and attribution mode are read again for every change; a removed member or an ended session is
  * also disconnected as soon as the change is announced (AccessChanges), and the listeners that
@@ -47,6 +50,7 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
   private readonly deliveries = new Map<string, Promise<void>>();
   private unsubscribe: (() => void) | undefined;
   private unsubscribeAccess: (() => void) | undefined;
+  private unsubscribeLive: (() => void) | undefined;
   private readonly keepAlive = new SocketKeepAlive(() =>
     [...this.listeners.values()].flatMap((set) => [...set].map((listener) => listener.socket)),
   );
@@ -57,6 +61,8 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
     private readonly bus: ThreadEventBus,
     private readonly accessChanges: AccessChanges,
     private readonly auth: AuthService,
+    private readonly liveBus: LiveEventBus,
+    private readonly live: LiveService,
   ) {}
 
   onModuleInit(): void {
@@ -64,12 +70,14 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
       this.enqueue(change.consultationId, `a ${change.type} event`, () => this.deliver(change)),
     );
     this.unsubscribeAccess = this.accessChanges.subscribe((change) => this.applyAccess(change));
+    this.unsubscribeLive = this.liveBus.subscribe((change) => this.applyLive(change));
     this.keepAlive.start();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
     this.unsubscribeAccess?.();
+    this.unsubscribeLive?.();
     this.keepAlive.stop();
   }
 
@@ -133,6 +141,35 @@ export class EventsService implements OnModuleInit, OnModuleDestroy, BeforeAppli
       case 'all':
         for (const consultationId of this.listeners.keys())
           this.applyAccess({ kind: 'consultation', consultationId });
+    }
+  }
+
+  private applyLive(change: LiveChange): void {
+    const consultationIds = change.kind === 'all' ? [...this.listeners.keys()] : [change.consultationId];
+    for (const consultationId of consultationIds)
+      this.enqueue(consultationId, 'a live session change', () => this.deliverLive(consultationId));
+  }
+
+  /**
+   * The live state as it is now, each listener's way: read when it is sent, so a delivery never
+   * carries a state older than the one before it.
+   */
+  private async deliverLive(consultationId: string): Promise<void> {
+    const listeners = await this.checkListeners(consultationId);
+    if (listeners.length === 0) return;
+    const present = await this.live.presenter(consultationId);
+    for (const { listener, member } of listeners) {
+      const event: LiveChangedEvent = {
+        type: LIVE_CHANGED,
+        consultationId,
+        live: present({
+          userId: listener.userId,
+          role: member.role,
+          phase: member.phase,
+          attributionMode: member.attribution_mode,
+        }),
+      };
+      listener.socket.send(JSON.stringify(event));
     }
   }
 

@@ -34,6 +34,7 @@ export class ExportsController {
   @ApiProduces(
     'text/markdown',
     'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/pdf',
     'text/csv',
   )
   @ApiOkResponse({

@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import type { Nodes } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -102,7 +103,7 @@ async function buildInputWorld(testApp: TestApp, mode: AttributionMode): Promise
     return answer.body;
   };
 
-  const opening = 'Due diligence should be mandatory for large companies.';
+  const opening = 'Due diligence should be **mandatory** for large companies.';
   const thread = await post(
     world.reviewer,
     '/threads',
@@ -270,7 +271,10 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       expect(Number(answer.headers.get('content-length'))).toBe(answer.bytes.length);
 
       const { value: text } = await mammoth.extractRawText({ buffer: answer.bytes });
-      for (const body of input.texts) expect(compact(text)).toContain(compact(body));
+      // Light Markdown becomes formatting: the text without its asterisks, the word in bold.
+      for (const body of input.texts) expect(compact(text)).toContain(compact(body.replaceAll('**', '')));
+      expect(text).not.toContain('**mandatory**');
+      expect(await docxXml(answer.bytes)).toMatch(/<w:b\/>(?:(?!<\/w:r>).)*<w:t[^>]*>mandatory<\/w:t>/);
       expect(text).not.toContain(input.deletedText);
       expect(text).toContain(`${SMALL}: `);
       expect(text).not.toContain(COMPANY);
@@ -282,6 +286,22 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       expect(text).toContain('How input was taken into account');
       expect(text).toContain('withheld');
       expectNoIdentities(await docxXml(answer.bytes), input.people);
+    });
+
+    it('PDF: the same notes, light Markdown as formatting, naming no one', async () => {
+      const answer = await download(testApp, input.world.editor, `${exportsPath}/summary-pdf`);
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-type')).toBe('application/pdf');
+      expect(answer.headers.get('content-disposition')).toMatch(/filename="summary-notes-[\d-]+\.pdf"/);
+      const { text } = await extractText(await getDocumentProxy(new Uint8Array(answer.bytes)), {
+        mergePages: true,
+      });
+      for (const body of input.texts) expect(compact(text)).toContain(compact(body.replaceAll('**', '')));
+      expect(text).not.toContain(input.deletedText);
+      expect(text).toContain(
+        'Outcome: Partly accepted Taken into the second draft for large companies only.',
+      );
+      expectNoIdentities(text, input.people);
     });
 
     it('Markdown: the same notes, labelled k-anonymously, with figures from cells of at least k people', async () => {
@@ -471,8 +491,10 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       const xml = await docxXml(docx.bytes);
       expect(xml).not.toMatch(/javascript|data:text|tracker\.example/i);
       const { value: text } = await mammoth.extractRawText({ buffer: docx.bytes });
-      expect(compact(text)).toContain(compact('See the report, the annex'));
-      expect(text).toContain('https://www.ohchr.org/');
+      expect(compact(text)).toContain(compact('See the report, the annex and OHCHR or write to us'));
+      // The safe links are Word hyperlinks to their targets.
+      expect(xml).toMatch(/Target="https:\/\/www\.ohchr\.org\/" TargetMode="External"/);
+      expect(xml).toMatch(/Target="mailto:btech@ohchr\.org" TargetMode="External"/);
     });
 
     it('unknown formats, sessions and options get 400 with a message', async () => {

@@ -114,7 +114,8 @@ export class ExportsRepository {
   async sessions(consultationId: string, sessionId?: string): Promise<SessionFacts[]> {
     const rows = await this.db.sql<{ id: string; title: string; starts_at: Date; ends_at: Date }[]>`
       SELECT id, title, starts_at, ends_at FROM agenda_sessions
-      WHERE consultation_id = ${consultationId} ${sessionId ? this.db.sql`AND id = ${sessionId}` : this.db.sql``}
+      WHERE consultation_id = ${consultationId}
+        ${sessionId ? this.db.sql`AND id = ${sessionId}` : this.db.sql`AND kind = 'review'`}
       ORDER BY starts_at, title`;
     return rows.map((row) => ({
       id: row.id,

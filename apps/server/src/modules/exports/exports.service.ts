@@ -13,12 +13,15 @@ import type { Actor, MembershipContext } from '../../common/request-context.js';
 import { AuditLog } from '../audit/index.js';
 import { GroupLabelsRepository, inputRowKey, labelRows } from '../attribution/index.js';
 import { SessionNotesService } from '../notes/index.js';
+import { ResultsService } from '../results/index.js';
 import { GENERAL_KEY, InputFiguresRepository, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
 import { inputCsvStream } from './input-csv.js';
 import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
+import { buildResultsNotes } from './results-notes.js';
 import { buildSummaryNotes } from './summary-notes.js';
 import type { SummaryNotes } from './summary-notes.model.js';
 import { renderSummaryInWorker } from './summary-render.js';
+import type { SummaryFormat } from './summary-render.worker.js';
 
 /** A finished or streaming export, ready to send. */
 export interface ExportFile {
@@ -32,7 +35,27 @@ export interface ExportFile {
 /** CSV rows read from the database per round trip. */
 const CSV_BATCH_ROWS = 500;
 
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** The formats a document is rendered in: the file's extension and type. */
+const RENDERED: Readonly<Record<SummaryFormat, { extension: string; contentType: string }>> = {
+  markdown: { extension: 'md', contentType: 'text/markdown; charset=utf-8' },
+  docx: {
+    extension: 'docx',
+    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  },
+  pdf: { extension: 'pdf', contentType: 'application/pdf' },
+};
+
+/** The document each format holds — the summary notes or the published results — and its rendering. */
+const DOCUMENTS: Readonly<
+  Record<Exclude<ExportFormat, 'input-csv'>, { document: 'summary' | 'results'; render: SummaryFormat }>
+> = {
+  'summary-markdown': { document: 'summary', render: 'markdown' },
+  'summary-docx': { document: 'summary', render: 'docx' },
+  'summary-pdf': { document: 'summary', render: 'pdf' },
+  'results-markdown': { document: 'results', render: 'markdown' },
+  'results-docx': { document: 'results', render: 'docx' },
+  'results-pdf': { document: 'results', render: 'pdf' },
+};
 
 /** Summary notes and the CSV of all input, non-attributed by construction (SPEC §3, §5). */
 @Injectable()
@@ -42,13 +65,14 @@ export class ExportsService {
     private readonly figures: InputFiguresRepository,
     private readonly labels: GroupLabelsRepository,
     private readonly audit: AuditLog,
+    private readonly results: ResultsService,
     private readonly notes: SessionNotesService,
   ) {}
 
   /** Every export is recorded in the audit log: which, of what, and with or without names. */
   async export(actor: Actor, format: ExportFormat, query: ExportQuery): Promise<ExportFile> {
     const { member } = actor;
-    const scope = await this.scope(member, query);
+    const scope = await this.scope(member, format, query);
     await this.audit.record(actor, {
       action: 'export.created',
       target: { type: 'export', id: null, label: format },
@@ -57,37 +81,43 @@ export class ExportsService {
     });
     const consultation = await this.exports.consultation(member.consultationId);
     const day = instantToZoned(new Date(), consultation.timezone).slice(0, 10);
-    switch (format) {
-      case 'summary-markdown':
-        return {
-          filename: `summary-notes-${day}.md`,
-          contentType: 'text/markdown; charset=utf-8',
-          body: await renderSummaryInWorker('markdown', await this.summaryNotes(member, scope, consultation)),
-        };
-      case 'summary-docx':
-        return {
-          filename: `summary-notes-${day}.docx`,
-          contentType: DOCX_TYPE,
-          body: await renderSummaryInWorker('docx', await this.summaryNotes(member, scope, consultation)),
-        };
-      case 'input-csv': {
-        const labelScopes = await this.labels.scopes(member.consultationId);
-        return {
-          filename: `input-${day}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          rows: await this.exports.inputCount(scope),
-          body: inputCsvStream(
-            this.exports.inputCsvRows(scope, CSV_BATCH_ROWS),
-            labelScopes,
-            scope.includeNames,
-          ),
-        };
-      }
+    if (format !== 'input-csv') {
+      const { document, render } = DOCUMENTS[format];
+      const notes =
+        document === 'summary'
+          ? await this.summaryNotes(member, scope, consultation)
+          : buildResultsNotes(await this.results.read(actor), {
+              title: consultation.title,
+              timezone: consultation.timezone,
+              generatedAt: new Date(),
+            });
+      return {
+        filename: `${document === 'summary' ? 'summary-notes' : 'results'}-${day}.${RENDERED[render].extension}`,
+        contentType: RENDERED[render].contentType,
+        body: await renderSummaryInWorker(render, notes),
+      };
     }
+    const labelScopes = await this.labels.scopes(member.consultationId);
+    return {
+      filename: `input-${day}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      rows: await this.exports.inputCount(scope),
+      body: inputCsvStream(this.exports.inputCsvRows(scope, CSV_BATCH_ROWS), labelScopes, scope.includeNames),
+    };
   }
 
   /** Checks the request against the rules the permission matrix cannot express. */
-  private async scope(member: MembershipContext, query: ExportQuery): Promise<ExportScope> {
+  private async scope(
+    member: MembershipContext,
+    format: ExportFormat,
+    query: ExportQuery,
+  ): Promise<ExportScope> {
+    if (format.startsWith('results-') && (query.includeNames || query.sessionId !== undefined)) {
+      const field = query.includeNames ? 'includeNames' : 'sessionId';
+      throw new AppError('VALIDATION_FAILED', 'The results cover the whole consultation and name no one', [
+        { path: `query.${field}`, message: 'does not apply to the results' },
+      ]);
+    }
     if (query.includeNames) {
       if (member.role !== 'admin')
         throw new AppError('FORBIDDEN', 'Only admins may include names in an export');

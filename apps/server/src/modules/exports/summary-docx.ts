@@ -1,10 +1,11 @@
 /**
  * Renders the summary notes as DOCX with the `docx` library. Runs in the render worker
- * (summary-render.worker.ts), so it imports only `docx` and types.
+ * (summary-render.worker.ts), so it imports only packages, types, and modules it is handed.
  */
 import {
   AlignmentType,
   Document,
+  ExternalHyperlink,
   HeadingLevel,
   Packer,
   Paragraph,
@@ -14,7 +15,70 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import type { CommentBlock, CommentRun } from './comment-blocks.js';
 import type { NotesTable, SessionNotesText, SummaryNotes } from './summary-notes.model.js';
+
+/** Left indent of a comment, in twentieths of a point; each level of list or quote adds one more. */
+const INDENT = 360;
+
+/** A comment's run as Word runs: its formatting, its line breaks, and its link. */
+function commentRuns(run: CommentRun): (TextRun | ExternalHyperlink)[] {
+  const lines = run.text.split(/\r\n|\r|\n/);
+  const textRuns = lines.map(
+    (line, index) =>
+      new TextRun({
+        text: line,
+        bold: run.bold,
+        italics: run.italics,
+        ...(run.code ? { font: 'Courier New' } : {}),
+        ...(run.link ? { style: 'Hyperlink' } : {}),
+        ...(index > 0 || (index === 0 && run.breakBefore) ? { break: 1 } : {}),
+      }),
+  );
+  return run.link ? [new ExternalHyperlink({ link: run.link, children: textRuns })] : textRuns;
+}
+
+/**
+ * A comment's blocks as indented paragraphs, its light Markdown as Word formatting (bold,
+ * italics, links, lists, code, quotes); `lead` (the author's label) opens the first paragraph.
+ */
+function commentParagraphs(blocks: readonly CommentBlock[], lead: TextRun[], level = 1): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const add = (children: (TextRun | ExternalHyperlink)[], indent: number, hanging = 0) => {
+    const opening = paragraphs.length === 0 && level === 1 ? lead : [];
+    paragraphs.push(
+      new Paragraph({
+        indent: { left: indent, ...(hanging ? { hanging } : {}) },
+        children: [...opening, ...children],
+      }),
+    );
+  };
+  for (const block of blocks) {
+    switch (block.kind) {
+      case 'paragraph':
+        add(block.runs.flatMap(commentRuns), INDENT * level);
+        break;
+      case 'code':
+        add(commentRuns({ text: block.text, code: true }), INDENT * level);
+        break;
+      case 'quote':
+        for (const paragraph of commentParagraphs(block.blocks, [], level + 1)) paragraphs.push(paragraph);
+        break;
+      case 'list':
+        block.items.forEach((item, index) => {
+          const marker = block.ordered ? `${block.start + index}. ` : '• ';
+          const [first, ...rest] = item;
+          const runs = first?.kind === 'paragraph' ? first.runs.flatMap(commentRuns) : [];
+          add([new TextRun({ text: marker }), ...runs], INDENT * (level + 1), INDENT / 2);
+          const after = first?.kind === 'paragraph' ? rest : item;
+          for (const paragraph of commentParagraphs(after, [], level + 1)) paragraphs.push(paragraph);
+        });
+        break;
+    }
+  }
+  if (paragraphs.length === 0) add([], INDENT * level);
+  return paragraphs;
+}
 
 /** Text with its line breaks kept as Word line breaks. */
 function runs(text: string, style: { bold?: boolean; italics?: boolean } = {}): TextRun[] {
@@ -74,8 +138,14 @@ function table(notesTable: NotesTable): (Paragraph | Table)[] {
   ];
 }
 
-/** The summary notes as a DOCX file. */
-export async function renderSummaryDocx(notes: SummaryNotes): Promise<Buffer> {
+/**
+ * The summary notes as a DOCX file; `blocksOf` reads a comment's light Markdown (comment-blocks.ts,
+ * handed in so that the worker loads it).
+ */
+export async function renderSummaryDocx(
+  notes: SummaryNotes,
+  blocksOf: (markdown: string) => CommentBlock[],
+): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ heading: HeadingLevel.TITLE, children: runs(notes.title) }),
     ...notes.preamble.map((line) => paragraph(line)),
@@ -98,10 +168,9 @@ export async function renderSummaryDocx(notes: SummaryNotes): Promise<Buffer> {
           if (thread.passage) children.push(paragraph(thread.passage, { italics: true }));
           for (const comment of thread.comments) {
             children.push(
-              new Paragraph({
-                indent: { left: 360 },
-                children: [new TextRun({ text: `${comment.label}: `, bold: true }), ...runs(comment.text)],
-              }),
+              ...commentParagraphs(blocksOf(comment.text), [
+                new TextRun({ text: `${comment.label}: `, bold: true }),
+              ]),
             );
           }
           children.push(

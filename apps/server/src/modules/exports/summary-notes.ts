@@ -183,7 +183,10 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
 }
 
 /** A session's notes as the summary lays them out: per guiding question that has any, then the general notes. */
-function sessionNotesText(input: SessionNotesInput | undefined, timezone: string): SessionNotesText | null {
+export function sessionNotesText(
+  input: SessionNotesInput | undefined,
+  timezone: string,
+): SessionNotesText | null {
   if (!input) return null;
   const { notes, publishedAt } = input;
   const parts = notes.questions
@@ -205,7 +208,7 @@ function sessionNotesText(input: SessionNotesInput | undefined, timezone: string
 }
 
 /** What a suggestion changes, in words. */
-function suggestedChange(record: SuggestionRecord): string {
+export function suggestedChange(record: { insertedText: string; deletedText: string }): string {
   const { insertedText: inserted, deletedText: deleted } = record;
   if (inserted && deleted) return `Replace “${deleted}” with “${inserted}”`;
   if (inserted) return `Insert “${inserted}”`;

@@ -1,3 +1,4 @@
+import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
 import { renderSummaryMarkdown } from './summary-markdown.js';
 import type { SummaryNotes } from './summary-notes.model.js';
@@ -6,7 +7,42 @@ import { renderSummaryInWorker } from './summary-render.js';
 const notes: SummaryNotes = {
   title: 'Summary notes: Smart mix',
   preamble: ['Prepared on 2026-03-02 (Europe/Zurich).'],
-  parts: [],
+  parts: [
+    {
+      heading: 'Session: Scoping',
+      intro: [],
+      sessionNotes: {
+        heading: 'Session notes',
+        intro: ['Published 2026-03-02 17:05 (Europe/Zurich). No participant is named.'],
+        parts: [{ heading: 'General notes', blocks: [{ type: 'item', text: 'Procurement came up twice.' }] }],
+      },
+      questions: [
+        {
+          heading: 'Question 1. What is in scope?',
+          intro: [],
+          emptyText: null,
+          groups: [
+            {
+              heading: 'Civil society organisation',
+              threads: [
+                {
+                  passage: null,
+                  comments: [
+                    {
+                      label: 'Civil society organisation',
+                      text: 'Due diligence **must** cover Ελλάδα and Україна.\n\n- first\n- second',
+                    },
+                  ],
+                  outcome: 'Outcome: Accepted',
+                  note: null,
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ],
   accountHeading: 'How input was taken into account',
   tables: [
     {
@@ -31,5 +67,17 @@ describe('renderSummaryInWorker', () => {
       expect(file.subarray(0, 2).toString('latin1')).toBe('PK');
       expect(file.includes(Buffer.from('word/document.xml'))).toBe(true);
     }
+  });
+
+  it('builds a PDF whose text reads as the notes say, light Markdown as formatting, non-Latin scripts kept', async () => {
+    const file = await renderSummaryInWorker('pdf', notes);
+    expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(file)), { mergePages: true });
+    expect(text).toContain('Summary notes: Smart mix');
+    expect(text).toContain('Procurement came up twice.');
+    expect(text).toContain('Due diligence must cover Ελλάδα and Україна.');
+    expect(text).not.toContain('**');
+    expect(text).toMatch(/first\s+.*second/s);
+    expect(text).toContain('How input was taken into account');
   });
 });

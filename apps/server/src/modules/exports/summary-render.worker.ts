@@ -1,5 +1,5 @@
 /**
- * The render worker: lays the summary notes out as DOCX or Markdown off the main thread. For
+ * The render worker: lays the summary notes out as DOCX, PDF or Markdown off the main thread. For
  * 100,000 comments that is seconds of CPU (docs/benchmarks.md) that would otherwise stall every
  * other request.
  *
@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { SummaryNotes } from './summary-notes.model.js';
 
-export type SummaryFormat = 'docx' | 'markdown';
+export type SummaryFormat = 'docx' | 'pdf' | 'markdown';
 
 const extension = extname(fileURLToPath(import.meta.url));
 
@@ -32,9 +32,14 @@ async function withSafeComments(notes: SummaryNotes): Promise<SummaryNotes> {
 }
 
 async function render(format: SummaryFormat, notes: SummaryNotes): Promise<Buffer> {
-  if (format === 'docx') {
+  if (format === 'docx' || format === 'pdf') {
+    const blocks = (await import(`./comment-blocks${extension}`)) as typeof import('./comment-blocks.js');
+    if (format === 'pdf') {
+      const pdf = (await import(`./summary-pdf${extension}`)) as typeof import('./summary-pdf.js');
+      return pdf.renderSummaryPdf(notes, blocks.commentBlocks);
+    }
     const docx = (await import(`./summary-docx${extension}`)) as typeof import('./summary-docx.js');
-    return docx.renderSummaryDocx(notes);
+    return docx.renderSummaryDocx(notes, blocks.commentBlocks);
   }
   const markdown = (await import(`./summary-markdown${extension}`)) as typeof import('./summary-markdown.js');
   return Buffer.from(markdown.renderSummaryMarkdown(notes), 'utf8');

@@ -110,7 +110,7 @@ describe.each(BACKENDS)('session notes on %s', (backend) => {
     expect(audit.body).toMatchObject([
       {
         actor: { name: 'Ada Admin', role: 'admin' },
-        target: { type: 'session', id: sessionId, label: 'The smart mix' },
+        target: { type: 'agendaSession', id: sessionId, label: 'The smart mix' },
         before: { rapporteurs: [] },
         after: { rapporteurs: ['Rosa Reviewer'] },
       },

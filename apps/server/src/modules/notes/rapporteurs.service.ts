@@ -71,7 +71,7 @@ export class RapporteursService {
         actor,
         {
           action: 'rapporteurs.changed',
-          target: { type: 'session', id: sessionId, label: session.title },
+          target: { type: 'agendaSession', id: sessionId, label: session.title },
           before: { rapporteurs: names(before) },
           after: { rapporteurs: names(members) },
         },

@@ -93,7 +93,7 @@ export class SessionNotesService {
         actor,
         {
           action: 'notes.published',
-          target: { type: 'session', id: sessionId, label: session.title },
+          target: { type: 'agendaSession', id: sessionId, label: session.title },
           before: before ? { publishedAt: before.toISOString() } : null,
           after: {
             publishedAt: at.toISOString(),

@@ -1,4 +1,6 @@
 import type { ConsultationResults } from '@cw/shared';
+import JSZip from 'jszip';
+import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, type TestUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
@@ -126,6 +128,59 @@ describe.each(BACKENDS)('published results on %s', (backend) => {
         expect(text).not.toContain(person.name);
         expect(text).not.toContain(person.email);
       }
+    }
+  });
+
+  it('exports the same results for posting elsewhere, naming no one', async () => {
+    const download = async (user: TestUser, path: string) => {
+      const response = await fetch(`${testApp.url}${world.base}/exports/${path}`, {
+        headers: { authorization: `Bearer ${user.token}` },
+      });
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return {
+        status: response.status,
+        type: response.headers.get('content-type'),
+        bytes,
+        text: bytes.toString(),
+      };
+    };
+    const markdown = await download(world.editor, 'results-markdown');
+    expect(markdown.status).toBe(200);
+    expect(markdown.type).toBe('text/markdown; charset=utf-8');
+    for (const expected of [
+      '# Results: ',
+      '## How input was taken into account',
+      '> Require **mandatory** due diligence.',
+      '**Outcome: Partly accepted** For large companies only.',
+      '## Suggested changes to the paper',
+      '**Decision: Rejected** The duty is agreed wording',
+      '### Who took part',
+    ]) {
+      expect(markdown.text).toContain(expected);
+    }
+    const docx = await download(world.admin, 'results-docx');
+    expect(docx.status).toBe(200);
+    const zip = await JSZip.loadAsync(docx.bytes);
+    const xml = (await Promise.all(Object.values(zip.files).map((file) => file.async('string')))).join('\n');
+    expect(xml).toContain('For large companies only.');
+    const pdf = await download(world.editor, 'results-pdf');
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe('application/pdf');
+    const { text: pdfText } = await extractText(await getDocumentProxy(new Uint8Array(pdf.bytes)), {
+      mergePages: true,
+    });
+    expect(pdfText).toContain('Require mandatory due diligence.');
+    expect(pdfText).toContain('The duty is agreed wording');
+    for (const text of [markdown.text, xml, pdfText]) {
+      for (const person of people) {
+        expect(text).not.toContain(person.id);
+        expect(text).not.toContain(person.name);
+        expect(text).not.toContain(person.email);
+      }
+    }
+    expect((await download(world.reviewer, 'results-markdown')).status).toBe(403);
+    for (const query of ['?includeNames=true', `?sessionId=${crypto.randomUUID()}`]) {
+      expect((await download(world.admin, `results-markdown${query}`)).status).toBe(400);
     }
   });
 });

@@ -11,5 +11,6 @@ import { ResultsService } from './results.service.js';
   imports: [AttributionModule, DashboardModule, NotesModule],
   controllers: [ResultsController],
   providers: [ResultsService, ResultsRepository],
+  exports: [ResultsService],
 })
 export class ResultsModule {}

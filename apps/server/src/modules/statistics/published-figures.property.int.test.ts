@@ -280,5 +280,6 @@ describe.each(BACKENDS)('published figures of random consultations on %s', (back
       }),
       { numRuns: 12 },
     );
-  });
+    // Twelve consultations seeded and audited through every view: minutes on a busy machine.
+  }, 600_000);
 });

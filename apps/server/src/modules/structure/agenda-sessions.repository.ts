@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { AgendaSession } from '@cw/shared';
+import type { AgendaItemKind, AgendaSession } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
 
 interface SessionRow {
   id: string;
+  kind: AgendaItemKind;
   title: string;
   description: string;
   speakers: string[];
@@ -14,6 +15,7 @@ interface SessionRow {
 
 /** Session fields as stored; times are instants. */
 export interface SessionInput {
+  kind: AgendaItemKind;
   title: string;
   description: string;
   speakers: string[];
@@ -28,7 +30,7 @@ export class AgendaSessionsRepository {
   /** Ordered by start; `position` is the place in that order. Linked sections follow paper order. */
   async list(consultationId: string, q: Queryable = this.db.sql): Promise<AgendaSession[]> {
     const rows = await q<SessionRow[]>`
-      SELECT a.id, a.title, a.description, a.speakers, a.starts_at, a.ends_at,
+      SELECT a.id, a.kind, a.title, a.description, a.speakers, a.starts_at, a.ends_at,
         coalesce(array_agg(s.id ORDER BY s.position) FILTER (WHERE s.id IS NOT NULL), '{}') AS section_ids
       FROM agenda_sessions a
       LEFT JOIN agenda_session_sections l ON l.session_id = a.id
@@ -38,6 +40,7 @@ export class AgendaSessionsRepository {
       ORDER BY a.starts_at, a.ends_at, a.title, a.id`;
     return rows.map((row, position) => ({
       id: row.id,
+      kind: row.kind,
       title: row.title,
       description: row.description,
       speakers: row.speakers,
@@ -57,15 +60,25 @@ export class AgendaSessionsRepository {
   }
 
   async exists(consultationId: string, id: string, q: Queryable = this.db.sql): Promise<boolean> {
-    const [row] =
-      await q`SELECT 1 FROM agenda_sessions WHERE consultation_id = ${consultationId} AND id = ${id}`;
+    return (await this.kindOf(consultationId, id, q)) !== undefined;
+  }
+
+  /** The item's kind, or undefined when it is not an agenda item of this consultation. */
+  async kindOf(consultationId: string, id: string, q: Queryable = this.db.sql) {
+    const [row] = await q<{ kind: AgendaItemKind }[]>`
+      SELECT kind FROM agenda_sessions WHERE consultation_id = ${consultationId} AND id = ${id}`;
+    return row?.kind;
+  }
+
+  async hasQuestions(id: string, q: Queryable = this.db.sql): Promise<boolean> {
+    const [row] = await q`SELECT 1 FROM guiding_questions WHERE session_id = ${id} LIMIT 1`;
     return row !== undefined;
   }
 
   async insert(consultationId: string, input: SessionInput, q: Queryable = this.db.sql): Promise<string> {
     const [row] = await q<{ id: string }[]>`
-      INSERT INTO agenda_sessions (consultation_id, title, description, speakers, starts_at, ends_at)
-      VALUES (${consultationId}, ${input.title}, ${input.description}, ${input.speakers}::text[],
+      INSERT INTO agenda_sessions (consultation_id, kind, title, description, speakers, starts_at, ends_at)
+      VALUES (${consultationId}, ${input.kind}, ${input.title}, ${input.description}, ${input.speakers}::text[],
               ${input.startsAt}, ${input.endsAt})
       RETURNING id`;
     return row!.id;
@@ -74,7 +87,7 @@ export class AgendaSessionsRepository {
   async update(consultationId: string, id: string, input: SessionInput, q: Queryable = this.db.sql) {
     await q`
       UPDATE agenda_sessions
-      SET title = ${input.title}, description = ${input.description}, speakers = ${input.speakers}::text[],
+      SET kind = ${input.kind}, title = ${input.title}, description = ${input.description}, speakers = ${input.speakers}::text[],
           starts_at = ${input.startsAt}, ends_at = ${input.endsAt}
       WHERE consultation_id = ${consultationId} AND id = ${id}`;
   }

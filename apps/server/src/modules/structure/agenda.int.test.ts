@@ -50,6 +50,7 @@ describe.each(BACKENDS)('agenda sessions and guiding questions on %s', (backend)
       expect(later.status).toBe(201);
       expect(later.body).toEqual({
         id: expect.any(String),
+        kind: 'review',
         title: 'Policy coherence',
         description: '',
         speakers: [],
@@ -101,6 +102,43 @@ describe.each(BACKENDS)('agenda sessions and guiding questions on %s', (backend)
       const after = await detail();
       expect(after.sessions).toEqual([]);
       expect(after.questions).toEqual([{ ...question, sessionId: null }]);
+    });
+
+    it('keeps programme items (dial-in, remarks, wrap-up) free of sections and guiding questions', async () => {
+      const times = { startsAt: '2026-01-20T16:00', endsAt: '2026-01-20T16:10' };
+      const opening = await admin.api.post(`${base}/sessions`, {
+        kind: 'programme',
+        title: 'Opening remarks',
+        speakers: ['Chair', 'Host'],
+        ...times,
+      });
+      expect(opening.status).toBe(201);
+      expect(opening.body).toMatchObject({ kind: 'programme', speakers: ['Chair', 'Host'], sectionIds: [] });
+      const withSections = await admin.api.post(`${base}/sessions`, {
+        kind: 'programme',
+        title: 'Wrap-up',
+        ...times,
+        sectionIds: [sectionIds[0]],
+      });
+      expect(withSections.status).toBe(400);
+      expect(withSections.body.issues[0].path).toBe('body.sectionIds');
+      const asked = await admin.api.post(`${base}/questions`, { text: 'Q?', sessionId: opening.body.id });
+      expect(asked.status).toBe(400);
+      expect(asked.body.issues[0].path).toBe('body.sessionId');
+
+      const review = (await admin.api.post(`${base}/sessions`, { title: 'Review', ...times })).body;
+      await admin.api.post(`${base}/questions`, { text: 'Q?', sessionId: review.id });
+      const turned = await admin.api.put(`${base}/sessions/${review.id}`, {
+        kind: 'programme',
+        title: 'Review',
+        ...times,
+      });
+      expect(turned.status).toBe(400);
+      expect(turned.body.issues[0].path).toBe('body.kind');
+      expect((await detail()).sessions.map((session: { kind: string }) => session.kind)).toEqual([
+        'programme',
+        'review',
+      ]);
     });
 
     it('never links sections of another consultation and 404s its sessions', async () => {

@@ -67,8 +67,12 @@ export class QuestionsService {
     tx: TransactionSql,
   ): Promise<GuidingQuestion> {
     const sectionIds = await this.links.validate(consultationId, body.sectionIds, tx);
-    if (body.sessionId !== null && !(await this.sessions.exists(consultationId, body.sessionId, tx))) {
-      throw invalidField('sessionId', 'must be an agenda session of this consultation');
+    if (
+      body.sessionId !== null &&
+      (await this.sessions.kindOf(consultationId, body.sessionId, tx)) !== 'review'
+    ) {
+      // Programme items (dial-in, remarks, wrap-up) frame the meeting: nothing is reviewed in them.
+      throw invalidField('sessionId', 'must be a review session of this consultation');
     }
     const current = id ? (await this.questions.list(consultationId, tx)).find((q) => q.id === id) : undefined;
     const number = body.number ?? current?.number ?? (await this.questions.nextNumber(consultationId, tx));

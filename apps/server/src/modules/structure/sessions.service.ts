@@ -37,6 +37,11 @@ export class SessionsService {
     return this.db.sql.begin(async (tx) => {
       if (!(await this.sessions.exists(consultationId, id, tx))) throw notFound('Agenda session not found');
       const { input, sectionIds } = await this.prepare(consultationId, body, tx);
+      if (input.kind === 'programme' && (await this.sessions.hasQuestions(id, tx)))
+        throw invalidField(
+          'kind',
+          'guiding questions are discussed in it: move them to another session first',
+        );
       await this.sessions.update(consultationId, id, input, tx);
       await this.sessions.setSections(id, sectionIds, tx);
       return (await this.read(consultationId, id, tx))!;
@@ -60,6 +65,7 @@ export class SessionsService {
     if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after the start');
     const sectionIds = await this.links.validate(consultationId, body.sectionIds, tx);
     const input = {
+      kind: body.kind,
       title: body.title,
       description: body.description,
       speakers: body.speakers,

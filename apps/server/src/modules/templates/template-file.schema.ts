@@ -1,4 +1,4 @@
-import { text } from '@cw/shared';
+import { agendaItemKind, text } from '@cw/shared';
 import { z } from 'zod';
 
 const wallClock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:mm');
@@ -30,6 +30,8 @@ export const templateFile = z
       z
         .strictObject({
           key: z.string().regex(/^[a-z0-9-]+$/),
+          /** `programme` for the items around the review sessions: dial-in, remarks, wrap-up. */
+          kind: agendaItemKind.default('review'),
           title: text({ max: 200 }),
           description: text({ min: 0, max: 5000, multiline: true }).default(''),
           speakers: z.array(text({ max: 200 })).default([]),
@@ -38,7 +40,11 @@ export const templateFile = z
           endsAt: wallClock,
           sections: z.array(sectionNumber).default([]),
         })
-        .refine((session) => session.endsAt > session.startsAt, 'must end after it starts'),
+        .refine((session) => session.endsAt > session.startsAt, 'must end after it starts')
+        .refine(
+          (session) => session.kind === 'review' || session.sections.length === 0,
+          'a programme item has no sections',
+        ),
     ),
     questions: z.array(
       z.strictObject({
@@ -56,6 +62,9 @@ export const templateFile = z
       values.filter((value, index) => values.indexOf(value) !== index);
     const sectionNumbers = new Set(file.sections.map((section) => section.number));
     const sessionKeys = new Set(file.sessions.map((session) => session.key));
+    const programmeKeys = new Set(
+      file.sessions.filter((session) => session.kind === 'programme').map((session) => session.key),
+    );
     for (const number of duplicates(file.sections.map((section) => section.number))) {
       context.addIssue({ code: 'custom', path: ['sections'], message: `duplicate section ${number}` });
     }
@@ -78,6 +87,13 @@ export const templateFile = z
           code: 'custom',
           path: ['questions', index, 'session'],
           message: `unknown session ${question.session}`,
+        });
+      }
+      if (question.session !== undefined && programmeKeys.has(question.session)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['questions', index, 'session'],
+          message: `${question.session} is a programme item, not a review session`,
         });
       }
     });

@@ -56,6 +56,42 @@ describe('template file schema', () => {
     );
   });
 
+  it('keeps programme items free of sections and questions', () => {
+    const result = templateFile.safeParse({
+      ...minimal,
+      sessions: [
+        {
+          key: 'a',
+          kind: 'programme',
+          title: 'Opening',
+          startsAt: '09:00',
+          endsAt: '09:10',
+          sections: ['1'],
+        },
+        { key: 'b', kind: 'programme', title: 'Wrap-up', startsAt: '10:00', endsAt: '10:10' },
+      ],
+      questions: [{ number: 1, text: 'Why?', session: 'b', sections: ['1'] }],
+    });
+    expect(result.error!.issues.map((issue) => issue.message)).toEqual(
+      expect.arrayContaining([
+        'a programme item has no sections',
+        'b is a programme item, not a review session',
+      ]),
+    );
+    const plan = planFromTemplate(
+      templateFile.parse({
+        ...minimal,
+        sessions: [
+          ...minimal.sessions,
+          { key: 'b', kind: 'programme', title: 'B', startsAt: '11:00', endsAt: '11:10' },
+        ],
+      }),
+      '2026-03-01',
+      'UTC',
+    );
+    expect(plan.sessions.map((session) => session.kind)).toEqual(['review', 'programme']);
+  });
+
   it('rejects duplicate question numbers, sessions ending before they start and unknown fields', () => {
     const result = templateFile.safeParse({
       ...minimal,
@@ -76,11 +112,20 @@ describe('shipped templates', () => {
     const paper = templates.find((template) => template.id === 'foundational-paper')!;
     expect(paper.sections.map((section) => section.number)).toEqual(['1', '2', '3', '4', '5']);
     expect(paper.sections.every((section) => section.body.length > 0)).toBe(true);
-    expect(paper.sessions.map((session) => [session.startsAt, session.endsAt, session.sections])).toEqual([
-      ['16:15', '16:45', ['1', '2', '3']],
-      ['16:50', '17:20', ['4']],
-      ['17:20', '17:50', ['5']],
+    expect(
+      paper.sessions.map((session) => [session.kind, session.startsAt, session.endsAt, session.sections]),
+    ).toEqual([
+      ['programme', '15:45', '16:00', []],
+      ['programme', '16:00', '16:10', []],
+      ['programme', '16:10', '16:15', []],
+      ['review', '16:15', '16:45', ['1', '2', '3']],
+      ['review', '16:50', '17:20', ['4']],
+      ['review', '17:20', '17:50', ['5']],
+      ['programme', '17:50', '18:00', []],
     ]);
+    const opening = paper.sessions.find((session) => session.key === 'opening')!;
+    expect(opening.title).toBe('Opening remarks, welcome and introductions');
+    expect(opening.speakers).toHaveLength(2);
     expect(paper.questions.map((question) => question.number)).toEqual([1, 2, 3, 4, 5, 6]);
     const compass = templates.find((template) => template.id === 'ungps-compass')!;
     expect(compass.sections).toHaveLength(4);

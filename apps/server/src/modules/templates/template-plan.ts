@@ -1,4 +1,4 @@
-import { zonedToInstant } from '@cw/shared';
+import { type AgendaItemKind, zonedToInstant } from '@cw/shared';
 import type { TemplateFile } from './template-file.schema.js';
 
 /** The rows a template adds to a new consultation, in insertion order, linked by section number and session key. */
@@ -6,6 +6,7 @@ export interface TemplatePlan {
   sections: { number: string; title: string; body: string; position: number }[];
   sessions: {
     key: string;
+    kind: AgendaItemKind;
     title: string;
     description: string;
     speakers: string[];
@@ -27,6 +28,7 @@ export function planFromTemplate(template: TemplateFile, agendaDate: string, tim
     sections: template.sections.map((section, position) => ({ ...section, position })),
     sessions: template.sessions.map((session) => ({
       key: session.key,
+      kind: session.kind,
       title: session.title,
       description: session.description,
       speakers: session.speakers,

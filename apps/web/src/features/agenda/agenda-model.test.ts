@@ -11,6 +11,7 @@ function buildSection(n: number, position: number): Section {
 function buildSession(n: number, startsAt: string, sectionIds: string[], position = 0): AgendaSession {
   return {
     id: id(100 + n),
+    kind: 'review',
     title: `Session ${n}`,
     description: '',
     speakers: [],

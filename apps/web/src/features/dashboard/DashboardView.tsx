@@ -21,7 +21,7 @@ export function DashboardView({ consultation }: { consultation: ConsultationDeta
   const [search] = useSearchParams();
   const query = dashboardQueryFromSearch(
     search,
-    consultation.sessions.map((session) => session.id),
+    consultation.sessions.filter((session) => session.kind === 'review').map((session) => session.id),
   );
   const dashboard = useDashboard(consultation.id, query);
   if (dashboard.isPending) return <LoadingState />;

@@ -20,7 +20,9 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
   const [error, setError] = useState<unknown>(null);
   const [savedAs, setSavedAs] = useState<string | null>(null);
   const running = useRef<AbortController | null>(null);
-  const mayIncludeNames = mayExportNames(consultation.attributionMode, consultation.role);
+  // The results cover the whole consultation and name no one: no session, no names.
+  const isResults = format.startsWith('results-');
+  const mayIncludeNames = !isResults && mayExportNames(consultation.attributionMode, consultation.role);
 
   // Leaving the page cancels a download in progress.
   useEffect(() => () => running.current?.abort(), []);
@@ -36,7 +38,11 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
     try {
       const file = await downloadExport(
         consultation.id,
-        { format, sessionId: sessionId || undefined, includeNames: mayIncludeNames && includeNames },
+        {
+          format,
+          sessionId: isResults ? undefined : sessionId || undefined,
+          includeNames: mayIncludeNames && includeNames,
+        },
         setProgress,
         controller.signal,
       );
@@ -98,23 +104,27 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
               ))}
             </RadioGroup.Root>
           </Flex>
-          <FormField label={t('exports.session.label')} hint={t('exports.session.hint')}>
-            {(control) => (
-              <select
-                {...control}
-                className="native-select"
-                value={sessionId}
-                onChange={(event) => setSessionId(event.target.value)}
-              >
-                <option value={ALL_SESSIONS}>{t('exports.session.all')}</option>
-                {consultation.sessions.map((session) => (
-                  <option key={session.id} value={session.id}>
-                    {session.title}
-                  </option>
-                ))}
-              </select>
-            )}
-          </FormField>
+          {isResults ? null : (
+            <FormField label={t('exports.session.label')} hint={t('exports.session.hint')}>
+              {(control) => (
+                <select
+                  {...control}
+                  className="native-select"
+                  value={sessionId}
+                  onChange={(event) => setSessionId(event.target.value)}
+                >
+                  <option value={ALL_SESSIONS}>{t('exports.session.all')}</option>
+                  {consultation.sessions
+                    .filter((session) => session.kind === 'review')
+                    .map((session) => (
+                      <option key={session.id} value={session.id}>
+                        {session.title}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </FormField>
+          )}
           {mayIncludeNames ? (
             <Text as="label" size="2">
               <Flex gap="2" align="center">

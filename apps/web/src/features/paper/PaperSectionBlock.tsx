@@ -50,6 +50,10 @@ interface PaperSectionBlockProps {
   textWidth: number;
   /** The link being followed, when it points into this section. */
   target: PaperTarget | null;
+  /** For members following the facilitator: the question of this section the room discusses live. */
+  liveQuestionId: string | null;
+  /** ...or whether it discusses this section. */
+  isLiveSection: boolean;
 }
 
 /**
@@ -71,6 +75,8 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
   heights,
   textWidth,
   target,
+  liveQuestionId,
+  isLiveSection,
 }: PaperSectionBlockProps) {
   const { t } = useTranslation();
   const headingId = `section-heading-${section.id}`;
@@ -114,7 +120,7 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
 
   return (
     <div
-      className="paper-section"
+      className={isLiveSection ? 'paper-section live-focus' : 'paper-section'}
       id={`section-${section.id}`}
       aria-labelledby={headingId}
       role="group"
@@ -141,6 +147,7 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
           heights={heights}
           autoFocus={focusOnMount}
           targetThreadId={target?.threadId ?? null}
+          liveQuestionId={liveQuestionId}
           commenting={commenting}
           onCommenting={setCommenting}
         />
@@ -227,6 +234,7 @@ function SectionBody({
   heights,
   autoFocus,
   targetThreadId,
+  liveQuestionId,
   commenting,
   onCommenting,
 }: Pick<
@@ -246,6 +254,7 @@ function SectionBody({
   label: string;
   autoFocus: boolean;
   targetThreadId: string | null;
+  liveQuestionId: string | null;
   commenting: PassageTopic | null;
   onCommenting: (topic: PassageTopic | null) => void;
 }) {
@@ -312,7 +321,7 @@ function SectionBody({
         />
       </div>
       <Flex direction="column" gap="3" className="paper-section__margin" ref={marginRef}>
-        <GuidingQuestions questions={questions} />
+        <GuidingQuestions questions={questions} liveQuestionId={liveQuestionId} />
         {mayComment && commenting ? (
           <PassageCommentForm
             consultation={consultation}

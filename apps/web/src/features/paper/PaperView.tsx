@@ -9,6 +9,8 @@ import { usePaperSessionState, usePaperSessionValue } from '../../collab/usePape
 import { useWarnBeforeLeaving } from '../../ui/useWarnBeforeLeaving';
 import { LoadingState } from '../../ui/LoadingState';
 import { canDo, consultationKeys } from '../consultations/useConsultations';
+import { followedSectionId } from '../live/live-model';
+import { useFollowedSession } from '../live/LiveFollow';
 import { useThreads } from '../threads/useThreads';
 import { readOnlyReason, type ReadOnlyReason } from './paper-access';
 import { PaperSectionBlock, type LaidOutHeight } from './PaperSectionBlock';
@@ -135,6 +137,22 @@ export function PaperView({
     if (found) setJump({ ...found, hash });
     else if (jump) setJump(null);
   }
+  // Following the facilitator, like a link: each time the room's focus moves, the paper brings its
+  // section into view — unless the member is writing in the paper, or has just opened it at a link.
+  const followed = useFollowedSession(consultation.id);
+  const liveFocus = followed?.focus ?? null;
+  const liveSectionId = followedSectionId(liveFocus, consultation);
+  const followKey = followed ? `${followed.startedAt} ${liveFocus?.kind}:${liveFocus?.id}` : null;
+  const followedKey = useRef<string | null | undefined>(undefined);
+  useEffect(() => {
+    if (!hasSynced || followKey === followedKey.current) return;
+    const isArrival = followedKey.current === undefined;
+    followedKey.current = followKey;
+    if (!followKey || !liveSectionId || (isArrival && hash)) return;
+    if (document.activeElement?.closest('.paper-section')) return;
+    setJump({ sectionId: liveSectionId, threadId: null, hash });
+  }, [hasSynced, followKey, liveSectionId, hash]);
+  const liveQuestionId = liveFocus?.kind === 'question' ? liveFocus.id : null;
   const isEditable = readOnly === null && connection !== 'closed';
 
   // The width of a section's text column, read from an empty section laid out like the others:
@@ -188,6 +206,12 @@ export function PaperView({
                   heights={heights}
                   textWidth={textWidth}
                   target={jump?.sectionId === section.id ? jump : null}
+                  liveQuestionId={
+                    liveQuestionId && questions.get(section.id)?.some(({ id }) => id === liveQuestionId)
+                      ? liveQuestionId
+                      : null
+                  }
+                  isLiveSection={liveFocus?.kind === 'section' && liveFocus.id === section.id}
                 />
               ))}
         </Flex>

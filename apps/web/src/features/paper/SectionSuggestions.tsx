@@ -13,6 +13,8 @@ import {
   rejectSuggestion,
   sectionSuggestions,
   settleAllSuggestions,
+  settleSuggestions,
+  suggestionIdsInRange,
   suggestionRange,
   type SectionSuggestion,
 } from './paper-suggestions';
@@ -260,9 +262,15 @@ export function SectionSuggestions({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const suggestions = useEditorState({
+  const { suggestions, selected } = useEditorState({
     editor,
-    selector: ({ editor: current }) => sectionSuggestions(current.state.doc),
+    selector: ({ editor: current }) => {
+      const { doc, selection } = current.state;
+      return {
+        suggestions: sectionSuggestions(doc),
+        selected: suggestionIdsInRange(doc, selection.from, selection.to),
+      };
+    },
   });
   const authors = useSuggestionAuthors(
     consultationId,
@@ -297,6 +305,33 @@ export function SectionSuggestions({
           />
         ))}
       </ul>
+      {isEditable && mayDecide && selected.length > 0 && selected.length < suggestions.length ? (
+        <Flex gap="1" wrap="wrap">
+          <Button
+            size="1"
+            variant="outline"
+            aria-describedby={headingId}
+            onClick={() =>
+              decide({ suggestionIds: selected, outcome: 'accepted' }, () =>
+                settleSuggestions(editor, selected, 'accept'),
+              )
+            }
+          >
+            {t('paper.suggestions.acceptSelected', { count: selected.length })}
+          </Button>
+          <RejectWithReason
+            variant="outline"
+            label={t('paper.suggestions.rejectSelected', { count: selected.length })}
+            confirmLabel={t('paper.suggestions.confirmRejectSelected', { count: selected.length })}
+            describedBy={headingId}
+            onReject={(reason) =>
+              decide({ suggestionIds: selected, outcome: 'rejected', reason }, () =>
+                settleSuggestions(editor, selected, 'reject'),
+              )
+            }
+          />
+        </Flex>
+      ) : null}
       {isEditable && mayDecide && suggestions.length > 1 ? (
         <Flex gap="1" wrap="wrap">
           <Button

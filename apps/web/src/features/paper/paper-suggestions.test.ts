@@ -12,6 +12,8 @@ import {
   sectionSuggestions,
   setSuggesting,
   settleAllSuggestions,
+  settleSuggestions,
+  suggestionIdsInRange,
   suggestionRange,
 } from './paper-suggestions';
 import { passageAnchor } from './thread-passages';
@@ -120,6 +122,29 @@ describe('suggestions between two collaborating editors', () => {
       expect(sectionSuggestions(editor.state.doc)).toEqual([]);
     }
     expect(runs(docs[0]).every((run) => !run.attributes)).toBe(true);
+  });
+
+  it('settle the suggestions a selection touches, and leave the others', () => {
+    const {
+      editors: [alice, bob],
+      own,
+    } = twoPeers();
+    alice.commands.setContent('<p>States must protect rights online and offline.</p>');
+    setSuggesting(alice, true);
+    alice.commands.insertContentAt(after(alice, 'must'), ' always');
+    alice.commands.insertContentAt(after(alice, 'rights'), ' of all');
+    alice.commands.insertContentAt(after(alice, 'offline'), ' alike');
+    expect(own[0]).toHaveLength(3);
+    // Bob selects from "always" to "all": the first two suggestions.
+    const from = after(bob, 'must');
+    const to = after(bob, 'of all');
+    expect(suggestionIdsInRange(bob.state.doc, from, to)).toEqual(own[0]!.slice(0, 2));
+    expect(suggestionIdsInRange(bob.state.doc, from, from)).toEqual([]);
+    settleSuggestions(bob, own[0]!.slice(0, 2), 'reject');
+    for (const editor of [alice, bob]) {
+      expect(editor.getText()).toBe('States must protect rights online and offline alike.');
+      expect(sectionSuggestions(editor.state.doc).map((s) => s.id)).toEqual([own[0]![2]]);
+    }
   });
 
   it('keep typing next to an own insertion in the same suggestion, and accept all at once', () => {

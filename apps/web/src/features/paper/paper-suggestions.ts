@@ -297,6 +297,30 @@ export function suggestionRange(doc: ProseMirrorNode, id: string): { from: numbe
   return range;
 }
 
+/** The ids of the suggestions with text between `from` and `to`, in text order; none for an empty range. */
+export function suggestionIdsInRange(doc: ProseMirrorNode, from: number, to: number): string[] {
+  const ids = new Set<string>();
+  if (from === to) return [];
+  doc.nodesBetween(from, to, (node) => {
+    if (!node.isText) return true;
+    for (const mark of node.marks) {
+      if (mark.type.name === 'insertion' || mark.type.name === 'deletion')
+        ids.add((mark.attrs as TextSuggestionAttrs).id);
+    }
+    return false;
+  });
+  return [...ids];
+}
+
+/** Accepts or rejects each of `ids`, one after another (the suggestions of a selection). */
+export function settleSuggestions(
+  editor: Editor,
+  ids: readonly string[],
+  decision: 'accept' | 'reject',
+): void {
+  for (const id of ids) (decision === 'accept' ? acceptSuggestion : rejectSuggestion)(editor, id);
+}
+
 /** Accepts or rejects every suggestion of a section, in one change. */
 export function settleAllSuggestions(editor: Editor, decision: 'accept' | 'reject'): void {
   (decision === 'accept' ? applySuggestions : revertSuggestions)(editor.state, editor.view.dispatch);

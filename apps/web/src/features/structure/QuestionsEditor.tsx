@@ -10,7 +10,10 @@ export function QuestionsEditor({ consultation }: { consultation: ConsultationDe
   const { t } = useTranslation();
   const questions = [...consultation.questions].sort((a, b) => a.number - b.number);
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
-  const sessions = [...consultation.sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  // Questions are discussed in review sessions; programme items have none.
+  const sessions = consultation.sessions
+    .filter((session) => session.kind === 'review')
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 
   return (
     <EditableList<GuidingQuestion, QuestionBody>

@@ -1,9 +1,10 @@
-import type { AgendaSession, Section, SessionBody } from '@cw/shared';
+import { AGENDA_ITEM_KINDS, type AgendaSession, type Section, type SessionBody } from '@cw/shared';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
-import { Controller, useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { showServerFieldErrors } from '../../lib/form-errors';
+import { ChoiceField } from '../../ui/ChoiceField';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { SectionPicker } from './SectionPicker';
@@ -20,7 +21,10 @@ interface SessionFormProps {
   error: unknown;
 }
 
-/** An agenda session; times are wall-clock in the consultation's zone, as organisers plan them. */
+/**
+ * An agenda item — a review session, or a programme item around them; times are wall-clock in the
+ * consultation's zone, as organisers plan them.
+ */
 export function SessionForm({
   session,
   sections,
@@ -41,6 +45,8 @@ export function SessionForm({
     formState: { errors },
   } = form;
 
+  const kind = useWatch({ control, name: 'kind' });
+
   const submit = form.handleSubmit((body) =>
     onSubmit(body, { onError: (failure) => showServerFieldErrors(form, failure) }),
   );
@@ -49,6 +55,16 @@ export function SessionForm({
     <form onSubmit={submit} noValidate>
       <Flex direction="column" gap="3">
         <FormAlert error={error} />
+        <ChoiceField
+          control={control}
+          name="kind"
+          label={t('structure.sessions.fields.kind')}
+          hint={t(`structure.sessions.kindHints.${kind}`)}
+          choices={AGENDA_ITEM_KINDS.map((value) => ({
+            value,
+            label: t(`structure.sessions.kinds.${value}`),
+          }))}
+        />
         <FormField label={t('structure.sessions.fields.title')} error={errors.title?.message}>
           {(field) => <TextField.Root {...field} {...register('title')} />}
         </FormField>
@@ -76,18 +92,20 @@ export function SessionForm({
         >
           {(field) => <TextArea {...field} rows={2} {...register('speakers')} />}
         </FormField>
-        <Controller
-          name="sectionIds"
-          control={control}
-          render={({ field: linked }) => (
-            <SectionPicker
-              legend={t('structure.sessions.fields.sections')}
-              sections={sections}
-              selectedIds={linked.value}
-              onChange={linked.onChange}
-            />
-          )}
-        />
+        {kind === 'review' ? (
+          <Controller
+            name="sectionIds"
+            control={control}
+            render={({ field: linked }) => (
+              <SectionPicker
+                legend={t('structure.sessions.fields.sections')}
+                sections={sections}
+                selectedIds={linked.value}
+                onChange={linked.onChange}
+              />
+            )}
+          />
+        ) : null}
         <Flex>
           <Button type="submit" loading={isPending}>
             {submitLabel}

@@ -4,6 +4,7 @@ import { sessionForm, sessionValues } from './session-form';
 
 const session: AgendaSession = {
   id: '00000000-0000-4000-8000-000000000001',
+  kind: 'programme',
   title: 'Opening',
   description: '',
   speakers: ['Ada', 'Grace'],
@@ -22,6 +23,7 @@ describe('sessionForm', () => {
       speakers: 'Ada\nGrace',
     });
     expect(sessionForm.parse(values)).toEqual({
+      kind: 'programme',
       title: 'Opening',
       description: '',
       speakers: ['Ada', 'Grace'],
@@ -29,6 +31,12 @@ describe('sessionForm', () => {
       endsAt: '2026-05-04T11:30',
       sectionIds: [],
     });
+  });
+
+  it('sends a programme item without the sections picked while it was a review session', () => {
+    const values = { ...sessionValues(session, 'UTC'), sectionIds: ['00000000-0000-4000-8000-000000000009'] };
+    expect(sessionForm.parse(values).sectionIds).toEqual([]);
+    expect(sessionForm.parse({ ...values, kind: 'review' }).sectionIds).toEqual(values.sectionIds);
   });
 
   it('sends one speaker a line, dropping blank lines', () => {

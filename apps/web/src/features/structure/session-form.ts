@@ -1,8 +1,9 @@
-import { instantToZoned, sessionBody, type AgendaSession } from '@cw/shared';
+import { instantToZoned, sessionBody, type AgendaItemKind, type AgendaSession } from '@cw/shared';
 import { z } from 'zod';
 
 /** The agenda-session form as its controls hold it. */
 export interface SessionValues {
+  kind: AgendaItemKind;
   title: string;
   description: string;
   /** One speaker a line. */
@@ -16,6 +17,7 @@ export interface SessionValues {
 /** The session's own values in the consultation's zone, or an empty form for a new one. */
 export function sessionValues(session: AgendaSession | undefined, timeZone: string): SessionValues {
   return {
+    kind: session?.kind ?? 'review',
     title: session?.title ?? '',
     description: session?.description ?? '',
     speakers: session?.speakers.join('\n') ?? '',
@@ -25,10 +27,11 @@ export function sessionValues(session: AgendaSession | undefined, timeZone: stri
   };
 }
 
-/** Blank lines between speakers are dropped. */
+/** Blank lines between speakers are dropped; a programme item drops the sections picked before. */
 export function toSessionBody(values: SessionValues): z.input<typeof sessionBody> {
   return {
     ...values,
+    sectionIds: values.kind === 'programme' ? [] : values.sectionIds,
     speakers: values.speakers
       .split('\n')
       .map((speaker) => speaker.trim())

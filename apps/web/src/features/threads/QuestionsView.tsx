@@ -1,11 +1,12 @@
 import type { ConsultationDetail, GuidingQuestion, QuestionSummary, Thread } from '@cw/shared';
-import { Flex, Heading, Text } from '@radix-ui/themes';
+import { Badge, Flex, Heading, Text } from '@radix-ui/themes';
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useSearchParams } from 'react-router';
 import { ErrorCallout } from '../../ui/ErrorCallout';
 import { LoadingState } from '../../ui/LoadingState';
 import { canDo } from '../consultations/useConsultations';
+import { useFollowedSession } from '../live/LiveFollow';
 import { NewThreadForm } from './NewThreadForm';
 import { questionsByAgenda, threadsByQuestion } from './question-agenda';
 import { filtersFromSearch } from './thread-filters';
@@ -27,6 +28,8 @@ export function QuestionsView({ consultation }: { consultation: ConsultationDeta
   const counts = new Map((summary.data ?? []).map((entry) => [entry.questionId, entry]));
   const { hash } = useLocation();
   const hasThreads = threads.data !== undefined;
+  const liveFocus = useFollowedSession(consultation.id)?.focus;
+  const liveQuestionId = liveFocus?.kind === 'question' ? liveFocus.id : null;
 
   // A notification links to its thread; the list renders after the address changes.
   useEffect(() => {
@@ -59,6 +62,7 @@ export function QuestionsView({ consultation }: { consultation: ConsultationDeta
                     threads={grouped.get(question.id) ?? []}
                     counts={counts.get(question.id)}
                     actions={actions}
+                    isLive={question.id === liveQuestionId}
                   />
                 ))}
               </Flex>
@@ -70,6 +74,7 @@ export function QuestionsView({ consultation }: { consultation: ConsultationDeta
             threads={grouped.get(null) ?? []}
             counts={counts.get(null)}
             actions={actions}
+            isLive={false}
           />
         </>
       )}
@@ -83,18 +88,32 @@ function QuestionThreads({
   threads,
   counts,
   actions,
+  isLive,
 }: {
   consultation: ConsultationDetail;
   question: GuidingQuestion | null;
   threads: readonly Thread[];
   counts: QuestionSummary | undefined;
   actions: ReturnType<typeof useThreadActions>;
+  /** The room discusses it live, and the member follows the facilitator. */
+  isLive: boolean;
 }) {
   const { t } = useTranslation();
   const headingId = `question-${question?.id ?? 'general'}`;
   return (
-    <section aria-labelledby={headingId}>
+    <section
+      aria-labelledby={headingId}
+      className={isLive ? 'live-focus' : undefined}
+      aria-current={isLive ? 'true' : undefined}
+    >
       <Flex direction="column" gap="3">
+        {isLive ? (
+          <Flex>
+            <Badge color="red" highContrast>
+              {t('live.agenda.current')}
+            </Badge>
+          </Flex>
+        ) : null}
         <Heading as="h3" size="4" id={headingId}>
           {question ? t('paper.questions.number', { number: question.number }) : t('threads.general')}
           {question ? (

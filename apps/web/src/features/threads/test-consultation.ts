@@ -14,6 +14,7 @@ export const question = (n: number, number: number, sessionId: string | null): G
 });
 export const session = (n: number, position: number): AgendaSession => ({
   id: id(n),
+  kind: 'review',
   title: `Session ${position}`,
   description: '',
   speakers: [],

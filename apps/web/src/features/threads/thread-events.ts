@@ -4,6 +4,8 @@ import {
   EVENTS_PATH,
   EVENTS_PING,
   EVENTS_PONG,
+  LIVE_CHANGED,
+  liveState,
   TERMINAL_CLOSE_CODES,
   THREAD_EVENT_TYPES,
   thread,
@@ -19,6 +21,7 @@ const LONGEST_RETRY_MS = 30_000;
 const liveEvent = z.union([
   z.object({ type: z.enum(THREAD_EVENT_TYPES), consultationId: z.string(), thread }),
   z.object({ type: z.literal(CONSULTATION_CHANGED), consultationId: z.string() }),
+  z.object({ type: z.literal(LIVE_CHANGED), consultationId: z.string(), live: liveState }),
 ]);
 
 /** The events endpoint on the page's own origin, so the session cookie authenticates the socket. */
@@ -37,7 +40,7 @@ export function retryDelay(failures: number, random: () => number = Math.random)
 }
 
 /**
- * The live events of one consultation (thread changes, and the consultation's own): one socket, reconnected with backoff until the
+ * The live events of one consultation (thread changes, its live session, and the consultation's own): one socket, reconnected with backoff until the
  * server closes it for good (signed out, membership lost, foreign origin).
  */
 export class ThreadEventsSocket {
