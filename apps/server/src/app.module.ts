@@ -25,6 +25,7 @@ import { requestLoggingModule } from './logging/request-logging.js';
 import { MembersModule } from './modules/members/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
 import { ModerationModule } from './modules/moderation/index.js';
+import { NotesModule } from './modules/notes/index.js';
 import { StructureModule } from './modules/structure/index.js';
 import { TemplatesModule } from './modules/templates/index.js';
 import { commentsThrottler, ThreadsModule } from './modules/threads/index.js';
@@ -73,6 +74,7 @@ export class AppModule {
         EventsModule,
         ModerationModule,
         VersionsModule,
+        NotesModule,
         DashboardModule,
         ResultsModule,
         ExportsModule,

@@ -13,12 +13,12 @@ const DIST = fileURLToPath(new URL('../dist', import.meta.url));
  * ~14.5 kB); the list loads it only when an organiser opens the new-consultation dialog.
  */
 const PAGES = [
-  { page: 'login', sources: ['src/routes/LoginRoute.tsx'], ceilingKb: 210 },
+  { page: 'login', sources: ['src/routes/LoginRoute.tsx'], ceilingKb: 215 },
   { page: 'consultation list', sources: ['src/routes/ConsultationListRoute.tsx'], ceilingKb: 220 },
   {
     page: 'paper',
     sources: ['src/routes/ConsultationLayoutRoute.tsx', 'src/routes/PaperRoute.tsx'],
-    ceilingKb: 445,
+    ceilingKb: 450,
   },
 ];
 

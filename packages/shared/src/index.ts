@@ -16,6 +16,7 @@ export * from './schemas/threads.js';
 export * from './events.js';
 export * from './schemas/versions.js';
 export * from './schemas/dashboard.js';
+export * from './schemas/notes.js';
 export * from './schemas/results.js';
 export * from './schemas/health.js';
 export * from './schemas/exports.js';

@@ -5,7 +5,10 @@ import {
   can,
   checkPermission,
   isConsultedRole,
+  mayBeRapporteur,
+  notesAccess,
   PERMISSIONS,
+  resultsScope,
 } from './permissions.js';
 import { ATTRIBUTION_MODES, canTransition, mayExportNames, maySeeNames, PHASES, ROLES } from './roles.js';
 
@@ -86,14 +89,30 @@ describe('permission matrix', () => {
 
   it('shows the results to every member once published, and to the organisers before, as a preview', () => {
     for (const phase of PHASES) {
-      expect(can('admin', 'results.read', phase)).toBe(true);
-      expect(can('editor', 'results.read', phase)).toBe(true);
+      expect(resultsScope('admin', phase, false)).toBe('all');
+      expect(resultsScope('editor', phase, false)).toBe('all');
       for (const role of ['reviewer', 'observer'] as const) {
-        expect(checkPermission(role, 'results.read', phase)).toBe(
-          phase === 'published' ? 'allowed' : 'forbiddenPhase',
-        );
+        expect(resultsScope(role, phase, false)).toBe(phase === 'published' ? 'all' : null);
+        // Published session notes are for every member at once; the rest waits for publication.
+        expect(resultsScope(role, phase, true)).toBe(phase === 'published' ? 'all' : 'sessionNotes');
       }
     }
+  });
+
+  it('lets the organisers and named rapporteurs write session notes until publication, nobody else', () => {
+    for (const phase of PHASES) {
+      const writes = phase === 'published' ? 'read' : 'edit';
+      for (const role of ['editor', 'admin'] as const) {
+        expect(notesAccess(role, phase, false)).toBe(writes);
+        expect(notesAccess(role, phase, true)).toBe(writes);
+      }
+      expect(notesAccess('reviewer', phase, true)).toBe(writes);
+      expect(notesAccess('reviewer', phase, false)).toBeNull();
+      expect(notesAccess('observer', phase, true)).toBeNull();
+      expect(checkPermission('reviewer', 'notes.publish', phase)).toBe('forbiddenRole');
+      expect(checkPermission('editor', 'rapporteurs.manage', phase)).toBe('forbiddenRole');
+    }
+    expect(ROLES.filter(mayBeRapporteur)).toEqual(['reviewer', 'editor', 'admin']);
   });
 
   it('makes a published consultation read-only for content', () => {

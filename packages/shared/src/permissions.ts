@@ -31,6 +31,9 @@ export const ACTIONS = [
   'versions.create',
   'versions.restore',
   'exports.create',
+  'rapporteurs.manage',
+  'notes.draft',
+  'notes.publish',
   'dashboard.read',
   'results.read',
   'audit.read',
@@ -91,8 +94,20 @@ export const PERMISSIONS: Readonly<Record<Action, Partial<Record<Role, PhaseRule
   'exports.create': rule(['editor', 'admin'], 'any'),
   /** Editors get only the published, thresholded figures; the service enforces it. */
   'dashboard.read': rule(['editor', 'admin'], 'any'),
-  /** Every member once the results are published; the organisers preview them before. */
-  'results.read': { ...rule(['observer', 'reviewer'], ['published']), ...rule(['editor', 'admin'], 'any') },
+  /** Naming the members who write an agenda session's notes. */
+  'rapporteurs.manage': rule(['admin'], PREPARING),
+  /**
+   * Writing a session's notes while they are drafted: the organisers, and a reviewer only for the
+   * sessions they are named rapporteur of (`notesAccess`). Observers never.
+   */
+  'notes.draft': rule(['reviewer', 'editor', 'admin'], 'any'),
+  /** Publishing a session's notes to every member, again after edits; in any phase. */
+  'notes.publish': rule(['editor', 'admin'], 'any'),
+  /**
+   * Every member once the results are published; the organisers preview them before. Before
+   * that, the other members read only the session notes published so far (`resultsScope`).
+   */
+  'results.read': rule(EVERYONE, 'any'),
   /** The organisers' own record of their actions. */
   'audit.read': rule(['admin'], 'any'),
   /**
@@ -147,4 +162,34 @@ export function paperAccess(role: Role, phase: Phase, textChanges: TextChangeMod
   if (!can(role, 'paper.edit', phase)) return 'read';
   if (!isConsultedRole(role)) return 'edit';
   return textChanges === 'comment' ? 'read' : textChanges;
+}
+
+/**
+ * How a member may use an agenda session's notes while they are drafted: the organisers and the
+ * session's rapporteurs write them until the consultation is published, and read them after;
+ * nobody else may open them (null) — the members read them once published, in the results.
+ */
+export function notesAccess(role: Role, phase: Phase, isRapporteur: boolean): 'edit' | 'read' | null {
+  if (!can(role, 'notes.draft', phase)) return null;
+  if (!isRapporteur && !can(role, 'notes.publish', phase)) return null;
+  return PREPARING.includes(phase) ? 'edit' : 'read';
+}
+
+/** Whether a member with `role` may be named a session's rapporteur. */
+export function mayBeRapporteur(role: Role): boolean {
+  return PERMISSIONS['notes.draft'][role] !== undefined;
+}
+
+/** What of the published results a member reads: all of them, or only the session notes. */
+export type ResultsScope = 'all' | 'sessionNotes';
+
+/**
+ * What of the results a member may read now: everything once the consultation is published, and
+ * the organisers (who publish) before, as a preview; before that, the other members only the
+ * session notes published so far — none published: nothing (null).
+ */
+export function resultsScope(role: Role, phase: Phase, hasPublishedNotes: boolean): ResultsScope | null {
+  if (!can(role, 'results.read', phase)) return null;
+  if (phase === 'published' || can(role, 'notes.publish', phase)) return 'all';
+  return hasPublishedNotes ? 'sessionNotes' : null;
 }

@@ -5,8 +5,42 @@ import type { PaperAccess } from './permissions.js';
  * The wire format is the standard y-websocket protocol; docs/protocol.md describes our additions.
  */
 
-/** WebSocket path prefix: clients connect to `${COLLAB_PATH}/<consultationId>`. */
+/**
+ * WebSocket path prefix: clients connect to `${COLLAB_PATH}/<room>`, where the room names the
+ * document (`collabRoom`).
+ */
 export const COLLAB_PATH = '/collab';
+
+/**
+ * A document served on `COLLAB_PATH`: a consultation's paper, or the notes of one of its agenda
+ * sessions. Both speak the same protocol and are stored the same way.
+ */
+export type CollabDocument =
+  { kind: 'paper'; consultationId: string } | { kind: 'notes'; consultationId: string; sessionId: string };
+
+const UUID_PATTERN = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const ROOM = new RegExp(`^(${UUID_PATTERN})(?:/notes/(${UUID_PATTERN}))?$`);
+
+/**
+ * The room of a document, as the y-websocket client names it (it appends the room to the path):
+ * `<consultationId>` for the paper, `<consultationId>/notes/<sessionId>` for a session's notes.
+ * The consultation comes first, so every socket of a consultation shares its first path segment.
+ */
+export function collabRoom(document: CollabDocument): string {
+  return document.kind === 'paper'
+    ? document.consultationId
+    : `${document.consultationId}/notes/${document.sessionId}`;
+}
+
+/** The document a room names, its ids in lower case as stored; undefined for anything else. */
+export function parseCollabRoom(room: string): CollabDocument | undefined {
+  const match = ROOM.exec(room.toLowerCase());
+  if (!match) return undefined;
+  const [, consultationId, sessionId] = match;
+  return sessionId
+    ? { kind: 'notes', consultationId: consultationId!, sessionId }
+    : { kind: 'paper', consultationId: consultationId! };
+}
 
 /** Message types of the y-websocket protocol (first varuint of every frame). */
 export const MESSAGE_SYNC = 0;
@@ -50,7 +84,10 @@ export const CLOSE_CODES = {
   UNAUTHENTICATED: 4401,
   /** The Origin header is not one of the allowed origins. */
   FORBIDDEN_ORIGIN: 4403,
-  /** Not a member of this consultation (or it does not exist). */
+  /**
+   * Not a member of this consultation (or it does not exist), or not allowed to open this
+   * document at all (a session's notes while they are drafted).
+   */
   NOT_FOUND: 4404,
   /** An edit would make the paper larger than its limit, or is larger than a minute of the edit budget. */
   TOO_LARGE: 4413,
@@ -83,4 +120,22 @@ export function sectionFragmentName(sectionId: string): string {
 /** The awareness field that carries a member's cursor in one section. */
 export function sectionCursorField(sectionId: string): string {
   return `cursor:${sectionId}`;
+}
+
+/**
+ * A session's notes hold one fragment per guiding question of the session (`question:<id>`) and
+ * one for what belongs to no question.
+ */
+export const NOTES_GENERAL_FRAGMENT = 'general';
+
+export function notesQuestionFragmentName(questionId: string): string {
+  return `question:${questionId}`;
+}
+
+/**
+ * The awareness field of a member's cursor in one fragment of a session's notes: the question's
+ * id, or the session's for the general notes (ids, like the paper's `cursor:<sectionId>`).
+ */
+export function notesCursorField(sessionId: string, questionId: string | null): string {
+  return sectionCursorField(questionId ?? sessionId);
 }

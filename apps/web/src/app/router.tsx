@@ -66,6 +66,10 @@ export const router = createBrowserRouter([
                 ...lazyPage(async () => (await import('../routes/DashboardRoute')).DashboardRoute),
               },
               {
+                path: 'notes/:sessionId',
+                ...lazyPage(async () => (await import('../routes/NotesRoute')).NotesRoute),
+              },
+              {
                 path: 'results',
                 ...lazyPage(async () => (await import('../routes/ResultsRoute')).ResultsRoute),
               },

@@ -2,26 +2,29 @@ import { clearDocument, IndexeddbPersistence } from 'y-indexeddb';
 import type * as Y from 'yjs';
 import { forgetOwnSuggestions } from './own-suggestions';
 
-/** IndexedDB names of kept papers: `cw-paper:<user id>:<consultation id>`. */
+/**
+ * IndexedDB names of kept documents: `cw-paper:<user id>:<room>`, the room being the paper's
+ * consultation id or a session's notes' `<consultation id>/notes/<session id>` (`collabRoom`).
+ */
 const PREFIX = 'cw-paper';
 
-function copyName(userId: string, consultationId: string): string {
-  return `${PREFIX}:${userId}:${consultationId}`;
+function copyName(userId: string, room: string): string {
+  return `${PREFIX}:${userId}:${room}`;
 }
 
 /**
- * Keeps the paper, edits included, in this browser's IndexedDB, one copy per account and
- * consultation: what was typed while the server could not be reached survives a closed tab and
- * is sent when the paper is next opened. Resolves once the kept copy is in `doc` (at once when
- * the browser keeps none, or refuses: then the paper works as before, without a copy).
+ * Keeps the document, edits included, in this browser's IndexedDB, one copy per account and
+ * document: what was typed while the server could not be reached survives a closed tab and is
+ * sent when the document is next opened. Resolves once the kept copy is in `doc` (at once when
+ * the browser keeps none, or refuses: then the document works as before, without a copy).
  */
 export async function keepLocalCopy(
   doc: Y.Doc,
   userId: string,
-  consultationId: string,
+  room: string,
 ): Promise<IndexeddbPersistence | undefined> {
   try {
-    const copy = new IndexeddbPersistence(copyName(userId, consultationId), doc);
+    const copy = new IndexeddbPersistence(copyName(userId, room), doc);
     await copy.whenSynced;
     return copy;
   } catch {
@@ -30,8 +33,8 @@ export async function keepLocalCopy(
 }
 
 /**
- * Deletes every paper kept for this account, and the ids of its suggestions: signing out leaves
- * nothing of it in the browser.
+ * Deletes every document kept for this account, and the ids of its suggestions: signing out
+ * leaves nothing of it in the browser.
  */
 export async function forgetLocalCopies(userId: string): Promise<void> {
   forgetOwnSuggestions(userId);

@@ -1,6 +1,8 @@
 import {
   CLOSE_CODES,
   COLLAB_PATH,
+  type CollabDocument,
+  collabRoom,
   MESSAGE_STORED,
   MESSAGE_WRITE_ACCESS,
   type PaperAccess,
@@ -45,14 +47,13 @@ export function collabServerUrl(location: Pick<Location, 'protocol' | 'host'> = 
 }
 
 /**
- * One consultation's paper while it is open: the Y.Doc, the y-websocket provider with our
- * acknowledgement and write-access messages, and a snapshot of the state the UI shows.
+ * One collaborative document while it is open — a consultation's paper, or a session's notes:
+ * the Y.Doc, the y-websocket provider with our acknowledgement and write-access messages, and a
+ * snapshot of the state the UI shows.
  */
-export class PaperSession {
+export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
-  /** The suggestions this account made in the paper. */
-  readonly ownSuggestions: OwnSuggestions;
   private state: PaperSessionState = {
     connection: 'connecting',
     closeCode: null,
@@ -66,9 +67,9 @@ export class PaperSession {
   private localCopy: IndexeddbPersistence | undefined;
   private isDestroyed = false;
 
-  constructor(consultationId: string, userId: string, serverUrl: string = collabServerUrl()) {
-    this.ownSuggestions = new OwnSuggestions(userId, consultationId);
-    this.provider = new WebsocketProvider(serverUrl, consultationId, this.doc, {
+  constructor(document: CollabDocument, userId: string, serverUrl: string = collabServerUrl()) {
+    const room = collabRoom(document);
+    this.provider = new WebsocketProvider(serverUrl, room, this.doc, {
       // Connected once the kept copy is loaded: the sync then sends the server only what it
       // lacks (edits typed offline), not the whole paper as one update.
       connect: false,
@@ -115,7 +116,7 @@ export class PaperSession {
       const localClock = Y.getState(this.doc.store, this.doc.clientID);
       if (localClock !== this.state.localClock) this.update({ localClock });
     });
-    void keepLocalCopy(this.doc, userId, consultationId).then((copy) => {
+    void keepLocalCopy(this.doc, userId, room).then((copy) => {
       this.localCopy = copy;
       if (this.isDestroyed) copy?.destroy();
       else this.provider.connect();
@@ -146,5 +147,15 @@ export class PaperSession {
   private update(patch: Partial<PaperSessionState>): void {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener();
+  }
+}
+
+/** A consultation's paper while it is open, with the suggestions this account made in it. */
+export class PaperSession extends CollabSession {
+  readonly ownSuggestions: OwnSuggestions;
+
+  constructor(consultationId: string, userId: string, serverUrl: string = collabServerUrl()) {
+    super({ kind: 'paper', consultationId }, userId, serverUrl);
+    this.ownSuggestions = new OwnSuggestions(userId, consultationId);
   }
 }

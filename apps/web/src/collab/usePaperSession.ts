@@ -1,5 +1,5 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { PaperSession, type PaperSessionState } from './paper-session';
+import { CollabSession, PaperSession, type PaperSessionState } from './paper-session';
 
 /**
  * Opens the consultation's paper for as long as the calling view is mounted, with the copy kept
@@ -18,8 +18,26 @@ export function usePaperSession(consultationId: string, userId: string): PaperSe
   return session;
 }
 
+/** Opens an agenda session's notes for as long as the calling view is mounted; null until open. */
+export function useNotesSession(
+  consultationId: string,
+  sessionId: string,
+  userId: string,
+): CollabSession | null {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  useEffect(() => {
+    const opened = new CollabSession({ kind: 'notes', consultationId, sessionId }, userId);
+    setSession(opened);
+    return () => {
+      setSession(null);
+      opened.destroy();
+    };
+  }, [consultationId, sessionId, userId]);
+  return session;
+}
+
 /** The session's connection, sync, write-access and save state, re-rendering on change. */
-export function usePaperSessionState(session: PaperSession): PaperSessionState {
+export function usePaperSessionState(session: CollabSession): PaperSessionState {
   return useSyncExternalStore(session.subscribe, session.getState);
 }
 
@@ -28,7 +46,7 @@ export function usePaperSessionState(session: PaperSession): PaperSessionState {
  * move with every keystroke, and a view that needs only, say, `hasSynced` should not follow them.
  */
 export function usePaperSessionValue<T extends string | number | boolean | null>(
-  session: PaperSession,
+  session: CollabSession,
   select: (state: PaperSessionState) => T,
 ): T {
   return useSyncExternalStore(session.subscribe, () => select(session.getState()));

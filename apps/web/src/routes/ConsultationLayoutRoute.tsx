@@ -40,7 +40,7 @@ export function ConsultationLayoutRoute() {
               <NotificationsMenu consultationId={detail.id} timeZone={detail.timezone} />
             ) : null}
           </Flex>
-          <ConsultationNav consultationId={detail.id} allowedActions={detail.allowedActions} />
+          <ConsultationNav consultation={detail} />
         </Flex>
         <ScheduledChangeNotice key={detail.scheduledChange?.at ?? ''} consultation={detail} />
         <LiveBanner consultation={detail} />

@@ -1,7 +1,7 @@
 import { Flex, Heading } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
-import { canDo } from '../features/consultations/useConsultations';
 import { useCurrentConsultation } from '../features/consultations/useCurrentConsultation';
+import { resultsScopeOf } from '../features/results/results-scope';
 import { ResultsView } from '../features/results/ResultsView';
 import { useResults } from '../features/results/useResults';
 import { ErrorCallout } from '../ui/ErrorCallout';
@@ -9,7 +9,10 @@ import { LoadingState } from '../ui/LoadingState';
 import { NotAllowed } from '../ui/NotAllowed';
 import { usePageTitle } from '../ui/usePageTitle';
 
-/** What the participants are told once the results are published (the organisers: a preview). */
+/**
+ * What the participants are told once the results are published (the organisers: a preview);
+ * before that, the session notes published so far.
+ */
 export function ResultsRoute() {
   const { t } = useTranslation();
   const consultation = useCurrentConsultation();
@@ -17,14 +20,18 @@ export function ResultsRoute() {
   return (
     <Flex direction="column" gap="4">
       <Heading as="h1">{t('results.pageTitle')}</Heading>
-      {canDo(consultation, 'results.read') ? <Results consultationId={consultation.id} /> : <NotAllowed />}
+      {resultsScopeOf(consultation) ? (
+        <Results consultationId={consultation.id} timeZone={consultation.timezone} />
+      ) : (
+        <NotAllowed />
+      )}
     </Flex>
   );
 }
 
-function Results({ consultationId }: { consultationId: string }) {
+function Results({ consultationId, timeZone }: { consultationId: string; timeZone: string }) {
   const results = useResults(consultationId);
   if (results.isPending) return <LoadingState />;
   if (results.error) return <ErrorCallout error={results.error} />;
-  return <ResultsView results={results.data} />;
+  return <ResultsView results={results.data} timeZone={timeZone} />;
 }

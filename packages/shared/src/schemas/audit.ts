@@ -35,6 +35,8 @@ export const AUDIT_ACTIONS = [
   'live.ended',
   'live.handLowered',
   'live.handsCleared',
+  'rapporteurs.changed',
+  'notes.published',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -4,6 +4,7 @@ import { ACTIONS } from '../permissions.js';
 import { ATTRIBUTION_MODES, DEFAULT_TEXT_CHANGE_MODE, PHASES, ROLES, TEXT_CHANGE_MODES } from '../roles.js';
 import { SCHEDULED_PHASES } from '../schedule.js';
 import { instant, localDate, localDateTime, text, timeZone, uuid } from './common.js';
+import { sessionNotesState } from './notes.js';
 
 export const role = z.enum(ROLES);
 export const phase = z.enum(PHASES);
@@ -102,6 +103,8 @@ export const consultationDetail = consultationSummary.extend({
   groups: z.array(consultationGroup),
   sections: z.array(section),
   sessions: z.array(agendaSession),
+  /** Per agenda session, in the order of `sessions`: its rapporteurs and whether its notes are published. */
+  sessionNotes: z.array(sessionNotesState),
   questions: z.array(guidingQuestion),
   checklist: z.array(checklistItem),
   /**

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { SUGGESTION_OUTCOMES } from '../suggestions.js';
-import { uuid } from './common.js';
-import { participationFigures } from './dashboard.js';
+import { instant, uuid } from './common.js';
+import { inputFigures, participationFigures } from './dashboard.js';
+import { publishedNotesText } from './notes.js';
 import { threadOutcome } from './threads.js';
 
 const sectionRef = z.object({ id: uuid, number: z.string(), title: z.string() });
@@ -40,20 +41,51 @@ export const resultSuggestion = z.object({
 export type ResultSuggestion = z.infer<typeof resultSuggestion>;
 
 /**
- * What a consultation's participants are told once its results are published (SPEC §5): how
- * input was taken into account, by guiding question and section, and participation by group as
- * published figures (no figure from fewer than k people). Organisers may read it before, as a
- * preview (`isPublished` false).
+ * An agenda session's summary notes: the notes its rapporteurs wrote, as published, and the
+ * input on the session's guiding questions and sections as published figures (no figure from
+ * fewer than k people).
+ */
+export const resultSession = z.object({
+  id: uuid,
+  title: z.string(),
+  startsAt: instant,
+  endsAt: instant,
+  notes: publishedNotesText.extend({
+    /** Null for notes never published, shown as they stand once the consultation is published. */
+    publishedAt: instant.nullable(),
+  }),
+  figures: z.object({
+    /** All input on the session's questions and sections. */
+    total: inputFigures,
+    questions: z.array(z.object({ questionId: uuid, figures: inputFigures })),
+    sections: z.array(
+      z.object({ sectionId: uuid, number: z.string(), title: z.string(), figures: inputFigures }),
+    ),
+  }),
+});
+export type ResultSession = z.infer<typeof resultSession>;
+
+/**
+ * What a consultation's participants are told once its results are published (SPEC §5): the
+ * summary notes of each agenda session, how input was taken into account, by guiding question
+ * and section, and participation by group as published figures (no figure from fewer than k
+ * people). Organisers may read it before, as a preview (`isPublished` false). Before publication
+ * the other members read the session notes published so far, and nothing else: `threads` and
+ * `suggestions` are empty and `participation` null.
  */
 export const consultationResults = z.object({
   isPublished: z.boolean(),
   kThreshold: z.int(),
+  /** Sessions whose notes are published, or — once the consultation is — that have notes. */
+  sessions: z.array(resultSession),
   questions: z.array(z.object({ id: uuid, number: z.int(), text: z.string() })),
   threads: z.array(resultThread),
   suggestions: z.array(resultSuggestion),
-  participation: z.object({
-    rows: z.array(z.object({ label: z.string(), figures: participationFigures })),
-    total: participationFigures,
-  }),
+  participation: z
+    .object({
+      rows: z.array(z.object({ label: z.string(), figures: participationFigures })),
+      total: participationFigures,
+    })
+    .nullable(),
 });
 export type ConsultationResults = z.infer<typeof consultationResults>;

@@ -229,7 +229,8 @@ export type QuestionSummary = z.infer<typeof questionSummary>;
 /**
  * Why a member is told: someone replied to, or resolved, a thread they opened; the organisers
  * hid, redacted or restored their comment; the consultation moved to a more open attribution mode;
- * its phase changed, or its dates change it within a day (`phaseChangeDue`).
+ * its phase changed, or its dates change it within a day (`phaseChangeDue`); an agenda session's
+ * notes were published (`notesPublished`).
  */
 export const NOTIFICATION_KINDS = [
   'reply',
@@ -240,6 +241,7 @@ export const NOTIFICATION_KINDS = [
   'attributionOpened',
   'phaseChanged',
   'phaseChangeDue',
+  'notesPublished',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -262,6 +264,8 @@ export const notification = z.object({
   phase: phase.nullable(),
   /** When the scheduled change is due (`phaseChangeDue`, and `phaseChanged` by the schedule). */
   dueAt: instant.nullable(),
+  /** The agenda session whose notes were published (`notesPublished`). */
+  session: z.object({ id: uuid, title: z.string() }).nullable(),
   createdAt: instant,
   isRead: z.boolean(),
 });

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { can, CLOSE_CODES, COLLAB_PATH, paperAccess } from '@cw/shared';
+import { CLOSE_CODES, COLLAB_PATH, collabRoom, parseCollabRoom } from '@cw/shared';
 import type { IncomingMessage } from 'node:http';
 import type { RawData, WebSocket } from 'ws';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { SocketAdmission } from '../access/index.js';
+import { describeDocument } from './document-id.js';
+import { documentAccess } from './document-access.js';
 import { PaperConnection } from './paper-connection.js';
 import type { PaperDocument } from './paper-document.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import { ProtocolError } from './protocol-error.js';
-import { membershipFields, ParticipantsRepository } from './participants.repository.js';
+import { membershipFields, notesSeatKey, ParticipantsRepository } from './participants.repository.js';
 
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
@@ -17,8 +19,8 @@ function toBytes(data: RawData): Uint8Array {
 }
 
 /**
- * Admits a socket to a paper (shared socket admission, then membership and loading the paper)
- * and wires its frames to it.
+ * Admits a socket to a paper or a session's notes (shared socket admission, then membership, the
+ * document's access rule and loading the document) and wires its frames to it.
  */
 @Injectable()
 export class CollabService {
@@ -32,25 +34,32 @@ export class CollabService {
   ) {}
 
   async accept(socket: WebSocket, request: IncomingMessage): Promise<void> {
-    const admitted = await this.admission.admit(socket, request, COLLAB_PATH);
+    const admitted = await this.admission.admit(socket, request, COLLAB_PATH, parseCollabRoom);
     if (!admitted) return;
-    const { auth, consultationId, url } = admitted;
+    const { auth, consultationId, room, url } = admitted;
     const refuse = (code: number, reason: string) => socket.close(code, reason);
-    const [states, [member]] = await Promise.all([
+    const [states, [member], seats] = await Promise.all([
       this.participants.consultations([consultationId]),
       this.participants.memberships([{ consultationId, userId: auth.userId }]),
+      room.kind === 'notes'
+        ? this.participants.notesSeats([{ consultationId, sessionId: room.sessionId, userId: auth.userId }])
+        : undefined,
     ]);
     const state = states.get(consultationId);
     if (!state || !member) return refuse(CLOSE_CODES.NOT_FOUND, 'Consultation not found');
-    if (!can(member.role, 'paper.read', state.phase))
-      return refuse(CLOSE_CODES.NOT_FOUND, 'Not allowed to read this paper');
+    const seat =
+      room.kind === 'notes' ? seats?.get(notesSeatKey({ ...room, userId: auth.userId })) : undefined;
+    const verdict = documentAccess(room, member.role, state, seat);
+    if ('refusal' in verdict) return refuse(CLOSE_CODES.NOT_FOUND, verdict.refusal);
 
+    const documentId = collabRoom(room);
     let document: PaperDocument;
     try {
-      document = await this.registry.acquire(consultationId, state.attributionMode);
+      document = await this.registry.acquire(documentId, state.attributionMode);
     } catch (error) {
-      this.logger.warn(`Paper ${consultationId} could not be loaded: ${(error as Error).message}`);
-      return refuse(CLOSE_CODES.UNAVAILABLE, 'The paper could not be loaded; try again shortly');
+      this.logger.warn(`${describeDocument(documentId)} could not be loaded: ${(error as Error).message}`);
+      const what = room.kind === 'paper' ? 'The paper' : 'The notes';
+      return refuse(CLOSE_CODES.UNAVAILABLE, `${what} could not be loaded; try again shortly`);
     }
     const connection = new PaperConnection(
       socket,
@@ -62,7 +71,7 @@ export class CollabService {
         awarenessPerSecond: this.config.collab.awarenessPerSecond,
       },
     );
-    connection.access = paperAccess(member.role, state.phase, state.textChanges);
+    connection.access = verdict.access;
     if (!connection.isOpen) {
       this.registry.release(document);
       return;

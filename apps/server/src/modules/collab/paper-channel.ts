@@ -75,13 +75,14 @@ export class PaperChannel implements PaperPeers {
   private stopWatchingLost: (() => void) | undefined;
 
   private constructor(
-    private readonly consultationId: string,
+    /** The document's id (document-id.ts): the paper's is its consultation's. */
+    private readonly documentId: string,
     private readonly bus: ClusterBus,
     private readonly store: ChannelStorage,
   ) {}
 
   private get name(): string {
-    return `cw:paper:${this.consultationId}`;
+    return `cw:paper:${this.documentId}`;
   }
 
   /**
@@ -89,8 +90,8 @@ export class PaperChannel implements PaperPeers {
    * arrives here; what was sent before is covered by the catch-up after its sender's next
    * "stored".
    */
-  static async open(consultationId: string, bus: ClusterBus, store: ChannelStorage): Promise<PaperChannel> {
-    const channel = new PaperChannel(consultationId, bus, store);
+  static async open(documentId: string, bus: ClusterBus, store: ChannelStorage): Promise<PaperChannel> {
+    const channel = new PaperChannel(documentId, bus, store);
     channel.unsubscribe = await bus.subscribe(channel.name, {
       message: (payload, origin) => channel.receive(payload, origin),
       missed: () => channel.missed(),

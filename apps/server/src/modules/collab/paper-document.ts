@@ -1,6 +1,7 @@
 import {
   type AttributionMode,
   CLOSE_CODES,
+  type CollabDocument,
   MESSAGE_AUTH,
   MESSAGE_AWARENESS,
   MESSAGE_QUERY_AWARENESS,
@@ -12,6 +13,8 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import type * as Y from 'yjs';
 import { countSectionChanges, sectionAt } from './contributions.js';
+import { documentOf } from './document-id.js';
+import type { DocumentRoots } from './document-roots.js';
 import { PaperBroadcast } from './paper-broadcast.js';
 import { PaperConnection, type ViewerClass } from './paper-connection.js';
 import { PaperPresence, type SharedPresence } from './paper-presence.js';
@@ -25,7 +28,6 @@ import {
 } from './paper.repository.js';
 import { type PaperSink, PendingWrites, type WritePeers } from './pending-writes.js';
 import { ProtocolError } from './protocol-error.js';
-import type { SectionRoots } from './section-roots.js';
 import { SuggestionAuthors } from './suggestion-authors.js';
 import { writeAccessMessage } from './sync-messages.js';
 
@@ -54,11 +56,12 @@ export interface PaperOptions {
 }
 
 /**
- * One consultation's paper in memory and the sockets on it. It reads each frame and hands it to
- * the part whose job it is — the document and sync protocol (`PaperSync`), presence
- * (`PaperPresence`), what is sent back (`PaperBroadcast`), and storing accepted edits
- * (`PendingWrites`) — and connects them: an update a socket sent is applied, relayed to the
- * other sockets and instances, and queued for storage.
+ * One consultation's paper, or another collaborative document (a session's notes), in memory and
+ * the sockets on it. It reads each frame and hands it to the part whose job it is — the document
+ * and sync protocol (`PaperSync`), presence (`PaperPresence`), what is sent back
+ * (`PaperBroadcast`), and storing accepted edits (`PendingWrites`) — and connects them: an update
+ * a socket sent is applied, relayed to the other sockets and instances, and queued for storage.
+ * Only the paper's edits are input: they alone are counted per section and claim suggestions.
  */
 export class PaperDocument {
   private readonly sync: PaperSync;
@@ -69,27 +72,36 @@ export class PaperDocument {
   readonly connections = new Set<PaperConnection>();
   attributionMode: AttributionMode;
   private isAcceptingUpdates = true;
+  /** What the document is, and of which consultation. */
+  readonly document: CollabDocument;
+  readonly consultationId: string;
+  /** Whether edits are input of their authors (the paper), or not (a session's notes). */
+  private readonly isInput: boolean;
 
   constructor(
-    readonly consultationId: string,
+    /** The document's id (document-id.ts): the paper's is its consultation's. */
+    readonly documentId: string,
     attributionMode: AttributionMode,
     stored: StoredPaper & {
       /** Who made each suggestion in the paper, as recorded. */
       suggestionAuthors: Iterable<readonly [id: string, authorId: string | null]>;
     },
-    /** The consultation's sections: the only roots updates may write into. */
-    readonly sections: SectionRoots,
+    /** The only roots updates may write into: the paper's sections, the notes' questions. */
+    readonly roots: DocumentRoots,
     sink: PaperSink,
     private readonly options: PaperOptions,
     private readonly peers?: PaperPeers,
   ) {
     this.attributionMode = attributionMode;
+    this.document = documentOf(documentId);
+    this.consultationId = this.document.consultationId;
+    this.isInput = this.document.kind === 'paper';
     this.suggestionAuthors = new SuggestionAuthors(stored.suggestionAuthors);
-    this.sync = new PaperSync(mergeStored(stored), sections, options.limits, this.suggestionAuthors);
+    this.sync = new PaperSync(mergeStored(stored), roots, options.limits, this.suggestionAuthors);
     this.presence = new PaperPresence(options.maxAwarenessStateBytes);
     this.broadcast = new PaperBroadcast(this.connections, this.presence);
     this.writes = new PendingWrites(
-      consultationId,
+      documentId,
       sink,
       options.flushDelayMs,
       () => this.sync.stateVector(),
@@ -245,7 +257,7 @@ export class PaperDocument {
    * relayed to the sockets here, never stored by this instance.
    */
   applyRemoteUpdate(update: Uint8Array, userId: string | null = null): void {
-    this.suggestionAuthors.claim(update, userId);
+    if (this.isInput) this.suggestionAuthors.claim(update, userId);
     this.sync.applyRemote(update);
   }
 
@@ -290,7 +302,7 @@ export class PaperDocument {
   private onUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === LOAD_ORIGIN) return;
     if (origin instanceof ServerChange) {
-      this.suggestionAuthors.claim(update, origin.userId);
+      if (this.isInput) this.suggestionAuthors.claim(update, origin.userId);
       this.broadcast.queueUpdate(update, undefined);
       this.writes.accept(update, origin.userId);
       this.peers?.accepted(update, origin.userId);
@@ -302,7 +314,8 @@ export class PaperDocument {
     }
     this.options.onUpdateAccepted?.();
     const { participant } = origin;
-    const suggestions = this.suggestionAuthors.claim(update, participant.userId).map(({ id, at }) => ({
+    const claimed = this.isInput ? this.suggestionAuthors.claim(update, participant.userId) : [];
+    const suggestions = claimed.map(({ id, at }) => ({
       id,
       groupId: participant.groupId,
       labelScope: participant.labelScope,
@@ -314,7 +327,7 @@ export class PaperDocument {
   }
 
   private onTransaction(transaction: Y.Transaction): void {
-    if (!(transaction.origin instanceof PaperConnection)) return;
+    if (!this.isInput || !(transaction.origin instanceof PaperConnection)) return;
     const { participant } = transaction.origin;
     for (const [sectionId, counts] of countSectionChanges(transaction)) {
       this.writes.count({

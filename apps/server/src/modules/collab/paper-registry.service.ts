@@ -6,7 +6,14 @@ import {
   type OnModuleDestroy,
   type OnModuleInit,
 } from '@nestjs/common';
-import { type AttributionMode, backoffDelay, CLOSE_CODES } from '@cw/shared';
+import {
+  type AttributionMode,
+  backoffDelay,
+  CLOSE_CODES,
+  NOTES_GENERAL_FRAGMENT,
+  notesQuestionFragmentName,
+  sectionFragmentName,
+} from '@cw/shared';
 import * as Y from 'yjs';
 import { closeAndWait } from '../../common/socket-close.js';
 import { SocketKeepAlive } from '../../common/socket-keep-alive.js';
@@ -18,7 +25,8 @@ import type { PaperConnection } from './paper-connection.js';
 import { PaperDocument } from './paper-document.js';
 import { PaperStore } from './paper-store.js';
 import { ParticipantsRepository } from './participants.repository.js';
-import { SectionRoots } from './section-roots.js';
+import { describeDocument, documentOf } from './document-id.js';
+import { DocumentRoots } from './document-roots.js';
 
 interface Entry {
   document?: PaperDocument;
@@ -40,9 +48,10 @@ const REMOTE_PRESENCE_TTL_MS = 30_000;
 const PRESENCE_SWEEP_MS = 5_000;
 
 /**
- * The papers loaded in this process: loads on first connection (never serving a paper that
- * failed to load), unloads when the last client has gone, compacts storage once enough edits
- * are stored, and stores every pending edit before the process ends.
+ * The papers and other collaborative documents (sessions' notes) loaded in this process, by
+ * document id (document-id.ts; a paper's is its consultation's id): loads on first connection
+ * (never serving a document that failed to load), unloads when the last client has gone, compacts
+ * storage once enough edits are stored, and stores every pending edit before the process ends.
  */
 @Injectable()
 export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
@@ -75,29 +84,29 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
     clearInterval(this.presenceTimer);
   }
 
-  /** Number of papers in memory (for metrics and tests). */
+  /** Number of documents in memory (for metrics and tests). */
   get loadedCount(): number {
     return this.loadedDocuments().length;
   }
 
-  /** The papers in memory. */
+  /** The documents in memory. */
   loadedDocuments(): PaperDocument[] {
     return [...this.entries.values()].flatMap(({ document }) => (document ? [document] : []));
   }
 
-  /** Sockets open on one paper (0 when it is not loaded). */
-  connectionCount(consultationId: string): number {
-    return this.entries.get(consultationId)?.document?.connections.size ?? 0;
+  /** Sockets open on one document (0 when it is not loaded). */
+  connectionCount(documentId: string): number {
+    return this.entries.get(documentId)?.document?.connections.size ?? 0;
   }
 
-  isLoaded(consultationId: string): boolean {
-    return this.entries.get(consultationId)?.document !== undefined;
+  isLoaded(documentId: string): boolean {
+    return this.entries.get(documentId)?.document !== undefined;
   }
 
-  /** The paper in memory, loading it first; rejects when it cannot be loaded. */
-  async acquire(consultationId: string, attributionMode: AttributionMode): Promise<PaperDocument> {
+  /** The document in memory, loading it first; rejects when it cannot be loaded. */
+  async acquire(documentId: string, attributionMode: AttributionMode): Promise<PaperDocument> {
     for (;;) {
-      const entry = this.entries.get(consultationId);
+      const entry = this.entries.get(documentId);
       if (entry?.unloading) {
         await entry.unloading;
         continue;
@@ -109,30 +118,37 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
       }
       if (entry?.loading) return entry.loading;
       const fresh: Entry = {};
-      fresh.loading = this.load(fresh, consultationId, attributionMode).then(
+      fresh.loading = this.load(fresh, documentId, attributionMode).then(
         (document) => {
           fresh.document = document;
           fresh.loading = undefined;
           return document;
         },
         (error: unknown) => {
-          this.entries.delete(consultationId);
+          this.entries.delete(documentId);
           throw error;
         },
       );
-      this.entries.set(consultationId, fresh);
+      this.entries.set(documentId, fresh);
       return fresh.loading;
     }
   }
 
-  /** The consultation's sections changed: a loaded paper reads them again. */
-  refreshSections(consultationId: string): void {
-    this.entries
-      .get(consultationId)
-      ?.document?.sections.refresh()
-      .catch((error: unknown) =>
-        this.logger.warn(`Reading the sections of ${consultationId} failed: ${(error as Error).message}`),
-      );
+  /**
+   * The consultation's structure changed: its loaded documents read their roots again (the
+   * paper its sections, a session's notes its questions).
+   */
+  refreshRoots(consultationId: string): void {
+    for (const document of this.loadedDocuments()) {
+      if (document.consultationId !== consultationId) continue;
+      document.roots
+        .refresh()
+        .catch((error: unknown) =>
+          this.logger.warn(
+            `Reading the roots of ${describeDocument(document.documentId)} failed: ${(error as Error).message}`,
+          ),
+        );
+    }
   }
 
   /** Keeps a new socket alive with pings; one that stops answering is dropped. */
@@ -141,26 +157,27 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
   }
 
   /**
-   * The current paper as one Yjs update: from memory when it is loaded (edits not yet stored
-   * included), from storage otherwise. For readers outside the socket path (thread anchors).
+   * The current document as one Yjs update: from memory when it is loaded (edits not yet stored
+   * included), from storage otherwise. For readers outside the socket path (thread anchors, the
+   * notes as published).
    */
-  async currentState(consultationId: string): Promise<Uint8Array> {
-    const loaded = this.entries.get(consultationId)?.document;
-    return loaded ? Y.encodeStateAsUpdate(loaded.doc) : this.store.readState(consultationId);
+  async currentState(documentId: string): Promise<Uint8Array> {
+    const loaded = this.entries.get(documentId)?.document;
+    return loaded ? Y.encodeStateAsUpdate(loaded.doc) : this.store.readState(documentId);
   }
 
   /**
-   * Changes the paper on behalf of member `userId` and resolves once the change is stored: loaded
-   * for it if need be, so the sockets on it (here and on other instances) receive the change as
-   * they receive edits.
+   * Changes the document on behalf of member `userId` and resolves once the change is stored:
+   * loaded for it if need be, so the sockets on it (here and on other instances) receive the
+   * change as they receive edits.
    */
   async change(
-    consultationId: string,
+    documentId: string,
     attributionMode: AttributionMode,
     userId: string,
     apply: (doc: Y.Doc) => void,
   ): Promise<void> {
-    const document = await this.acquire(consultationId, attributionMode);
+    const document = await this.acquire(documentId, attributionMode);
     try {
       document.change(userId, apply);
       await document.flush();
@@ -170,45 +187,75 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
   }
 
   /**
-   * The current paper as one Yjs update, once every edit it holds is stored: a version taken
+   * The current document as one Yjs update, once every edit it holds is stored: a version taken
    * from it never contains text the paper could still lose.
    */
-  async storedState(consultationId: string): Promise<Uint8Array> {
-    const state = await this.currentState(consultationId);
-    await this.entries.get(consultationId)?.document?.flush();
+  async storedState(documentId: string): Promise<Uint8Array> {
+    const state = await this.currentState(documentId);
+    await this.entries.get(documentId)?.document?.flush();
     return state;
   }
 
-  /** With REDIS_URL, subscribes to the paper's channel first, then reads it from storage. */
+  /** The roots a document may have as stored now, and why another is refused. */
+  private rootsOf(documentId: string): { load: () => Promise<string[]>; refusal: string } {
+    const document = documentOf(documentId);
+    if (document.kind === 'paper') {
+      return {
+        load: async () =>
+          (await this.participants.sectionIds(document.consultationId)).map(sectionFragmentName),
+        refusal: 'not a section of this paper',
+      };
+    }
+    return {
+      load: async () => [
+        NOTES_GENERAL_FRAGMENT,
+        ...(await this.participants.sessionQuestionIds(document.sessionId)).map(notesQuestionFragmentName),
+      ],
+      refusal: 'not a guiding question of these notes',
+    };
+  }
+
+  /** With REDIS_URL, subscribes to the document's channel first, then reads it from storage. */
   private async load(
     entry: Entry,
-    consultationId: string,
+    documentId: string,
     attributionMode: AttributionMode,
   ): Promise<PaperDocument> {
     const channel = this.cluster.isEnabled
-      ? await PaperChannel.open(consultationId, this.cluster, {
+      ? await PaperChannel.open(documentId, this.cluster, {
           catchUp: (document) => this.catchUp(document),
-          storeMissing: (updates) => this.store.storeMissing(consultationId, updates),
+          storeMissing: (updates) => this.store.storeMissing(documentId, updates),
         })
       : undefined;
     try {
-      const [stored, sectionIds, suggestionAuthors] = await Promise.all([
-        this.store.load(consultationId),
-        this.participants.sectionIds(consultationId),
-        this.store.suggestionAuthors(consultationId),
+      const { consultationId, kind } = documentOf(documentId);
+      const roots = this.rootsOf(documentId);
+      const [stored, rootNames, suggestionAuthors] = await Promise.all([
+        this.store.load(documentId),
+        roots.load(),
+        kind === 'paper' ? this.store.suggestionAuthors(consultationId) : [],
       ]);
-      const sections = new SectionRoots(sectionIds, () => this.participants.sectionIds(consultationId));
       const document: PaperDocument = new PaperDocument(
-        consultationId,
+        documentId,
         attributionMode,
         { ...stored, suggestionAuthors },
-        sections,
+        new DocumentRoots(rootNames, roots.load, roots.refusal),
         {
           append: async (updates, contributions) => {
-            await this.store.append(consultationId, updates, contributions);
+            try {
+              await this.store.append(documentId, updates, contributions);
+            } catch (error) {
+              if (!this.store.isGone(error)) throw error;
+              // Not retried: the edits had nowhere to go; the sockets learn why, and it unloads.
+              this.logger.log(`${describeDocument(documentId)}: its agenda session was deleted`);
+              for (const connection of [...document.connections]) {
+                connection.close(CLOSE_CODES.NOT_FOUND, 'Agenda session not found');
+              }
+              return;
+            }
             // After the document has counted this batch into its stored size.
             setImmediate(() => {
-              if (this.store.needsCompaction(document.storage)) void this.compact(consultationId);
+              if (this.store.needsCompaction(document.storage)) void this.compact(documentId);
             });
           },
         },
@@ -240,9 +287,9 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
    * the stored state vector.
    */
   private async catchUp(document: PaperDocument): Promise<Map<number, number>> {
-    const { state, size } = await this.store.reload(document.consultationId);
+    const { state, size } = await this.store.reload(document.documentId);
     if (!state) return new Map();
-    if (this.entries.get(document.consultationId)?.document === document) {
+    if (this.entries.get(document.documentId)?.document === document) {
       document.applyRemoteUpdate(state);
       Object.assign(document.storage, size);
       document.resync();
@@ -254,44 +301,44 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
     for (const document of this.loadedDocuments()) document.expireRemotePresence(REMOTE_PRESENCE_TTL_MS);
   }
 
-  /** Called when a socket leaves: a paper nobody uses is unloaded after a short grace period. */
+  /** Called when a socket leaves: a document nobody uses is unloaded after a short grace period. */
   release(document: PaperDocument): void {
-    const entry = this.entries.get(document.consultationId);
+    const entry = this.entries.get(document.documentId);
     if (!entry || entry.document !== document || document.connections.size > 0 || entry.unloadTimer) return;
     entry.unloadTimer = setTimeout(
-      () => void this.unload(document.consultationId),
+      () => void this.unload(document.documentId),
       this.config.collab.unloadDelayMs,
     );
     entry.unloadTimer.unref();
   }
 
-  private async unload(consultationId: string): Promise<void> {
-    const entry = this.entries.get(consultationId);
+  private async unload(documentId: string): Promise<void> {
+    const entry = this.entries.get(documentId);
     const document = entry?.document;
     if (!entry || !document || document.connections.size > 0) return;
     entry.unloadTimer = undefined;
     entry.unloading = (async () => {
       try {
         await document.flush();
-        if (this.store.needsCompaction(document.storage)) await this.compact(consultationId);
+        if (this.store.needsCompaction(document.storage)) await this.compact(documentId);
       } catch (error) {
         // Keep it in memory: its unsaved edits must not be dropped. Retry on the next release.
-        this.logger.warn(`Unloading paper ${consultationId} failed: ${(error as Error).message}`);
+        this.logger.warn(`Unloading ${describeDocument(documentId)} failed: ${(error as Error).message}`);
         entry.unloading = undefined;
         this.release(document);
         return;
       }
       entry.channel?.close();
       document.destroy();
-      this.entries.delete(consultationId);
+      this.entries.delete(documentId);
     })();
     await entry.unloading;
   }
 
-  /** Merges the stored log into one snapshot and tells the paper and the other instances. */
-  async compact(consultationId: string): Promise<void> {
-    const result = await this.store.compact(consultationId);
-    const entry = this.entries.get(consultationId);
+  /** Merges the stored log into one snapshot and tells the document and the other instances. */
+  async compact(documentId: string): Promise<void> {
+    const result = await this.store.compact(documentId);
+    const entry = this.entries.get(documentId);
     const document = entry?.document;
     if (!result) return;
     if (result.count > 0) {
@@ -322,7 +369,7 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
           .then(() => entry.channel?.storeHeld())
           .catch((error: unknown) =>
             this.logger.error(
-              `Paper ${document.consultationId}: edits relayed by other instances could not be stored: ${(error as Error).message}`,
+              `${describeDocument(document.documentId)}: edits relayed by other instances could not be stored: ${(error as Error).message}`,
             ),
           );
         draining.push(drained.finally(() => entry.channel?.close()));
@@ -345,12 +392,12 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
         const message = (error as Error).message;
         if (Date.now() + delayMs > deadline) {
           this.logger.error(
-            `Paper ${document.consultationId} has edits that could not be stored: ${message}`,
+            `${describeDocument(document.documentId)} has edits that could not be stored: ${message}`,
           );
           break;
         }
         this.logger.warn(
-          `Storing paper ${document.consultationId} before shutdown failed, retrying: ${message}`,
+          `Storing ${describeDocument(document.documentId)} before shutdown failed, retrying: ${message}`,
         );
       }
       await new Promise((resolve) => setTimeout(resolve, delayMs));

@@ -20,7 +20,7 @@ class FakeRepository {
     return this.calls.map((call) =>
       Object.fromEntries(
         call.batches.map((batch) => [
-          batch.consultationId,
+          batch.documentId,
           batch.updates.map((update) => new TextDecoder().decode(update.data)),
         ]),
       ),

@@ -7,7 +7,7 @@ import {
   type PendingUpdate,
 } from './paper.repository.js';
 
-/** One paper's flush waiting to be stored, and how to tell it the outcome. */
+/** One document's flush waiting to be stored, and how to tell it the outcome. */
 interface Waiting {
   updates: PendingUpdate[];
   contributions: ContributionDelta[];
@@ -15,7 +15,7 @@ interface Waiting {
   reject: (error: unknown) => void;
 }
 
-/** Flushes waiting for the next write, by paper, each paper's in the order they arrived. */
+/** Flushes waiting for the next write, by document id, each document's in the order they arrived. */
 type Queue = Map<string, Waiting[]>;
 
 /**
@@ -39,16 +39,12 @@ export class PaperStoreQueue {
   constructor(private readonly papers: PaperRepository) {}
 
   /** Stores one flush of a paper; resolves once it is committed. */
-  append(
-    consultationId: string,
-    updates: PendingUpdate[],
-    contributions: ContributionDelta[],
-  ): Promise<void> {
+  append(documentId: string, updates: PendingUpdate[], contributions: ContributionDelta[]): Promise<void> {
     return new Promise((resolve, reject) => {
       const waiting: Waiting = { updates, contributions, resolve, reject };
-      const queued = this.queue.get(consultationId);
+      const queued = this.queue.get(documentId);
       if (queued) queued.push(waiting);
-      else this.queue.set(consultationId, [waiting]);
+      else this.queue.set(documentId, [waiting]);
       this.wake?.();
       if (!this.isWriting) void this.writeQueued();
     });
@@ -62,8 +58,8 @@ export class PaperStoreQueue {
         this.queue = new Map();
         const locked = await this.write(round);
         // Before whatever the same papers flushed meanwhile, so each paper's log stays in order.
-        for (const [consultationId, waiting] of locked) {
-          this.queue.set(consultationId, [...waiting, ...(this.queue.get(consultationId) ?? [])]);
+        for (const [documentId, waiting] of locked) {
+          this.queue.set(documentId, [...waiting, ...(this.queue.get(documentId) ?? [])]);
         }
         if (locked.size > 0 && [...this.queue.keys()].every((id) => locked.has(id))) await this.pause();
       }
@@ -79,8 +75,8 @@ export class PaperStoreQueue {
    * out because their lock was held exclusively; never throws.
    */
   private async write(round: Queue): Promise<Queue> {
-    const batches: PaperBatch[] = [...round].map(([consultationId, waiting]) => ({
-      consultationId,
+    const batches: PaperBatch[] = [...round].map(([documentId, waiting]) => ({
+      documentId,
       updates: waiting.flatMap((entry) => entry.updates),
       contributions: waiting.flatMap((entry) => entry.contributions),
     }));
@@ -96,9 +92,9 @@ export class PaperStoreQueue {
       return new Map(alone.flatMap((locked) => [...locked]));
     }
     const locked: Queue = new Map();
-    for (const [consultationId, waiting] of round) {
-      if (stored.has(consultationId)) for (const entry of waiting) entry.resolve();
-      else locked.set(consultationId, waiting);
+    for (const [documentId, waiting] of round) {
+      if (stored.has(documentId)) for (const entry of waiting) entry.resolve();
+      else locked.set(documentId, waiting);
     }
     return locked;
   }

@@ -3,8 +3,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { PaperConnection } from './paper-connection.js';
 import { EditBudgets, PaperSize } from './paper-limits.js';
+import type { DocumentRoots } from './document-roots.js';
 import { ProtocolError } from './protocol-error.js';
-import type { SectionRoots } from './section-roots.js';
 import type { SuggestionAuthors } from './suggestion-authors.js';
 import { SuggestionGuard } from './suggestion-guard.js';
 import { syncStep1Message, syncStep2Message } from './sync-messages.js';
@@ -26,13 +26,13 @@ export interface SyncLimits {
   maxHoldMs: number;
 }
 
-/** An update waiting, with the read of the sections it was held at (for a root not known then). */
+/** An update waiting, with the read of the roots it was held at (for a root not known then). */
 interface HeldUpdate {
   data: Uint8Array;
-  sectionsGeneration: number;
+  rootsGeneration: number;
 }
 
-/** A socket's updates that build on changes the server does not have yet, or on a section not known yet. */
+/** A socket's updates that build on changes the server does not have yet, or on a root not known yet. */
 interface Held {
   updates: HeldUpdate[];
   bytes: number;
@@ -40,7 +40,8 @@ interface Held {
 }
 
 /**
- * The Yjs document of one paper and the y-websocket sync protocol on it: answers what a client
+ * The Yjs document of one paper (or other collaborative document) and the y-websocket sync
+ * protocol on it: answers what a client
  * asks for (sync step 1) and applies what a client sends (step 2, updates) once it is known to
  * fit the document, the paper's size limit and the member's edit budget. An update applied on
  * behalf of a socket carries the socket as its origin.
@@ -73,7 +74,7 @@ export class PaperSync {
 
   constructor(
     stored: Uint8Array | undefined,
-    private readonly sections: SectionRoots,
+    private readonly roots: DocumentRoots,
     private readonly limits: SyncLimits,
     authors: SuggestionAuthors,
   ) {
@@ -144,7 +145,7 @@ export class PaperSync {
    * client that is merely up to date sends an empty step 2, which is no error.
    */
   applyFromClient(connection: PaperConnection, syncType: number, update: Uint8Array): void {
-    const verdict = validateUpdate(this.doc, update, (root) => this.sections.has(root));
+    const verdict = validateUpdate(this.doc, update, (root) => this.roots.has(root));
     if (verdict.ok) {
       this.admit(connection, update, verdict.inserts);
       this.retryHeld();
@@ -155,9 +156,9 @@ export class PaperSync {
         if (syncType === syncProtocol.messageYjsSyncStep2 && verdict.reason === 'empty update') return;
         throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${verdict.reason}`);
       case 'unknownRoot':
-        // Perhaps a section added a moment ago: decided after the sections have been read again.
+        // Perhaps a section added a moment ago: decided after the roots have been read again.
         this.hold(connection, update);
-        this.sections.refresh().then(
+        this.roots.refresh().then(
           () => this.retryHeld(),
           () => undefined,
         );
@@ -200,7 +201,7 @@ export class PaperSync {
   }
 
   private hold(connection: PaperConnection, update: Uint8Array): void {
-    const entry = { data: update, sectionsGeneration: this.sections.generation };
+    const entry = { data: update, rootsGeneration: this.roots.generation };
     const held = this.held.get(connection);
     if (!held) {
       const timer = setTimeout(() => this.askAgain(connection), this.limits.maxHoldMs);
@@ -246,12 +247,15 @@ export class PaperSync {
   private applyHeld(connection: PaperConnection, held: Held): boolean {
     let applied = false;
     for (const entry of [...held.updates]) {
-      const verdict = validateUpdate(this.doc, entry.data, (root) => this.sections.has(root));
+      const verdict = validateUpdate(this.doc, entry.data, (root) => this.roots.has(root));
       if (!verdict.ok) {
         const isRefused =
           verdict.kind === 'invalid' ||
-          (verdict.kind === 'unknownRoot' && this.sections.generation > entry.sectionsGeneration);
-        if (isRefused) throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${verdict.reason}`);
+          (verdict.kind === 'unknownRoot' && this.roots.generation > entry.rootsGeneration);
+        if (isRefused) {
+          const reason = verdict.kind === 'unknownRoot' ? this.roots.refusal : verdict.reason;
+          throw new ProtocolError(CLOSE_CODES.BAD_MESSAGE, `Rejected update: ${reason}`);
+        }
         continue;
       }
       held.updates.splice(held.updates.indexOf(entry), 1);

@@ -46,7 +46,18 @@ export interface ConsultationState {
   textChanges: TextChangeMode;
 }
 
-/** Who may be on a paper, and the consultation state that decides what they may do. */
+/** A member asked about on an agenda session's notes. */
+export interface NotesSeat {
+  consultationId: string;
+  sessionId: string;
+  userId: string;
+}
+
+/** One member on one session's notes, as a map key. */
+export const notesSeatKey = ({ sessionId, userId }: Pick<NotesSeat, 'sessionId' | 'userId'>) =>
+  `${sessionId}|${userId}`;
+
+/** Who may be on a paper or a session's notes, and the consultation state that decides what they may do. */
 @Injectable()
 export class ParticipantsRepository {
   constructor(private readonly db: Database) {}
@@ -88,6 +99,37 @@ export class ParticipantsRepository {
     const rows = await this.db.sql<{ id: string }[]>`
       SELECT id FROM sections WHERE consultation_id = ${consultationId}`;
     return rows.map((row) => row.id);
+  }
+
+  /** The guiding questions of an agenda session: the roots of its notes besides the general notes. */
+  async sessionQuestionIds(sessionId: string): Promise<string[]> {
+    const rows = await this.db.sql<{ id: string }[]>`
+      SELECT id FROM guiding_questions WHERE session_id = ${sessionId}`;
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Of these members on sessions' notes, those whose session is an agenda session of the
+   * consultation, each with whether the member is named its rapporteur: keyed by `notesSeatKey`.
+   */
+  async notesSeats(seats: NotesSeat[]): Promise<Map<string, { isRapporteur: boolean }>> {
+    if (seats.length === 0) return new Map();
+    const sql = this.db.sql;
+    const rows = await sql<{ session_id: string; user_id: string; is_rapporteur: boolean }[]>`
+      SELECT a.id AS session_id, asked.user_id,
+        EXISTS (SELECT 1 FROM session_rapporteurs r JOIN members m ON m.id = r.member_id
+                WHERE r.session_id = a.id AND m.user_id = asked.user_id) AS is_rapporteur
+      FROM unnest(${sql.array(seats.map((seat) => seat.consultationId))}::uuid[],
+                  ${sql.array(seats.map((seat) => seat.sessionId))}::uuid[],
+                  ${sql.array(seats.map((seat) => seat.userId))}::uuid[])
+        AS asked(consultation_id, session_id, user_id)
+      JOIN agenda_sessions a ON a.id = asked.session_id AND a.consultation_id = asked.consultation_id`;
+    return new Map(
+      rows.map((row) => [
+        notesSeatKey({ sessionId: row.session_id, userId: row.user_id }),
+        { isRapporteur: row.is_rapporteur },
+      ]),
+    );
   }
 
   /** Section ids with their starting text, for the first state of a new paper. */

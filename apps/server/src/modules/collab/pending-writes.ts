@@ -9,6 +9,7 @@ import type {
   PendingUpdate,
   StoredSize,
 } from './paper.repository.js';
+import { describeDocument } from './document-id.js';
 import { storedMessage } from './sync-messages.js';
 
 /** Where a paper's accepted updates go; the paper store backs it with the instance's group commit. */
@@ -49,7 +50,7 @@ export class PendingWrites {
   private readonly logger = new Logger('Paper');
 
   constructor(
-    private readonly consultationId: string,
+    private readonly documentId: string,
     private readonly sink: PaperSink,
     private readonly flushDelayMs: number,
     /** The document's state vector now. */
@@ -123,7 +124,9 @@ export class PendingWrites {
       await this.flush();
       this.failures = 0;
     } catch (error) {
-      this.logger.warn(`Storing paper ${this.consultationId} failed, retrying: ${(error as Error).message}`);
+      this.logger.warn(
+        `Storing ${describeDocument(this.documentId)} failed, retrying: ${(error as Error).message}`,
+      );
       const delay = backoffDelay(this.failures++, RETRY_BASE_MS, RETRY_MAX_MS);
       if (!this.timer) this.timer = setTimeout(() => void this.flushAndRetry(), delay);
     }

@@ -1,13 +1,16 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { can, CLOSE_CODES, paperAccess } from '@cw/shared';
+import { CLOSE_CODES } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { type AccessChange, AccessChanges } from '../access-changes/index.js';
 import { AuthService } from '../auth/index.js';
+import { documentAccess } from './document-access.js';
 import { PaperRegistry } from './paper-registry.service.js';
 import {
   type ConsultationState,
   type MembershipRow,
   membershipFields,
+  type NotesSeat,
+  notesSeatKey,
   ParticipantsRepository,
 } from './participants.repository.js';
 
@@ -15,10 +18,11 @@ import {
 const memberKey = (consultationId: string, userId: string) => `${consultationId}|${userId}`;
 
 /**
- * Applies current roles, phases, attribution modes and session validity to the sockets on loaded
- * papers: a demoted member loses write access, a removed one or one whose session ended is
- * disconnected, and presence is labelled anew. At once for a consultation whose rights changed
- * or a session that ended (on any instance), and for all every `COLLAB_RECHECK_MS` as a safety net.
+ * Applies current roles, phases, attribution modes, rapporteurs and session validity to the
+ * sockets on loaded papers and notes: a demoted member loses write access, a removed one (or a
+ * rapporteur no longer named) or one whose session ended is disconnected, and presence is labelled
+ * anew. At once for a consultation whose rights changed or a session that ended (on any instance),
+ * and for all every `COLLAB_RECHECK_MS` as a safety net.
  */
 @Injectable()
 export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
@@ -54,7 +58,7 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
   private apply(change: AccessChange): void {
     switch (change.kind) {
       case 'consultation':
-        this.registry.refreshSections(change.consultationId);
+        this.registry.refreshRoots(change.consultationId);
         void this.run(change.consultationId);
         return;
       case 'session':
@@ -72,8 +76,8 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * One round for the loaded papers (all of them, or one consultation's): three queries, so the
-   * cost stays flat as papers add up.
+   * One round for the loaded documents (all of them, or one consultation's): three queries, and a
+   * fourth when notes are open, so the cost stays flat as documents add up.
    */
   private async run(consultationId?: string): Promise<void> {
     // The sockets connected now: one that joins during the queries was checked at its handshake.
@@ -85,6 +89,7 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
     if (papers.length === 0) return;
     const asked = new Map<string, { consultationId: string; userId: string }>();
     const sessionIds = new Set<string>();
+    const notesSeats: NotesSeat[] = [];
     for (const { document, connections } of papers) {
       const { consultationId } = document;
       for (const { participant } of connections) {
@@ -93,19 +98,28 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
           userId: participant.userId,
         });
         sessionIds.add(participant.sessionId);
+        if (document.document.kind === 'notes') {
+          notesSeats.push({
+            consultationId,
+            sessionId: document.document.sessionId,
+            userId: participant.userId,
+          });
+        }
       }
     }
     let states: Map<string, ConsultationState>;
     let members: MembershipRow[];
     let sessions: Set<string>;
+    let seats: Map<string, { isRapporteur: boolean }>;
     try {
-      [states, members, sessions] = await Promise.all([
+      [states, members, sessions, seats] = await Promise.all([
         this.participants.consultations(papers.map(({ document }) => document.consultationId)),
         this.participants.memberships([...asked.values()]),
         this.auth.liveSessions([...sessionIds]),
+        this.participants.notesSeats(notesSeats),
       ]);
     } catch (error) {
-      this.logger.warn(`Re-checking rights on loaded papers failed: ${(error as Error).message}`);
+      this.logger.warn(`Re-checking rights on loaded documents failed: ${(error as Error).message}`);
       return;
     }
     const byMember = new Map(
@@ -125,12 +139,18 @@ export class RightsRecheck implements OnModuleInit, OnModuleDestroy {
           connection.close(CLOSE_CODES.NOT_FOUND, 'No longer a member of this consultation');
           continue;
         }
-        if (!can(member.role, 'paper.read', state.phase)) {
-          connection.close(CLOSE_CODES.NOT_FOUND, 'Not allowed to read this paper');
+        const { document: kind } = document;
+        const seat =
+          kind.kind === 'notes'
+            ? seats.get(notesSeatKey({ sessionId: kind.sessionId, userId: connection.participant.userId }))
+            : undefined;
+        const verdict = documentAccess(kind, member.role, state, seat);
+        if ('refusal' in verdict) {
+          connection.close(CLOSE_CODES.NOT_FOUND, verdict.refusal);
           continue;
         }
         connection.participant = { ...connection.participant, ...membershipFields(member) };
-        document.setWriteAccess(connection, paperAccess(member.role, state.phase, state.textChanges));
+        document.setWriteAccess(connection, verdict.access);
         document.refreshViewer(connection);
       }
     }

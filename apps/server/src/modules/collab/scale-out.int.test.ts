@@ -1,4 +1,11 @@
-import { EVENTS_PATH, MESSAGE_AWARENESS } from '@cw/shared';
+import {
+  CLOSE_CODES,
+  collabRoom,
+  EVENTS_PATH,
+  type Member,
+  MESSAGE_AWARENESS,
+  NOTES_GENERAL_FRAGMENT,
+} from '@cw/shared';
 import * as encoding from 'lib0/encoding';
 import { Redis } from 'ioredis';
 import postgres from 'postgres';
@@ -383,5 +390,61 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('instances sharing Postgres and 
     await eventually(() => expect(lines(first.doc, sectionId)).toContain('after the outage'));
     first.destroy();
     second.destroy();
+  });
+
+  it('relays a session’s notes between instances like the paper, and stores them apart from it', async () => {
+    const api = new ApiClient(a, organiser);
+    const base = `/api/consultations/${consultationId}`;
+    const session = (
+      await api.post(`${base}/sessions`, {
+        title: 'Policy coherence',
+        startsAt: '2026-05-04T17:20',
+        endsAt: '2026-05-04T17:50',
+      })
+    ).body.id as string;
+    const members = (await api.get(`${base}/members`)).body as Member[];
+    const rita = members.find((entry) => entry.name === 'Rita Reviewer')!;
+    expect((await api.put(`${base}/sessions/${session}/rapporteurs`, { memberIds: [rita.id] })).status).toBe(
+      200,
+    );
+    const room = collabRoom({ kind: 'notes', consultationId, sessionId: session });
+    const notesOf = (doc: Y.Doc) =>
+      doc
+        .getXmlFragment(NOTES_GENERAL_FRAGMENT)
+        .toArray()
+        .map((node) => (node as Y.XmlElement).toArray().join(''));
+    const write = (doc: Y.Doc, text: string) => {
+      const paragraph = new Y.XmlElement('paragraph');
+      paragraph.insert(0, [new Y.XmlText(text)]);
+      doc.getXmlFragment(NOTES_GENERAL_FRAGMENT).push([paragraph]);
+    };
+
+    const rapporteur = stockClient(a, room, civil);
+    const editor = stockClient(b, room, organiser);
+    await eventually(() => expect(rapporteur.provider.synced && editor.provider.synced).toBe(true), 10_000);
+    for (let i = 0; i < 10; i++) {
+      write(rapporteur.doc, `rapporteur-${i}`);
+      write(editor.doc, `editor-${i}`);
+      await sleep(5);
+    }
+    await eventually(() => {
+      expect(notesOf(rapporteur.doc)).toHaveLength(20);
+      expect(notesOf(editor.doc)).toEqual(notesOf(rapporteur.doc));
+    }, 10_000);
+    await eventually(async () => {
+      const stored = new Y.Doc();
+      const rows = await sql<{ data: Buffer }[]>`
+        SELECT data FROM notes_updates WHERE session_id = ${session} ORDER BY id`;
+      for (const row of rows) Y.applyUpdate(stored, row.data);
+      expect(notesOf(stored)).toEqual(notesOf(rapporteur.doc));
+    });
+
+    // Another member is refused on either instance; the paper holds none of the notes.
+    const refused = new RawClient(b, `/collab/${room}`, { token: company });
+    expect((await refused.waitClosed()).code).toBe(CLOSE_CODES.NOT_FOUND);
+    const paper = stockClient(a, consultationId, company);
+    await eventually(() => expect(paper.provider.synced).toBe(true), 10_000);
+    expect(notesOf(paper.doc)).toEqual([]);
+    for (const client of [rapporteur, editor, paper]) client.destroy();
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { NotesModule } from '../notes/index.js';
 import { NotificationsModule } from '../notifications/index.js';
 import { StructureModule } from '../structure/index.js';
 import { TemplatesModule } from '../templates/index.js';
@@ -12,7 +13,7 @@ import { PhaseScheduleRepository } from './phase-schedule.repository.js';
 import { PhaseScheduler } from './phase-scheduler.js';
 
 @Module({
-  imports: [StructureModule, TemplatesModule, NotificationsModule],
+  imports: [StructureModule, TemplatesModule, NotificationsModule, NotesModule],
   controllers: [ConsultationsController],
   providers: [
     ConsultationsRepository,

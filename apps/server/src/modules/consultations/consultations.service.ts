@@ -17,6 +17,7 @@ import { Database } from '../../db/database.js';
 import { AccessChanges } from '../access-changes/index.js';
 import { GroupLabelsRepository, posterOf } from '../attribution/index.js';
 import { AuditLog } from '../audit/index.js';
+import { RapporteursService } from '../notes/index.js';
 import { NotificationsService } from '../notifications/index.js';
 import { settingsAudit } from './settings-audit.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
@@ -58,6 +59,7 @@ export class ConsultationsService {
     private readonly notifications: NotificationsService,
     private readonly schedule: PhaseSchedule,
     private readonly phaseChanges: PhaseChanges,
+    private readonly rapporteurs: RapporteursService,
   ) {}
 
   async list(userId: string): Promise<ConsultationSummary[]> {
@@ -109,15 +111,17 @@ export class ConsultationsService {
   async detail(consultationId: string, userId: string): Promise<ConsultationDetail> {
     const record = await this.consultations.findForUser(consultationId, userId);
     if (!record) throw consultationNotFound();
-    const [{ groups, ...outline }, labelScopes, scheduledChange] = await Promise.all([
+    const [{ groups, ...outline }, labelScopes, scheduledChange, sessionNotes] = await Promise.all([
       this.structure.outline(consultationId),
       this.labels.scopes(consultationId),
       this.schedule.next(consultationId, record.phase),
+      this.rapporteurs.states(consultationId, { userId, role: record.role, phase: record.phase }),
     ]);
     return {
       ...record,
       groups: groups.map((group) => ({ ...group, labelScope: labelScopes[group.id] ?? 'participant' })),
       ...outline,
+      sessionNotes,
       scheduledChange,
       allowedActions: allowedActions(record.role, record.phase),
     };

@@ -12,6 +12,7 @@ import { AppError } from '../../common/app-error.js';
 import type { Actor, MembershipContext } from '../../common/request-context.js';
 import { AuditLog } from '../audit/index.js';
 import { GroupLabelsRepository, inputRowKey, labelRows } from '../attribution/index.js';
+import { SessionNotesService } from '../notes/index.js';
 import { ResultsService } from '../results/index.js';
 import { GENERAL_KEY, InputFiguresRepository, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
 import { inputCsvStream } from './input-csv.js';
@@ -65,6 +66,7 @@ export class ExportsService {
     private readonly labels: GroupLabelsRepository,
     private readonly audit: AuditLog,
     private readonly results: ResultsService,
+    private readonly notes: SessionNotesService,
   ) {}
 
   /** Every export is recorded in the audit log: which, of what, and with or without names. */
@@ -83,7 +85,7 @@ export class ExportsService {
       const { document, render } = DOCUMENTS[format];
       const notes =
         document === 'summary'
-          ? await this.summaryNotes(scope, consultation)
+          ? await this.summaryNotes(member, scope, consultation)
           : buildResultsNotes(await this.results.read(actor), {
               title: consultation.title,
               timezone: consultation.timezone,
@@ -149,16 +151,22 @@ export class ExportsService {
 
   /**
    * The notes' figures are published like the dashboard's, from the same finest cells, so no
-   * difference between an export and a dashboard view gives a small cell away either.
+   * difference between an export and a dashboard view gives a small cell away either. Each
+   * session's notes are those members read (published, or all once the consultation is).
    */
-  private async summaryNotes(scope: ExportScope, consultation: ConsultationFacts): Promise<SummaryNotes> {
-    const [sessions, questions, groups, input, suggestions, labelScopes] = await Promise.all([
+  private async summaryNotes(
+    member: MembershipContext,
+    scope: ExportScope,
+    consultation: ConsultationFacts,
+  ): Promise<SummaryNotes> {
+    const [sessions, questions, groups, input, suggestions, labelScopes, sessionNotes] = await Promise.all([
       this.exports.sessions(scope.consultationId, scope.sessionId),
       this.exports.questions(scope),
       this.exports.groups(scope.consultationId),
       this.exports.input(scope),
       this.exports.decidedSuggestions(scope),
       this.labels.scopes(scope.consultationId),
+      this.notes.forMembers(scope.consultationId, member.phase === 'published'),
     ]);
     const questionKeys = [
       ...questions.map((question) => question.id),
@@ -203,6 +211,7 @@ export class ExportsService {
     return buildSummaryNotes({
       consultation,
       sessions,
+      sessionNotes: new Map(sessionNotes.map(({ session, ...read }) => [session.id, read])),
       isSessionFiltered: scope.sessionId !== undefined,
       questions,
       groups,

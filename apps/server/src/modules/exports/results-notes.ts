@@ -6,7 +6,7 @@ import {
   type ResultThread,
 } from '@cw/shared';
 import { atLeast, HIDDEN_TEXT, OUTCOME_LABELS, SUGGESTION_STATE_LABELS, WITHHELD } from './export-labels.js';
-import { suggestedChange } from './summary-notes.js';
+import { sessionNotesText, suggestedChange } from './summary-notes.js';
 import type { NotesGroup, NotesPart, NotesTable, NotesThread, SummaryNotes } from './summary-notes.model.js';
 
 /** What the results document says about the consultation, beside the results themselves. */
@@ -45,14 +45,16 @@ function suggestionNotes(suggestion: ResultSuggestion): NotesThread {
   };
 }
 
-function participationTable(results: ConsultationResults): NotesTable {
+type Participation = NonNullable<ConsultationResults['participation']>;
+
+function participationTable(results: ConsultationResults, participation: Participation): NotesTable {
   let hasPartial = false;
   const show = (figure: Figure) => {
     if (typeof figure === 'number') return String(figure);
     hasPartial = true;
     return figure.atLeast === 0 ? WITHHELD : atLeast(figure.atLeast);
   };
-  const row = (label: string, figures: ConsultationResults['participation']['total']) => [
+  const row = (label: string, figures: Participation['total']) => [
     label,
     show(figures.invited),
     show(figures.joined),
@@ -62,10 +64,7 @@ function participationTable(results: ConsultationResults): NotesTable {
     heading: 'Who took part',
     caption: 'Members invited, joined and active, by stakeholder group.',
     header: ['Stakeholder group', 'Invited', 'Joined', 'Active'],
-    rows: [
-      ...results.participation.rows.map((r) => row(r.label, r.figures)),
-      row('Total', results.participation.total),
-    ],
+    rows: [...participation.rows.map((r) => row(r.label, r.figures)), row('Total', participation.total)],
     footnote: hasPartial
       ? `"at least n" and "${WITHHELD}": no figure counts fewer than ${results.kThreshold} people.`
       : null,
@@ -74,16 +73,30 @@ function participationTable(results: ConsultationResults): NotesTable {
 
 /**
  * The published results as a document for posting elsewhere (SPEC §5): what every member reads
- * on the results page — how each thread and decided suggestion was taken into account, by
- * guiding question and section, under group labels only — and who took part. Laid out by the
- * summary notes' renderers, so the formats say the same thing.
+ * on the results page — each agenda session's notes, how each thread and decided suggestion was
+ * taken into account, by guiding question and section, under group labels only — and who took
+ * part. Laid out by the summary notes' renderers, so the formats say the same thing.
  */
 export function buildResultsNotes(results: ConsultationResults, facts: ResultsFacts): SummaryNotes {
   const onQuestion = (questionId: string | null) =>
     results.threads.filter((t) => t.questionId === questionId);
+  const wallClock = (instant: string) => instantToZoned(new Date(instant), facts.timezone).replace('T', ' ');
+  const sessions: NotesPart[] = results.sessions.map((session) => ({
+    heading: `Session: ${session.title}`,
+    intro: [`${wallClock(session.startsAt)} to ${wallClock(session.endsAt)} (${facts.timezone})`],
+    sessionNotes: sessionNotesText(
+      {
+        notes: session.notes,
+        publishedAt: session.notes.publishedAt === null ? null : new Date(session.notes.publishedAt),
+      },
+      facts.timezone,
+    ),
+    questions: [],
+  }));
   const account: NotesPart = {
     heading: 'How input was taken into account',
     intro: [],
+    sessionNotes: null,
     questions: [
       ...results.questions.map((question) => ({
         heading: `Question ${question.number}. ${question.text}`,
@@ -113,6 +126,7 @@ export function buildResultsNotes(results: ConsultationResults, facts: ResultsFa
             intro: [
               'The changes to the text reviewers suggested and the editors decided on, with the reason given.',
             ],
+            sessionNotes: null,
             questions: sections.map((section) => ({
               heading: `Section ${section.number} ${section.title}`,
               intro: [],
@@ -134,8 +148,8 @@ export function buildResultsNotes(results: ConsultationResults, facts: ResultsFa
       'Input is shown by stakeholder group only; no participant is named. Groups with fewer than ' +
         `${results.kThreshold} members are not named.`,
     ],
-    parts: [account, ...suggested],
+    parts: [...sessions, account, ...suggested],
     accountHeading: 'Participation',
-    tables: [participationTable(results)],
+    tables: results.participation ? [participationTable(results, results.participation)] : [],
   };
 }

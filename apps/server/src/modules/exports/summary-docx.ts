@@ -16,7 +16,7 @@ import {
   WidthType,
 } from 'docx';
 import type { CommentBlock, CommentRun } from './comment-blocks.js';
-import type { NotesTable, SummaryNotes } from './summary-notes.model.js';
+import type { NotesTable, SessionNotesText, SummaryNotes } from './summary-notes.model.js';
 
 /** Left indent of a comment, in twentieths of a point; each level of list or quote adds one more. */
 const INDENT = 360;
@@ -95,6 +95,22 @@ function heading(text: string, level: (typeof HeadingLevel)[keyof typeof Heading
   return new Paragraph({ heading: level, children: runs(text) });
 }
 
+function sessionNotes(notes: SessionNotesText): Paragraph[] {
+  const children = [
+    heading(notes.heading, HeadingLevel.HEADING_2),
+    ...notes.intro.map((line) => paragraph(line, { italics: true })),
+  ];
+  for (const part of notes.parts) {
+    if (part.heading) children.push(heading(part.heading, HeadingLevel.HEADING_3));
+    for (const block of part.blocks) {
+      if (block.type === 'item')
+        children.push(new Paragraph({ bullet: { level: 0 }, children: runs(block.text) }));
+      else children.push(paragraph(block.text, { bold: block.type === 'heading' }));
+    }
+  }
+  return children;
+}
+
 function table(notesTable: NotesTable): (Paragraph | Table)[] {
   const row = (cells: string[], isHeader: boolean) =>
     new TableRow({
@@ -138,6 +154,7 @@ export async function renderSummaryDocx(
     children.push(
       heading(part.heading, HeadingLevel.HEADING_1),
       ...part.intro.map((line) => paragraph(line)),
+      ...(part.sessionNotes ? sessionNotes(part.sessionNotes) : []),
     );
     for (const question of part.questions) {
       children.push(

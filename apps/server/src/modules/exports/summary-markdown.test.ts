@@ -9,6 +9,7 @@ const notes: SummaryNotes = {
     {
       heading: 'Session: Scoping',
       intro: [],
+      sessionNotes: null,
       questions: [
         {
           heading: 'Question 1. What is *in* scope?',
@@ -68,6 +69,53 @@ describe('renderSummaryMarkdown', () => {
   it('escapes table cells so a label cannot add a column', () => {
     expect(markdown).toContain('| Question | A\\|B | Total |');
     expect(markdown).toContain('| Question 1 | fewer than 5 | 7 |');
+  });
+
+  it('lays a session’s notes out before its questions, as literal text', () => {
+    const withNotes = renderSummaryMarkdown({
+      ...notes,
+      parts: [
+        {
+          ...notes.parts[0]!,
+          sessionNotes: {
+            heading: 'Session notes',
+            intro: ['Published 2026-03-02 17:05 (Europe/Zurich).'],
+            parts: [
+              {
+                heading: 'Question 1. What is in scope?',
+                blocks: [
+                  { type: 'heading', text: 'Examples' },
+                  { type: 'item', text: 'EU *law*' },
+                  { type: 'item', text: '1. procurement' },
+                  { type: 'paragraph', text: '- not a list\n<b>two</b> lines' },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    });
+    expect(withNotes).toContain(
+      [
+        '## Session: Scoping',
+        '',
+        '### Session notes',
+        '',
+        '_Published 2026-03-02 17:05 (Europe/Zurich)._',
+        '',
+        '#### Question 1. What is in scope?',
+        '',
+        '**Examples**',
+        '',
+        '- EU \\*law\\*',
+        '- 1\\. procurement',
+        '',
+        '\\- not a list\\',
+        '\\<b\\>two\\</b\\> lines',
+        '',
+        '### Question 1.',
+      ].join('\n'),
+    );
   });
 
   it('keeps labels on one line', () => {

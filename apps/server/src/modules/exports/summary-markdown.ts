@@ -1,4 +1,4 @@
-import type { NotesTable, SummaryNotes } from './summary-notes.model.js';
+import type { NotesTable, SessionNotesText, SummaryNotes } from './summary-notes.model.js';
 
 /** Characters with a meaning in Markdown inline text, escaped where we write labels and headings. */
 const INLINE_SPECIAL = /[\\`*_[\]<>#|~]/g;
@@ -18,6 +18,40 @@ function quoteBlock(text: string): string[] {
     .replace(/</g, '&lt;')
     .split(/\r\n|\r|\n/)
     .map((line) => (line.length > 0 ? `> ${line}` : '>'));
+}
+
+/**
+ * A line of plain text at the start of a block: literal as inline text, and a leading list marker,
+ * thematic break or heading underline taken literally too.
+ */
+function literalLine(line: string): string {
+  return escapeInline(line.trim())
+    .replace(/^([-+=])/, '\\$1')
+    .replace(/^(\d+)([.)])/, '$1\\$2');
+}
+
+/** A session's notes: plain text, so every character is literal; line breaks kept. */
+function sessionNotes(notes: SessionNotesText): string[] {
+  const literal = (text: string) =>
+    text
+      .split(/\r\n|\r|\n/)
+      .map(literalLine)
+      .join('\\\n');
+  const lines = [`### ${escapeInline(notes.heading)}`, ''];
+  for (const line of notes.intro) lines.push(`_${escapeInline(line)}_`, '');
+  for (const part of notes.parts) {
+    if (part.heading) lines.push(`#### ${escapeInline(part.heading)}`, '');
+    for (const [index, block] of part.blocks.entries()) {
+      if (block.type !== 'item')
+        lines.push(block.type === 'heading' ? `**${literal(block.text)}**` : literal(block.text), '');
+      else {
+        lines.push(`- ${literal(block.text)}`);
+        // A list ends with a blank line, or what follows would continue its last item.
+        if (part.blocks[index + 1]?.type !== 'item') lines.push('');
+      }
+    }
+  }
+  return lines;
 }
 
 function table(notesTable: NotesTable): string[] {
@@ -42,6 +76,7 @@ export function renderSummaryMarkdown(notes: SummaryNotes): string {
   for (const part of notes.parts) {
     lines.push(`## ${escapeInline(part.heading)}`, '');
     for (const line of part.intro) lines.push(escapeInline(line), '');
+    if (part.sessionNotes) lines.push(...sessionNotes(part.sessionNotes));
     for (const question of part.questions) {
       lines.push(`### ${escapeInline(question.heading)}`, '');
       for (const line of question.intro) lines.push(escapeInline(line), '');

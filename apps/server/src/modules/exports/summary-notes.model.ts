@@ -19,7 +19,23 @@ export interface NotesPart {
   heading: string;
   /** E.g. the session's time; may be empty. */
   intro: string[];
+  /** An agenda session's notes as published, first in its part; null when there are none. */
+  sessionNotes: SessionNotesText | null;
   questions: NotesQuestion[];
+}
+
+/** The notes the session's rapporteurs wrote, as published: plain text, naming no one. */
+export interface SessionNotesText {
+  heading: string;
+  /** E.g. when they were published. */
+  intro: string[];
+  /** Per guiding question (its heading), then the general notes (no heading). */
+  parts: Array<{ heading: string | null; blocks: SessionNotesBlock[] }>;
+}
+
+export interface SessionNotesBlock {
+  type: 'paragraph' | 'heading' | 'item';
+  text: string;
 }
 
 export interface NotesQuestion {

@@ -44,6 +44,7 @@ function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
         endsAt: new Date('2026-03-02T10:30:00Z'),
       },
     ],
+    sessionNotes: new Map(),
     isSessionFiltered: false,
     questions: [
       { id: 'q1', number: 1, text: 'What is in scope?', sessionId: 's1', sections: ['1 Scope'] },
@@ -171,6 +172,42 @@ describe('buildSummaryNotes', () => {
       emptyText: 'No input.',
     });
     expect(notes.parts[2]!.questions[0]!.groups[0]!.threads[0]!.comments[0]!.text).toBe('General remark');
+  });
+
+  it('puts a session’s notes at the top of its part: per question that has any, then general notes', () => {
+    const published = buildSummaryNotes(
+      source({
+        sessionNotes: new Map([
+          [
+            's1',
+            {
+              publishedAt: new Date('2026-03-02T16:05:00Z'),
+              notes: {
+                questions: [
+                  {
+                    questionId: 'q1',
+                    number: 1,
+                    text: 'What is in scope?',
+                    blocks: [{ type: 'item', text: 'Procurement' }],
+                  },
+                  { questionId: 'q3', number: 3, text: 'Unanswered?', blocks: [] },
+                ],
+                general: [{ type: 'paragraph', text: 'A lively session.' }],
+              },
+            },
+          ],
+        ]),
+      }),
+    );
+    expect(published.parts[0]!.sessionNotes).toEqual({
+      heading: 'Session notes',
+      intro: ['Published 2026-03-02 17:05 (Europe/Zurich). No participant is named.'],
+      parts: [
+        { heading: 'Question 1. What is in scope?', blocks: [{ type: 'item', text: 'Procurement' }] },
+        { heading: 'General notes', blocks: [{ type: 'paragraph', text: 'A lively session.' }] },
+      ],
+    });
+    expect(buildSummaryNotes(source()).parts.map((part) => part.sessionNotes)).toEqual([null, null, null]);
   });
 
   it('labels quotes by k-anonymous label only, even when the records carry a name, unless names were granted', () => {

@@ -2,6 +2,7 @@ import {
   type DashboardRow,
   instantToZoned,
   type LabelScope,
+  type PublishedNotesText,
   SUGGESTION_STATES,
   THREAD_OUTCOMES,
 } from '@cw/shared';
@@ -22,14 +23,24 @@ import type {
   NotesPart,
   NotesQuestion,
   NotesThread,
+  SessionNotesText,
   SummaryNotes,
 } from './summary-notes.model.js';
+
+/** An agenda session's notes as members read them (see the notes module). */
+export interface SessionNotesInput {
+  notes: PublishedNotesText;
+  /** Null: never published, shown as they stand because the consultation is published. */
+  publishedAt: Date | null;
+}
 
 /** Everything the summary notes are made from, as the repository reads it. */
 export interface SummaryInput {
   consultation: ConsultationFacts;
   /** The agenda sessions covered (one when filtered). */
   sessions: SessionFacts[];
+  /** The notes of those sessions members may read, by session id. */
+  sessionNotes: ReadonlyMap<string, SessionNotesInput>;
   /** Whether the notes cover one session only (then questions outside it and general input are left out). */
   isSessionFiltered: boolean;
   questions: QuestionFacts[];
@@ -77,17 +88,24 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
       `${wallClock(session.startsAt, consultation.timezone)} to ` +
         `${wallClock(session.endsAt, consultation.timezone)} (${consultation.timezone})`,
     ],
+    sessionNotes: sessionNotesText(source.sessionNotes.get(session.id), consultation.timezone),
     questions: source.questions.filter((facts) => facts.sessionId === session.id).map(question),
   }));
   if (!source.isSessionFiltered) {
     const outside = source.questions.filter((facts) => facts.sessionId === null);
     if (outside.length > 0)
-      parts.push({ heading: 'Questions outside the agenda', intro: [], questions: outside.map(question) });
+      parts.push({
+        heading: 'Questions outside the agenda',
+        intro: [],
+        sessionNotes: null,
+        questions: outside.map(question),
+      });
     const general = threadsByQuestion.get(null);
     if (general) {
       parts.push({
         heading: 'General input',
         intro: [],
+        sessionNotes: null,
         questions: [questionNotes('Input not tied to a guiding question', [], general, labels)],
       });
     }
@@ -164,6 +182,31 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
   };
 }
 
+/** A session's notes as the summary lays them out: per guiding question that has any, then the general notes. */
+export function sessionNotesText(
+  input: SessionNotesInput | undefined,
+  timezone: string,
+): SessionNotesText | null {
+  if (!input) return null;
+  const { notes, publishedAt } = input;
+  const parts = notes.questions
+    .filter((question) => question.blocks.length > 0)
+    .map((question) => ({
+      heading: `Question ${question.number}. ${question.text}`,
+      blocks: question.blocks,
+    }));
+  if (notes.general.length > 0) parts.push({ heading: 'General notes', blocks: notes.general });
+  return {
+    heading: 'Session notes',
+    intro: [
+      publishedAt
+        ? `Published ${wallClock(publishedAt, timezone)} (${timezone}). No participant is named.`
+        : 'Not published before the consultation was; shown as the rapporteurs left them.',
+    ],
+    parts,
+  };
+}
+
 /** What a suggestion changes, in words. */
 export function suggestedChange(record: { insertedText: string; deletedText: string }): string {
   const { insertedText: inserted, deletedText: deleted } = record;
@@ -201,6 +244,7 @@ function suggestionNotes(source: SummaryInput): NotesPart | null {
   return {
     heading: 'Suggested changes to the paper',
     intro: ['The changes to the text reviewers suggested and the editors decided on, with the reason given.'],
+    sessionNotes: null,
     questions: [...bySection].map(([section, byLabel]) => ({
       heading: `Section ${section}`,
       intro: [],

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import pdfmake, { type Content, type TableCell } from 'pdfmake';
 import type { TFontDictionary } from 'pdfmake/interfaces.js';
 import type { CommentBlock, CommentRun } from './comment-blocks.js';
-import type { NotesTable, SummaryNotes } from './summary-notes.model.js';
+import type { NotesTable, SessionNotesText, SummaryNotes } from './summary-notes.model.js';
 
 const require = createRequire(import.meta.url);
 const fontFile = require.resolve('pdfmake/fonts/Roboto.js');
@@ -60,6 +60,22 @@ function commentContent(blocks: readonly CommentBlock[], lead: Content[] = []): 
   });
 }
 
+/** A session's notes: plain text in paragraphs, headings and bulleted items. */
+function sessionNotes(notes: SessionNotesText): Content[] {
+  const content: Content[] = [
+    { text: notes.heading, style: 'h2' },
+    ...notes.intro.map((line): Content => ({ text: line, italics: true, margin: [0, 0, 0, 4] })),
+  ];
+  for (const part of notes.parts) {
+    if (part.heading) content.push({ text: part.heading, style: 'h3' });
+    for (const block of part.blocks) {
+      if (block.type === 'item') content.push({ ul: [block.text], margin: [0, 0, 0, 2] });
+      else content.push({ text: block.text, bold: block.type === 'heading', margin: [0, 0, 0, 4] });
+    }
+  }
+  return content;
+}
+
 function table(notesTable: NotesTable): Content[] {
   const cell = (text: string, index: number, isHeader: boolean): TableCell => ({
     text,
@@ -99,6 +115,7 @@ export function renderSummaryPdf(
   ];
   for (const part of notes.parts) {
     content.push({ text: part.heading, style: 'h1' }, ...part.intro.map((line): Content => ({ text: line })));
+    if (part.sessionNotes) content.push(...sessionNotes(part.sessionNotes));
     for (const question of part.questions) {
       content.push(
         { text: question.heading, style: 'h2' },

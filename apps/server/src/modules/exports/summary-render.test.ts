@@ -11,6 +11,11 @@ const notes: SummaryNotes = {
     {
       heading: 'Session: Scoping',
       intro: [],
+      sessionNotes: {
+        heading: 'Session notes',
+        intro: ['Published 2026-03-02 17:05 (Europe/Zurich). No participant is named.'],
+        parts: [{ heading: 'General notes', blocks: [{ type: 'item', text: 'Procurement came up twice.' }] }],
+      },
       questions: [
         {
           heading: 'Question 1. What is in scope?',
@@ -69,6 +74,7 @@ describe('renderSummaryInWorker', () => {
     expect(file.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(file)), { mergePages: true });
     expect(text).toContain('Summary notes: Smart mix');
+    expect(text).toContain('Procurement came up twice.');
     expect(text).toContain('Due diligence must cover Ελλάδα and Україна.');
     expect(text).not.toContain('**');
     expect(text).toMatch(/first\s+.*second/s);

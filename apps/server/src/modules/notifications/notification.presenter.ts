@@ -30,6 +30,7 @@ export function presentNotification(row: NotificationRow, viewer: Viewer): Notif
     attributionMode: row.new_mode,
     phase: row.new_phase,
     dueAt: row.due_at?.toISOString() ?? null,
+    session: row.session_id === null ? null : { id: row.session_id, title: row.session_title! },
     // The schedule is no person: its time needs no blurring.
     createdAt: actor
       ? timeFor(row.created_at.toISOString(), actor.timePrecision)

@@ -48,6 +48,7 @@ describe.each(BACKENDS)('notifications on %s', (backend) => {
         attributionMode: null,
         phase: null,
         dueAt: null,
+        session: null,
         createdAt: expect.stringMatching(/T\d{2}:00:00\.000Z$/),
         isRead: false,
       },

@@ -21,6 +21,8 @@ export interface NotificationRow {
   new_mode: AttributionMode | null;
   new_phase: Phase | null;
   due_at: Date | null;
+  session_id: string | null;
+  session_title: string | null;
   created_at: Date;
   is_read: boolean;
 }
@@ -124,14 +126,31 @@ export class NotificationsRepository {
       FROM members m WHERE m.consultation_id = ${consultationId}`;
   }
 
+  /** Tells every member but the actor that the session's notes were published. */
+  async notifyNotesPublished(
+    consultationId: string,
+    sessionId: string,
+    actor: Poster,
+    tx: Queryable,
+  ): Promise<void> {
+    await tx`
+      INSERT INTO notifications (consultation_id, user_id, kind, actor_id, actor_role, actor_group, actor_scope,
+        session_id)
+      SELECT ${consultationId}, m.user_id, 'notesPublished', ${actor.userId}, ${actor.role}, ${actor.groupId},
+        ${actor.labelScope}, ${sessionId}
+      FROM members m WHERE m.consultation_id = ${consultationId} AND m.user_id <> ${actor.userId}`;
+  }
+
   /** The recipient's notifications in one consultation, newest first. */
   async list(consultationId: string, userId: string): Promise<NotificationRow[]> {
     return this.db.sql<NotificationRow[]>`
       SELECT n.id, n.kind, n.thread_id, t.question_id, n.comment_id, n.actor_id, u.name AS actor_name,
         n.actor_role, n.actor_group AS actor_group_id, g.name AS actor_group_name, n.actor_mode, n.actor_scope,
-        n.note, n.new_mode, n.new_phase, n.due_at, n.created_at, n.read_at IS NOT NULL AS is_read
+        n.note, n.new_mode, n.new_phase, n.due_at, n.session_id, a.title AS session_title, n.created_at,
+        n.read_at IS NOT NULL AS is_read
       FROM notifications n
       LEFT JOIN threads t ON t.id = n.thread_id
+      LEFT JOIN agenda_sessions a ON a.id = n.session_id
       LEFT JOIN users u ON u.id = n.actor_id
       LEFT JOIN stakeholder_groups g ON g.id = n.actor_group
       WHERE n.consultation_id = ${consultationId} AND n.user_id = ${userId}

@@ -14,7 +14,8 @@ import { type ModerationKind, NotificationsRepository } from './notifications.re
 
 /**
  * Replies to and resolutions of a member's threads, moderation of their comments, switches to a
- * more open attribution mode and phase changes (the day before a scheduled one too), kept until read. Each is written in the transaction of the change
+ * more open attribution mode, phase changes (the day before a scheduled one too) and the
+ * publication of a session's notes, kept until read. Each is written in the transaction of the change
  * it tells about, so neither exists without the other.
  */
 @Injectable()
@@ -59,6 +60,15 @@ export class NotificationsService {
 
   async phaseChangeDue(consultationId: string, change: { phase: Phase; dueAt: string }, tx: Queryable) {
     await this.notifications.notifyPhaseChangeDue(consultationId, change, tx);
+  }
+
+  async notesPublished(
+    consultationId: string,
+    sessionId: string,
+    actor: Poster,
+    tx: Queryable,
+  ): Promise<void> {
+    await this.notifications.notifyNotesPublished(consultationId, sessionId, actor, tx);
   }
 
   async list({ auth, member }: Actor): Promise<Notification[]> {

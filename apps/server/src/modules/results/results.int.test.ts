@@ -113,13 +113,14 @@ describe.each(BACKENDS)('published results on %s', (backend) => {
 
   it('publishes participation only as figures from at least k people, and names no one', async () => {
     const { body } = await read(world.observer);
+    const participation = body.participation!;
     // k = 5 and one member per group: no group is named, and no figure counts fewer than 5 people.
-    expect(body.participation.rows.map((row) => row.label)).toEqual(['Other stakeholders', 'A participant']);
-    const figures = [...body.participation.rows.map((row) => row.figures), body.participation.total];
+    expect(participation.rows.map((row) => row.label)).toEqual(['Other stakeholders', 'A participant']);
+    const figures = [...participation.rows.map((row) => row.figures), participation.total];
     for (const figure of figures.flatMap((f) => [f.invited, f.joined, f.active])) {
       expect(typeof figure === 'number' ? figure === 0 || figure >= 5 : true).toBe(true);
     }
-    expect(body.participation.total.active).toEqual({ atLeast: 0 });
+    expect(participation.total.active).toEqual({ atLeast: 0 });
     for (const viewer of [world.observer, world.admin]) {
       const text = JSON.stringify((await read(viewer)).body);
       for (const person of people) {

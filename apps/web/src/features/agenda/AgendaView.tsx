@@ -1,9 +1,13 @@
 import type { AgendaSession, ConsultationDetail, GuidingQuestion, LiveFocus, Section } from '@cw/shared';
-import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes';
+import { Badge, Button, Card, Flex, Heading, Link as ThemeLink, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { formatInstant } from '../../lib/time-format';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { canDo } from '../consultations/useConsultations';
 import { useLive, useLiveActions } from '../live/useLive';
+import { notesAccessOf } from '../notes/notes-access';
+import { RapporteursDialog } from '../notes/RapporteursDialog';
 import { buildAgenda } from './agenda-model';
 import { SessionTimes } from './SessionTimes';
 
@@ -85,6 +89,11 @@ export function AgendaView({ consultation }: { consultation: ConsultationDetail 
                     ) : null}
                     <SectionList sections={sections} live={live} />
                     <QuestionList questions={questions} live={live} />
+                    <SessionNotesLine
+                      consultation={consultation}
+                      sessionId={session.id}
+                      title={session.title}
+                    />
                   </Flex>
                 </Card>
               </li>
@@ -104,6 +113,63 @@ export function AgendaView({ consultation }: { consultation: ConsultationDetail 
         ) : null}
       </Flex>
     </section>
+  );
+}
+
+/**
+ * Who writes the session's notes (the organisers see every rapporteur, others only themselves),
+ * whether they are published, and the way to them for those who may open them.
+ */
+function SessionNotesLine({
+  consultation,
+  sessionId,
+  title,
+}: {
+  consultation: ConsultationDetail;
+  sessionId: string;
+  title: string;
+}) {
+  const { t, i18n } = useTranslation();
+  const state = consultation.sessionNotes.find((entry) => entry.sessionId === sessionId);
+  const rapporteurs = state?.rapporteurs ?? [];
+  const names = rapporteurs.map((rapporteur) => (rapporteur.isYou ? t('agenda.you') : rapporteur.name));
+  const mayManage = canDo(consultation, 'rapporteurs.manage');
+  const mayOpen = notesAccessOf(consultation, sessionId) !== null;
+  if (names.length === 0 && !state?.publishedAt && !mayManage && !mayOpen) return null;
+  return (
+    <Flex direction="column" gap="1">
+      {names.length > 0 || mayManage ? (
+        <Flex gap="2" align="center" wrap="wrap">
+          <Text size="2">
+            {names.length > 0
+              ? t('agenda.rapporteurs', { names: names.join(', ') })
+              : t('agenda.noRapporteurs')}
+          </Text>
+          {mayManage ? (
+            <RapporteursDialog
+              consultationId={consultation.id}
+              sessionId={sessionId}
+              sessionTitle={title}
+              rapporteurs={rapporteurs}
+            />
+          ) : null}
+        </Flex>
+      ) : null}
+      {state?.publishedAt ? (
+        <Text size="2" color="gray" highContrast>
+          {t('agenda.notesPublished', { time: formatInstant(state.publishedAt, i18n.language) })}
+        </Text>
+      ) : null}
+      {mayOpen ? (
+        <Text size="2">
+          <ThemeLink asChild>
+            <Link to={`/consultations/${consultation.id}/notes/${sessionId}`}>
+              {t('agenda.openNotes', { title })}
+            </Link>
+          </ThemeLink>
+        </Text>
+      ) : null}
+    </Flex>
   );
 }
 

@@ -1,23 +1,17 @@
-import type { Action } from '@cw/shared';
+import type { ConsultationDetail } from '@cw/shared';
 import { TabNav } from '@radix-ui/themes';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { visibleNavItems } from './consultation-nav';
 
 /** The consultation's pages this member may use now. */
-export function ConsultationNav({
-  consultationId,
-  allowedActions,
-}: {
-  consultationId: string;
-  allowedActions: readonly Action[];
-}) {
+export function ConsultationNav({ consultation }: { consultation: ConsultationDetail }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const base = `/consultations/${consultationId}`;
+  const base = `/consultations/${consultation.id}`;
   return (
     <TabNav.Root aria-label={t('nav.consultation')}>
-      {visibleNavItems(allowedActions).map((item) => {
+      {visibleNavItems(consultation).map((item) => {
         const to = item.path ? `${base}/${item.path}` : base;
         const isActive = pathname === to || pathname === `${to}/`;
         return (

@@ -2,8 +2,15 @@ import { allowedActions, type Phase, type Role } from '@cw/shared';
 import { describe, expect, it } from 'vitest';
 import { visibleNavItems } from './consultation-nav';
 
-const navFor = (role: Role, phase: Phase) =>
-  visibleNavItems(allowedActions(role, phase)).map((item) => item.labelKey);
+const SESSION = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+
+const navFor = (role: Role, phase: Phase, publishedAt: string | null = null) =>
+  visibleNavItems({
+    allowedActions: allowedActions(role, phase),
+    role,
+    phase,
+    sessionNotes: [{ sessionId: SESSION, rapporteurs: [], publishedAt }],
+  }).map((item) => item.labelKey);
 
 describe('visibleNavItems', () => {
   it('gives admins every page while the consultation is open', () => {
@@ -67,7 +74,14 @@ describe('visibleNavItems', () => {
     expect(navFor('reviewer', 'closed')).not.toContain('nav.results');
   });
 
+  it('gives every member the results as soon as a session’s notes are published', () => {
+    expect(navFor('reviewer', 'open', '2026-05-04T16:00:00.000Z')).toContain('nav.results');
+    expect(navFor('observer', 'closed', '2026-05-04T16:00:00.000Z')).toContain('nav.results');
+  });
+
   it('shows nothing for an empty permission list', () => {
-    expect(visibleNavItems([])).toEqual([]);
+    expect(visibleNavItems({ allowedActions: [], role: 'admin', phase: 'open', sessionNotes: [] })).toEqual(
+      [],
+    );
   });
 });

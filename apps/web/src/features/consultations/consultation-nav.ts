@@ -1,4 +1,5 @@
-import type { Action } from '@cw/shared';
+import type { Action, ConsultationDetail } from '@cw/shared';
+import { resultsScopeOf } from '../results/results-scope';
 
 export interface ConsultationNavItem {
   /** Path below `/consultations/:id`; empty for the consultation home. */
@@ -19,7 +20,12 @@ export interface ConsultationNavItem {
     | 'nav.settings';
   /** Shown when the member may do any of these now. */
   anyOf: readonly Action[];
+  /** And, where the matrix alone does not decide, when this says so. */
+  when?: (consultation: NavConsultation) => boolean;
 }
+
+/** What of the consultation decides the pages shown. */
+export type NavConsultation = Pick<ConsultationDetail, 'allowedActions' | 'role' | 'phase' | 'sessionNotes'>;
 
 const ITEMS: readonly ConsultationNavItem[] = [
   { path: '', labelKey: 'nav.overview', anyOf: ['consultation.read'] },
@@ -28,7 +34,13 @@ const ITEMS: readonly ConsultationNavItem[] = [
   { path: 'triage', labelKey: 'nav.triage', anyOf: ['threads.resolve'] },
   { path: 'moderation', labelKey: 'nav.moderation', anyOf: ['comments.moderate'] },
   { path: 'dashboard', labelKey: 'nav.dashboard', anyOf: ['dashboard.read'] },
-  { path: 'results', labelKey: 'nav.results', anyOf: ['results.read'] },
+  {
+    path: 'results',
+    labelKey: 'nav.results',
+    anyOf: ['results.read'],
+    // Members see the results page once there is something published to read.
+    when: (consultation) => resultsScopeOf(consultation) !== null,
+  },
   { path: 'versions', labelKey: 'nav.versions', anyOf: ['paper.read'] },
   { path: 'structure', labelKey: 'nav.structure', anyOf: ['structure.manage'] },
   { path: 'exports', labelKey: 'nav.exports', anyOf: ['exports.create'] },
@@ -41,7 +53,11 @@ const ITEMS: readonly ConsultationNavItem[] = [
   },
 ];
 
-/** The pages a member may use, decided by the shared permission matrix's answer, not by role names. */
-export function visibleNavItems(allowedActions: readonly Action[]): ConsultationNavItem[] {
-  return ITEMS.filter((item) => item.anyOf.some((action) => allowedActions.includes(action)));
+/** The pages a member may use, decided by the shared permission rules' answer, not by role names. */
+export function visibleNavItems(consultation: NavConsultation): ConsultationNavItem[] {
+  return ITEMS.filter(
+    (item) =>
+      item.anyOf.some((action) => consultation.allowedActions.includes(action)) &&
+      (item.when?.(consultation) ?? true),
+  );
 }

@@ -13,6 +13,8 @@ export interface FigureColumn {
 
 interface FigureTableProps {
   caption: string;
+  /** What the rows are; stakeholder groups unless said. */
+  rowsHeader?: string;
   /** The rows' labels (stakeholder groups, or their k-anonymous labels). */
   rows: readonly { key: string; label: string }[];
   columns: readonly FigureColumn[];
@@ -26,6 +28,7 @@ interface FigureTableProps {
 /** The figures behind a chart as a real table: caption, column and row headers, totals. */
 export function FigureTable({
   caption,
+  rowsHeader,
   rows,
   columns,
   cells,
@@ -44,7 +47,9 @@ export function FigureTable({
       <caption>{caption}</caption>
       <Table.Header>
         <Table.Row>
-          <Table.ColumnHeaderCell scope="col">{t('dashboard.table.group')}</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell scope="col">
+            {rowsHeader ?? t('dashboard.table.group')}
+          </Table.ColumnHeaderCell>
           {columns.map((column) => (
             <Table.ColumnHeaderCell key={column.key} scope="col" title={column.title}>
               {column.label}

@@ -40,21 +40,25 @@ function ToolButton({
 }
 
 /**
- * Formatting for the focused section: marks, headings, lists, quote, link and table; and whether
- * edits are made as suggestions. While suggesting, the changes to whole blocks (headings, lists,
- * quote, table) are off: a suggestion can only mark text.
+ * Formatting for the focused editor (a section, or a part of a session's notes): marks, headings,
+ * lists, quote, link and table; and whether edits are made as suggestions. While suggesting, the
+ * changes to whole blocks (headings, lists, quote, table) are off: a suggestion can only mark text.
  */
 export function EditorToolbar({
   editor,
-  number,
+  label,
   suggesting,
   onSuggestingChange,
+  hasTables = true,
 }: {
   editor: Editor;
-  number: string;
+  /** The toolbar's accessible name, e.g. "Formatting of section 2". */
+  label: string;
   suggesting: boolean;
   /** Absent where suggesting is decided for the member. */
   onSuggestingChange: ((suggesting: boolean) => void) | undefined;
+  /** Whether the editor's schema has tables (the notes' has not). */
+  hasTables?: boolean;
 }) {
   const { t } = useTranslation();
   const [isLinkDialogOpen, setIsLinkDialogOpen] = useState(false);
@@ -74,13 +78,7 @@ export function EditorToolbar({
   const run = () => editor.chain().focus();
 
   return (
-    <Flex
-      role="toolbar"
-      aria-label={t('paper.toolbar.label', { number })}
-      gap="1"
-      wrap="wrap"
-      className="paper-toolbar"
-    >
+    <Flex role="toolbar" aria-label={label} gap="1" wrap="wrap" className="paper-toolbar">
       <ToolButton isPressed={active.bold} onPress={() => run().toggleBold().run()}>
         {t('paper.toolbar.bold')}
       </ToolButton>
@@ -125,13 +123,15 @@ export function EditorToolbar({
       <ToolButton isPressed={active.link} onPress={() => setIsLinkDialogOpen(true)}>
         {t('paper.toolbar.link')}
       </ToolButton>
-      <ToolButton
-        isDisabled={suggesting}
-        label={t('paper.toolbar.tableLabel')}
-        onPress={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
-      >
-        {t('paper.toolbar.table')}
-      </ToolButton>
+      {hasTables ? (
+        <ToolButton
+          isDisabled={suggesting}
+          label={t('paper.toolbar.tableLabel')}
+          onPress={() => run().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run()}
+        >
+          {t('paper.toolbar.table')}
+        </ToolButton>
+      ) : null}
       {onSuggestingChange ? (
         <ToolButton
           isPressed={suggesting}

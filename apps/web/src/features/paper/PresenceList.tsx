@@ -4,15 +4,18 @@ import type { Awareness } from 'y-protocols/awareness';
 import { useTranslation } from 'react-i18next';
 import { usePresence } from '../../collab/usePresence';
 
-/** Who else has the paper open, labelled as the server allows this viewer to see them. */
-export function PresenceList({ awareness }: { awareness: Awareness }) {
+/**
+ * Who else has the document open, labelled as the server allows this viewer to see them.
+ * `alone`: what to say when nobody else has it open (the paper's words by default).
+ */
+export function PresenceList({ awareness, alone }: { awareness: Awareness; alone?: string }) {
   const { t } = useTranslation();
   const others = usePresence(awareness);
   const labelId = useId();
   if (others.length === 0) {
     return (
       <Text as="p" size="2" color="gray" highContrast>
-        {t('paper.presence.alone')}
+        {alone ?? t('paper.presence.alone')}
       </Text>
     );
   }

@@ -1,6 +1,7 @@
 import { sectionCursorField, sectionFragmentName } from '@cw/shared';
 import { EditorContent, useEditor, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
 import { EditorToolbar } from './EditorToolbar';
 import { paperExtensions } from './paper-extensions';
@@ -60,6 +61,7 @@ export function SectionEditor({
   onSelectPassage,
   onEditor,
 }: SectionEditorProps) {
+  const { t } = useTranslation();
   const fragment = useMemo(
     () => session.doc.getXmlFragment(sectionFragmentName(sectionId)),
     [session, sectionId],
@@ -156,7 +158,7 @@ export function SectionEditor({
       {isEditable && isActive ? (
         <EditorToolbar
           editor={editor}
-          number={number}
+          label={t('paper.toolbar.label', { number })}
           suggesting={suggesting}
           onSuggestingChange={onSuggestingChange}
         />

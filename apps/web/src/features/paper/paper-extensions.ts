@@ -14,9 +14,27 @@ import { ThreadPassages } from './thread-passages';
 export const CONTENT_HEADING_LEVELS = [3, 4] as const;
 
 /**
- * The editor schema of one section. Everything that would write to the document on its own
- * (StarterKit's trailing paragraph) is left out: a reader's editor must never produce changes.
+ * The rich text every collaborative editor shares (the paper's sections, a session's notes).
+ * Everything that would write to the document on its own (StarterKit's trailing paragraph) is
+ * left out: a reader's editor must never produce changes.
  */
+export function collaborativeStarterKit() {
+  return StarterKit.configure({
+    // Collaboration brings its own undo, which undoes only this person's changes.
+    undoRedo: false,
+    trailingNode: false,
+    heading: { levels: [...CONTENT_HEADING_LEVELS] },
+    link: {
+      openOnClick: false,
+      autolink: true,
+      protocols: [...LINK_PROTOCOLS],
+      defaultProtocol: 'https',
+      isAllowedUri: (address) => isAllowedLinkAddress(address),
+    },
+  });
+}
+
+/** The editor schema of one section: the shared rich text, tables, thread passages and suggestions. */
 export function paperExtensions(
   fragment: Y.XmlFragment,
   awareness: Awareness,
@@ -24,19 +42,7 @@ export function paperExtensions(
   ownSuggestions: OwnSuggestions,
 ): Extensions {
   return [
-    StarterKit.configure({
-      // Collaboration brings its own undo, which undoes only this person's changes.
-      undoRedo: false,
-      trailingNode: false,
-      heading: { levels: [...CONTENT_HEADING_LEVELS] },
-      link: {
-        openOnClick: false,
-        autolink: true,
-        protocols: [...LINK_PROTOCOLS],
-        defaultProtocol: 'https',
-        isAllowedUri: (address) => isAllowedLinkAddress(address),
-      },
-    }),
+    collaborativeStarterKit(),
     TableKit.configure({ table: { resizable: false } }),
     Collaboration.configure({ fragment }),
     SectionCursors.configure({ awareness, field: cursorField }),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { FigureTable } from '../dashboard/FigureTable';
 import { useSuggestionDescription } from '../paper/useSuggestionDescription';
 import { CommentBody } from '../threads/CommentBody';
+import { SessionNotesResults } from './SessionNotesResults';
 import './results.css';
 
 const PARTICIPATION = ['invited', 'joined', 'active'] as const;
@@ -102,11 +103,48 @@ function ResultGroup({ title, children, count }: { title: string; children: Reac
   );
 }
 
+/** What the callout above the results says they are. */
+function statusKey(results: ConsultationResults) {
+  if (results.isPublished) return 'results.published' as const;
+  // Members before publication read the session notes published so far, and nothing else.
+  return results.participation === null ? ('results.notesOnly' as const) : ('results.preview' as const);
+}
+
 /**
- * How input was taken into account (SPEC §5), by guiding question and section, and who took
- * part, as published figures. Nobody is named; a member can narrow it to their own input.
+ * The summary notes of each agenda session, then how input was taken into account (SPEC §5), by
+ * guiding question and section, and who took part, as published figures. Nobody is named; a
+ * member can narrow the input to their own.
  */
-export function ResultsView({ results }: { results: ConsultationResults }) {
+export function ResultsView({ results, timeZone }: { results: ConsultationResults; timeZone: string }) {
+  const { t } = useTranslation();
+  return (
+    <Flex direction="column" gap="5">
+      <Callout.Root
+        color={results.isPublished ? 'green' : 'amber'}
+        variant="surface"
+        role="note"
+        highContrast
+      >
+        <Callout.Text>{t(statusKey(results))}</Callout.Text>
+      </Callout.Root>
+
+      <SessionNotesResults sessions={results.sessions} timeZone={timeZone} kThreshold={results.kThreshold} />
+
+      {results.participation === null ? null : (
+        <AccountAndParticipation results={results} participation={results.participation} />
+      )}
+    </Flex>
+  );
+}
+
+/** How input was taken into account, and who took part: published with the consultation. */
+function AccountAndParticipation({
+  results,
+  participation,
+}: {
+  results: ConsultationResults;
+  participation: NonNullable<ConsultationResults['participation']>;
+}) {
   const { t } = useTranslation();
   const [onlyYours, setOnlyYours] = useState(false);
   const threads = results.threads.filter((thread) => !onlyYours || thread.isYours);
@@ -117,16 +155,7 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
   const hasYours = results.threads.some((t) => t.isYours) || results.suggestions.some((s) => s.isYours);
   const participationCaption = t('results.participation.caption');
   return (
-    <Flex direction="column" gap="5">
-      <Callout.Root
-        color={results.isPublished ? 'green' : 'amber'}
-        variant="surface"
-        role="note"
-        highContrast
-      >
-        <Callout.Text>{results.isPublished ? t('results.published') : t('results.preview')}</Callout.Text>
-      </Callout.Root>
-
+    <>
       <section aria-labelledby="results-account-heading">
         <Flex direction="column" gap="4">
           <Heading as="h2" size="5" id="results-account-heading">
@@ -186,18 +215,16 @@ export function ResultsView({ results }: { results: ConsultationResults }) {
           </Text>
           <FigureTable
             caption={participationCaption}
-            rows={results.participation.rows.map((row) => ({ key: row.label, label: row.label }))}
+            rows={participation.rows.map((row) => ({ key: row.label, label: row.label }))}
             columns={PARTICIPATION.map((figure) => ({
               key: figure,
               label: t(`dashboard.participation.${figure}`),
             }))}
-            cells={results.participation.rows.map((row) =>
-              PARTICIPATION.map((figure) => row.figures[figure]),
-            )}
-            columnTotals={PARTICIPATION.map((figure) => results.participation.total[figure])}
+            cells={participation.rows.map((row) => PARTICIPATION.map((figure) => row.figures[figure]))}
+            columnTotals={PARTICIPATION.map((figure) => participation.total[figure])}
           />
         </Flex>
       </section>
-    </Flex>
+    </>
   );
 }

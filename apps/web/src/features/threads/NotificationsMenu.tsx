@@ -6,13 +6,14 @@ import { formatTimeOf } from '../../lib/time-format';
 import { useDescribeScheduledChange } from '../consultations/ScheduledChangeNotice';
 import { useMarkNotificationsRead, useNotifications } from './useNotifications';
 
-/** The consultation moved to the published phase: its results are there to read. */
-const isResultsPublished = (item: Notification) => item.kind === 'phaseChanged' && item.phase === 'published';
+/** The consultation moved to the published phase, or a session's notes were published: the results are there to read. */
+const isResultsPublished = (item: Notification) =>
+  (item.kind === 'phaseChanged' && item.phase === 'published') || item.kind === 'notesPublished';
 
 /**
  * Replies to and resolutions of the member's threads, moderation of their comments, switches to
- * a more open attribution mode and phase changes (made, or scheduled within a day), with the
- * unread count on the button. `timeZone`: the consultation's, which scheduled times are told in.
+ * a more open attribution mode, phase changes (made, or scheduled within a day) and sessions'
+ * notes published, with the unread count on the button. `timeZone`: the consultation's, which scheduled times are told in.
  */
 export function NotificationsMenu({
   consultationId,
@@ -36,7 +37,8 @@ export function NotificationsMenu({
         change: describe({ phase: item.phase, at: item.dueAt }, timeZone),
       });
     }
-    if (isResultsPublished(item)) return t('threads.notifications.resultsPublished');
+    if (item.kind === 'phaseChanged' && item.phase === 'published')
+      return t('threads.notifications.resultsPublished');
     const phase = item.phase ? t(`phases.${item.phase}`) : '';
     if (!actor) return t('threads.notifications.phaseChangedScheduled', { phase });
     return t(`threads.notifications.${item.kind}`, {
@@ -45,6 +47,7 @@ export function NotificationsMenu({
       mode: item.attributionMode ? t(`attribution.${item.attributionMode}.name`) : '',
       phase,
       change: '',
+      session: item.session?.title ?? '',
     });
   }
 
