@@ -107,6 +107,28 @@ describe('SuggestionGuard: a member who may only suggest', () => {
     expect(split(true, 'heading')).toBe(false);
     expect(split(true)).toBe(true);
     expect(paper.server.getXmlFragment(SECTION).length).toBe(2);
+    // Taking out one side's boundary would leave an unmarked break in the original text.
+    expect(paper.send(() => paper.text.delete(9, 1))).toBe(false);
+    expect(paper.server.getXmlFragment(SECTION).toString()).toContain(ZWSP);
+  });
+
+  it('checks every text one update changes, in any paragraph', () => {
+    const second = new Y.XmlText();
+    const paragraph = new Y.XmlElement('paragraph');
+    paragraph.insert(0, [second]);
+    paper.server.getXmlFragment(SECTION).insert(1, [paragraph]);
+    second.insert(0, 'Over the lazy dog');
+    Y.applyUpdate(paper.client, Y.encodeStateAsUpdate(paper.server));
+    const secondText = () =>
+      (paper.client.getXmlFragment(SECTION).get(1) as Y.XmlElement).get(0) as Y.XmlText;
+    expect(paper.send(() => secondText().insert(0, 'Far ', { insertion: { id: id('mine-12') } }))).toBe(true);
+    expect(
+      paper.send(() => {
+        paper.text.insert(0, 'So ', { insertion: { id: id('mine-13') } });
+        secondText().delete(4, 5);
+      }),
+    ).toBe(false);
+    expect(paper.server.getXmlFragment(SECTION).toString()).toContain('Over the lazy dog');
   });
 
   it('may suggest formatting as a deletion and a formatted insertion, but not format text in place', () => {

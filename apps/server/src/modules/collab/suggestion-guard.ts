@@ -14,6 +14,9 @@ type Piece =
 
 type Attributes = Record<string, unknown>;
 
+/** A shared type as a transaction lists it among those it changed. */
+type SharedType = Y.Transaction['changed'] extends Map<infer T, unknown> ? T : never;
+
 /** Object keys in a fixed order, so equal values compare equal as JSON. */
 function stableJson(value: unknown): string {
   if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
@@ -45,6 +48,21 @@ const isOwnInsertion = (attributes: Attributes, isOwn: (id: string) => boolean):
     return mark !== null && mark !== 'invalid' && mark.kind === 'insertion' && isOwn(mark.id);
   });
 
+/** A text's pieces, in order, with the member's own insertions left out (a boundary kept as such). */
+function pushTextPieces(text: Y.XmlText, isOwn: (id: string) => boolean, pieces: Piece[]): void {
+  for (const op of text.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
+    const attributes = op.attributes ?? {};
+    if (isOwnInsertion(attributes, isOwn)) {
+      if (typeof op.insert === 'string' && op.insert.includes(SUGGESTION_BOUNDARY_CHARACTER))
+        pieces.push({ kind: 'boundary' });
+      continue;
+    }
+    const attrs = keptAttributes(attributes, isOwn);
+    if (typeof op.insert === 'string') pieces.push({ kind: 'text', text: op.insert, attrs });
+    else pieces.push({ kind: 'embed', value: stableJson(op.insert), attrs });
+  }
+}
+
 /**
  * A section's pieces with the member's own suggestions taken out: text they suggested inserting
  * is left out, their deletion marks are dropped (the text stays), and a paragraph break they
@@ -54,19 +72,8 @@ function piecesOf(fragment: Y.XmlFragment, isOwn: (id: string) => boolean): Piec
   const pieces: Piece[] = [];
   const visit = (type: Y.XmlFragment | Y.XmlElement): void => {
     for (const child of type.toArray()) {
-      if (child instanceof Y.XmlText) {
-        for (const op of child.toDelta() as { insert: unknown; attributes?: Attributes }[]) {
-          const attributes = op.attributes ?? {};
-          if (isOwnInsertion(attributes, isOwn)) {
-            if (typeof op.insert === 'string' && op.insert.includes(SUGGESTION_BOUNDARY_CHARACTER))
-              pieces.push({ kind: 'boundary' });
-            continue;
-          }
-          const attrs = keptAttributes(attributes, isOwn);
-          if (typeof op.insert === 'string') pieces.push({ kind: 'text', text: op.insert, attrs });
-          else pieces.push({ kind: 'embed', value: stableJson(op.insert), attrs });
-        }
-      } else if (child instanceof Y.XmlElement) {
+      if (child instanceof Y.XmlText) pushTextPieces(child, isOwn, pieces);
+      else if (child instanceof Y.XmlElement) {
         const attrs = keptAttributes(child.getAttributes() as Attributes, isOwn);
         pieces.push({ kind: 'open', name: child.nodeName, attrs });
         visit(child);
@@ -143,6 +150,14 @@ function sameUnderSuggestions(before: Piece[], after: Piece[]): boolean {
   return rest(before, i) && rest(after, j);
 }
 
+/** Whether a suggestion id is the member's: theirs, or one nobody has used yet (their new suggestion). */
+function ownership(authors: SuggestionAuthors, authorId: string): (id: string) => boolean {
+  return (id) => {
+    const author = authors.authorOf(id);
+    return author === undefined || author === authorId;
+  };
+}
+
 /** Whether section `after` is `before` with only `authorId`'s own suggestions added, changed or withdrawn. */
 export function onlySuggestions(
   before: Y.XmlFragment,
@@ -150,12 +165,37 @@ export function onlySuggestions(
   authors: SuggestionAuthors,
   authorId: string,
 ): boolean {
-  // An id nobody has used yet is the member's new suggestion.
-  const isOwn = (id: string) => {
-    const author = authors.authorOf(id);
-    return author === undefined || author === authorId;
-  };
+  const isOwn = ownership(authors, authorId);
   return sameUnderSuggestions(piecesOf(before, isOwn), piecesOf(after, isOwn));
+}
+
+/**
+ * The same check on one text the update changed in place, when nothing around it changed: the
+ * rest of the section is the same on both sides, so the section is unchanged but for suggestions
+ * exactly when this text is. Undefined when either side holds a boundary character of the
+ * member's: a suggested paragraph break spans two blocks, and only the whole section tells.
+ */
+function textOnlySuggestions(
+  before: Y.XmlText,
+  after: Y.XmlText,
+  isOwn: (id: string) => boolean,
+): boolean | undefined {
+  const a: Piece[] = [];
+  const b: Piece[] = [];
+  pushTextPieces(before, isOwn, a);
+  pushTextPieces(after, isOwn, b);
+  if (a.some((piece) => piece.kind === 'boundary') || b.some((piece) => piece.kind === 'boundary'))
+    return undefined;
+  return sameUnderSuggestions(a, b);
+}
+
+/** The paper's own text that `text` (in the copy) is, when it existed before the update; else undefined. */
+function originalText(text: Y.XmlText, doc: Y.Doc): Y.XmlText | undefined {
+  const id = text._item?.id;
+  if (!id || id.clock >= Y.getState(doc.store, id.client)) return undefined;
+  const item = Y.getItem(doc.store, id);
+  if (!(item instanceof Y.Item) || item.deleted || !(item.content instanceof Y.ContentType)) return undefined;
+  return item.content.type instanceof Y.XmlText ? item.content.type : undefined;
 }
 
 /**
@@ -180,11 +220,11 @@ export class SuggestionGuard {
   allows(doc: Y.Doc, update: Uint8Array, authorId: string): boolean {
     this.authors.scanOnce(doc);
     const copy = (this.copy ??= copyOf(doc));
-    const touched = new Set<string>();
+    const changed = new Map<SharedType, string>();
     const collect = (transaction: Y.Transaction) => {
       for (const type of transaction.changed.keys()) {
         const root = rootNameOfType(type);
-        if (root !== undefined) touched.add(root);
+        if (root !== undefined) changed.set(type, root);
       }
     };
     copy.on('afterTransaction', collect);
@@ -193,12 +233,35 @@ export class SuggestionGuard {
     } finally {
       copy.off('afterTransaction', collect);
     }
-    for (const root of touched) {
-      if (!onlySuggestions(doc.getXmlFragment(root), copy.getXmlFragment(root), this.authors, authorId)) {
-        this.copy.destroy();
-        this.copy = undefined;
+    if (this.sectionsAllow(doc, copy, changed, authorId)) return true;
+    copy.destroy();
+    this.copy = undefined;
+    return false;
+  }
+
+  /**
+   * Compares what the update changed. A keystroke changes one text in place: that text alone is
+   * compared, so the check does not grow with the section. Anything else — a block added,
+   * removed or changed, a paragraph break — compares every section it touched as a whole.
+   */
+  private sectionsAllow(
+    doc: Y.Doc,
+    copy: Y.Doc,
+    changed: Map<SharedType, string>,
+    authorId: string,
+  ): boolean {
+    const isOwn = ownership(this.authors, authorId);
+    const whole = new Set<string>();
+    for (const [type, root] of changed) {
+      const original = type instanceof Y.XmlText ? originalText(type, doc) : undefined;
+      const verdict =
+        original && type instanceof Y.XmlText ? textOnlySuggestions(original, type, isOwn) : undefined;
+      if (verdict === false) return false;
+      if (verdict === undefined) whole.add(root);
+    }
+    for (const root of whole) {
+      if (!onlySuggestions(doc.getXmlFragment(root), copy.getXmlFragment(root), this.authors, authorId))
         return false;
-      }
     }
     return true;
   }
