@@ -1,5 +1,6 @@
 import {
   type AuditEntry,
+  CONSULTATION_CHANGED,
   EVENTS_PATH,
   extendedEnd,
   LIVE_CHANGED,
@@ -167,6 +168,42 @@ describe.each(BACKENDS)('live sessions on %s', (backend) => {
     const again = await world.admin.api.post(`${live}/end`);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe('NO_LIVE_SESSION');
+  });
+
+  it('ends the run when its agenda item is deleted and drops a deleted question from the focus, telling open pages', async () => {
+    const listener = await new LiveListener(testApp, world.consultation.id, world.reviewer).ready();
+    const changes = () =>
+      listener.frames().filter((frame) => frame.includes(`"type":"${CONSULTATION_CHANGED}"`)).length;
+    const item = (
+      await world.editor.api.post(`${world.base}/sessions`, {
+        title: 'Soon off the agenda',
+        startsAt: '2025-03-10T17:00',
+        endsAt: '2025-03-10T17:30',
+      })
+    ).body as { id: string };
+    const question = (
+      await world.editor.api.post(`${world.base}/questions`, { text: 'Soon withdrawn?', sessionId: item.id })
+    ).body.id as string;
+    const started = await world.editor.api.post(`${live}/start`, { sessionId: item.id });
+    expect(started.body.session.focus).toEqual({ kind: 'question', id: question });
+
+    const heard = changes();
+    expect((await world.editor.api.delete(`${world.base}/questions/${question}`)).status).toBe(204);
+    await eventually(() => expect(changes()).toBeGreaterThan(heard));
+    const unfocused = (await world.reviewer.api.get(live)).body as LiveState;
+    expect(unfocused.session).toMatchObject({ sessionId: item.id, focus: null });
+    expect(unfocused.revision).toBeGreaterThan(started.body.revision);
+
+    const heardAgain = changes();
+    expect((await world.editor.api.delete(`${world.base}/sessions/${item.id}`)).status).toBe(204);
+    await eventually(() => expect(changes()).toBeGreaterThan(heardAgain));
+    const over = (await world.reviewer.api.get(live)).body as LiveState;
+    expect(over.session).toBeNull();
+    expect(over.revision).toBeGreaterThan(unfocused.revision);
+    const next = await world.editor.api.post(`${live}/start`, { sessionId: opening.id });
+    expect(next.status).toBe(200);
+    expect((await world.editor.api.post(`${live}/end`)).status).toBe(200);
+    listener.client.close();
   });
 
   it('keeps facilitating to editors and admins: reviewers 403, non-members 404, bad bodies 400', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { GuidingQuestion, QuestionBody } from '@cw/shared';
 import { AppError, notFound } from '../../common/app-error.js';
 import { Database, type TransactionSql } from '../../db/database.js';
+import { AccessChanges } from '../access-changes/index.js';
 import { createdNoLonger, IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { isUniqueViolation } from '../../db/database-errors.js';
 import { QuestionsRepository } from './questions.repository.js';
@@ -19,6 +20,7 @@ export class QuestionsService {
     private readonly sessions: AgendaSessionsRepository,
     private readonly links: SectionLinks,
     private readonly idempotency: IdempotencyService,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   /**
@@ -52,12 +54,14 @@ export class QuestionsService {
     );
   }
 
+  /** Open pages read the consultation again: the question may have been the live session's focus. */
   async delete(consultationId: string, id: string): Promise<void> {
     await this.db.sql.begin(async (tx) => {
       if (!(await this.questions.exists(consultationId, id, tx)))
         throw notFound('Guiding question not found');
       await this.questions.delete(consultationId, id, tx);
     });
+    this.accessChanges.consultationChanged(consultationId);
   }
 
   private async write(

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { zonedToInstant, type AgendaSession, type SessionBody } from '@cw/shared';
 import { notFound } from '../../common/app-error.js';
 import { Database, type Queryable, type TransactionSql } from '../../db/database.js';
+import { AccessChanges } from '../access-changes/index.js';
 import { createdNoLonger, IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { invalidField, SectionLinks } from './section-links.js';
 import { AgendaSessionsRepository } from './agenda-sessions.repository.js';
@@ -13,6 +14,7 @@ export class SessionsService {
     private readonly sessions: AgendaSessionsRepository,
     private readonly links: SectionLinks,
     private readonly idempotency: IdempotencyService,
+    private readonly accessChanges: AccessChanges,
   ) {}
 
   /** A retry with the request's Idempotency-Key answers what the first one created. */
@@ -48,12 +50,16 @@ export class SessionsService {
     });
   }
 
-  /** Questions discussed in the session stay, without a session. */
+  /**
+   * Questions discussed in the session stay, without a session. Open pages read the consultation
+   * again: the session may have been running live, and its run is then over.
+   */
   async delete(consultationId: string, id: string): Promise<void> {
     await this.db.sql.begin(async (tx) => {
       if (!(await this.sessions.exists(consultationId, id, tx))) throw notFound('Agenda session not found');
       await this.sessions.delete(consultationId, id, tx);
     });
+    this.accessChanges.consultationChanged(consultationId);
   }
 
   /** Reads the wall-clock times in the consultation's zone and checks the linked sections. */
