@@ -76,6 +76,23 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   },
 ];
 
+/**
+ * Who writes which session's notes in the demo (titles from the template's agenda): the editor
+ * every review session's, and the academic reviewer joins them on the state-business nexus, so
+ * the demo shows a reviewer named rapporteur as well as an organiser.
+ */
+export const DEMO_RAPPORTEURS: readonly { email: string; sessionTitles: readonly string[] }[] = [
+  {
+    email: 'editor@demo.example',
+    sessionTitles: [
+      'The Smart Mix of Measures and elements of regulatory approaches',
+      'The state-business nexus',
+      'Policy coherence',
+    ],
+  },
+  { email: 'academia@demo.example', sessionTitles: ['The state-business nexus'] },
+];
+
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = DEMO_PEOPLE.map(({ email, name, role, group }) => ({
   email,
   name,

@@ -16,6 +16,7 @@ import {
   DEMO_ORGANISER_GROUP,
   DEMO_PASSWORD,
   DEMO_PEOPLE,
+  DEMO_RAPPORTEURS,
   DEMO_SEED_NAME,
   DEMO_TEMPLATE_ID,
 } from './demo-accounts.js';
@@ -92,6 +93,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
         tx,
       );
     }
+    for (const { email, sessionTitles } of DEMO_RAPPORTEURS)
+      await this.seeds.nameRapporteur(consultationId, email, sessionTitles, tx);
     return consultationId;
   }
 }

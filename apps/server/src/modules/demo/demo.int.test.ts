@@ -99,6 +99,46 @@ describe.each(BACKENDS)('demo mode on %s', (backend) => {
     expect((await reviewer.put(`${base}/live/hand`, {})).body.hands.yours).toMatchObject({ position: 1 });
     expect((await editor.post(`${base}/live/end`)).status).toBe(200);
   });
+
+  it('names the demo rapporteurs: the editor for every review session, the academic reviewer for one', async () => {
+    const signIn = async (email: string) =>
+      anonymous.withToken(
+        (await anonymous.post('/api/auth/login', { email, password: DEMO_PASSWORD })).body.token,
+      );
+    const admin = await signIn('admin@demo.example');
+    const [summary] = (await admin.get('/api/consultations')).body;
+    const base = `/api/consultations/${summary.id}`;
+    type Detail = {
+      sessions: { id: string; kind: string; title: string }[];
+      sessionNotes: { sessionId: string; rapporteurs: { name: string; isYou: boolean }[] }[];
+    };
+    const detail = (await admin.get(base)).body as Detail;
+    const titleOf = (id: string) => detail.sessions.find((session) => session.id === id)!;
+    const named = detail.sessionNotes
+      .filter((state) => state.rapporteurs.length > 0)
+      .map((state) => ({
+        title: titleOf(state.sessionId).title,
+        rapporteurs: state.rapporteurs.map((rapporteur) => rapporteur.name).sort(),
+      }));
+    expect(named).toEqual([
+      {
+        title: 'The Smart Mix of Measures and elements of regulatory approaches',
+        rapporteurs: ['Jonas Lindqvist'],
+      },
+      { title: 'The state-business nexus', rapporteurs: ['Elena Petrova', 'Jonas Lindqvist'] },
+      { title: 'Policy coherence', rapporteurs: ['Jonas Lindqvist'] },
+    ]);
+
+    const academic = await signIn('academia@demo.example');
+    const own = (await academic.get(base)).body as Detail;
+    const nexus = detail.sessions.find((session) => session.title === 'The state-business nexus')!;
+    expect(own.sessionNotes.find((state) => state.sessionId === nexus.id)!.rapporteurs).toEqual([
+      expect.objectContaining({ isYou: true }),
+    ]);
+    expect((await academic.get(`${base}/sessions/${nexus.id}/notes/check`)).status).toBe(200);
+    const smartMix = detail.sessions.find((session) => session.kind === 'review')!;
+    expect((await academic.get(`${base}/sessions/${smartMix.id}/notes/check`)).status).toBe(403);
+  });
 });
 
 describe('outside demo mode', () => {
