@@ -1,11 +1,12 @@
 import Collaboration from '@tiptap/extension-collaboration';
-import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useMemo } from 'react';
+import { EditorContent } from '@tiptap/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabSession } from '../../collab/paper-session';
 import { EditorToolbar } from '../paper/EditorToolbar';
 import { collaborativeStarterKit } from '../paper/paper-extensions';
 import { SectionCursors } from '../paper/section-cursors';
+import { useCollabTextEditor } from '../paper/useCollabTextEditor';
 
 interface NotesEditorProps {
   session: CollabSession;
@@ -36,32 +37,19 @@ export function NotesEditor({
 }: NotesEditorProps) {
   const { t } = useTranslation();
   const fragment = useMemo(() => session.doc.getXmlFragment(fragmentName), [session, fragmentName]);
-  const editor = useEditor(
+  const editor = useCollabTextEditor(
     {
-      extensions: [
+      extensions: () => [
         collaborativeStarterKit(),
         Collaboration.configure({ fragment }),
         SectionCursors.configure({ awareness: session.awareness, field: cursorField }),
       ],
-      editable: isEditable,
-      shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          class: 'paper-editor__text',
-        },
-      },
+      label,
+      isEditable,
       onFocus,
     },
     [fragment, session],
   );
-
-  useEffect(() => {
-    if (editor.isEditable !== isEditable) editor.setEditable(isEditable);
-    editor.view.dom.setAttribute('aria-readonly', String(!isEditable));
-  }, [editor, isEditable]);
 
   return (
     <div className="paper-editor">

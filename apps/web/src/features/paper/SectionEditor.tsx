@@ -1,5 +1,5 @@
 import { sectionCursorField, sectionFragmentName } from '@cw/shared';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import { EditorContent, type Editor } from '@tiptap/react';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
@@ -13,6 +13,7 @@ import {
   type PassageAnchor,
   type SelectedPassage,
 } from './thread-passages';
+import { useCollabTextEditor } from './useCollabTextEditor';
 
 interface SectionEditorProps {
   session: PaperSession;
@@ -66,34 +67,17 @@ export function SectionEditor({
     () => session.doc.getXmlFragment(sectionFragmentName(sectionId)),
     [session, sectionId],
   );
-  const editor = useEditor(
+  const editor = useCollabTextEditor(
     {
-      extensions: paperExtensions(
-        fragment,
-        session.awareness,
-        sectionCursorField(sectionId),
-        session.ownSuggestions,
-      ),
-      editable: isEditable,
-      autofocus: autoFocus ? 'start' : false,
-      shouldRerenderOnTransaction: false,
-      editorProps: {
-        attributes: {
-          role: 'textbox',
-          'aria-multiline': 'true',
-          'aria-label': label,
-          class: 'paper-editor__text',
-        },
-      },
+      extensions: () =>
+        paperExtensions(fragment, session.awareness, sectionCursorField(sectionId), session.ownSuggestions),
+      label,
+      isEditable,
+      autoFocus,
       onFocus,
     },
     [fragment, session],
   );
-
-  useEffect(() => {
-    if (editor.isEditable !== isEditable) editor.setEditable(isEditable);
-    editor.view.dom.setAttribute('aria-readonly', String(!isEditable));
-  }, [editor, isEditable]);
 
   useEffect(() => {
     setSuggesting(editor, suggesting);
@@ -102,10 +86,6 @@ export function SectionEditor({
   useEffect(() => {
     onEditor(editor);
   }, [editor, onEditor]);
-
-  useEffect(() => {
-    editor.view.dom.setAttribute('aria-label', label);
-  }, [editor, label]);
 
   const lastOrder = useRef<string | null>(null);
   const reportOrder = useRef(onPassageOrder);
