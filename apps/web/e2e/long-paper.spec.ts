@@ -53,6 +53,21 @@ test('a long paper mounts only the sections near the viewport, and any section o
   await expect(sectionText(page, 50)).toBeFocused();
   await expect(editorOf(page, paper, 50)).toHaveCount(1);
 
+  // A section without its editor (the last one lost it with the focus) still holds its text, as
+  // it now stands, hidden until the browser's find-in-page matches it, and printed with the page.
+  const copyOf = (number: number) =>
+    page.locator(`#section-${paper.sections[number - 1]!.id} .paper-section__text-copy`);
+  await expect(copyOf(SECTIONS)).toHaveAttribute('hidden', 'until-found');
+  await expect(copyOf(SECTIONS)).toContainText(closing);
+  const farParagraph = copyOf(80).locator('p').first();
+  await expect(farParagraph).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(farParagraph).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
+  // What the browser does when find-in-page matches it: the section mounts its editor.
+  await copyOf(80).dispatchEvent('beforematch');
+  await expect(editorOf(page, paper, 80)).toHaveCount(1);
+
   // The link from a thread's card on the questions page opens the paper at its passage.
   const thread = paper.threads.at(-1)!;
   await page.goto(`/consultations/${paper.consultationId}/questions`);

@@ -2,7 +2,16 @@ import type { ConsultationDetail, GuidingQuestion, Section, Thread } from '@cw/s
 import { sectionFragmentName } from '@cw/shared';
 import { Button, Flex, Heading } from '@radix-ui/themes';
 import type { Editor } from '@tiptap/react';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
 import { canDo } from '../consultations/useConsultations';
@@ -18,6 +27,7 @@ import {
   viewportPosition,
   type PaperTarget,
 } from './section-mounting';
+import { keepSectionText } from './section-text';
 import type { SectionVisibility } from './section-visibility';
 import { SectionThreads } from './SectionThreads';
 import type { SelectedPassage } from './thread-passages';
@@ -114,6 +124,9 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
     if (target && isMounted) blockRef.current?.scrollIntoView({ block: 'start' });
   }, [target, isMounted]);
 
+  // Find-in-page matched the section's text in its placeholder: the browser brings it into view.
+  const onFound = useCallback(() => setPosition((previous) => ({ ...previous, isNear: true })), []);
+
   const onBlur = (event: FocusEvent<HTMLDivElement>) => {
     if (!event.currentTarget.contains(event.relatedTarget)) setHasFocus(false);
   };
@@ -161,6 +174,7 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
           heights={heights}
           width={textWidth}
           onFocus={() => setFocusOnMount(true)}
+          onFound={onFound}
         />
       )}
     </div>
@@ -170,7 +184,8 @@ export const PaperSectionBlock = memo(function PaperSectionBlock({
 /**
  * Stands in for a section's text and margin while they are not mounted: as tall as they were
  * when last laid out, or as their text's length suggests. It is reached with Tab like the editor
- * it stands for, which mounts at once and takes the focus.
+ * it stands for, which mounts at once and takes the focus. It holds the text itself, hidden, for
+ * the browser's find-in-page (a match mounts the section) and for printing.
  */
 function SectionPlaceholder({
   session,
@@ -181,6 +196,7 @@ function SectionPlaceholder({
   heights,
   width,
   onFocus,
+  onFound,
 }: {
   session: PaperSession;
   sectionId: string;
@@ -190,7 +206,14 @@ function SectionPlaceholder({
   heights: Map<string, LaidOutHeight>;
   width: number;
   onFocus: () => void;
+  onFound: () => void;
 }) {
+  const textRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const target = textRef.current;
+    if (!target) return;
+    return keepSectionText(session.doc.getXmlFragment(sectionFragmentName(sectionId)), target, onFound);
+  }, [session, sectionId, onFound]);
   const laidOut = heights.get(sectionId);
   const measured = laidOut?.width === width ? laidOut.height : undefined;
   const height = useMemo(
@@ -214,7 +237,9 @@ function SectionPlaceholder({
       aria-disabled="true"
       tabIndex={0}
       onFocus={onFocus}
-    />
+    >
+      <div className="paper-editor__text paper-section__text-copy" ref={textRef} />
+    </div>
   );
 }
 

@@ -1,6 +1,7 @@
-import type { Extensions } from '@tiptap/core';
+import { type Extensions, getSchema } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import { TableKit } from '@tiptap/extension-table';
+import type { Schema } from '@tiptap/pm/model';
 import StarterKit from '@tiptap/starter-kit';
 import type { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
@@ -43,7 +44,7 @@ export function paperExtensions(
 ): Extensions {
   return [
     collaborativeStarterKit(),
-    TableKit.configure({ table: { resizable: false } }),
+    paperTables(),
     Collaboration.configure({ fragment }),
     SectionCursors.configure({ awareness, field: cursorField }),
     ThreadPassages,
@@ -52,4 +53,14 @@ export function paperExtensions(
       onOwnSuggestion: (id) => ownSuggestions.add(id),
     }),
   ];
+}
+
+const paperTables = () => TableKit.configure({ table: { resizable: false } });
+
+let sectionSchema: Schema | undefined;
+
+/** The schema of a section's text, for reading it without an editor (see `section-text.ts`). */
+export function paperSchema(): Schema {
+  sectionSchema ??= getSchema([collaborativeStarterKit(), paperTables(), PaperSuggestions]);
+  return sectionSchema;
 }
