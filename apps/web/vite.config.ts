@@ -2,7 +2,9 @@ import type { ServerResponse } from 'node:http';
 import react from '@vitejs/plugin-react';
 import type { Plugin, ProxyOptions } from 'vite';
 import { compression } from 'vite-plugin-compression2';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { API_CACHE } from './src/app/offline-cache';
 
 /** The API server during development (`PORT`, as the server reads it); the built app is served by the server itself. */
 const API_TARGET = `http://localhost:${process.env.PORT ?? '3000'}`;
@@ -62,10 +64,46 @@ const apiProxy: ProxyOptions = {
     }),
 };
 
+/**
+ * The service worker (`sw.js`): the built app's files kept ahead of time, every client-side route
+ * answered with the kept `index.html`, and the API's answers kept as they pass (`API_CACHE`),
+ * so a page the member had open comes back while the server is away. Registered by the app
+ * itself (`registerServiceWorker`), in production builds only; no web app manifest.
+ */
+const serviceWorker = VitePWA({
+  injectRegister: null,
+  manifest: false,
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+    navigateFallback: 'index.html',
+    navigateFallbackDenylist: [/^\/(api|collab|events|metrics)(\/|$)/],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+    runtimeCaching: [
+      {
+        // Serialised into the worker: it may use nothing from this file.
+        urlPattern: ({ url, request }) =>
+          request.method === 'GET' &&
+          url.origin === self.location.origin &&
+          url.pathname.startsWith('/api/') &&
+          !/^\/api\/(docs|health)|\/exports\/|\/csv$/.test(url.pathname),
+        handler: 'NetworkFirst',
+        options: { cacheName: API_CACHE },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
   // Each built file also as `.br` and `.gz`, compressed once at the best level; the server sends
   // the one the browser accepts.
-  plugins: [react(), waitForApiServer(), compression({ algorithms: ['brotliCompress', 'gzip'] })],
+  plugins: [
+    react(),
+    waitForApiServer(),
+    serviceWorker,
+    compression({ algorithms: ['brotliCompress', 'gzip'] }),
+  ],
   server: {
     ...(DEV_WEB_PORT ? { port: Number(DEV_WEB_PORT), strictPort: true } : {}),
     proxy: {

@@ -2,6 +2,7 @@ import './app/radix-themes.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerServiceWorker } from './app/offline-cache';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('The page has no #root element');
@@ -11,3 +12,5 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -30,14 +30,19 @@ export interface PaperSessionState {
   connection: ConnectionState;
   /** The close code that ended or paused the session (see TERMINAL_CLOSE_CODES), else null. */
   closeCode: number | null;
-  /** True once the first full sync with the server completed; stays true afterwards. */
-  hasSynced: boolean;
+  /**
+   * True once the document is here: synced with the server, or read from the copy this browser
+   * kept of an earlier visit (so a page opened while the server is away shows it); stays true.
+   */
+  isLoaded: boolean;
   /** How the server accepts this socket's edits (all, suggestions only, none); null until it has said. */
   serverAccess: PaperAccess | null;
   /** This client's own clock in the document: how much it has written. */
   localClock: number;
   /** This client's clock in the server's last "durably stored" state vector. */
   storedClock: number;
+  /** Whether the copy kept in this browser holds edits (of an earlier visit) the server has not said it stored. */
+  hasUnstoredKeptEdits: boolean;
 }
 
 /** The collaboration endpoint on the page's own origin, so the session cookie authenticates the socket. */
@@ -57,11 +62,14 @@ export class CollabSession {
   private state: PaperSessionState = {
     connection: 'connecting',
     closeCode: null,
-    hasSynced: false,
+    isLoaded: false,
     serverAccess: null,
     localClock: 0,
     storedClock: 0,
+    hasUnstoredKeptEdits: false,
   };
+  /** The kept copy's state vector when it was read, until the server has stored all of it. */
+  private keptState: Map<number, number> | undefined;
   private readonly listeners = new Set<() => void>();
   private pauseTimer: ReturnType<typeof setTimeout> | undefined;
   private localCopy: IndexeddbPersistence | undefined;
@@ -86,7 +94,11 @@ export class CollabSession {
     this.provider.awareness.setLocalState({});
     this.provider.messageHandlers[MESSAGE_STORED] = (_encoder, decoder) => {
       const stored = Y.decodeStateVector(decoding.readVarUint8Array(decoder));
-      this.update({ storedClock: stored.get(this.doc.clientID) ?? 0 });
+      const keptIsStored =
+        this.keptState === undefined ||
+        [...this.keptState].every(([client, clock]) => (stored.get(client) ?? 0) >= clock);
+      if (keptIsStored) this.keptState = undefined;
+      this.update({ storedClock: stored.get(this.doc.clientID) ?? 0, hasUnstoredKeptEdits: !keptIsStored });
     };
     this.provider.messageHandlers[MESSAGE_WRITE_ACCESS] = (_encoder, decoder) => {
       this.update({ serverAccess: writeAccessOf(decoding.readVarUint(decoder)) });
@@ -110,7 +122,7 @@ export class CollabSession {
       }, RATE_LIMIT_PAUSE_MS);
     });
     this.provider.on('sync', (isSynced) => {
-      if (isSynced && !this.state.hasSynced) this.update({ hasSynced: true });
+      if (isSynced && !this.state.isLoaded) this.update({ isLoaded: true });
     });
     this.doc.on('update', () => {
       const localClock = Y.getState(this.doc.store, this.doc.clientID);
@@ -118,8 +130,16 @@ export class CollabSession {
     });
     void keepLocalCopy(this.doc, userId, room).then((copy) => {
       this.localCopy = copy;
-      if (this.isDestroyed) copy?.destroy();
-      else this.provider.connect();
+      if (this.isDestroyed) {
+        void copy?.destroy();
+        return;
+      }
+      if (this.doc.store.clients.size > 0) {
+        // Until the server says it stored everything kept, the copy may hold edits typed offline.
+        this.keptState = Y.decodeStateVector(Y.encodeStateVector(this.doc));
+        this.update({ isLoaded: true, hasUnstoredKeptEdits: true });
+      }
+      this.provider.connect();
     });
   }
 

@@ -4,6 +4,7 @@ import { saveStatus, type SaveStatusInput } from './save-status';
 const connected: SaveStatusInput = {
   localClock: 0,
   storedClock: 0,
+  hasUnstoredKeptEdits: false,
   isConnected: true,
   serverAccess: 'edit',
 };
@@ -30,6 +31,12 @@ describe('saveStatus', () => {
     expect(saveStatus({ ...connected, localClock: 5, storedClock: 2, isConnected: false })).toBe(
       'unsavedOffline',
     );
+  });
+
+  it('is not saved while edits kept from an earlier visit are not stored, though this page wrote nothing', () => {
+    const kept = { ...connected, hasUnstoredKeptEdits: true };
+    expect(saveStatus({ ...kept, isConnected: false, serverAccess: null })).toBe('unsavedOffline');
+    expect(saveStatus(kept)).toBe('saving');
   });
 
   it('says the changes were refused when the server no longer accepts edits from this socket', () => {

@@ -1,4 +1,5 @@
 import type { PaperAccess } from '@cw/shared';
+import type { PaperSessionState } from './paper-session';
 
 /** What the save indicator says about this browser's own edits. */
 export type SaveStatus = 'saved' | 'saving' | 'unsavedOffline' | 'refused';
@@ -8,6 +9,8 @@ export interface SaveStatusInput {
   localClock: number;
   /** This client's clock in the last state vector the server reported as durably stored. */
   storedClock: number;
+  /** Whether the copy kept in this browser holds edits of an earlier visit the server has not stored. */
+  hasUnstoredKeptEdits: boolean;
   isConnected: boolean;
   /** How the server accepts edits from this socket; null until it has said. */
   serverAccess: PaperAccess | null;
@@ -20,12 +23,18 @@ export interface SaveStatusInput {
 export function saveStatus({
   localClock,
   storedClock,
+  hasUnstoredKeptEdits,
   isConnected,
   serverAccess,
 }: SaveStatusInput): SaveStatus {
-  if (localClock <= storedClock) return 'saved';
+  if (localClock <= storedClock && !hasUnstoredKeptEdits) return 'saved';
   if (!isConnected) return 'unsavedOffline';
   // The server drops edits from a socket it does not let write; they will never be stored.
   if (serverAccess === 'read') return 'refused';
   return 'saving';
+}
+
+/** What the save indicator says of an open document's session. */
+export function sessionSaveStatus(state: PaperSessionState): SaveStatus {
+  return saveStatus({ ...state, isConnected: state.connection === 'connected' });
 }

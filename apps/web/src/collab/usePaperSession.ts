@@ -43,7 +43,7 @@ export function usePaperSessionState(session: CollabSession): PaperSessionState 
 
 /**
  * One value derived from the session's state, re-rendering only when it changes: the save clocks
- * move with every keystroke, and a view that needs only, say, `hasSynced` should not follow them.
+ * move with every keystroke, and a view that needs only, say, `isLoaded` should not follow them.
  */
 export function usePaperSessionValue<T extends string | number | boolean | null>(
   session: CollabSession,

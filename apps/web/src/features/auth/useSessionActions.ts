@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { LoginBody, SessionResponse, User } from '@cw/shared';
+import { forgetKeptAnswers } from '../../app/offline-cache';
 import { login, logout } from './api';
 import { CURRENT_USER_KEY } from './useCurrentUser';
 
@@ -38,10 +39,12 @@ export function adoptSession(queryClient: QueryClient, session: SessionResponse)
 }
 
 /**
- * Swaps the cached user and drops every other cached answer, which belonged to the previous
- * user. The user query itself is updated, not removed, so mounted components see the change.
+ * Swaps the cached user and drops every other cached answer, in memory and as kept for offline
+ * reading, which belonged to the previous user. The user query itself is updated, not removed,
+ * so mounted components see the change.
  */
 function replaceUser(queryClient: QueryClient, user: User | null) {
+  void forgetKeptAnswers();
   queryClient.setQueryData(CURRENT_USER_KEY, user);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== CURRENT_USER_KEY[0] });
 }

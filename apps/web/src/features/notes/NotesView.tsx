@@ -10,7 +10,7 @@ import { Badge, Callout, Flex, Heading, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollabSession } from '../../collab/paper-session';
-import { saveStatus } from '../../collab/save-status';
+import { sessionSaveStatus } from '../../collab/save-status';
 import { usePaperSessionState, usePaperSessionValue } from '../../collab/usePaperSession';
 import { formatInstant } from '../../lib/time-format';
 import { ErrorCallout } from '../../ui/ErrorCallout';
@@ -36,13 +36,8 @@ const CONNECTION_COLOUR = {
 function NotesBar({ session, isEditable }: { session: CollabSession; isEditable: boolean }) {
   const { t } = useTranslation();
   const state = usePaperSessionState(session);
-  useWarnBeforeLeaving(state.localClock > state.storedClock);
-  const save = saveStatus({
-    localClock: state.localClock,
-    storedClock: state.storedClock,
-    isConnected: state.connection === 'connected',
-    serverAccess: state.serverAccess,
-  });
+  useWarnBeforeLeaving(sessionSaveStatus(state) !== 'saved');
+  const save = sessionSaveStatus(state);
   return (
     <Flex direction="column" gap="2" className="paper-bar">
       <Flex align="center" gap="3" wrap="wrap">

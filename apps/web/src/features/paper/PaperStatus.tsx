@@ -2,7 +2,7 @@ import { Badge, Callout, Flex, Text } from '@radix-ui/themes';
 import { CLOSE_CODES, type ConsultationDetail } from '@cw/shared';
 import { useTranslation } from 'react-i18next';
 import type { PaperSessionState } from '../../collab/paper-session';
-import { saveStatus } from '../../collab/save-status';
+import { sessionSaveStatus } from '../../collab/save-status';
 import type { ReadOnlyReason } from './paper-access';
 
 const CONNECTION_COLOUR = {
@@ -31,12 +31,7 @@ interface PaperStatusProps {
 /** Connection, save and read-only state of the paper, in words (never colour alone). */
 export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
   const { t } = useTranslation();
-  const save = saveStatus({
-    localClock: state.localClock,
-    storedClock: state.storedClock,
-    isConnected: state.connection === 'connected',
-    serverAccess: state.serverAccess,
-  });
+  const save = sessionSaveStatus(state);
 
   // A closed paper with nothing of this browser's left unsaved may never have loaded: "Saved" would mislead.
   const showSave = !readOnly && !(state.connection === 'closed' && save === 'saved');

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import type { PaperSession } from '../../collab/paper-session';
 import { usePaperSessionState, usePaperSessionValue } from '../../collab/usePaperSession';
+import { sessionSaveStatus } from '../../collab/save-status';
 import { useWarnBeforeLeaving } from '../../ui/useWarnBeforeLeaving';
 import { LoadingState } from '../../ui/LoadingState';
 import { canDo, consultationKeys } from '../consultations/useConsultations';
@@ -67,7 +68,7 @@ function PaperBar({
   phase: ConsultationDetail['phase'];
 }) {
   const state = usePaperSessionState(session);
-  useWarnBeforeLeaving(state.localClock > state.storedClock);
+  useWarnBeforeLeaving(sessionSaveStatus(state) !== 'saved');
   return (
     <Flex direction="column" gap="2" className="paper-bar">
       <PaperStatus state={state} readOnly={readOnly} phase={phase} />
@@ -92,7 +93,7 @@ export function PaperView({
   session: PaperSession;
 }) {
   const { t } = useTranslation();
-  const hasSynced = usePaperSessionValue(session, (state) => state.hasSynced);
+  const isLoaded = usePaperSessionValue(session, (state) => state.isLoaded);
   const connection = usePaperSessionValue(session, (state) => state.connection);
   const serverAccess = usePaperSessionValue(session, (state) => state.serverAccess);
   useOwnSuggestionIds(consultation.id, session);
@@ -127,7 +128,7 @@ export function PaperView({
   const { hash } = useLocation();
   const [jump, setJump] = useState<(PaperTarget & { hash: string }) | null>(null);
   if (jump?.hash !== hash) {
-    const found = hasSynced
+    const found = isLoaded
       ? paperTarget(
           hash,
           sections.map((section) => section.id),
@@ -145,13 +146,13 @@ export function PaperView({
   const followKey = followed ? `${followed.startedAt} ${liveFocus?.kind}:${liveFocus?.id}` : null;
   const followedKey = useRef<string | null | undefined>(undefined);
   useEffect(() => {
-    if (!hasSynced || followKey === followedKey.current) return;
+    if (!isLoaded || followKey === followedKey.current) return;
     const isArrival = followedKey.current === undefined;
     followedKey.current = followKey;
     if (!followKey || !liveSectionId || (isArrival && hash)) return;
     if (document.activeElement?.closest('.paper-section')) return;
     setJump({ sectionId: liveSectionId, threadId: null, hash });
-  }, [hasSynced, followKey, liveSectionId, hash]);
+  }, [isLoaded, followKey, liveSectionId, hash]);
   const liveQuestionId = liveFocus?.kind === 'question' ? liveFocus.id : null;
   const isEditable = readOnly === null && connection !== 'closed';
 
@@ -160,7 +161,7 @@ export function PaperView({
   // that a link's target is brought to the right place.
   const probeRef = useRef<HTMLDivElement>(null);
   const [textWidth, setTextWidth] = useState<number | null>(null);
-  const hasSections = hasSynced && sections.length > 0;
+  const hasSections = isLoaded && sections.length > 0;
   useLayoutEffect(() => {
     const probe = probeRef.current;
     if (!probe) return;
@@ -176,7 +177,7 @@ export function PaperView({
   return (
     <Flex direction="column" gap="5">
       <PaperBar session={session} readOnly={readOnly} phase={consultation.phase} />
-      {!hasSynced ? (
+      {!isLoaded ? (
         connection === 'closed' ? null : (
           <LoadingState />
         )
