@@ -202,3 +202,35 @@ describe.each(BACKENDS)('threads on suggested changes on %s', (backend) => {
     expect(route.responses['201'].content['application/json'].schema.required).toContain('suggestionId');
   });
 });
+
+describe.each(BACKENDS)('a thread on a suggestion typed a moment ago, on %s', (backend) => {
+  let testApp: TestApp;
+  let world: ThreadWorld;
+
+  // Edits wait the longest group commit window: the suggestion is in the paper a while before it is stored.
+  beforeAll(async () => {
+    testApp = await startTestApp(backend, { COLLAB_FLUSH_MS: '1000' });
+    world = await buildThreadWorld(testApp);
+    expect((await world.admin.api.patch(world.base, { textChanges: 'suggest' })).status).toBe(200);
+  });
+  afterAll(() => testApp.close());
+
+  it('waits for the suggestion to be stored instead of answering 404', async () => {
+    const suggester = stockClient(testApp.url, world.consultation.id, world.reviewer.token);
+    await eventually(() => expect(suggester.provider.synced).toBe(true));
+    const text = (suggester.doc.getXmlFragment(`section:${world.sectionId}`).get(0) as Y.XmlElement).get(
+      0,
+    ) as Y.XmlText;
+    text.insert(0, INSERTED, { insertion: { id: INSERTION } });
+    await roundTrip(suggester.provider);
+    const created = await world.otherReviewer.api.post(`${world.base}/threads`, {
+      questionId: null,
+      anchor: { ...(await anchorFor(testApp, world, 0, INSERTED.length)), quote: INSERTED.trim() },
+      suggestionId: INSERTION,
+      body: 'Why in every case?',
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.suggestionId).toBe(INSERTION);
+    suggester.destroy();
+  });
+});

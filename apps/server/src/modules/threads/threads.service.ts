@@ -325,7 +325,13 @@ export class ThreadsService {
    * recorded; for one recorded before sections were, the anchor's is taken.
    */
   private async checkSuggestion(consultationId: string, suggestionId: string, sectionId: string) {
-    const suggestion = await this.suggestions.sectionOf(consultationId, suggestionId);
+    // A suggestion typed a moment ago is recorded with its edit, by the paper's group commit:
+    // once this instance has stored the edits it holds, it is there.
+    const suggestion =
+      (await this.suggestions.sectionOf(consultationId, suggestionId)) ??
+      (await this.papers
+        .storedState(consultationId)
+        .then(() => this.suggestions.sectionOf(consultationId, suggestionId)));
     if (!suggestion) throw notFound('Suggestion not found');
     if (suggestion.sectionId !== null && suggestion.sectionId !== sectionId)
       throw invalidAnchor([
