@@ -167,6 +167,20 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
   }
 
   /**
+   * Runs `read` on the document as it is now, edits not yet stored included, without copying it:
+   * the loaded document, or the document loaded for it (and kept a while, as after a socket's
+   * visit). `read` must only read, and synchronously. For readers that ask often (thread anchors).
+   */
+  async read<T>(documentId: string, attributionMode: AttributionMode, read: (doc: Y.Doc) => T): Promise<T> {
+    const document = await this.acquire(documentId, attributionMode);
+    try {
+      return read(document.doc);
+    } finally {
+      this.release(document);
+    }
+  }
+
+  /**
    * Changes the document on behalf of member `userId` and resolves once the change is stored:
    * loaded for it if need be, so the sockets on it (here and on other instances) receive the
    * change as they receive edits.

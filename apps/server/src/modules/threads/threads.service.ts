@@ -26,7 +26,7 @@ import { PaperRegistry, SuggestionThreadsRepository } from '../collab/index.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
 import { NotificationsService } from '../notifications/index.js';
 import { ThreadEventBus } from './thread-event-bus.js';
-import { checkAnchor, paperFromState, passageState } from './anchors.js';
+import { checkAnchor, passageState } from './anchors.js';
 import { presentThread } from './thread.presenter.js';
 import type { ThreadRecord } from './thread-records.js';
 import { type CommentRef, ThreadsRepository } from './threads.repository.js';
@@ -95,7 +95,7 @@ export class ThreadsService {
       this.threads.list(consultationId, filters),
       this.labels.scopes(consultationId),
     ]);
-    await this.markPassageStates(consultationId, records);
+    await this.markPassageStates(actor.member, records);
     const viewer = viewerOf(actor, scopes);
     const threads = records.map((record) => presentThread(record, viewer));
     if (groupId === undefined) return threads;
@@ -118,7 +118,7 @@ export class ThreadsService {
   async get(actor: Actor, threadId: string): Promise<Thread> {
     const consultationId = actor.member.consultationId;
     const [record, scopes] = await Promise.all([
-      this.load(consultationId, threadId),
+      this.load(actor.member, threadId),
       this.labels.scopes(consultationId),
     ]);
     return presentThread(record, viewerOf(actor, scopes));
@@ -138,7 +138,7 @@ export class ThreadsService {
     // The schema asks for the anchor with a suggestion: the suggested passage.
     if (body.suggestionId && body.anchor)
       await this.checkSuggestion(consultationId, body.suggestionId, body.anchor.sectionId);
-    if (body.anchor) await this.checkAnchor(consultationId, body.anchor);
+    if (body.anchor) await this.checkAnchor(actor.member, body.anchor);
     const created = await this.idempotency.once(request, async (tx) => {
       const poster = await this.poster(actor, tx);
       const { threadId } = await this.threads.insertThread(consultationId, poster, body, tx);
@@ -298,10 +298,10 @@ export class ThreadsService {
     return thread.comments.find((comment) => comment.id === commentId)!;
   }
 
-  private async load(consultationId: string, threadId: string): Promise<ThreadRecord> {
-    const record = await this.threads.find(consultationId, threadId);
+  private async load(member: PaperReader, threadId: string): Promise<ThreadRecord> {
+    const record = await this.threads.find(member.consultationId, threadId);
     if (!record) throw threadNotFound();
-    await this.markPassageStates(consultationId, [record]);
+    await this.markPassageStates(member, [record]);
     return record;
   }
 
@@ -313,7 +313,7 @@ export class ThreadsService {
   async publish(actor: Actor, type: ThreadEventType, threadId: string): Promise<Thread> {
     const consultationId = actor.member.consultationId;
     const [record, labelScopes] = await Promise.all([
-      this.load(consultationId, threadId),
+      this.load(actor.member, threadId),
       this.labels.scopes(consultationId),
     ]);
     this.events.publish({ type, consultationId, thread: record, labelScopes });
@@ -339,35 +339,33 @@ export class ThreadsService {
       ]);
   }
 
-  private async checkAnchor(consultationId: string, anchor: NonNullable<CreateThreadBody['anchor']>) {
-    if (!(await this.threads.sectionExists(consultationId, anchor.sectionId))) {
+  private async checkAnchor(member: PaperReader, anchor: NonNullable<CreateThreadBody['anchor']>) {
+    if (!(await this.threads.sectionExists(member.consultationId, anchor.sectionId))) {
       throw invalidAnchor([
         { path: 'body.anchor.sectionId', message: 'must be a section of this consultation' },
       ]);
     }
-    const doc = paperFromState(await this.papers.currentState(consultationId));
-    try {
-      const problems = checkAnchor(doc, anchor.sectionId, anchor.start, anchor.end);
-      if (problems.length > 0)
-        throw invalidAnchor(
-          problems.map((problem) => ({ path: `body.anchor.${problem.field}`, message: problem.message })),
-        );
-    } finally {
-      doc.destroy();
-    }
+    const problems = await this.papers.read(member.consultationId, member.attributionMode, (doc) =>
+      checkAnchor(doc, anchor.sectionId, anchor.start, anchor.end),
+    );
+    if (problems.length > 0)
+      throw invalidAnchor(
+        problems.map((problem) => ({ path: `body.anchor.${problem.field}`, message: problem.message })),
+      );
   }
 
-  private async markPassageStates(consultationId: string, records: ThreadRecord[]): Promise<void> {
+  /** Reads each anchored thread's passage from the paper as it is now. */
+  private async markPassageStates(member: PaperReader, records: ThreadRecord[]): Promise<void> {
     const anchored = records.filter((record) => record.anchor);
     if (anchored.length === 0) return;
-    const doc = paperFromState(await this.papers.currentState(consultationId));
-    try {
+    await this.papers.read(member.consultationId, member.attributionMode, (doc) => {
       for (const record of anchored) record.passageState = passageState(doc, record.anchor!);
-    } finally {
-      doc.destroy();
-    }
+    });
   }
 }
+
+/** Whose paper is read, and under which attribution mode it is loaded if it must be. */
+type PaperReader = Pick<Actor['member'], 'consultationId' | 'attributionMode'>;
 
 function invalidAnchor(issues: Array<{ path: string; message: string }>): AppError {
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
