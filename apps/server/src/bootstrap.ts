@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { buildApiDocument } from './common/api-document.js';
 import { PrefixWsAdapter } from './common/prefix-ws.adapter.js';
 import { OriginPolicy } from './common/origin-policy.js';
 import { AppLogger } from './logging/app-logger.js';
@@ -62,19 +63,7 @@ export async function startApp(config: AppConfig) {
   // Exit 0 once the shutdown hooks have drained everything (re-raising the signal would not).
   app.enableShutdownHooks([], { useProcessExit: true });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Consultation Workspace API')
-      .setDescription(
-        'REST API of Consultation Workspace. Errors are `{ statusCode, code, message, issues? }`.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .addCookieAuth('cw_session')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  SwaggerModule.setup('api/docs', app, buildApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
 
   await app.listen(config.port, config.host);
   const address = app.getHttpServer().address();

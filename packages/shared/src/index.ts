@@ -8,6 +8,7 @@ export * from './schedule.js';
 export * from './backoff.js';
 export * from './links.js';
 export * from './schemas/common.js';
+export * from './schemas/errors.js';
 export * from './schemas/auth.js';
 export * from './schemas/consultation.js';
 export * from './schemas/members.js';

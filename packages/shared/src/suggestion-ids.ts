@@ -13,4 +13,7 @@ export function isSuggestionId(value: unknown): value is string {
 }
 
 /** A suggestion's id in a request or an answer. It names the suggestion, never its author. */
-export const suggestionIdString = z.string().regex(SUGGESTION_ID_PATTERN, 'must be a suggestion id');
+export const suggestionIdString = z
+  .string()
+  .max(22, { message: 'must be a suggestion id', abort: true })
+  .regex(SUGGESTION_ID_PATTERN, 'must be a suggestion id');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { text, uuid } from './schemas/common.js';
 import { attribution, REASON_REQUIRED } from './schemas/threads.js';
-import { isSuggestionId, SUGGESTION_ID_PATTERN } from './suggestion-ids.js';
+import { isSuggestionId, suggestionIdString } from './suggestion-ids.js';
 
 /**
  * Suggested changes (issue 17) as they live in the paper's Yjs document, for the editor that
@@ -104,7 +104,7 @@ export type SuggestionOutcome = (typeof SUGGESTION_OUTCOMES)[number];
 /** An author withdrawing suggestions of their own in one section, before taking them out of the text. */
 export const suggestionWithdrawalBody = z.strictObject({
   sectionId: uuid,
-  suggestionIds: z.array(z.string().regex(SUGGESTION_ID_PATTERN, 'must be a suggestion id')).min(1).max(500),
+  suggestionIds: z.array(suggestionIdString).min(1).max(500),
 });
 export type SuggestionWithdrawalBody = z.infer<typeof suggestionWithdrawalBody>;
 

@@ -9,7 +9,7 @@ import { prettyLogStream } from './pretty-log.js';
 export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** Incoming ids are kept only when short and plain, so a client cannot forge log structure. */
-const ACCEPTED_REQUEST_ID = /^[\w.:@-]{1,128}$/;
+export const ACCEPTED_REQUEST_ID = /^[\w.:@-]{1,128}$/;
 
 /** Probe and scrape traffic would drown the log; their failures still show in the metrics. */
 const QUIET_PATHS = new Set(['/api/health', '/api/ready', '/metrics']);

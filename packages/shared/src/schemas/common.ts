@@ -52,6 +52,7 @@ export const timeZone = z
 /** A wall-clock date and time without zone, `YYYY-MM-DDTHH:mm`, read in the consultation's zone. */
 export const localDateTime = z
   .string()
+  .max(16, { message: 'must be a local date and time YYYY-MM-DDTHH:mm', abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'must be a local date and time YYYY-MM-DDTHH:mm');
 
 /** A calendar date `YYYY-MM-DD`. */

@@ -186,6 +186,7 @@ export const updateGroupBody = z
 
 const sectionNumber = z
   .string()
+  .max(64, { message: 'must be a section number such as 2 or 2.1', abort: true })
   .trim()
   .regex(/^[0-9A-Za-z]{1,4}(\.[0-9A-Za-z]{1,4}){0,3}$/, 'must be a section number such as 2 or 2.1');
 

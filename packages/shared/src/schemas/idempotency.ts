@@ -12,5 +12,6 @@ export const IDEMPOTENT_REPLAYED_HEADER = 'Idempotent-Replayed';
 /** One key per user action, reused only by that action's retries; a UUID fits. */
 export const idempotencyKey = z
   .string()
+  .max(128, { message: 'must be 8 to 128 letters, digits, - or _', abort: true })
   .regex(/^[A-Za-z0-9_-]{8,128}$/, 'must be 8 to 128 letters, digits, - or _')
   .describe('A key of your choosing for this action, sent again unchanged with each retry of it');

@@ -51,7 +51,10 @@ export const createdInvitation = invitation.extend({ token: z.string(), url: z.s
 export type CreatedInvitation = z.infer<typeof createdInvitation>;
 
 export const invitationTokenParams = z.strictObject({
-  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be an invitation token'),
+  token: z
+    .string()
+    .max(100, { message: 'must be an invitation token', abort: true })
+    .regex(/^[A-Za-z0-9_-]{20,100}$/, 'must be an invitation token'),
 });
 
 /** What an invitee sees before joining. */

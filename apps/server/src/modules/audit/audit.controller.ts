@@ -1,5 +1,5 @@
 import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   auditCsvQuery,
   type AuditCsvQuery,
@@ -24,6 +24,10 @@ export class AuditController {
   constructor(private readonly audit: AuditLog) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Read the audit log',
+    description: 'Newest first, a page at a time, filtered by action, actor and time.',
+  })
   @Permission('audit.read')
   @Returns(z.array(auditEntry), 'Newest first, a page at a time')
   list(
@@ -35,8 +39,16 @@ export class AuditController {
   }
 
   @Get('csv')
+  @ApiOperation({
+    summary: 'Export the audit log as CSV',
+    description: 'Every entry that matches the filters, as an attachment.',
+  })
   @Permission('audit.read')
   @ApiProduces('text/csv')
+  @ApiOkResponse({
+    description: 'The entries as CSV, as an attachment',
+    schema: { type: 'string', format: 'binary' },
+  })
   async csv(
     @ValidParams(consultationParams) _params: ConsultationParams,
     @ValidQuery(auditCsvQuery) query: AuditCsvQuery,

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { loginBody, sessionResponse, user, type LoginBody } from '@cw/shared';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Errors } from '../../common/api-errors.js';
 import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import { CurrentUser, Public, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
@@ -18,8 +19,13 @@ export class AuthController {
     private readonly auth: AuthService,
   ) {}
 
-  /** Rate-limited per client address (LOGIN_RATE_LIMIT a minute). */
   @Post('login')
+  @ApiOperation({
+    summary: 'Sign in',
+    description:
+      'Answers the session token, and sets the session cookie. Limited per client address (LOGIN_RATE_LIMIT attempts a minute) and per account: after repeated failures each attempt waits, doubling, and then the account is locked for a while, right password or not. An email without an account gets the same answers as a wrong password.',
+  })
+  @Errors('INVALID_CREDENTIALS', 'DATABASE_UNAVAILABLE')
   @HttpCode(200)
   @Public()
   @UseGuards(RateLimitGuard)
@@ -30,8 +36,12 @@ export class AuthController {
     return session;
   }
 
-  /** Ends the session server-side: the token stops working everywhere at once. */
   @Post('logout')
+  @ApiOperation({
+    summary: 'Sign out',
+    description:
+      'Ends the session on the server: its token stops working everywhere at once, and the cookie is cleared.',
+  })
   @HttpCode(204)
   @SignedIn()
   async logout(@CurrentUser() current: AuthContext, @Res({ passthrough: true }) response: Response) {
@@ -40,6 +50,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
   @SignedIn()
   @Returns(user)
   me(@CurrentUser() current: AuthContext) {

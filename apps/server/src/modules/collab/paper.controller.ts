@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationParams,
   paperSuggestions,
@@ -10,6 +10,7 @@ import {
   type SuggestionWithdrawalBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -31,6 +32,11 @@ export class PaperController {
   ) {}
 
   @Get('suggestions')
+  @ApiOperation({
+    summary: 'List the open suggested changes',
+    description:
+      'Each with its author as the caller may see them (group label, the name where entitled); never an id.',
+  })
   @Permission('paper.read')
   @Returns(paperSuggestions)
   async suggestions(
@@ -41,6 +47,11 @@ export class PaperController {
   }
 
   @Post('suggestions/decisions')
+  @ApiOperation({
+    summary: 'Accept or reject suggested changes',
+    description: 'Each undecided one is recorded with the reason, who decided and when, and audited.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(200)
   @Permission('suggestions.decide')
   @Returns(suggestionDecisionResult)
@@ -53,6 +64,11 @@ export class PaperController {
   }
 
   @Post('suggestions/withdrawals')
+  @ApiOperation({
+    summary: 'Withdraw my suggested changes',
+    description: "The caller's own open ones are recorded as withdrawn.",
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(200)
   @Permission('paper.edit')
   @Returns(suggestionDecisionResult)

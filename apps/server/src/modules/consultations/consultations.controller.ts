@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   changePhaseBody,
   consultationDetail,
@@ -12,6 +12,7 @@ import {
   type UpdateConsultationBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentMember, CurrentUser, Permission, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -25,16 +26,23 @@ type Params = z.infer<typeof consultationParams>;
 export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}
 
-  /** The caller's consultations with their role and group in each. */
   @Get()
+  @ApiOperation({
+    summary: 'List my consultations',
+    description: "The caller's consultations, with their role and stakeholder group in each.",
+  })
   @SignedIn()
   @Returns(z.array(consultationSummary))
   list(@CurrentUser() user: AuthContext) {
     return this.consultations.list(user.userId);
   }
 
-  /** Organisers only (403 otherwise); the creator becomes admin. */
   @Post()
+  @ApiOperation({
+    summary: 'Create a consultation',
+    description: 'For organisers only (403 for anyone else); the creator becomes its admin.',
+  })
+  @Errors('FORBIDDEN')
   @SignedIn()
   @ReturnsCreated(consultationDetail)
   create(
@@ -46,6 +54,11 @@ export class ConsultationsController {
   }
 
   @Get(':consultationId')
+  @ApiOperation({
+    summary: 'Read a consultation',
+    description:
+      "Its settings, structure, the caller's role and the actions it allows now, and the next phase change its dates schedule.",
+  })
   @Permission('consultation.read')
   @Returns(consultationDetail)
   detail(@ValidParams(consultationParams) params: Params, @CurrentUser() user: AuthContext) {
@@ -53,6 +66,12 @@ export class ConsultationsController {
   }
 
   @Patch(':consultationId')
+  @ApiOperation({
+    summary: "Change a consultation's settings",
+    description:
+      'A more open attribution mode or a lower k is refused (409 `CONFIRMATION_REQUIRED`) until sent again with `confirmOpening: true`; every member is told of such a change.',
+  })
+  @Errors('CONFIRMATION_REQUIRED')
   @Permission('consultation.update')
   @Returns(consultationDetail)
   update(
@@ -64,8 +83,13 @@ export class ConsultationsController {
     return this.consultations.update({ auth, member }, body);
   }
 
-  /** 409 INVALID_TRANSITION for moves the transition table does not allow. */
   @Post(':consultationId/phase')
+  @ApiOperation({
+    summary: 'Move a consultation to another phase',
+    description:
+      'Forward one step, or back one step while nothing is published; other moves are 409 `INVALID_TRANSITION`. Audited; the other members are notified.',
+  })
+  @Errors('INVALID_TRANSITION', 'CONFLICT')
   @HttpCode(200)
   @Permission('consultation.changePhase')
   @Returns(consultationDetail)

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { consultationParams, dashboardData, dashboardQuery, type DashboardQuery } from '@cw/shared';
 import { z } from 'zod';
 import { CurrentMember, Permission } from '../../common/access.decorators.js';
@@ -15,6 +15,11 @@ export class DashboardController {
   constructor(private readonly dashboard: DashboardService) {}
 
   @Get('dashboard')
+  @ApiOperation({
+    summary: 'The input dashboard',
+    description:
+      'Input by stakeholder group, guiding question, section and day, with participation and representation gaps; names no one. Admins get exact counts (`view=exact`, the default) or the published view; editors the published view only (403 for `view=exact`), where every figure counts only cells drawn from at least k people.',
+  })
   @Permission('dashboard.read')
   @Returns(dashboardData, 'Exact counts for admins; published (thresholded) figures for editors')
   read(

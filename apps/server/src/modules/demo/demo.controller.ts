@@ -1,8 +1,9 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { demoAccount } from '@cw/shared';
 import { z } from 'zod';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
+import { Errors } from '../../common/api-errors.js';
 import { Public } from '../../common/access.decorators.js';
 import { notFound } from '../../common/app-error.js';
 import { Returns } from '../../common/validation.decorators.js';
@@ -13,8 +14,13 @@ import { DEMO_ACCOUNTS } from './demo-accounts.js';
 export class DemoController {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  /** The demo accounts for the login page; 404 outside demo mode so nothing is advertised. */
   @Get('accounts')
+  @ApiOperation({
+    summary: 'List the demo accounts',
+    description:
+      'The demo accounts and their password, for the login page. Outside demo mode the route answers 404, so nothing is advertised.',
+  })
+  @Errors('NOT_FOUND')
   @Public()
   @Returns(z.array(demoAccount))
   accounts() {

@@ -1,5 +1,5 @@
 import { Controller, Get, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
   EXPORT_ROWS_HEADER,
   exportParams,
@@ -30,6 +30,11 @@ export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get(':format')
+  @ApiOperation({
+    summary: 'Export a file',
+    description:
+      'The summary notes (Markdown, Word or PDF), the input as CSV, or the results (Markdown, Word or PDF), as an attachment. Names appear only for an admin asking `includeNames=true` under named attribution (403 for an editor).',
+  })
   @Permission('exports.create')
   @ApiProduces(
     'text/markdown',
@@ -39,6 +44,17 @@ export class ExportsController {
   )
   @ApiOkResponse({
     description: 'The file, as an attachment; no participant is named unless includeNames is granted',
+    schema: { type: 'string', format: 'binary' },
+    headers: {
+      'Content-Disposition': {
+        description: '`attachment; filename="…"`',
+        schema: { type: 'string' },
+      },
+      [EXPORT_ROWS_HEADER]: {
+        description: 'With `input-csv` only: the rows the file holds, counted just before it streams',
+        schema: { type: 'integer', format: 'int32', minimum: 0, maximum: 2 ** 31 - 1 },
+      },
+    },
   })
   async create(
     @ValidParams(exportParams) params: ExportParams,

@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { healthStatus, type HealthStatus, readinessStatus, type ReadinessStatus } from '@cw/shared';
 import type { Response } from 'express';
 import { Public } from '../../common/access.decorators.js';
@@ -15,16 +15,24 @@ export class HealthController {
     private readonly readiness: ReadinessService,
   ) {}
 
-  /** Liveness: the process answers. Touches no dependency, so an outage never gets it restarted. */
   @Get('health')
+  @ApiOperation({
+    summary: 'Liveness',
+    description:
+      'The process answers. It touches no dependency, so an outage of the database never gets the process restarted.',
+  })
   @Public()
   @Returns(healthStatus)
-  health(): HealthStatus {
+  live(): HealthStatus {
     return { status: 'ok', database: this.db.kind };
   }
 
-  /** Readiness: every dependency answers and the instance is not shutting down. */
   @Get('ready')
+  @ApiOperation({
+    summary: 'Readiness',
+    description:
+      '200 while every dependency answers and the instance is not shutting down; 503 naming the checks that fail.',
+  })
   @Public()
   @Returns(readinessStatus, 'Ready')
   @ApiServiceUnavailableResponse({

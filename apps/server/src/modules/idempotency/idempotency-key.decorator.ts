@@ -4,6 +4,7 @@ import { ApiHeader } from '@nestjs/swagger';
 import { IDEMPOTENCY_KEY_HEADER, IDEMPOTENT_REPLAYED_HEADER, idempotencyKey } from '@cw/shared';
 import type { Response } from 'express';
 import stringify from 'safe-stable-stringify';
+import { parameterErrors } from '../../common/api-errors.js';
 import { AppError } from '../../common/app-error.js';
 import type { AppRequest } from '../../common/request-context.js';
 import { describeMethod, openApiSchema } from '../../common/validation.decorators.js';
@@ -47,6 +48,7 @@ const idempotentRequest = createParamDecorator(
 export function IdempotencyKey(): ParameterDecorator {
   return (target, key, index) => {
     idempotentRequest()(target, key, index);
+    parameterErrors(target, key, ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REUSED']);
     describeMethod(
       ApiHeader({
         name: IDEMPOTENCY_KEY_HEADER,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   acceptedInvitation,
@@ -10,6 +10,7 @@ import {
   type SignupBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { RateLimitGuard } from '../../common/rate-limit.guard.js';
 import { CurrentUser, Public, SignedIn } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
@@ -30,6 +31,12 @@ export class InvitationLinksController {
   constructor(private readonly acceptance: InvitationAcceptanceService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Preview an invitation',
+    description:
+      'What the invitation is for, before signing in or up. The three invitation link routes share a limit per client address (INVITATION_RATE_LIMIT a minute).',
+  })
+  @Errors('NOT_FOUND', 'DATABASE_UNAVAILABLE')
   @Public()
   @Returns(invitationPreview)
   preview(@ValidParams(invitationTokenParams) params: TokenParams) {
@@ -37,6 +44,11 @@ export class InvitationLinksController {
   }
 
   @Post('accept')
+  @ApiOperation({
+    summary: 'Accept an invitation',
+    description: 'The signed-in user joins the consultation; accepting again answers the same.',
+  })
+  @Errors('NOT_FOUND', 'INVITATION_USED', 'INVITATION_EXPIRED', 'INVITATION_REVOKED', 'ALREADY_MEMBER')
   @HttpCode(200)
   @SignedIn()
   @Returns(acceptedInvitation, 'Joined the consultation')
@@ -44,8 +56,13 @@ export class InvitationLinksController {
     return this.acceptance.accept(params.token, current.userId);
   }
 
-  /** The same answer whether or not the email has an account: sign in next. */
   @Post('signup')
+  @ApiOperation({
+    summary: 'Sign up through an invitation',
+    description:
+      'The same answer whether or not the email has an account: a new account is created and joins at once; an existing one is left as it is, and its owner accepts after signing in. Sign in with this email and password next.',
+  })
+  @Errors('NOT_FOUND', 'INVITATION_USED', 'INVITATION_EXPIRED', 'INVITATION_REVOKED', 'DATABASE_UNAVAILABLE')
   @HttpCode(202)
   @Public()
   @ReturnsAccepted(invitationSignupAnswer, 'Sign in with this email and password to continue')

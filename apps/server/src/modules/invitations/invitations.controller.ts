@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationItemParams,
   consultationParams,
@@ -9,6 +9,7 @@ import {
   type CreateInvitationBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -25,6 +26,10 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List invitations',
+    description: 'Newest first; tokens are never listed.',
+  })
   @Permission('invitations.manage')
   @Returns(z.array(invitation), 'Newest first; tokens are never listed')
   list(@ValidParams(consultationParams) params: ConsultationParams) {
@@ -32,6 +37,11 @@ export class InvitationsController {
   }
 
   @Post()
+  @ApiOperation({
+    summary: 'Create an invitation link',
+    description: 'The token and the link are answered this once.',
+  })
+  @Errors('CONFLICT')
   @Permission('invitations.manage')
   @ReturnsCreated(createdInvitation, 'The token and link, shown this once')
   create(
@@ -44,6 +54,11 @@ export class InvitationsController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Revoke an invitation',
+    description: 'Again is harmless; an invitation used already cannot be revoked (409 `CONFLICT`).',
+  })
+  @Errors('NOT_FOUND', 'CONFLICT')
   @HttpCode(204)
   @Permission('invitations.manage')
   revoke(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationParams,
   extendLiveBody,
@@ -12,6 +12,7 @@ import {
   type StartLiveBody,
 } from '@cw/shared';
 import type { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -26,6 +27,11 @@ export class LiveController {
   constructor(private readonly live: LiveService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'The live state',
+    description:
+      'The agenda item running, its times, the question or section in focus, and the raised hands the caller may see.',
+  })
   @Permission('consultation.read')
   @Returns(liveState)
   state(@ValidParams(consultationParams) _params: Params, @CurrentActor() actor: Actor) {
@@ -33,9 +39,14 @@ export class LiveController {
   }
 
   @Post('start')
+  @ApiOperation({
+    summary: 'Start an agenda item live',
+    description: 'One item runs at a time (409 `LIVE_SESSION_RUNNING` while another does).',
+  })
+  @Errors('LIVE_SESSION_RUNNING')
   @HttpCode(200)
   @Permission('live.run')
-  @Returns(liveState, 'Running; 409 LIVE_SESSION_RUNNING while another item runs')
+  @Returns(liveState, 'Running')
   start(
     @ValidParams(consultationParams) _params: Params,
     @ValidBody(startLiveBody) body: StartLiveBody,
@@ -45,6 +56,11 @@ export class LiveController {
   }
 
   @Put('focus')
+  @ApiOperation({
+    summary: 'Move the focus',
+    description: 'To a guiding question or section of the running item, or none.',
+  })
+  @Errors('NO_LIVE_SESSION')
   @Permission('live.run')
   @Returns(liveState)
   focus(
@@ -56,6 +72,11 @@ export class LiveController {
   }
 
   @Post('extend')
+  @ApiOperation({
+    summary: 'Extend the running item',
+    description: 'Adds minutes to its end, or to now once it is over.',
+  })
+  @Errors('NO_LIVE_SESSION')
   @HttpCode(200)
   @Permission('live.run')
   @Returns(liveState)
@@ -68,6 +89,11 @@ export class LiveController {
   }
 
   @Post('end')
+  @ApiOperation({
+    summary: 'End the running item',
+    description: 'Hands still up are lowered.',
+  })
+  @Errors('NO_LIVE_SESSION')
   @HttpCode(200)
   @Permission('live.run')
   @Returns(liveState)
@@ -76,6 +102,11 @@ export class LiveController {
   }
 
   @Put('hand')
+  @ApiOperation({
+    summary: 'Raise my hand',
+    description: 'On the question under discussion; again is harmless, and the hand keeps its place.',
+  })
+  @Errors('NO_LIVE_SESSION')
   @Permission('live.raiseHand')
   @Returns(liveState, 'The hand is up (again is harmless: it keeps its place)')
   raiseHand(@ValidParams(consultationParams) _params: Params, @CurrentActor() actor: Actor) {
@@ -83,6 +114,10 @@ export class LiveController {
   }
 
   @Delete('hand')
+  @ApiOperation({
+    summary: 'Lower my hand',
+    description: 'Again is harmless.',
+  })
   @Permission('live.raiseHand')
   @Returns(liveState, 'The hand is down (again is harmless)')
   lowerHand(@ValidParams(consultationParams) _params: Params, @CurrentActor() actor: Actor) {
@@ -90,8 +125,13 @@ export class LiveController {
   }
 
   @Delete('hands/:handId')
+  @ApiOperation({
+    summary: 'Lower a raised hand',
+    description: 'The member was heard, or not for now; 404 when the hand is no longer up.',
+  })
+  @Errors('NO_LIVE_SESSION', 'NOT_FOUND')
   @Permission('live.run')
-  @Returns(liveState, 'The hand is down; 404 when it no longer was up')
+  @Returns(liveState, 'The hand is down')
   acknowledgeHand(
     @ValidParams(liveHandParams) params: z.infer<typeof liveHandParams>,
     @CurrentActor() actor: Actor,
@@ -100,6 +140,8 @@ export class LiveController {
   }
 
   @Delete('hands')
+  @ApiOperation({ summary: 'Lower every hand' })
+  @Errors('NO_LIVE_SESSION')
   @Permission('live.run')
   @Returns(liveState)
   clearHands(@ValidParams(consultationParams) _params: Params, @CurrentActor() actor: Actor) {

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationItemParams,
   consultationParams,
@@ -8,6 +8,7 @@ import {
   type UpdateMemberBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -22,6 +23,10 @@ export class MembersController {
   constructor(private readonly members: MembersService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List the members',
+    description: 'Ordered by stakeholder group, then name.',
+  })
   @Permission('members.read')
   @Returns(z.array(member))
   list(@ValidParams(consultationParams) params: ConsultationParams) {
@@ -29,6 +34,11 @@ export class MembersController {
   }
 
   @Patch(':id')
+  @ApiOperation({
+    summary: "Change a member's role or group",
+    description: 'Refused (409 `LAST_ADMIN`) when it would leave the consultation without an admin.',
+  })
+  @Errors('NOT_FOUND', 'LAST_ADMIN')
   @Permission('members.manage')
   @Returns(member)
   update(
@@ -40,6 +50,8 @@ export class MembersController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Remove a member' })
+  @Errors('NOT_FOUND', 'LAST_ADMIN')
   @HttpCode(204)
   @Permission('members.manage')
   remove(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {

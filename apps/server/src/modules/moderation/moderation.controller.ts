@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   comment,
   commentParams,
@@ -15,6 +15,7 @@ import {
   type RedactCommentBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams, ValidQuery } from '../../common/validation.decorators.js';
@@ -29,6 +30,12 @@ export class ModerationController {
   constructor(private readonly moderation: ModerationService) {}
 
   @Post('comments/:commentId/flags')
+  @ApiOperation({
+    summary: 'Flag a comment',
+    description:
+      'Asks the organisers to look at it, with a reason; who flagged is never shown. Flagging it again while the flag is open changes nothing.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(204)
   @Permission('comments.flag')
   flag(
@@ -40,6 +47,11 @@ export class ModerationController {
   }
 
   @Post('comments/:commentId/flags/dismiss')
+  @ApiOperation({
+    summary: "Dismiss a comment's flags",
+    description: 'Closes its open flags and leaves the comment as it is.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(204)
   @Permission('comments.moderate')
   dismiss(@ValidParams(commentParams) params: CommentParams, @CurrentActor() actor: Actor) {
@@ -47,6 +59,12 @@ export class ModerationController {
   }
 
   @Post('comments/:commentId/hide')
+  @ApiOperation({
+    summary: 'Hide a comment',
+    description:
+      'Its text is gone from every thread, event and export; it keeps its place, and its author is notified with the reason.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(200)
   @Permission('comments.moderate')
   @Returns(comment, 'The comment as the moderator now sees it')
@@ -59,6 +77,12 @@ export class ModerationController {
   }
 
   @Post('comments/:commentId/redact')
+  @ApiOperation({
+    summary: 'Redact parts of a comment',
+    description:
+      'Ranges of the text as written become `[redacted]`; a second redaction replaces the first. The author is notified.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(200)
   @Permission('comments.moderate')
   @Returns(comment, 'The comment as the moderator now sees it')
@@ -71,6 +95,11 @@ export class ModerationController {
   }
 
   @Post('comments/:commentId/restore')
+  @ApiOperation({
+    summary: 'Restore a comment',
+    description: 'Puts the text as written back; again is harmless.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(200)
   @Permission('comments.moderate')
   @Returns(comment, 'Restored (again is harmless)')
@@ -79,6 +108,11 @@ export class ModerationController {
   }
 
   @Get('moderation')
+  @ApiOperation({
+    summary: 'The moderation queue',
+    description:
+      'Comments with open flags (`queue=open`), or hidden and redacted ones (`queue=moderated`), with their text as written.',
+  })
   @Permission('comments.moderate')
   @Returns(z.array(moderationItem), 'Flagged comments, or moderated ones, with their text as written')
   queue(

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationItemParams,
   notesCheck,
@@ -11,6 +11,7 @@ import {
   type SetRapporteursBody,
 } from '@cw/shared';
 import type { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -29,6 +30,12 @@ export class NotesController {
   ) {}
 
   @Put('rapporteurs')
+  @ApiOperation({
+    summary: "Name a session's rapporteurs",
+    description:
+      'Replaces those named before; audited. Observers and members of other consultations are refused on `body.memberIds`.',
+  })
+  @Errors('NOT_FOUND')
   @Permission('rapporteurs.manage')
   @Returns(sessionNotesState, "The session's rapporteurs as named now")
   setRapporteurs(
@@ -39,8 +46,13 @@ export class NotesController {
     return this.rapporteurs.set(actor, params.id, body);
   }
 
-  /** Organisers and the session's rapporteurs only (403 for other members). */
   @Get('notes/check')
+  @ApiOperation({
+    summary: "Check a session's notes",
+    description:
+      "Where the notes as they stand may name a participant: names, emails and small stakeholder groups. For the organisers and the session's rapporteurs (403 for other members).",
+  })
+  @Errors('FORBIDDEN', 'NOT_FOUND')
   @Permission('notes.draft')
   @Returns(notesCheck, 'Where the notes as they stand may name a participant')
   check(@ValidParams(consultationItemParams) params: SessionParams, @CurrentActor() actor: Actor) {
@@ -48,6 +60,12 @@ export class NotesController {
   }
 
   @Post('notes/publish')
+  @ApiOperation({
+    summary: "Publish a session's notes",
+    description:
+      'Stores the notes as they stand for every member to read, and notifies them. While the check finds something not confirmed: 409 `CONFIRMATION_REQUIRED`, an issue per finding; empty notes: 409 `CONFLICT`.',
+  })
+  @Errors('CONFIRMATION_REQUIRED', 'CONFLICT', 'NOT_FOUND')
   @HttpCode(200)
   @Permission('notes.publish')
   @Returns(publishedNotes, 'The notes as published')

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationParams,
   markNotificationsReadBody,
@@ -21,6 +21,10 @@ export class NotificationsController {
   constructor(private readonly notifications: NotificationsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List my notifications',
+    description: "The caller's own, newest first, at most 100.",
+  })
   @Permission('threads.read')
   @Returns(z.array(notification), 'Newest first, at most 100')
   list(
@@ -32,6 +36,10 @@ export class NotificationsController {
   }
 
   @Post('read')
+  @ApiOperation({
+    summary: 'Mark my notifications read',
+    description: 'Those listed in `ids`, or all of them.',
+  })
   @HttpCode(204)
   @Permission('threads.read')
   markRead(

@@ -1,7 +1,8 @@
 import { Controller, Patch } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { checklistItem, checklistUpdateBody, consultationItemParams } from '@cw/shared';
 import type { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentUser, Permission } from '../../common/access.decorators.js';
 import type { AuthContext } from '../../common/request-context.js';
 import { Returns, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -13,6 +14,8 @@ export class ChecklistController {
   constructor(private readonly checklist: ChecklistService) {}
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Update a checklist item' })
+  @Errors('NOT_FOUND')
   @Permission('checklist.update')
   @Returns(checklistItem)
   update(

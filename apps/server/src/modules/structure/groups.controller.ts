@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Patch, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationItemParams,
   consultationParams,
@@ -8,6 +8,7 @@ import {
   updateGroupBody,
 } from '@cw/shared';
 import type { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentActor, Permission } from '../../common/access.decorators.js';
 import type { Actor } from '../../common/request-context.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
@@ -22,6 +23,8 @@ export class GroupsController {
   constructor(private readonly groups: GroupsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Add a stakeholder group' })
+  @Errors('CONFLICT', 'NOT_FOUND')
   @Permission('groups.manage')
   @ReturnsCreated(stakeholderGroup)
   create(
@@ -33,8 +36,12 @@ export class GroupsController {
     return this.groups.create(actor, body.name, idempotency);
   }
 
-  /** Rename and/or move to a position (0 = first). */
   @Patch(':id')
+  @ApiOperation({
+    summary: 'Rename or move a stakeholder group',
+    description: 'Rename it and/or move it to a position (0 = first).',
+  })
+  @Errors('CONFLICT', 'NOT_FOUND')
   @Permission('groups.manage')
   @Returns(stakeholderGroup)
   update(
@@ -45,8 +52,12 @@ export class GroupsController {
     return this.groups.update(actor, params.id, body);
   }
 
-  /** 409 GROUP_IN_USE while members or pending invitations use the group. */
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete a stakeholder group',
+    description: 'Refused (409 `GROUP_IN_USE`) while members or pending invitations use it.',
+  })
+  @Errors('GROUP_IN_USE', 'NOT_FOUND')
   @HttpCode(204)
   @Permission('groups.manage')
   async delete(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {

@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationItemParams,
   consultationParams,
@@ -8,6 +8,7 @@ import {
   type QuestionBody,
 } from '@cw/shared';
 import type { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { QuestionsService } from './questions.service.js';
@@ -20,8 +21,12 @@ type ItemParams = z.infer<typeof consultationItemParams>;
 export class QuestionsController {
   constructor(private readonly questions: QuestionsService) {}
 
-  /** 409 CONFLICT when the number is taken. */
   @Post()
+  @ApiOperation({
+    summary: 'Add a guiding question',
+    description: 'Refused (409 `CONFLICT`) when its number is taken.',
+  })
+  @Errors('CONFLICT', 'NOT_FOUND')
   @Permission('structure.manage')
   @ReturnsCreated(guidingQuestion)
   create(
@@ -33,6 +38,8 @@ export class QuestionsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace a guiding question' })
+  @Errors('CONFLICT', 'NOT_FOUND')
   @Permission('structure.manage')
   @Returns(guidingQuestion)
   replace(
@@ -43,6 +50,8 @@ export class QuestionsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a guiding question' })
+  @Errors('NOT_FOUND')
   @HttpCode(204)
   @Permission('structure.manage')
   async delete(@ValidParams(consultationItemParams) params: ItemParams) {

@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   consultationItemParams,
   consultationParams,
@@ -9,6 +9,7 @@ import {
   updateSectionBody,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { SectionsService } from './sections.service.js';
@@ -23,6 +24,8 @@ export class SectionsController {
   constructor(private readonly sections: SectionsService) {}
 
   @Post()
+  @ApiOperation({ summary: 'Add a section' })
+  @Errors('NOT_FOUND')
   @Permission('structure.manage')
   @ReturnsCreated(section)
   create(
@@ -33,8 +36,11 @@ export class SectionsController {
     return this.sections.create(params.consultationId, body, idempotency);
   }
 
-  /** The complete new order: every section id exactly once. */
   @Put('order')
+  @ApiOperation({
+    summary: 'Reorder the sections',
+    description: 'The complete new order: every section id exactly once.',
+  })
   @Permission('structure.manage')
   @Returns(z.array(section))
   reorder(
@@ -45,6 +51,8 @@ export class SectionsController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change a section' })
+  @Errors('NOT_FOUND')
   @Permission('structure.manage')
   @Returns(section)
   update(
@@ -55,6 +63,8 @@ export class SectionsController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a section' })
+  @Errors('NOT_FOUND')
   @HttpCode(204)
   @Permission('structure.manage')
   async delete(@ValidParams(consultationItemParams) params: ItemParams) {

@@ -1,5 +1,5 @@
 import { Controller, Delete, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   agendaSession,
   consultationItemParams,
@@ -8,6 +8,7 @@ import {
   type SessionBody,
 } from '@cw/shared';
 import type { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { Permission } from '../../common/access.decorators.js';
 import { Returns, ReturnsCreated, ValidBody, ValidParams } from '../../common/validation.decorators.js';
 import { SessionsService } from './sessions.service.js';
@@ -20,8 +21,12 @@ type ItemParams = z.infer<typeof consultationItemParams>;
 export class SessionsController {
   constructor(private readonly sessions: SessionsService) {}
 
-  /** Times are wall-clock times in the consultation's zone. */
   @Post()
+  @ApiOperation({
+    summary: 'Add an agenda session',
+    description: "Times are wall-clock times in the consultation's time zone.",
+  })
+  @Errors('NOT_FOUND')
   @Permission('structure.manage')
   @ReturnsCreated(agendaSession)
   create(
@@ -33,6 +38,8 @@ export class SessionsController {
   }
 
   @Put(':id')
+  @ApiOperation({ summary: 'Replace an agenda session' })
+  @Errors('NOT_FOUND')
   @Permission('structure.manage')
   @Returns(agendaSession)
   replace(
@@ -43,6 +50,11 @@ export class SessionsController {
   }
 
   @Delete(':id')
+  @ApiOperation({
+    summary: 'Delete an agenda session',
+    description: 'Deleting the item running live ends its run.',
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(204)
   @Permission('structure.manage')
   async delete(@ValidParams(consultationItemParams) params: ItemParams) {

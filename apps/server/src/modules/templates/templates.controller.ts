@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { template } from '@cw/shared';
 import { z } from 'zod';
 import { SignedIn } from '../../common/access.decorators.js';
@@ -11,8 +11,11 @@ import { TemplateCatalog } from './template-catalog.js';
 export class TemplatesController {
   constructor(private readonly catalog: TemplateCatalog) {}
 
-  /** The consultation templates an organiser can start from. */
   @Get()
+  @ApiOperation({
+    summary: 'List consultation templates',
+    description: 'The templates an organiser can start a consultation from.',
+  })
   @SignedIn()
   @Returns(z.array(template))
   list() {

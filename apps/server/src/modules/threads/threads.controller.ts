@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   comment,
   commentBodyInput,
@@ -17,6 +17,7 @@ import {
   threadParams,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentMember, CurrentUser, Permission } from '../../common/access.decorators.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
 import {
@@ -41,6 +42,11 @@ export class ThreadsController {
   constructor(private readonly threads: ThreadsService) {}
 
   @Get('threads')
+  @ApiOperation({
+    summary: 'List threads',
+    description:
+      'Oldest first; filtered by status, guiding question (or general input), section and stakeholder label as the caller sees them.',
+  })
   @Permission('threads.read')
   @Returns(z.array(thread), 'Oldest first')
   list(
@@ -53,6 +59,12 @@ export class ThreadsController {
   }
 
   @Post('threads')
+  @ApiOperation({
+    summary: 'Open a thread',
+    description:
+      "On a guiding question, on general input, or on a passage of a section, optionally about a suggested change. Counts against the member's posting budget (COMMENT_RATE_LIMIT new threads and comments a minute).",
+  })
+  @Errors('NOT_FOUND')
   @Permission('threads.create')
   @CommentRateLimit()
   @ReturnsCreated(thread)
@@ -67,6 +79,8 @@ export class ThreadsController {
   }
 
   @Get('threads/:threadId')
+  @ApiOperation({ summary: 'Read a thread' })
+  @Errors('NOT_FOUND')
   @Permission('threads.read')
   @Returns(thread)
   get(
@@ -78,6 +92,12 @@ export class ThreadsController {
   }
 
   @Post('threads/:threadId/comments')
+  @ApiOperation({
+    summary: 'Reply to a thread',
+    description:
+      "Counts against the member's posting budget, like a new thread. A resolved thread must be reopened first.",
+  })
+  @Errors('NOT_FOUND', 'THREAD_RESOLVED')
   @Permission('threads.reply')
   @CommentRateLimit()
   @ReturnsCreated(thread, 'The thread with the new comment')
@@ -92,6 +112,11 @@ export class ThreadsController {
   }
 
   @Post('threads/:threadId/resolve')
+  @ApiOperation({
+    summary: 'Resolve a thread',
+    description: 'With its outcome and a note; the member who opened it is notified.',
+  })
+  @Errors('NOT_FOUND', 'THREAD_STATUS')
   @HttpCode(200)
   @Permission('threads.resolve')
   @Returns(thread)
@@ -106,6 +131,8 @@ export class ThreadsController {
   }
 
   @Post('threads/:threadId/reopen')
+  @ApiOperation({ summary: 'Reopen a thread' })
+  @Errors('NOT_FOUND', 'THREAD_STATUS')
   @HttpCode(200)
   @Permission('threads.reopen')
   @Returns(thread)
@@ -117,8 +144,13 @@ export class ThreadsController {
     return this.threads.reopen({ auth, member }, params.threadId);
   }
 
-  /** Only the author edits or deletes a comment (the shared input rules). */
   @Patch('comments/:commentId')
+  @ApiOperation({
+    summary: 'Edit a comment',
+    description:
+      'Only its author may (403 for anyone else); it is marked edited. A comment the organisers hid or redacted can no longer be edited.',
+  })
+  @Errors('FORBIDDEN', 'NOT_FOUND', 'COMMENT_MODERATED')
   @Permission('comments.edit')
   @Returns(comment)
   edit(
@@ -131,6 +163,12 @@ export class ThreadsController {
   }
 
   @Delete('comments/:commentId')
+  @ApiOperation({
+    summary: 'Delete a comment',
+    description:
+      'Only its author may (403 for anyone else). It leaves a tombstone; deleting it again is harmless.',
+  })
+  @Errors('FORBIDDEN', 'NOT_FOUND')
   @HttpCode(204)
   @Permission('comments.delete')
   remove(
@@ -142,6 +180,11 @@ export class ThreadsController {
   }
 
   @Put('comments/:commentId/endorsement')
+  @ApiOperation({
+    summary: 'Endorse a comment',
+    description: "Again is harmless; members endorse other people's comments, not their own.",
+  })
+  @Errors('NOT_FOUND', 'SELF_ENDORSEMENT')
   @Permission('comments.endorse')
   @Returns(comment, 'Endorsed (again is harmless)')
   endorse(
@@ -153,6 +196,11 @@ export class ThreadsController {
   }
 
   @Delete('comments/:commentId/endorsement')
+  @ApiOperation({
+    summary: 'Withdraw an endorsement',
+    description: 'Again is harmless.',
+  })
+  @Errors('NOT_FOUND')
   @Permission('comments.endorse')
   @Returns(comment, 'Endorsement withdrawn (again is harmless)')
   withdraw(
@@ -164,6 +212,10 @@ export class ThreadsController {
   }
 
   @Get('questions/summary')
+  @ApiOperation({
+    summary: 'Thread counts per guiding question',
+    description: 'Open, resolved and all threads per guiding question; `questionId: null` is general input.',
+  })
   @Permission('threads.read')
   @Returns(z.array(questionSummary), 'Thread counts per guiding question; questionId null is general input')
   summary(

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   compareVersionsQuery,
   type CompareVersionsQuery,
@@ -13,6 +13,7 @@ import {
   versionSummary,
 } from '@cw/shared';
 import { z } from 'zod';
+import { Errors } from '../../common/api-errors.js';
 import { CurrentMember, CurrentUser, Permission } from '../../common/access.decorators.js';
 import type { AuthContext, MembershipContext } from '../../common/request-context.js';
 import {
@@ -41,6 +42,12 @@ export class VersionsController {
   constructor(private readonly versions: VersionsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Save a version',
+    description:
+      'The paper as it is now, its pending edits stored first. Refused (409 `CONFLICT`) when the name is taken.',
+  })
+  @Errors('CONFLICT')
   @Permission('versions.create')
   @ReturnsCreated(versionSummary)
   create(
@@ -54,6 +61,10 @@ export class VersionsController {
   }
 
   @Get()
+  @ApiOperation({
+    summary: 'List versions',
+    description: 'Newest first.',
+  })
   @Permission('paper.read')
   @Returns(z.array(versionSummary))
   list(
@@ -66,6 +77,12 @@ export class VersionsController {
 
   // Declared before `:id` so "compare" is not read as a version id.
   @Get('compare')
+  @ApiOperation({
+    summary: 'Compare versions',
+    description:
+      'A version with another or with the paper as it is now, section by section, with the suggested changes accepted in between.',
+  })
+  @Errors('NOT_FOUND')
   @Permission('paper.read')
   @Returns(versionComparison)
   compare(
@@ -78,6 +95,12 @@ export class VersionsController {
   }
 
   @Post(':id/restore')
+  @ApiOperation({
+    summary: 'Restore a version',
+    description:
+      "The paper is saved as a version first; then each section's text is put back as in the version, as an edit every open page receives.",
+  })
+  @Errors('NOT_FOUND')
   @HttpCode(200)
   @Permission('versions.restore')
   @Returns(versionRestore)
@@ -90,6 +113,11 @@ export class VersionsController {
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Read a version',
+    description: 'Its sections as they were, as read-only blocks.',
+  })
+  @Errors('NOT_FOUND')
   @Permission('paper.read')
   @Returns(versionDetail)
   detail(

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { type ApiErrorBody, ERROR_CODES, type ErrorCode } from '../errors.js';
+
+export const errorCode = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+export const validationIssue = z.object({
+  path: z.string().describe('Where in the input, e.g. `body.title` or `params.consultationId`'),
+  message: z.string(),
+});
+
+/** The body of every error answer, as the OpenAPI document describes it. */
+export const apiErrorBody = z.object({
+  statusCode: z.int().min(400).max(599).describe('The HTTP status, repeated'),
+  code: errorCode.describe('What went wrong, from a fixed registry: switch on this, never on the message'),
+  message: z.string().describe('For people; its wording may change'),
+  issues: z
+    .array(validationIssue)
+    .optional()
+    .describe('With `VALIDATION_FAILED` (and a refused confirmation): one entry per field'),
+}) satisfies z.ZodType<ApiErrorBody>;
