@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LabelScope, SuggestionOutcome, ThreadOutcome, ThreadStatus } from '@cw/shared';
+import type { AgendaItemKind, LabelScope, SuggestionOutcome, ThreadOutcome, ThreadStatus } from '@cw/shared';
 import { Database } from '../../db/database.js';
 
 /**
@@ -30,6 +30,7 @@ export interface ConsultationFacts {
 
 export interface SessionFacts {
   id: string;
+  kind: AgendaItemKind;
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -111,14 +112,18 @@ export class ExportsRepository {
     return { title: row!.title, timezone: row!.timezone, kThreshold: row!.k_threshold };
   }
 
+  /** The agenda's items in order, review sessions and programme items alike, or the one asked for. */
   async sessions(consultationId: string, sessionId?: string): Promise<SessionFacts[]> {
-    const rows = await this.db.sql<{ id: string; title: string; starts_at: Date; ends_at: Date }[]>`
-      SELECT id, title, starts_at, ends_at FROM agenda_sessions
+    const rows = await this.db.sql<
+      { id: string; kind: AgendaItemKind; title: string; starts_at: Date; ends_at: Date }[]
+    >`
+      SELECT id, kind, title, starts_at, ends_at FROM agenda_sessions
       WHERE consultation_id = ${consultationId}
-        ${sessionId ? this.db.sql`AND id = ${sessionId}` : this.db.sql`AND kind = 'review'`}
+        ${sessionId ? this.db.sql`AND id = ${sessionId}` : this.db.sql``}
       ORDER BY starts_at, title`;
     return rows.map((row) => ({
       id: row.id,
+      kind: row.kind,
       title: row.title,
       startsAt: row.starts_at,
       endsAt: row.ends_at,

@@ -208,10 +208,12 @@ export class ExportsService {
         inputRowKey(record.author, labelScopes),
       ]),
     ]);
+    const notesBySession = new Map(sessionNotes.map(({ session, ...read }) => [session.id, read]));
     return buildSummaryNotes({
       consultation,
-      sessions,
-      sessionNotes: new Map(sessionNotes.map(({ session, ...read }) => [session.id, read])),
+      // Programme items (opening remarks, wrap-up…) have no input: they are in only with notes.
+      sessions: sessions.filter((session) => session.kind === 'review' || notesBySession.has(session.id)),
+      sessionNotes: notesBySession,
       isSessionFiltered: scope.sessionId !== undefined,
       questions,
       groups,

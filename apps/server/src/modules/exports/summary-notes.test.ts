@@ -39,6 +39,7 @@ function source(overrides: Partial<SummaryInput> = {}): SummaryInput {
     sessions: [
       {
         id: 's1',
+        kind: 'review',
         title: 'Scoping',
         startsAt: new Date('2026-03-02T09:00:00Z'),
         endsAt: new Date('2026-03-02T10:30:00Z'),

@@ -333,6 +333,32 @@ describe.each(BACKENDS)('session notes on %s', (backend) => {
     }
   });
 
+  it('puts a programme item in the summary notes when it has published notes, and only then', async () => {
+    const programme = async (title: string, startsAt: string) => {
+      const [row] = await testApp.db.sql<{ id: string }[]>`
+        INSERT INTO agenda_sessions (consultation_id, kind, title, starts_at, ends_at)
+        VALUES (${world.consultation.id}, 'programme', ${title}, ${startsAt},
+                ${startsAt}::timestamptz + interval '10 minutes')
+        RETURNING id`;
+      return row!.id;
+    };
+    const opening = await programme('Opening remarks', '2026-05-04T14:00:00Z');
+    await programme('Dial in', '2026-05-04T13:45:00Z');
+    const content = { questions: [], general: [{ type: 'paragraph', text: 'The chair set out the aims.' }] };
+    await testApp.db.sql`
+      INSERT INTO session_notes_publications (consultation_id, session_id, content, published_by)
+      VALUES (${world.consultation.id}, ${opening}, ${testApp.db.sql.json(content)}, ${world.editor.id})`;
+
+    const text = (await world.editor.api.get<string>(`${world.base}/exports/summary-markdown`)).body;
+    const opened = text.indexOf('## Session: Opening remarks');
+    expect(opened).toBeGreaterThan(-1);
+    expect(opened).toBeLessThan(text.indexOf('## Session: The smart mix'));
+    expect(text.slice(opened, text.indexOf('## Session: The smart mix'))).toContain(
+      'The chair set out the aims.',
+    );
+    expect(text).not.toContain('Dial in');
+  });
+
   it('drops the notes of a deleted session: its sockets are closed, its rows go, nothing more is stored', async () => {
     const [gone] = await testApp.db.sql<{ id: string }[]>`
       INSERT INTO agenda_sessions (consultation_id, title, starts_at, ends_at)
