@@ -15,6 +15,8 @@ export type SmtpMode = 'accept' | 'defer' | 'reject' | 'stall';
 export class TestSmtpServer {
   /** The mails accepted, parsed, in order of arrival. */
   readonly received: ParsedMail[] = [];
+  /** The mails read in `stall` mode, never answered. */
+  readonly unanswered: ParsedMail[] = [];
   /** Mails offered so far, answered or not: the sentinel that a send has reached the server. */
   offered = 0;
   mode: SmtpMode = 'accept';
@@ -65,11 +67,14 @@ export class TestSmtpServer {
   }
 
   private receive(stream: SMTPServerDataStream, callback: (error?: Error | null) => void): void {
-    this.offered++;
     const mode = this.mode;
     simpleParser(stream).then(
       (mail) => {
-        if (mode === 'stall') return;
+        this.offered++;
+        if (mode === 'stall') {
+          this.unanswered.push(mail);
+          return;
+        }
         if (mode === 'accept') {
           this.received.push(mail);
           callback();
