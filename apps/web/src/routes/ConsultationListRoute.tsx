@@ -19,14 +19,7 @@ export function ConsultationListRoute() {
     <Flex direction="column" gap="4">
       <Flex justify="between" align="center" gap="3" wrap="wrap">
         <Heading as="h1">{t('consultations.list.title')}</Heading>
-        {user?.isOrganiser ? (
-          <Flex gap="3" align="center">
-            <ThemeLink asChild>
-              <Link to="/outbox">{t('mail.title')}</Link>
-            </ThemeLink>
-            <NewConsultationDialog />
-          </Flex>
-        ) : null}
+        {user?.isOrganiser ? <NewConsultationDialog /> : null}
       </Flex>
       {consultations.isPending ? <LoadingState /> : null}
       {consultations.error ? <ErrorCallout error={consultations.error} /> : null}
