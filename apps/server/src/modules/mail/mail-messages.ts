@@ -6,8 +6,7 @@ export const MAIL_MESSAGES = {
   en: {
     app: 'Consultation Workspace',
     greeting: 'Hello {{name}},',
-    footer:
-      'You receive this mail because of your account at {{site}}. It was sent by the app itself; replies are not read.',
+    footer: 'You receive this mail because of your account at {{site}}. The app sent it by itself.',
     passwordReset: {
       subject: 'Reset your password',
       intro: 'Someone — we hope you — asked to reset the password of your account at {{site}}.',

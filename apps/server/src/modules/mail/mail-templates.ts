@@ -35,13 +35,17 @@ void translator.init({
 });
 
 const TEMPLATES: {
-  [K in MailKind]: (t: TFunction, values: MailValues[K]) => { subject: string; blocks: Block[] };
+  [K in MailKind]: (
+    t: TFunction,
+    values: MailValues[K],
+    site: string,
+  ) => { subject: string; blocks: Block[] };
 } = {
-  passwordReset: (t, { name, link }) => ({
+  passwordReset: (t, { name, link }, site) => ({
     subject: t('passwordReset.subject'),
     blocks: [
       { paragraph: t('greeting', { name }) },
-      { paragraph: t('passwordReset.intro') },
+      { paragraph: t('passwordReset.intro', { site }) },
       { paragraph: t('passwordReset.instructions', { minutes: PASSWORD_RESET_MINUTES }) },
       { link: { label: t('passwordReset.action'), href: link } },
       { paragraph: t('passwordReset.ignore') },
@@ -60,7 +64,7 @@ const escapeHtml = (value: string) =>
 export function renderMail(request: MailRequest, site: string): RenderedMail {
   const t = translator.getFixedT(request.language ?? DEFAULT_MAIL_LANGUAGE);
   const values = request.values as MailValues[MailKind];
-  const { subject, blocks } = TEMPLATES[request.kind](t, values);
+  const { subject, blocks } = TEMPLATES[request.kind](t, values, site);
   const footer = t('footer', { site });
   const app = t('app');
 
