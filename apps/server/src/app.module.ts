@@ -21,6 +21,7 @@ import { HealthModule } from './modules/health/index.js';
 import { IdempotencyModule } from './modules/idempotency/index.js';
 import { InvitationsModule, invitationsThrottler } from './modules/invitations/index.js';
 import { LiveModule } from './modules/live/index.js';
+import { MailModule } from './modules/mail/index.js';
 import { requestLoggingModule } from './logging/request-logging.js';
 import { MembersModule } from './modules/members/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
@@ -55,6 +56,7 @@ export class AppModule {
         DbModule,
         ClusterModule,
         AccessChangesModule,
+        MailModule,
         AuthModule,
         AccessModule,
         IdempotencyModule,

@@ -57,6 +57,8 @@ export const ERROR_CODES = {
   INVITATION_EXPIRED: 410,
   /** The invitation was revoked by an admin. */
   INVITATION_REVOKED: 410,
+  /** The password reset link is unknown, was used already, or is past its hour: ask for a new one. */
+  RESET_LINK_INVALID: 410,
   /** The request body is larger than allowed. */
   PAYLOAD_TOO_LARGE: 413,
   /**

@@ -29,3 +29,4 @@ export * from './quotes.js';
 export * from './suggestions.js';
 export * from './live.js';
 export * from './schemas/live.js';
+export * from './schemas/mail.js';

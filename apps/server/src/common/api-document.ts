@@ -45,6 +45,7 @@ const TAGS: Record<string, string> = {
   audit: "The organisers' actions, as recorded",
   templates: 'Consultation templates to start from',
   demo: 'The demo accounts, in demo mode',
+  mail: 'Outgoing mail, as the installation organisers may read it',
   health: 'Liveness and readiness probes',
 };
 
@@ -75,6 +76,7 @@ const ERROR_MEANINGS: Record<ErrorCode, string> = {
   INVITATION_USED: 'the invitation was used already',
   INVITATION_EXPIRED: 'the invitation is past its expiry',
   INVITATION_REVOKED: 'the organisers withdrew the invitation',
+  RESET_LINK_INVALID: 'the password reset link is unknown, used already or past its hour: ask for a new one',
   PAYLOAD_TOO_LARGE: 'the body is larger than 1 MiB',
   IDEMPOTENCY_KEY_REUSED: 'the Idempotency-Key was sent before with another request',
   RATE_LIMITED: 'too many requests: wait for `Retry-After` seconds',

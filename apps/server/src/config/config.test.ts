@@ -114,3 +114,50 @@ describe('REDIS_URL', () => {
     expect(() => loadConfig({ REDIS_URL: '127.0.0.1:6379' })).toThrow(/REDIS_URL/);
   });
 });
+
+describe('mail settings', () => {
+  it('keep mail in the outbox without SMTP_URL, sent from an address at PUBLIC_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://consult.example.org' }).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Consultation Workspace <no-reply@consult.example.org>',
+      messageIdDomain: 'consult.example.org',
+      pollMs: 5_000,
+      sendTimeoutMs: 30_000,
+      retryMs: 30_000,
+      maxAttempts: 60,
+    });
+    expect(loadConfig({ SMTP_URL: '' }).mail.smtpUrl).toBeUndefined();
+  });
+
+  it('take an SMTP server with the sender, whose domain names the messages', () => {
+    const mail = loadConfig({
+      SMTP_URL: 'smtps://user:secret@mail.example.org:465',
+      MAIL_FROM: 'Consultations <consult@example.org>',
+      MAIL_RETRY_MS: '1000',
+    }).mail;
+    expect(mail).toMatchObject({
+      smtpUrl: 'smtps://user:secret@mail.example.org:465',
+      from: 'Consultations <consult@example.org>',
+      messageIdDomain: 'example.org',
+      retryMs: 1000,
+    });
+    expect(
+      loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'a@b.example' }).mail.messageIdDomain,
+    ).toBe('b.example');
+  });
+
+  it('refuse an SMTP server without a sender, and malformed settings, naming them', () => {
+    expect(problems({ SMTP_URL: 'smtp://mail.example.org' })).toEqual([
+      '  MAIL_FROM must be set with SMTP_URL',
+    ]);
+    const lines = problems({
+      SMTP_URL: 'http://mail.example.org',
+      MAIL_FROM: 'Consultations',
+      MAIL_MAX_ATTEMPTS: '0',
+    });
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.includes('SMTP_URL'))).toContain('smtp:// or smtps://');
+    expect(lines.find((line) => line.includes('MAIL_FROM'))).toContain('Name <address>');
+    expect(lines.find((line) => line.includes('MAIL_MAX_ATTEMPTS'))).toBeDefined();
+  });
+});

@@ -151,7 +151,35 @@ const envSchema = z.object({
    * rehearsing a schedule on a copy, never for production.
    */
   PHASE_SCHEDULE_OFFSET_MS: z.coerce.number().int().default(0),
+  /** SMTP server that outgoing mail is sent through; without it mail is kept in the outbox. */
+  SMTP_URL: z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .regex(/^smtps?:\/\/[^/]/, 'must be an smtp:// or smtps:// URL')
+      .pipe(z.url({ message: 'must be an smtp:// or smtps:// URL' }))
+      .optional(),
+  ),
+  /** The sender of outgoing mail, `Name <address>` or a bare address. */
+  MAIL_FROM: z
+    .string()
+    .refine((value) => mailAddress(value) !== undefined, 'must be an address or Name <address>')
+    .optional(),
+  /** How often each instance looks for mail due to be sent, in ms. */
+  MAIL_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  /** Longest wait for the mail server at each step of sending one mail (connect, greeting, reply). */
+  MAIL_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** The wait before the first retry of a mail that could not be sent; it doubles up to an hour. */
+  MAIL_RETRY_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  /** Attempts after which a mail that could not be sent is given up (failed). */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(60),
 });
+
+/** The address part of `Name <address>` or of a bare address, when it is one. */
+function mailAddress(value: string): string | undefined {
+  const address = /<([^<>]+)>\s*$/.exec(value)?.[1] ?? value;
+  return z.email().safeParse(address.trim()).success ? address.trim() : undefined;
+}
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
 export type LogFormat = NonNullable<z.infer<typeof envSchema>['LOG_FORMAT']>;
@@ -187,6 +215,21 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   collab: CollabConfig;
   phaseSchedule: PhaseScheduleConfig;
+  mail: MailConfig;
+}
+
+/** Outgoing mail: where it goes, and how the outbox worker sends and retries it. */
+export interface MailConfig {
+  /** Undefined: mail is kept in the outbox, for installation organisers to read in the app. */
+  smtpUrl: string | undefined;
+  /** The From header. */
+  from: string;
+  /** The domain of Message-ID headers: the sender address's. */
+  messageIdDomain: string;
+  pollMs: number;
+  sendTimeoutMs: number;
+  retryMs: number;
+  maxAttempts: number;
 }
 
 /** The poller of the phase changes consultations' dates schedule. */
@@ -247,7 +290,11 @@ export function loadConfig(
       'Invalid configuration:\n  LOGIN_FAILURES_BEFORE_LOCK must be greater than LOGIN_FAILURES_BEFORE_DELAY',
     );
   }
+  if (e.SMTP_URL && !e.MAIL_FROM) {
+    throw new ConfigError('Invalid configuration:\n  MAIL_FROM must be set with SMTP_URL');
+  }
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
+  const mailFrom = e.MAIL_FROM ?? `Consultation Workspace <no-reply@${new URL(publicUrl).hostname}>`;
   const extraOrigins = e.ALLOWED_ORIGINS.split(',')
     .map((o) => o.trim())
     .filter(Boolean);
@@ -302,6 +349,15 @@ export function loadConfig(
       awarenessPerSecond: e.COLLAB_AWARENESS_PER_SECOND,
     },
     phaseSchedule: { pollMs: e.PHASE_SCHEDULE_POLL_MS, clockOffsetMs: e.PHASE_SCHEDULE_OFFSET_MS },
+    mail: {
+      smtpUrl: e.SMTP_URL,
+      from: mailFrom,
+      messageIdDomain: (mailAddress(mailFrom) ?? mailFrom).split('@').pop()!,
+      pollMs: e.MAIL_POLL_MS,
+      sendTimeoutMs: e.MAIL_SEND_TIMEOUT_MS,
+      retryMs: e.MAIL_RETRY_MS,
+      maxAttempts: e.MAIL_MAX_ATTEMPTS,
+    },
   };
 }
 

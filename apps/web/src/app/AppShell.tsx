@@ -26,6 +26,12 @@ export function AppShell() {
               </ThemeLink>
               {user ? (
                 <Flex align="center" gap="3">
+                  {user.isOrganiser ? (
+                    // Installation-wide, so beside the account rather than in a consultation.
+                    <ThemeLink asChild size="2">
+                      <Link to="/outbox">{t('mail.title')}</Link>
+                    </ThemeLink>
+                  ) : null}
                   <Text size="2" color="gray" highContrast>
                     {t('shell.signedInAs', { name: user.name })}
                   </Text>

@@ -26,6 +26,10 @@ export const router = createBrowserRouter([
     children: [
       { path: 'login', ...lazyPage(async () => (await import('../routes/LoginRoute')).LoginRoute) },
       {
+        path: 'reset-password',
+        ...lazyPage(async () => (await import('../routes/ResetPasswordRoute')).ResetPasswordRoute),
+      },
+      {
         path: 'invite/:token',
         ...lazyPage(async () => (await import('../routes/InvitationRoute')).InvitationRoute),
       },
@@ -36,6 +40,7 @@ export const router = createBrowserRouter([
             index: true,
             ...lazyPage(async () => (await import('../routes/ConsultationListRoute')).ConsultationListRoute),
           },
+          { path: 'outbox', ...lazyPage(async () => (await import('../routes/OutboxRoute')).OutboxRoute) },
           {
             path: 'consultations/:consultationId',
             ...lazyPage(

@@ -1,5 +1,5 @@
-import { Flex, Heading } from '@radix-ui/themes';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Flex, Heading, Link as ThemeLink } from '@radix-ui/themes';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DemoAccountList } from '../features/auth/DemoAccountList';
 import { LoginForm } from '../features/auth/LoginForm';
@@ -27,6 +27,9 @@ export function LoginRoute() {
         {t('auth.title')}
       </Heading>
       <LoginForm onSignedIn={onSignedIn} />
+      <ThemeLink asChild>
+        <Link to="/reset-password">{t('auth.forgotPassword')}</Link>
+      </ThemeLink>
       <DemoAccountList onSignedIn={onSignedIn} />
     </Flex>
   );

@@ -64,6 +64,11 @@ export class LoginThrottle implements OnModuleInit, OnModuleDestroy {
       },
     };
   }
+
+  /** The account's password was just reset by its owner: a lock or wait from guesses ends. */
+  async forget(email: string): Promise<void> {
+    await this.throttles.clear(emailHashOf(email));
+  }
 }
 
 /** One admitted sign-in attempt. */

@@ -43,6 +43,12 @@ export class SessionsRepository {
     await this.db.sql`DELETE FROM sessions WHERE id = ${sessionId}`;
   }
 
+  /** Ends every session of the account; returns their ids. */
+  async deleteAllOf(userId: string, q: Queryable): Promise<string[]> {
+    const rows = await q<{ id: string }[]>`DELETE FROM sessions WHERE user_id = ${userId} RETURNING id`;
+    return rows.map((row) => row.id);
+  }
+
   /** Housekeeping: expired sessions are useless and would grow the table forever. */
   async deleteExpired(): Promise<number> {
     const result = await this.db.sql`DELETE FROM sessions WHERE expires_at <= now()`;

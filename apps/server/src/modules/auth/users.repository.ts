@@ -50,4 +50,8 @@ export class UsersRepository {
       RETURNING *`;
     return row && toUser(row);
   }
+
+  async setPasswordHash(id: string, passwordHash: string, q: Queryable): Promise<void> {
+    await q`UPDATE users SET password_hash = ${passwordHash} WHERE id = ${id}`;
+  }
 }

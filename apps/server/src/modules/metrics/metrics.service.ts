@@ -53,6 +53,21 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  /** Polls of the mail outbox this instance completed (only with SMTP_URL). */
+  readonly mailPolls = new Counter({
+    name: 'cw_mail_polls_total',
+    help: 'Polls of the mail outbox completed',
+    registers: [this.registry],
+  });
+
+  /** Attempts to hand a mail to the mail server: sent, to be retried, or given up (failed). */
+  readonly mailAttempts = new Counter({
+    name: 'cw_mail_attempts_total',
+    help: 'Attempts to send a mail from the outbox, by outcome (sent, retry, failed)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   private countPapers: () => number = () => 0;
   private countSockets: SocketCounter = () => [];
 

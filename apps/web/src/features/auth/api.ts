@@ -1,9 +1,12 @@
 import {
   demoAccount,
   invitationSignupAnswer,
+  passwordResetRequested,
   sessionResponse,
   user,
   type LoginBody,
+  type PasswordResetConfirmBody,
+  type PasswordResetRequestBody,
   type SignupBody,
   type User,
 } from '@cw/shared';
@@ -37,3 +40,11 @@ export async function fetchDemoAccounts() {
 /** The same answer whether or not the email has an account: sign in next. */
 export const signupWithInvitation = (token: string, body: SignupBody) =>
   api.post(`/api/invitations/${encodeURIComponent(token)}/signup`, body, invitationSignupAnswer);
+
+/** The same answer whether or not the email has an account: look for the mail. */
+export const requestPasswordReset = (body: PasswordResetRequestBody) =>
+  api.post('/api/auth/password-reset', body, passwordResetRequested);
+
+/** Sets the new password with the link's token; every session of the account ends. */
+export const confirmPasswordReset = (body: PasswordResetConfirmBody) =>
+  api.post('/api/auth/password-reset/confirm', body);
