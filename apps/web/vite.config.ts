@@ -82,12 +82,13 @@ const serviceWorker = VitePWA({
     skipWaiting: true,
     runtimeCaching: [
       {
-        // Serialised into the worker: it may use nothing from this file.
+        // Serialised into the worker: it may use nothing from this file. Never kept: downloads,
+        // and outgoing mail (it may hold other people's reset links).
         urlPattern: ({ url, request }) =>
           request.method === 'GET' &&
           url.origin === self.location.origin &&
           url.pathname.startsWith('/api/') &&
-          !/^\/api\/(docs|health)|\/exports\/|\/csv$/.test(url.pathname),
+          !/^\/api\/(docs|health|mail)|\/exports\/|\/csv$/.test(url.pathname),
         handler: 'NetworkFirst',
         options: { cacheName: API_CACHE },
       },

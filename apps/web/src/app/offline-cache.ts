@@ -1,7 +1,7 @@
 /**
  * The service worker's cache of the API's answers: every GET of the app's own data goes to the
  * server first and, while the server cannot be reached, is answered from here, so a page opened
- * again offline shows what it showed last (files to download are never kept).
+ * again offline shows what it showed last (files to download and outgoing mail are never kept).
  */
 export const API_CACHE = 'cw-api';
 
