@@ -114,6 +114,9 @@ test('text typed while the server is away survives a closed tab, is sent when th
 }) => {
   test.setTimeout(120_000);
   const { started, context, page, reviewer } = await reviewerOnPaper(browser);
+  // The service worker has fetched the app's files and controls the page: the paper opened again
+  // below goes through it, and it keeps the API's answers (which signing out must delete).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const section = sectionText(page, 1);
   await typeAtEnd(page, section, ' Saved first.');
   await expectSaved(page);

@@ -8,6 +8,8 @@ import { expectSaved, openPaper, sectionText, textOf, typeAtEnd } from './suppor
 test('an editor takes a version, edits the paper, reads the version and compares it with the paper now', async ({
   page,
 }) => {
+  // Four pages and two axe runs: more than the default time on a busy machine.
+  test.slow();
   await signIn(page, await demoAccountWithRole(page.request, 'editor'));
   await openPaper(page);
   const paperUrl = page.url();
