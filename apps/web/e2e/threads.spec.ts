@@ -94,6 +94,8 @@ test('a reviewer comments on a passage, another group sees it live by group only
 test('comment text is shown literally: no HTML, script or javascript: link from a comment ever runs', async ({
   browser,
 }) => {
+  // A sign-up, the paper and every comment checked: near the default time even on an idle machine.
+  test.slow();
   const { page } = await signedInReviewer(browser, 'Company / business');
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => {
