@@ -75,12 +75,20 @@ const serviceWorker = VitePWA({
   manifest: false,
   workbox: {
     globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+    // The Arabic and Chinese fonts (several MB in slices) are kept as a reader's pages use them,
+    // not fetched ahead for everyone.
+    globIgnores: ['**/noto-sans-*.woff2'],
     navigateFallback: 'index.html',
     navigateFallbackDenylist: [/^\/(api|collab|events|metrics)(\/|$)/],
     cleanupOutdatedCaches: true,
     clientsClaim: true,
     skipWaiting: true,
     runtimeCaching: [
+      {
+        urlPattern: ({ url }) => /\/noto-sans-[^/]*\.woff2$/.test(url.pathname),
+        handler: 'CacheFirst',
+        options: { cacheName: 'cw-fonts' },
+      },
       {
         // Serialised into the worker: it may use nothing from this file. Never kept: downloads,
         // and outgoing mail (it may hold other people's reset links).

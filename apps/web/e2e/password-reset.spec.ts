@@ -1,29 +1,8 @@
-import { consultationDetail, createdInvitation } from '@cw/shared';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
 import { demoAccountWithRole, signIn } from './support/demo-accounts';
+import { newAccount } from './support/new-account';
 import { signInAsOrganiser } from './support/organiser';
-
-/** An account of its own, made through an invitation the test organiser creates. */
-async function newAccount(organiser: APIRequestContext, anonymous: APIRequestContext) {
-  const created = await organiser.post('/api/consultations', {
-    data: { title: 'Password reset journey', timezone: 'Europe/Zurich' },
-  });
-  expect(created.status()).toBe(201);
-  const consultation = consultationDetail.parse(await created.json());
-  const invited = await organiser.post(`/api/consultations/${consultation.id}/invitations`, {
-    data: { role: 'reviewer', groupId: consultation.groups[0]!.id },
-  });
-  const invitation = createdInvitation.parse(await invited.json());
-  const account = {
-    name: 'Ines Forgetful',
-    email: `forgetful-${Date.now()}@example.org`,
-    password: 'the passphrase she lost',
-  };
-  const signup = await anonymous.post(`/api/invitations/${invitation.token}/signup`, { data: account });
-  expect(signup.status()).toBe(202);
-  return account;
-}
 
 test('a member who forgot the password asks for a link, an organiser reads the kept mail, and the link sets a new password', async ({
   page,
@@ -34,7 +13,11 @@ test('a member who forgot the password asks for a link, an organiser reads the k
   const memberContext = await browser.newContext();
   const member = await memberContext.newPage();
   await signInAsOrganiser(page);
-  const account = await newAccount(page.request, member.request);
+  const account = await newAccount(page.request, member.request, {
+    name: 'Ines Forgetful',
+    emailPrefix: 'forgetful',
+    password: 'the passphrase she lost',
+  });
 
   await member.goto('/login');
   await member.getByRole('link', { name: 'Forgot your password?' }).click();

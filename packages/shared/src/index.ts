@@ -1,4 +1,5 @@
 export * from './roles.js';
+export * from './languages.js';
 export * from './attribution.js';
 export * from './permissions.js';
 export * from './input-rules.js';

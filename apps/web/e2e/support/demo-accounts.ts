@@ -22,7 +22,7 @@ export async function demoAccountWithRole(request: APIRequestContext, role: Role
 }
 
 /** Signs the page's browser context in through the API: fast, for tests about other pages. */
-export async function signIn(page: Page, account: DemoAccount): Promise<void> {
+export async function signIn(page: Page, account: Pick<DemoAccount, 'email' | 'password'>): Promise<void> {
   const response = await page.request.post('/api/auth/login', {
     data: { email: account.email, password: account.password },
   });

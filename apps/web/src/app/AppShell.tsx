@@ -1,16 +1,25 @@
 import { Box, Button, Container, Flex, Link as ThemeLink, Text } from '@radix-ui/themes';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useEffect } from 'react';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { useLogout } from '../features/auth/useSessionActions';
+import { switchLanguage } from '../i18n/i18n';
+import { LanguageSwitcher } from './LanguageSwitcher';
 import './app-shell.css';
 
 /** Page frame: a header with the product name and the signed-in user, then the page in `<main>`. */
 export function AppShell() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { data: user } = useCurrentUser();
   const logout = useLogout();
   const navigate = useNavigate();
+
+  // The account's own choice wins over this browser's, on every device it signs in from.
+  const accountLanguage = user?.language;
+  useEffect(() => {
+    if (accountLanguage && accountLanguage !== i18n.language) void switchLanguage(accountLanguage);
+  }, [accountLanguage, i18n]);
 
   return (
     <>
@@ -24,27 +33,30 @@ export function AppShell() {
               <ThemeLink asChild weight="bold" size="4" highContrast underline="none">
                 <Link to="/">{t('app.name')}</Link>
               </ThemeLink>
-              {user ? (
-                <Flex align="center" gap="3">
-                  {user.isOrganiser ? (
-                    // Installation-wide, so beside the account rather than in a consultation.
-                    <ThemeLink asChild size="2">
-                      <Link to="/outbox">{t('mail.title')}</Link>
-                    </ThemeLink>
-                  ) : null}
-                  <Text size="2" color="gray" highContrast>
-                    {t('shell.signedInAs', { name: user.name })}
-                  </Text>
-                  <Button
-                    variant="soft"
-                    size="1"
-                    disabled={logout.isPending}
-                    onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
-                  >
-                    {t('shell.signOut')}
-                  </Button>
-                </Flex>
-              ) : null}
+              <Flex align="center" gap="3" wrap="wrap" justify="end">
+                <LanguageSwitcher />
+                {user ? (
+                  <>
+                    {user.isOrganiser ? (
+                      // Installation-wide, so beside the account rather than in a consultation.
+                      <ThemeLink asChild size="2">
+                        <Link to="/outbox">{t('mail.title')}</Link>
+                      </ThemeLink>
+                    ) : null}
+                    <Text size="2" color="gray" highContrast>
+                      {t('shell.signedInAs', { name: user.name })}
+                    </Text>
+                    <Button
+                      variant="soft"
+                      size="1"
+                      disabled={logout.isPending}
+                      onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login') })}
+                    >
+                      {t('shell.signOut')}
+                    </Button>
+                  </>
+                ) : null}
+              </Flex>
             </Flex>
           </Container>
         </header>

@@ -73,7 +73,7 @@ export function VersionRoute() {
           <Heading as="h2" size="5" id={`version-section-${section.sectionId}`}>
             {t('paper.sectionHeading', { number: section.number, title: section.title })}
           </Heading>
-          <div className="version-text">
+          <div className="version-text user-text">
             <Blocks blocks={section.blocks} />
           </div>
         </section>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../languages.js';
 import { email, password, text, uuid } from './common.js';
 
 export const loginBody = z.strictObject({
@@ -22,8 +23,16 @@ export const user = z.object({
   name: z.string(),
   /** May create consultations (and becomes their first admin). */
   isOrganiser: z.boolean(),
+  /** The language the account chose for the app on every device; null until it chooses. */
+  language: z.enum(LANGUAGES).nullable(),
 });
 export type User = z.infer<typeof user>;
+
+/** What an account may change about itself. */
+export const accountPreferencesBody = z.strictObject({
+  language: z.enum(LANGUAGES),
+});
+export type AccountPreferencesBody = z.infer<typeof accountPreferencesBody>;
 
 export const sessionResponse = z.object({
   /** Bearer token for API and WebSocket clients; the same session as the cookie. */

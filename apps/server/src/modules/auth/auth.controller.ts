@@ -1,6 +1,13 @@
-import { Controller, Get, HttpCode, Inject, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Patch, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { loginBody, sessionResponse, user, type LoginBody } from '@cw/shared';
+import {
+  accountPreferencesBody,
+  loginBody,
+  sessionResponse,
+  user,
+  type AccountPreferencesBody,
+  type LoginBody,
+} from '@cw/shared';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { Errors } from '../../common/api-errors.js';
@@ -55,5 +62,20 @@ export class AuthController {
   @Returns(user)
   me(@CurrentUser() current: AuthContext) {
     return this.auth.me(current.userId);
+  }
+
+  @Patch('me')
+  @ApiOperation({
+    summary: 'Change the signed-in account’s preferences',
+    description:
+      'Sets the language the app uses for this account on every device it signs in from (one of the six UN languages).',
+  })
+  @SignedIn()
+  @Returns(user)
+  setPreferences(
+    @CurrentUser() current: AuthContext,
+    @ValidBody(accountPreferencesBody) body: AccountPreferencesBody,
+  ) {
+    return this.auth.setPreferences(current.userId, body);
   }
 }

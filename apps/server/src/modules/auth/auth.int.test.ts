@@ -33,6 +33,7 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
       email: 'ana@example.org',
       name: user.name,
       isOrganiser: false,
+      language: null,
     });
     expect(response.body.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const cookie = response.headers.get('set-cookie') ?? '';
@@ -49,6 +50,31 @@ describe.each(BACKENDS)('auth on %s', (backend) => {
     });
     expect(viaCookie.status).toBe(200);
     expect(viaCookie.body.id).toBe(user.id);
+  });
+
+  it('keeps the language an account chooses, for every session of it and no other account', async () => {
+    const user = await buildUser(testApp);
+    const other = await buildUser(testApp);
+    const chosen = await user.api.patch('/api/auth/me', { language: 'ar' });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body.language).toBe('ar');
+
+    const elsewhere = await anonymous.post('/api/auth/login', { email: user.email, password: TEST_PASSWORD });
+    expect(elsewhere.body.user.language).toBe('ar');
+    expect((await other.api.get('/api/auth/me')).body.language).toBeNull();
+  });
+
+  it('refuses a language the app does not speak, other fields, and anonymous callers', async () => {
+    const user = await buildUser(testApp);
+    const unknown = await user.api.patch('/api/auth/me', { language: 'de' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe('VALIDATION_FAILED');
+    expect(unknown.body.issues[0].path).toBe('body.language');
+    // An account cannot make itself an organiser, or rename itself, through its preferences.
+    const smuggled = await user.api.patch('/api/auth/me', { language: 'fr', isOrganiser: true });
+    expect(smuggled.status).toBe(400);
+    expect((await user.api.get('/api/auth/me')).body).toMatchObject({ isOrganiser: false, language: null });
+    expect((await anonymous.patch('/api/auth/me', { language: 'fr' })).status).toBe(401);
   });
 
   it('refuses wrong credentials with 401 and the same message for unknown emails', async () => {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { LoginBody, SessionResponse, SignupBody, User } from '@cw/shared';
+import type { AccountPreferencesBody, LoginBody, SessionResponse, SignupBody, User } from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError } from '../../common/app-error.js';
 import type { AuthContext } from '../../common/request-context.js';
@@ -12,7 +12,13 @@ import { hashToken, newToken } from './session-token.js';
 import { UsersRepository, type UserWithHash } from './users.repository.js';
 
 export function publicUser(user: UserWithHash): User {
-  return { id: user.id, email: user.email, name: user.name, isOrganiser: user.isOrganiser };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    isOrganiser: user.isOrganiser,
+    language: user.language,
+  };
 }
 
 @Injectable()
@@ -90,6 +96,12 @@ export class AuthService {
 
   async me(userId: string): Promise<User> {
     const user = await this.users.findById(userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
+    return publicUser(user);
+  }
+
+  async setPreferences(userId: string, preferences: AccountPreferencesBody): Promise<User> {
+    const user = await this.users.setLanguage(userId, preferences.language);
     if (!user) throw new AppError('UNAUTHENTICATED', 'Sign in to continue');
     return publicUser(user);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { User } from '@cw/shared';
+import type { Language, User } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
 
 interface UserRow {
@@ -8,6 +8,7 @@ interface UserRow {
   name: string;
   password_hash: string;
   is_organiser: boolean;
+  language: Language | null;
 }
 
 export interface UserWithHash extends User {
@@ -20,6 +21,7 @@ function toUser(row: UserRow): UserWithHash {
     email: row.email,
     name: row.name,
     isOrganiser: row.is_organiser,
+    language: row.language,
     passwordHash: row.password_hash,
   };
 }
@@ -48,6 +50,15 @@ export class UsersRepository {
       VALUES (${input.email}, ${input.name}, ${input.passwordHash}, ${input.isOrganiser ?? false})
       ON CONFLICT (email) DO NOTHING
       RETURNING *`;
+    return row && toUser(row);
+  }
+
+  async setLanguage(
+    id: string,
+    language: Language,
+    q: Queryable = this.db.sql,
+  ): Promise<UserWithHash | undefined> {
+    const [row] = await q<UserRow[]>`UPDATE users SET language = ${language} WHERE id = ${id} RETURNING *`;
     return row && toUser(row);
   }
 

@@ -103,6 +103,7 @@ describe.each(BACKENDS)('invitation links on %s', (backend) => {
       email: 'nadia.new@example.org',
       name: body.name,
       isOrganiser: false,
+      language: null,
     });
     const newcomer = anonymous.withToken(login.body.token);
     const members = await newcomer.get(membersPath);

@@ -1,6 +1,7 @@
 import type { AgendaSession, ConsultationDetail, GuidingQuestion, LiveFocus, Section } from '@cw/shared';
 import { Badge, Button, Card, Flex, Heading, Link as ThemeLink, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../lib/list-format';
 import { Link } from 'react-router';
 import { formatInstant } from '../../lib/time-format';
 import { FormAlert } from '../../ui/ErrorCallout';
@@ -142,7 +143,7 @@ function SessionNotesLine({
         <Flex gap="2" align="center" wrap="wrap">
           <Text size="2">
             {names.length > 0
-              ? t('agenda.rapporteurs', { names: names.join(', ') })
+              ? t('agenda.rapporteurs', { names: formatList(names, i18n.language) })
               : t('agenda.noRapporteurs')}
           </Text>
           {mayManage ? (

@@ -4,6 +4,7 @@ import {
   passwordResetRequested,
   sessionResponse,
   user,
+  type AccountPreferencesBody,
   type LoginBody,
   type PasswordResetConfirmBody,
   type PasswordResetRequestBody,
@@ -26,6 +27,8 @@ export async function fetchCurrentUser(): Promise<User | null> {
 export const login = (body: LoginBody) => api.post('/api/auth/login', body, sessionResponse);
 
 export const logout = () => api.post('/api/auth/logout');
+
+export const savePreferences = (body: AccountPreferencesBody) => api.patch('/api/auth/me', body, user);
 
 /** The demo accounts, or null outside demo mode (the server answers 404 then). */
 export async function fetchDemoAccounts() {

@@ -9,6 +9,7 @@ import {
 import { Badge, Callout, Flex, Heading, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../lib/list-format';
 import type { CollabSession } from '../../collab/paper-session';
 import { sessionSaveStatus } from '../../collab/save-status';
 import { usePaperSessionState, usePaperSessionValue } from '../../collab/usePaperSession';
@@ -119,7 +120,12 @@ export function NotesView({
     <Flex direction="column" gap="4">
       <Text as="p" size="2">
         {state && state.rapporteurs.length > 0
-          ? t('notes.rapporteurs', { names: state.rapporteurs.map((r) => r.name).join(', ') })
+          ? t('notes.rapporteurs', {
+              names: formatList(
+                state.rapporteurs.map((r) => r.name),
+                i18n.language,
+              ),
+            })
           : t('notes.noRapporteurs')}
       </Text>
       <Text as="p" size="2" color="gray" highContrast>

@@ -238,7 +238,7 @@ function SectionPlaceholder({
       tabIndex={0}
       onFocus={onFocus}
     >
-      <div className="paper-editor__text paper-section__text-copy" ref={textRef} />
+      <div className="paper-editor__text paper-section__text-copy user-text" ref={textRef} />
     </div>
   );
 }

@@ -31,7 +31,7 @@ export function useCollabTextEditor(
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': label,
-          class: 'paper-editor__text',
+          class: 'paper-editor__text user-text',
         },
       },
       onFocus,

@@ -44,7 +44,7 @@ function ThreadResult({ thread }: { thread: ResultThread }) {
               ? ` · ${t('paper.sectionHeading', { number: thread.section.number, title: thread.section.title })}`
               : null}
           </Text>
-          {thread.quote ? <blockquote className="results-quote">{thread.quote}</blockquote> : null}
+          {thread.quote ? <blockquote className="results-quote user-text">{thread.quote}</blockquote> : null}
           {thread.opening === null ? (
             <Text as="p" size="2" color="gray" highContrast>
               {t('results.notShown')}

@@ -1,5 +1,6 @@
 import { AlertDialog, Button, Flex, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../lib/list-format';
 import type { OpeningConsequences } from './opening-consequences';
 
 interface ConfirmOpeningDialogProps {
@@ -10,10 +11,9 @@ interface ConfirmOpeningDialogProps {
 
 /** Shows what a change that opens attribution does, and asks the admin to confirm it. */
 export function ConfirmOpeningDialog({ consequences, onConfirm, onCancel }: ConfirmOpeningDialogProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { mode, k } = consequences ?? { mode: null, k: null };
-  const list = (items: readonly string[]) =>
-    new Intl.ListFormat(undefined, { type: 'conjunction' }).format(items);
+  const list = (items: readonly string[]) => formatList(items, i18n.language);
   return (
     <AlertDialog.Root
       open={consequences !== null}

@@ -9,7 +9,7 @@ const CommentMarkdown = lazy(() =>
 /** A comment with its light Markdown; its plain text until the Markdown renderer has loaded. */
 export function CommentBody({ body }: { body: string }) {
   return (
-    <div className="comment-body">
+    <div className="comment-body user-text">
       <Suspense fallback={<p>{body}</p>}>
         <CommentMarkdown body={body} />
       </Suspense>

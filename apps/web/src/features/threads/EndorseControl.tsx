@@ -1,6 +1,7 @@
 import type { Comment } from '@cw/shared';
 import { Button, Flex, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
+import { formatList } from '../../lib/list-format';
 
 interface EndorseControlProps {
   comment: Comment;
@@ -12,16 +13,19 @@ interface EndorseControlProps {
 
 /** Endorsements counted per stakeholder group, and the viewer's own endorse/withdraw toggle. */
 export function EndorseControl({ comment, mayToggle, isPending, onToggle }: EndorseControlProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (comment.endorsementTotal === 0 && !mayToggle) return null;
   return (
     <Flex gap="2" align="center" wrap="wrap">
       {comment.endorsements.length > 0 ? (
         <Text size="1" color="gray" highContrast>
           {t('threads.endorsements.summary', {
-            groups: comment.endorsements
-              .map((entry) => t('threads.endorsements.group', { group: entry.label, count: entry.count }))
-              .join(', '),
+            groups: formatList(
+              comment.endorsements.map((entry) =>
+                t('threads.endorsements.group', { group: entry.label, count: entry.count }),
+              ),
+              i18n.language,
+            ),
           })}
         </Text>
       ) : null}

@@ -94,7 +94,7 @@ export function ThreadCard({
                   {t('threads.anchor.changed')}
                 </Text>
               ) : null}
-              <Blockquote size="2" className="thread-card__quote">
+              <Blockquote size="2" className="thread-card__quote user-text">
                 {thread.anchor.quote}
               </Blockquote>
               {isPassageRemoved ? null : onShowPassage ? (

@@ -1,0 +1,2 @@
+import '@fontsource-variable/noto-sans-arabic';
+import './fonts-arabic.css';

@@ -1,0 +1,2 @@
+import '@fontsource-variable/noto-sans-sc';
+import './fonts-chinese.css';
