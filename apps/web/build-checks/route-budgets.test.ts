@@ -11,14 +11,16 @@ const DIST = fileURLToPath(new URL('../dist', import.meta.url));
  * goals are lower (docs/benchmarks.md, "Web delivery"); lower these as the pages get there.
  * Login carries the form library every form uses (react-hook-form with its zod resolver,
  * ~14.5 kB); the list loads it only when an organiser opens the new-consultation dialog.
+ * The six languages brought the language menu and the field messages every form translates
+ * (~2.5 kB); other languages' strings load only when chosen.
  */
 const PAGES = [
   { page: 'login', sources: ['src/routes/LoginRoute.tsx'], ceilingKb: 215 },
-  { page: 'consultation list', sources: ['src/routes/ConsultationListRoute.tsx'], ceilingKb: 220 },
+  { page: 'consultation list', sources: ['src/routes/ConsultationListRoute.tsx'], ceilingKb: 223 },
   {
     page: 'paper',
     sources: ['src/routes/ConsultationLayoutRoute.tsx', 'src/routes/PaperRoute.tsx'],
-    ceilingKb: 450,
+    ceilingKb: 453,
   },
 ];
 

@@ -35,7 +35,7 @@ test('a new consultation is refused without a title, with the reason beside the 
 
   await dialog.getByRole('button', { name: 'Create consultation' }).click();
   await expect(title).toHaveAttribute('aria-invalid', 'true');
-  await expect(title).toHaveAccessibleDescription('must not be empty');
+  await expect(title).toHaveAccessibleDescription('Fill this in.');
   await expect(title).toBeFocused();
   await expectNoAxeViolations(page);
   expect(changes, 'nothing is sent while the form is refused').toEqual([]);

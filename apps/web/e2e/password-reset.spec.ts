@@ -47,7 +47,7 @@ test('a member who forgot the password asks for a link, an organiser reads the k
   await expectNoAxeViolations(member);
   await member.getByLabel('New password', { exact: true }).fill('short');
   await member.getByRole('button', { name: 'Set the new password' }).click();
-  await expect(member.getByText('must be at least 10 characters')).toBeVisible();
+  await expect(member.getByText('Use at least 10 characters.')).toBeVisible();
   await member.getByLabel('New password', { exact: true }).fill('a passphrase found again');
   await member.getByRole('button', { name: 'Set the new password' }).click();
   await expect(member.getByText('Your new password is set')).toBeVisible();

@@ -39,7 +39,7 @@ test('an empty section title is refused beside the field and nothing is added', 
   await page.getByRole('button', { name: 'Add section' }).click();
 
   await expect(page.getByLabel('New section title')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('must not be empty')).toBeVisible();
+  await expect(page.getByText('Fill this in.')).toBeVisible();
   expect(sectionPosts, 'the shared schema refuses the title before anything is sent').toEqual([]);
 });
 

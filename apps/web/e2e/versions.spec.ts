@@ -20,7 +20,7 @@ test('an editor takes a version, edits the paper, reads the version and compares
   await navigation.getByRole('link', { name: 'Versions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Versions' })).toBeVisible();
   await page.getByRole('button', { name: 'Take version' }).click();
-  await expect(page.getByText('must not be empty')).toBeVisible();
+  await expect(page.getByText('Fill this in.')).toBeVisible();
   await page.getByLabel('Version name').fill(versionName);
   await page.getByRole('button', { name: 'Take version' }).click();
   await expect(page.getByText(`Version “${versionName}” taken.`)).toBeVisible();

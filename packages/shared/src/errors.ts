@@ -1,3 +1,5 @@
+import type { FieldIssue } from './field-issues.js';
+
 /**
  * One registry of error codes. The server answers every error as
  * `{ statusCode, code, message, issues? }` over HTTP and closes sockets with the same codes;
@@ -82,9 +84,10 @@ export const ERROR_CODES = {
 export type ErrorCode = keyof typeof ERROR_CODES;
 
 /** One field's problem in a `VALIDATION_FAILED` answer. */
-export interface ValidationIssue {
+export interface ValidationIssue extends FieldIssue {
   /** Where in the input, e.g. `body.title` or `params.consultationId`. */
   path: string;
+  /** In English, for people reading the answer itself; clients translate `code`. */
   message: string;
 }
 

@@ -4,6 +4,7 @@ export * from './attribution.js';
 export * from './permissions.js';
 export * from './input-rules.js';
 export * from './errors.js';
+export * from './field-issues.js';
 export * from './time.js';
 export * from './schedule.js';
 export * from './backoff.js';

@@ -121,6 +121,7 @@ export const suggestionDecisionBody = suggestionWithdrawalBody
   .refine((body) => body.outcome === 'accepted' || body.reason.trim() !== '', {
     path: ['reason'],
     message: REASON_REQUIRED,
+    params: { issue: 'reasonRequired' },
   });
 export type SuggestionDecisionBody = z.infer<typeof suggestionDecisionBody>;
 

@@ -1,12 +1,14 @@
 import { type ArgumentMetadata, Injectable, type PipeTransform } from '@nestjs/common';
+import { fieldIssue } from '@cw/shared';
 import type { z } from 'zod';
 import { AppError } from './app-error.js';
 
-/** Turns zod issues into `{ path, message }` pairs prefixed with where the input came from. */
+/** Turns zod issues into `{ path, message, code }`, the path prefixed with where the input came from. */
 export function toIssues(error: z.ZodError, where: string) {
   return error.issues.map((issue) => ({
     path: [where, ...issue.path.map(String)].join('.'),
     message: issue.message,
+    ...fieldIssue(issue),
   }));
 }
 

@@ -1,4 +1,5 @@
-import type { TFunction } from 'i18next';
+import { fieldIssue, type FieldIssue } from '@cw/shared';
+import i18next, { type TFunction } from 'i18next';
 import type { z } from 'zod';
 import { ApiError, NetworkError } from './api-error';
 
@@ -14,6 +15,12 @@ export function errorMessage(t: TFunction, error: unknown): string {
   return t('errors.INTERNAL');
 }
 
+/** The translated sentence for a refused field, from its stable code (and bound: "at most 200 characters"). */
+export function fieldIssueMessage({ code, params }: FieldIssue): string {
+  const count = params?.maximum ?? params?.minimum;
+  return i18next.t(`validation.${code}`, count === undefined ? {} : { count });
+}
+
 /** Field name → problem, for showing each problem beside its control. */
 export type FieldErrors = Partial<Record<string, string>>;
 
@@ -23,7 +30,7 @@ export function fieldErrorsFromApi(error: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.replace(/^(body|params|query)\.?/, '') || 'form';
-    fields[field] ??= issue.message;
+    fields[field] ??= fieldIssueMessage(issue);
   }
   return fields;
 }
@@ -33,7 +40,7 @@ export function fieldErrorsFromZod(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.join('.') || 'form';
-    fields[field] ??= issue.message;
+    fields[field] ??= fieldIssueMessage(fieldIssue(issue));
   }
   return fields;
 }

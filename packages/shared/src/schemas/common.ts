@@ -12,13 +12,26 @@ export function text(options: { min?: number; max: number; multiline?: boolean }
   const { min = 1, max, multiline = false } = options;
   return z
     .string()
-    .max(max * 4, { message: `must be at most ${max} characters`, abort: true })
+    .refine((value) => value.length <= max * 4, {
+      message: `must be at most ${max} characters`,
+      abort: true,
+      params: { issue: 'tooLong', maximum: max },
+    })
     .trim()
     .min(min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .max(max, `must be at most ${max} characters`)
-    .refine((value) => !CONTROL_CHARS.test(value), 'must not contain control characters')
-    .refine((value) => multiline || !/[\r\n]/.test(value), 'must be a single line');
+    .refine((value) => !CONTROL_CHARS.test(value), {
+      message: 'must not contain control characters',
+      params: { issue: 'controlCharacters' },
+    })
+    .refine((value) => multiline || !/[\r\n]/.test(value), {
+      message: 'must be a single line',
+      params: { issue: 'singleLine' },
+    });
 }
+
+/** The refinement of an update body that must change something. */
+export const NO_CHANGE = { message: 'must change at least one field', params: { issue: 'noChange' } };
 
 export const uuid = z.uuid({ version: 'v4', message: 'must be a UUID' });
 
@@ -34,20 +47,26 @@ export const password = z
   .string()
   .min(10, 'must be at least 10 characters')
   .max(256, 'must be at most 256 characters')
-  .refine((value) => !value.includes('\u0000'), 'must not contain NUL characters');
+  .refine((value) => !value.includes('\u0000'), {
+    message: 'must not contain NUL characters',
+    params: { issue: 'controlCharacters' },
+  });
 
 /** An IANA time zone name such as `Europe/Zurich`. */
 export const timeZone = z
   .string()
   .max(64)
-  .refine((value) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: value });
-      return value.includes('/') || value === 'UTC';
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone such as Europe/Zurich');
+  .refine(
+    (value) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: value });
+        return value.includes('/') || value === 'UTC';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an IANA time zone such as Europe/Zurich', params: { issue: 'timeZone' } },
+  );
 
 /** A wall-clock date and time without zone, `YYYY-MM-DDTHH:mm`, read in the consultation's zone. */
 export const localDateTime = z

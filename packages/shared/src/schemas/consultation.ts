@@ -3,7 +3,7 @@ import { LABEL_SCOPES } from '../attribution.js';
 import { ACTIONS } from '../permissions.js';
 import { ATTRIBUTION_MODES, DEFAULT_TEXT_CHANGE_MODE, PHASES, ROLES, TEXT_CHANGE_MODES } from '../roles.js';
 import { SCHEDULED_PHASES } from '../schedule.js';
-import { instant, localDate, localDateTime, text, timeZone, uuid } from './common.js';
+import { instant, localDate, localDateTime, NO_CHANGE, text, timeZone, uuid } from './common.js';
 import { sessionNotesState } from './notes.js';
 
 export const role = z.enum(ROLES);
@@ -169,10 +169,7 @@ export const updateConsultationBody = z
     confirmOpening: z.literal(true),
   })
   .partial()
-  .refine(
-    (body) => Object.keys(body).some((key) => key !== 'confirmOpening'),
-    'must change at least one field',
-  );
+  .refine((body) => Object.keys(body).some((key) => key !== 'confirmOpening'), NO_CHANGE);
 export type UpdateConsultationBody = z.infer<typeof updateConsultationBody>;
 
 export const changePhaseBody = z.strictObject({ phase });
@@ -182,7 +179,7 @@ export const groupBody = z.strictObject({ name: groupName });
 export const updateGroupBody = z
   .strictObject({ name: groupName, position: z.int().min(0).max(1000) })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+  .refine((body) => Object.keys(body).length > 0, NO_CHANGE);
 
 const sectionNumber = z
   .string()
@@ -200,7 +197,7 @@ export const createSectionBody = z.strictObject({
 export const updateSectionBody = z
   .strictObject({ title: text({ max: 200 }), number: sectionNumber })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+  .refine((body) => Object.keys(body).length > 0, NO_CHANGE);
 /** The complete new order: every section id of the consultation exactly once. */
 export const reorderBody = z.strictObject({ order: z.array(uuid).min(1).max(500) });
 
@@ -221,10 +218,12 @@ export const sessionBody = z
   .refine((body) => body.endsAt > body.startsAt, {
     message: 'must be after the start',
     path: ['endsAt'],
+    params: { issue: 'endsBeforeStart' },
   })
   .refine((body) => body.kind === 'review' || body.sectionIds.length === 0, {
     message: 'a programme item has no sections',
     path: ['sectionIds'],
+    params: { issue: 'programmeItemSections' },
   });
 export type SessionBody = z.infer<typeof sessionBody>;
 
@@ -242,7 +241,7 @@ export const checklistUpdateBody = z
     note: text({ min: 0, max: 2000, multiline: true }),
   })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+  .refine((body) => Object.keys(body).length > 0, NO_CHANGE);
 
 export const template = z.object({ id: z.string(), name: z.string(), description: z.string() });
 export type Template = z.infer<typeof template>;

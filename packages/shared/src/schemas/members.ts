@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { instant, text, uuid } from './common.js';
+import { instant, NO_CHANGE, text, uuid } from './common.js';
 import { role } from './consultation.js';
 
 export const member = z.object({
@@ -17,7 +17,7 @@ export type Member = z.infer<typeof member>;
 export const updateMemberBody = z
   .strictObject({ role, groupId: uuid })
   .partial()
-  .refine((body) => Object.keys(body).length > 0, 'must change at least one field');
+  .refine((body) => Object.keys(body).length > 0, NO_CHANGE);
 export type UpdateMemberBody = z.infer<typeof updateMemberBody>;
 
 export const INVITATION_STATUSES = ['pending', 'used', 'expired', 'revoked'] as const;

@@ -23,7 +23,11 @@ export const textRange = z
     start: z.int().min(0).max(COMMENT_MAX_LENGTH),
     end: z.int().min(1).max(COMMENT_MAX_LENGTH),
   })
-  .refine((range) => range.end > range.start, { message: 'must end after it starts', path: ['end'] });
+  .refine((range) => range.end > range.start, {
+    message: 'must end after it starts',
+    path: ['end'],
+    params: { issue: 'endsBeforeStart' },
+  });
 export type TextRange = z.infer<typeof textRange>;
 
 export const redactCommentBody = z.strictObject({

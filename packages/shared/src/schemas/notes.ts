@@ -27,7 +27,10 @@ export const setRapporteursBody = z.strictObject({
   memberIds: z
     .array(uuid)
     .max(20)
-    .refine((ids) => new Set(ids).size === ids.length, 'must not name a member twice'),
+    .refine((ids) => new Set(ids).size === ids.length, {
+      message: 'must not name a member twice',
+      params: { issue: 'duplicate' },
+    }),
 });
 export type SetRapporteursBody = z.infer<typeof setRapporteursBody>;
 

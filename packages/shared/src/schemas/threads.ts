@@ -57,6 +57,7 @@ export const createThreadBody = z
   .refine((body) => !body.suggestionId || body.anchor !== null, {
     message: 'must be given with a suggestion: the suggested passage',
     path: ['anchor'],
+    params: { issue: 'suggestionNeedsPassage' },
   });
 export type CreateThreadBody = z.infer<typeof createThreadBody>;
 
@@ -79,6 +80,7 @@ export const resolveThreadBody = z
   .refine((body) => body.outcome === 'accepted' || body.note.trim() !== '', {
     path: ['note'],
     message: REASON_REQUIRED,
+    params: { issue: 'reasonRequired' },
   });
 export type ResolveThreadBody = z.infer<typeof resolveThreadBody>;
 

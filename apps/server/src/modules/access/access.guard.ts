@@ -97,7 +97,7 @@ export class AccessGuard implements CanActivate, OnModuleInit {
     const consultationId = request.params['consultationId'];
     if (typeof consultationId !== 'string' || !uuid.safeParse(consultationId).success) {
       throw new AppError('VALIDATION_FAILED', 'Invalid request: params.consultationId: must be a UUID', [
-        { path: 'params.consultationId', message: 'must be a UUID' },
+        { path: 'params.consultationId', message: 'must be a UUID', code: 'invalidId' },
       ]);
     }
     const membership = await this.memberships.find(consultationId, auth.userId);

@@ -272,7 +272,7 @@ describe.each(BACKENDS)('suggested changes on the paper socket on %s', (backend)
     const unexplained = await admin.api.post(path, { ...decision, reason: '' });
     expect(unexplained.status).toBe(400);
     expect(unexplained.body.issues).toEqual([
-      { path: 'body.reason', message: 'must say why, unless the input is taken up' },
+      { path: 'body.reason', message: 'must say why, unless the input is taken up', code: 'reasonRequired' },
     ]);
 
     const first = await admin.api.post(path, decision);

@@ -34,7 +34,8 @@ export function todayIn(timeZone: string): string {
 }
 
 function checkDates(opensOn: string | null, closesOn: string | null) {
-  if (opensOn && closesOn && closesOn < opensOn) throw invalidField('closesOn', 'must not be before opensOn');
+  if (opensOn && closesOn && closesOn < opensOn)
+    throw invalidField('closesOn', 'must not be before opensOn', 'endsBeforeStart');
 }
 
 const toSummary = ({
@@ -87,17 +88,19 @@ export class ConsultationsService {
   /** Checks what the schema cannot see (names against each other, the template catalog). */
   blueprint(creatorId: string, body: CreateConsultationBody): ConsultationBlueprint {
     const groups: readonly string[] = body.groups ?? DEFAULT_STAKEHOLDER_GROUPS;
-    if (new Set(groups).size !== groups.length) throw invalidField('groups', 'must not repeat a name');
+    if (new Set(groups).size !== groups.length)
+      throw invalidField('groups', 'must not repeat a name', 'duplicate');
     if (body.organiserGroup !== undefined && !groups.includes(body.organiserGroup)) {
-      throw invalidField('organiserGroup', 'must be one of the groups');
+      throw invalidField('organiserGroup', 'must be one of the groups', 'invalidChoice');
     }
     checkDates(body.opensOn, body.closesOn);
     if (body.templateId === undefined) {
-      if (body.agendaDate !== undefined) throw invalidField('agendaDate', 'is only used with a templateId');
+      if (body.agendaDate !== undefined)
+        throw invalidField('agendaDate', 'is only used with a templateId', 'invalid');
       return { body, creatorId, templateId: null, plan: undefined };
     }
     const template = this.catalog.find(body.templateId);
-    if (!template) throw invalidField('templateId', 'is not a known template');
+    if (!template) throw invalidField('templateId', 'is not a known template', 'invalidChoice');
     const agendaDate = body.agendaDate ?? body.opensOn ?? todayIn(body.timezone);
     return {
       body,

@@ -43,7 +43,11 @@ export class DashboardService {
     const consultationId = member.consultationId;
     if (query.sessionId && !(await this.dashboard.sessionExists(consultationId, query.sessionId))) {
       throw new AppError('VALIDATION_FAILED', 'Invalid request: query.sessionId: no such agenda session', [
-        { path: 'query.sessionId', message: 'must be an agenda session of this consultation' },
+        {
+          path: 'query.sessionId',
+          message: 'must be an agenda session of this consultation',
+          code: 'unknownSession',
+        },
       ]);
     }
     const isPublished = view === 'published';

@@ -392,6 +392,7 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
         {
           path: 'query.includeNames',
           message: 'names can be included only while the attribution mode is named',
+          code: 'invalid',
         },
       ]);
     });

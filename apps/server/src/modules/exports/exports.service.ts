@@ -115,7 +115,7 @@ export class ExportsService {
     if (format.startsWith('results-') && (query.includeNames || query.sessionId !== undefined)) {
       const field = query.includeNames ? 'includeNames' : 'sessionId';
       throw new AppError('VALIDATION_FAILED', 'The results cover the whole consultation and name no one', [
-        { path: `query.${field}`, message: 'does not apply to the results' },
+        { path: `query.${field}`, message: 'does not apply to the results', code: 'invalid' },
       ]);
     }
     if (query.includeNames) {
@@ -129,6 +129,7 @@ export class ExportsService {
             {
               path: 'query.includeNames',
               message: 'names can be included only while the attribution mode is named',
+              code: 'invalid',
             },
           ],
         );
@@ -138,7 +139,11 @@ export class ExportsService {
       const [session] = await this.exports.sessions(member.consultationId, query.sessionId);
       if (!session) {
         throw new AppError('VALIDATION_FAILED', 'No such agenda session in this consultation', [
-          { path: 'query.sessionId', message: 'is not an agenda session of this consultation' },
+          {
+            path: 'query.sessionId',
+            message: 'is not an agenda session of this consultation',
+            code: 'unknownSession',
+          },
         ]);
       }
     }

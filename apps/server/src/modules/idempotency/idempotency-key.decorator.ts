@@ -22,7 +22,7 @@ const idempotentRequest = createParamDecorator(
     if (!parsed.success) {
       const message = parsed.error.issues[0]?.message ?? 'must be a single key';
       throw new AppError('VALIDATION_FAILED', `Invalid request: headers.${headerName}: ${message}`, [
-        { path: `headers.${headerName}`, message },
+        { path: `headers.${headerName}`, message, code: 'invalidFormat' },
       ]);
     }
     if (!request.auth) throw new Error('@IdempotencyKey used on a route without a signed-in user');

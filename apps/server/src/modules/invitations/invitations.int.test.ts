@@ -105,7 +105,9 @@ describe.each(BACKENDS)('invitation management on %s', (backend) => {
       groupId: other.consultation.groups[CIVIL],
     });
     expect(response.status).toBe(400);
-    expect(response.body.issues).toEqual([{ path: 'body.groupId', message: expect.any(String) }]);
+    expect(response.body.issues).toEqual([
+      { path: 'body.groupId', message: expect.any(String), code: 'unknownGroup' },
+    ]);
     expect(await storedInvitations(consultation.id)).toEqual([]);
   });
 

@@ -66,7 +66,8 @@ export class LiveService {
     const consultationId = actor.member.consultationId;
     return this.change(actor, async (tx) => {
       const item = await this.live.agendaItem(consultationId, body.sessionId, tx);
-      if (!item) throw invalidField('sessionId', 'must be an agenda item of this consultation');
+      if (!item)
+        throw invalidField('sessionId', 'must be an agenda item of this consultation', 'unknownSession');
       const now = Date.now();
       const firstQuestion = item.kind === 'review' ? await this.live.firstQuestion(item.id, tx) : null;
       const focus: LiveFocus | null = firstQuestion ? { kind: 'question', id: firstQuestion } : null;
@@ -99,7 +100,11 @@ export class LiveService {
   focus(actor: Actor, body: LiveFocusBody): Promise<LiveState> {
     return this.changeRunning(actor, async (running, tx) => {
       if (body.focus && !(await this.live.isFocusOf(running.agendaSessionId, body.focus, tx)))
-        throw invalidField('focus.id', 'must be a guiding question or section of the running item');
+        throw invalidField(
+          'focus.id',
+          'must be a guiding question or section of the running item',
+          'invalid',
+        );
       if (sameFocus(running.focus, body.focus)) return false;
       await this.live.update(actor.member.consultationId, { focus: body.focus }, tx);
       await this.recordRun(actor, running, 'live.focused', tx, {

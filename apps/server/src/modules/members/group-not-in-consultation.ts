@@ -4,6 +4,6 @@ import { AppError } from '../../common/app-error.js';
 export function groupNotInConsultation(): AppError {
   const message = 'must be a stakeholder group of this consultation';
   return new AppError('VALIDATION_FAILED', `Invalid request: body.groupId: ${message}`, [
-    { path: 'body.groupId', message },
+    { path: 'body.groupId', message, code: 'unknownGroup' },
   ]);
 }

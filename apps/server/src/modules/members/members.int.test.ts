@@ -136,7 +136,9 @@ describe.each(BACKENDS)('members on %s', (backend) => {
     });
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(response.body.issues).toEqual([{ path: 'body.groupId', message: expect.any(String) }]);
+    expect(response.body.issues).toEqual([
+      { path: 'body.groupId', message: expect.any(String), code: 'unknownGroup' },
+    ]);
     expect(await storedMembers(consultation.id)).toEqual(before);
   });
 

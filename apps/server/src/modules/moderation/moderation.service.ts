@@ -72,7 +72,7 @@ export class ModerationService {
       const problem = rangeProblem(comment.originalText, body.ranges);
       if (problem) {
         throw new AppError('VALIDATION_FAILED', `Invalid request: body.ranges: ${problem}`, [
-          { path: 'body.ranges', message: problem },
+          { path: 'body.ranges', message: problem, code: 'invalid' },
         ]);
       }
       return {

@@ -218,6 +218,7 @@ describe.each(BACKENDS)('session notes on %s', (backend) => {
         path: 'body.confirmed',
         message:
           '"Carl Company" may be a name of a participant: Carl Company named three examples of procurement rul…',
+        code: 'confirm',
       },
     ]);
     const published = await world.editor.api.post<PublishedNotes>(`${notesPath()}/notes/publish`, {

@@ -59,7 +59,7 @@ export class RapporteursService {
       ) {
         const message = 'must be members of this consultation who are not observers';
         throw new AppError('VALIDATION_FAILED', `Invalid request: body.memberIds: ${message}`, [
-          { path: 'body.memberIds', message },
+          { path: 'body.memberIds', message, code: 'unknownMember' },
         ]);
       }
       const before = (await this.notes.rapporteurs(consultationId, tx)).filter(

@@ -77,7 +77,11 @@ export class SessionNotesService {
       throw new AppError(
         'CONFIRMATION_REQUIRED',
         'The notes may name a participant (Chatham House): confirm each finding to publish them as they are',
-        unconfirmed.map((finding) => ({ path: 'body.confirmed', message: describe(finding) })),
+        unconfirmed.map((finding) => ({
+          path: 'body.confirmed',
+          message: describe(finding),
+          code: 'confirm',
+        })),
       );
     }
     const publishedAt = await this.db.sql.begin(async (tx) => {

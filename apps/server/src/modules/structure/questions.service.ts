@@ -76,7 +76,7 @@ export class QuestionsService {
       (await this.sessions.kindOf(consultationId, body.sessionId, tx)) !== 'review'
     ) {
       // Programme items (dial-in, remarks, wrap-up) frame the meeting: nothing is reviewed in them.
-      throw invalidField('sessionId', 'must be a review session of this consultation');
+      throw invalidField('sessionId', 'must be a review session of this consultation', 'unknownSession');
     }
     const current = id ? (await this.questions.list(consultationId, tx)).find((q) => q.id === id) : undefined;
     const number = body.number ?? current?.number ?? (await this.questions.nextNumber(consultationId, tx));

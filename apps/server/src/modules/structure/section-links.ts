@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { FieldIssueCode } from '@cw/shared';
 import { AppError } from '../../common/app-error.js';
 import type { Queryable } from '../../db/database.js';
 import { SectionsRepository } from './sections.repository.js';
@@ -15,7 +16,7 @@ export class SectionLinks {
     if (existing.size !== unique.length) {
       const message = 'must be sections of this consultation';
       throw new AppError('VALIDATION_FAILED', `Invalid request: body.sectionIds: ${message}`, [
-        { path: 'body.sectionIds', message },
+        { path: 'body.sectionIds', message, code: 'unknownSection' },
       ]);
     }
     return unique;
@@ -23,8 +24,8 @@ export class SectionLinks {
 }
 
 /** A 400 for one body field whose value refers to something that is not in this consultation. */
-export function invalidField(field: string, message: string): AppError {
+export function invalidField(field: string, message: string, code: FieldIssueCode): AppError {
   return new AppError('VALIDATION_FAILED', `Invalid request: body.${field}: ${message}`, [
-    { path: `body.${field}`, message },
+    { path: `body.${field}`, message, code },
   ]);
 }

@@ -36,7 +36,8 @@ export class SectionsService {
       let position = all.length;
       if (input.afterSectionId) {
         const index = all.findIndex((section) => section.id === input.afterSectionId);
-        if (index < 0) throw invalidField('afterSectionId', 'must be a section of this consultation');
+        if (index < 0)
+          throw invalidField('afterSectionId', 'must be a section of this consultation', 'unknownSection');
         position = index + 1;
       }
       await this.sections.setOrder(
@@ -80,7 +81,7 @@ export class SectionsService {
         new Set(order).size === order.length &&
         order.every((id) => current.has(id));
       if (!isComplete)
-        throw invalidField('order', 'must list every section of this consultation exactly once');
+        throw invalidField('order', 'must list every section of this consultation exactly once', 'invalid');
       await this.sections.setOrder(consultationId, order, tx);
       return this.sections.list(consultationId, tx);
     });

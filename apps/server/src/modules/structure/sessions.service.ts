@@ -43,6 +43,7 @@ export class SessionsService {
         throw invalidField(
           'kind',
           'guiding questions are discussed in it: move them to another session first',
+          'programmeItemSections',
         );
       await this.sessions.update(consultationId, id, input, tx);
       await this.sessions.setSections(id, sectionIds, tx);
@@ -68,7 +69,7 @@ export class SessionsService {
     const startsAt = zonedToInstant(body.startsAt, timezone);
     const endsAt = zonedToInstant(body.endsAt, timezone);
     // A daylight-saving change can fold a valid-looking local range onto an empty one.
-    if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after the start');
+    if (endsAt <= startsAt) throw invalidField('endsAt', 'must be after the start', 'endsBeforeStart');
     const sectionIds = await this.links.validate(consultationId, body.sectionIds, tx);
     const input = {
       kind: body.kind,

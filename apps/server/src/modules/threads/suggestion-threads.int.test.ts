@@ -148,7 +148,7 @@ describe.each(BACKENDS)('threads on suggested changes on %s', (backend) => {
         body: 'On this change',
       });
     const wrongSection = [
-      { path: 'body.anchor.sectionId', message: 'must be the section of the suggestion' },
+      { path: 'body.anchor.sectionId', message: 'must be the section of the suggestion', code: 'invalid' },
     ];
 
     // Made in the first section: a thread on it in the second is refused.

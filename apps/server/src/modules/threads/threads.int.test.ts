@@ -354,7 +354,7 @@ describe.each(BACKENDS)('threads on %s', (backend) => {
       const unexplained = await world.editor.api.post(`${path}/resolve`, { outcome, note: '  ' });
       expect(unexplained.status, outcome).toBe(400);
       expect(unexplained.body.issues).toEqual([
-        { path: 'body.note', message: 'must say why, unless the input is taken up' },
+        { path: 'body.note', message: 'must say why, unless the input is taken up', code: 'reasonRequired' },
       ]);
     }
     expect((await world.reviewer.api.get(path)).body.status).toBe('open');

@@ -369,5 +369,9 @@ type PaperReader = Pick<Actor['member'], 'consultationId' | 'attributionMode'>;
 
 function invalidAnchor(issues: Array<{ path: string; message: string }>): AppError {
   const summary = issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ');
-  return new AppError('VALIDATION_FAILED', `Invalid anchor: ${summary}`, issues);
+  return new AppError(
+    'VALIDATION_FAILED',
+    `Invalid anchor: ${summary}`,
+    issues.map((issue) => ({ ...issue, code: 'invalid' })),
+  );
 }

@@ -1,5 +1,5 @@
 import { loginBody } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Flex, TextField } from '@radix-ui/themes';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,10 @@ import { useLogin } from './useSessionActions';
 export function LoginForm({ onSignedIn }: { onSignedIn: () => void }) {
   const { t } = useTranslation();
   const login = useLogin();
-  const form = useForm({ resolver: zodResolver(loginBody), defaultValues: { email: '', password: '' } });
+  const form = useForm({
+    resolver: sharedSchemaResolver(loginBody),
+    defaultValues: { email: '', password: '' },
+  });
   const {
     register,
     formState: { errors },

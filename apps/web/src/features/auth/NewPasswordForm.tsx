@@ -1,5 +1,5 @@
 import { passwordResetConfirmBody } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Callout, Flex, Link as ThemeLink, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -23,7 +23,10 @@ export function NewPasswordForm({ token }: { token: string }) {
     // Every session of the account has ended, this browser's too if it was signed in.
     onSuccess: () => queryClient.setQueryData(CURRENT_USER_KEY, null),
   });
-  const form = useForm({ resolver: zodResolver(newPasswordFields), defaultValues: { password: '' } });
+  const form = useForm({
+    resolver: sharedSchemaResolver(newPasswordFields),
+    defaultValues: { password: '' },
+  });
   const {
     register,
     formState: { errors },

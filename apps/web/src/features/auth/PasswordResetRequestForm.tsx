@@ -1,5 +1,5 @@
 import { passwordResetRequestBody, type PasswordResetRequestBody } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Callout, Flex, TextField } from '@radix-ui/themes';
 import { useMutation } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -14,7 +14,7 @@ export function PasswordResetRequestForm() {
   const { t } = useTranslation();
   const request = useMutation({ mutationFn: requestPasswordReset });
   const form = useForm<PasswordResetRequestBody>({
-    resolver: zodResolver(passwordResetRequestBody),
+    resolver: sharedSchemaResolver(passwordResetRequestBody),
     defaultValues: { email: '' },
   });
   const {

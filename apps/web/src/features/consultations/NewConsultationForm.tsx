@@ -1,4 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Dialog, Flex, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { FormProvider, useForm, useWatch } from 'react-hook-form';
@@ -21,7 +21,7 @@ export function NewConsultationForm({ onCreated }: { onCreated: () => void }) {
   const queryClient = useQueryClient();
   const templates = useTemplates();
   const form = useForm({
-    resolver: zodResolver(newConsultationForm),
+    resolver: sharedSchemaResolver(newConsultationForm),
     defaultValues: newConsultationValues(defaultTimeZone()),
   });
   const {

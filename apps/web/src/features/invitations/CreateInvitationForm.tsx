@@ -4,7 +4,7 @@ import {
   type CreatedInvitation,
   type CreateInvitationBody,
 } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Flex, Heading, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +23,7 @@ export function CreateInvitationForm({ consultation }: { consultation: Consultat
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({
-    resolver: zodResolver(invitationForm),
+    resolver: sharedSchemaResolver(invitationForm),
     defaultValues: invitationValues(consultation),
   });
   const {

@@ -1,5 +1,5 @@
 import { signupBody, type SignupBody } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Callout, Flex, Heading, Link as ThemeLink, TextField } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
@@ -28,7 +28,7 @@ export function InvitationSignupForm({
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm({
-    resolver: zodResolver(signupBody),
+    resolver: sharedSchemaResolver(signupBody),
     defaultValues: { name: '', email: '', password: '' },
   });
   const {

@@ -1,5 +1,5 @@
 import { type ConsultationDetail, type UpdateConsultationBody } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Card, Flex, Heading, TextField } from '@radix-ui/themes';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -29,7 +29,7 @@ export function ConsultationSettingsForm({ consultation }: { consultation: Consu
   const { t } = useTranslation();
   const refresh = useRefreshConsultation(consultation.id);
   const form = useForm({
-    resolver: zodResolver(consultationSettingsForm),
+    resolver: sharedSchemaResolver(consultationSettingsForm),
     defaultValues: consultationSettingsValues(consultation),
   });
   const {

@@ -1,5 +1,5 @@
 import type { AgendaSession, GuidingQuestion, QuestionBody, Section } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +31,10 @@ export function QuestionForm({
   error,
 }: QuestionFormProps) {
   const { t } = useTranslation();
-  const form = useForm({ resolver: zodResolver(questionForm), defaultValues: questionValues(question) });
+  const form = useForm({
+    resolver: sharedSchemaResolver(questionForm),
+    defaultValues: questionValues(question),
+  });
   const {
     control,
     register,

@@ -1,5 +1,5 @@
 import { AGENDA_ITEM_KINDS, type AgendaSession, type Section, type SessionBody } from '@cw/shared';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { sharedSchemaResolver } from '../../lib/form-resolver';
 import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -36,7 +36,7 @@ export function SessionForm({
 }: SessionFormProps) {
   const { t } = useTranslation();
   const form = useForm({
-    resolver: zodResolver(sessionForm),
+    resolver: sharedSchemaResolver(sessionForm),
     defaultValues: sessionValues(session, timeZone),
   });
   const {
