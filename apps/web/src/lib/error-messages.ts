@@ -15,10 +15,16 @@ export function errorMessage(t: TFunction, error: unknown): string {
   return t('errors.INTERNAL');
 }
 
-/** The translated sentence for a refused field, from its stable code (and bound: "at most 200 characters"). */
-export function fieldIssueMessage({ code, params }: FieldIssue): string {
+/**
+ * The translated sentence for a refused field, from its stable code (and bound: "at most 200
+ * characters"); a code this app does not know yet (a newer server's) keeps the server's words.
+ */
+export function fieldIssueMessage({ code, params }: FieldIssue, serverMessage?: string): string {
+  const key = `validation.${code}` as const;
   const count = params?.maximum ?? params?.minimum;
-  return i18next.t(`validation.${code}`, count === undefined ? {} : { count });
+  const options = count === undefined ? {} : { count };
+  if (serverMessage !== undefined && !i18next.exists(key, options)) return serverMessage;
+  return i18next.t(key, options);
 }
 
 /** Field name → problem, for showing each problem beside its control. */
@@ -30,7 +36,7 @@ export function fieldErrorsFromApi(error: unknown): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const field = issue.path.replace(/^(body|params|query)\.?/, '') || 'form';
-    fields[field] ??= fieldIssueMessage(issue);
+    fields[field] ??= fieldIssueMessage(issue, issue.message);
   }
   return fields;
 }

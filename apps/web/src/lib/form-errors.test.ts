@@ -47,6 +47,11 @@ describe('serverFieldErrors', () => {
     ]);
   });
 
+  it("keeps the server's words for a code this app does not know", () => {
+    const error = refused({ path: 'body.title', message: 'is taken', code: 'newerCode' as never });
+    expect(serverFieldErrors(error, ['title'])).toEqual([['title', 'is taken']]);
+  });
+
   it('keeps only the first problem of a field', () => {
     const error = refused(
       {
