@@ -86,12 +86,16 @@ const PAGES = [
 for (const [language, dir] of [
   ['ar', 'rtl'],
   ['zh', 'ltr'],
+  ['es', 'ltr'],
+  ['fr', 'ltr'],
+  ['ru', 'ltr'],
 ] as const) {
   test(`every page of the demo consultation reads in ${language} and passes axe`, async ({
     browser,
   }, testInfo) => {
-    // Eleven pages, each scanned by axe and photographed.
-    test.slow();
+    // Eleven pages, each scanned by axe (and photographed in Arabic and Chinese): minutes when
+    // the machine is busy.
+    test.setTimeout(300_000);
     const text = strings(language);
     // A browser in that language: the demo account's own choice stays unset for the other tests.
     const page = await (await browser.newContext({ locale: language })).newPage();
@@ -108,7 +112,9 @@ for (const [language, dir] of [
       await expect(page.getByText(text.common.loading)).toHaveCount(0);
       await expect(page.getByRole('navigation', { name: text.nav.consultation })).toBeVisible();
       await expectNoAxeViolations(page);
-      // Kept in the test's output folder (test-results/), for a reader of the language to look at.
+      if (language !== 'ar' && language !== 'zh') continue;
+      // Kept in the test's output folder (test-results/), for a reader of the language to look at:
+      // the scripts the system fonts may lack, and the right-to-left layout.
       const screenshot = testInfo.outputPath(`${language}${path.replace('/', '-') || '-overview'}.png`);
       await page.screenshot({ path: screenshot, fullPage: true });
       await testInfo.attach(screenshot, { path: screenshot, contentType: 'image/png' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLocalDate, formatTimeOf, sessionTimes } from './time-format';
+import { formatInstant, formatLocalDate, formatTimeOf, sessionTimes } from './time-format';
 
 describe('formatTimeOf', () => {
   const cut = '2026-01-14T23:00:00.000Z';
@@ -58,5 +58,24 @@ describe('sessionTimes', () => {
 describe('formatLocalDate', () => {
   it('keeps the calendar day whatever the viewer zone', () => {
     expect(formatLocalDate('2026-03-01', 'en-GB')).toBe('1 Mar 2026');
+  });
+});
+
+describe('dates and times in each language', () => {
+  const afternoon = '2026-01-14T14:05:00Z';
+
+  it('follow the reader’s language, not the browser’s', () => {
+    expect(formatInstant(afternoon, 'en', 'Europe/Zurich')).toBe('Jan 14, 2026, 3:05 PM');
+    expect(formatInstant(afternoon, 'fr', 'Europe/Zurich')).toBe('14 janv. 2026, 15:05');
+    expect(formatInstant(afternoon, 'es', 'Europe/Zurich')).toBe('14 ene 2026, 15:05');
+    expect(formatInstant(afternoon, 'ru', 'Europe/Zurich')).toBe('14 янв. 2026 г., 15:05');
+    expect(formatInstant(afternoon, 'zh', 'Europe/Zurich')).toBe('2026年1月14日 15:05');
+    expect(formatLocalDate('2026-03-09', 'zh')).toBe('2026年3月9日');
+  });
+
+  it('write Arabic dates with the Arabic comma and afternoon mark, in either digit set', () => {
+    const arabic = formatInstant(afternoon, 'ar', 'Europe/Zurich');
+    expect(arabic).toMatch(/(2026|٢٠٢٦)،/);
+    expect(arabic).toContain('م');
   });
 });
