@@ -18,10 +18,11 @@ test('an admin invites two people by email; one picks their own group through th
   expect(created.status()).toBe(201);
   const consultation = consultationDetail.parse(await created.json());
   const [named, picked] = [consultation.groups[0]!, consultation.groups[1]!];
-  const described = await page.request.patch(`/api/consultations/${consultation.id}/groups/${picked.id}`, {
-    data: { description: 'Firms and their associations' },
-  });
-  expect(described.status()).toBe(200);
+  await page.goto(`/consultations/${consultation.id}/settings`);
+  await page.getByLabel(`What “${picked.name}” stands for`).fill('Firms and their associations');
+  await page.getByRole('button', { name: `Save the description of ${picked.name}` }).click();
+  await expect(page.getByRole('button', { name: `Save the description of ${picked.name}` })).toBeDisabled();
+  await expectNoAxeViolations(page);
 
   const stamp = Date.now();
   const [ana, ben] = [`ana-${stamp}@example.org`, `ben-${stamp}@example.org`];
