@@ -1,4 +1,4 @@
-import { consultationDetail } from '@cw/shared';
+import { consultationDetail, createdInvitation } from '@cw/shared';
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/accessibility';
 import { signInAsOrganiser } from './support/organiser';
@@ -82,4 +82,55 @@ test('an admin invites two people by email; one picks their own group through th
   await member.getByRole('button', { name: 'Confirm the group of Ben Picker' }).click();
   await expect(member).not.toContainText('Self-identified');
   await expect(member.getByLabel('Stakeholder group of Ben Picker')).toContainText(picked.name);
+});
+
+test('a member asks to change stakeholder group and the admin approves it', async ({ page, browser }) => {
+  test.slow();
+  await signInAsOrganiser(page);
+  const created = await page.request.post('/api/consultations', {
+    data: { title: `Group change ${Date.now()}`, timezone: 'Europe/Zurich' },
+  });
+  const consultation = consultationDetail.parse(await created.json());
+  const [from, to] = [consultation.groups[0]!, consultation.groups[2]!];
+  const invited = await page.request.post(`/api/consultations/${consultation.id}/invitations`, {
+    data: { role: 'reviewer', groupId: from.id },
+  });
+  const { token } = createdInvitation.parse(await invited.json());
+  const account = {
+    name: 'Mona Mover',
+    email: `mona-${Date.now()}@example.org`,
+    password: 'a passphrase to move',
+  };
+  const memberContext = await browser.newContext();
+  const member = await memberContext.newPage();
+  expect((await member.request.post(`/api/invitations/${token}/signup`, { data: account })).status()).toBe(
+    202,
+  );
+  const login = await member.request.post('/api/auth/login', {
+    data: { email: account.email, password: account.password },
+  });
+  expect(login.status()).toBe(200);
+
+  await member.goto(`/consultations/${consultation.id}`);
+  const card = member.getByRole('region', { name: 'Your stakeholder group' });
+  await expect(card).toContainText(`You take part for “${from.name}”.`);
+  await card.getByLabel('Ask to change to').click();
+  await member.getByRole('option', { name: to.name }).click();
+  await card.getByRole('button', { name: 'Send request' }).click();
+  await expect(card.getByRole('status')).toContainText(`move you to “${to.name}”`);
+  await expectNoAxeViolations(member);
+
+  await page.goto(`/consultations/${consultation.id}/members`);
+  const request = page.getByRole('region', { name: 'Requests to change group' }).getByRole('row', {
+    name: /Mona Mover/,
+  });
+  await expect(request).toContainText(to.name);
+  await expectNoAxeViolations(page);
+  await request.getByRole('button', { name: 'Approve the request of Mona Mover' }).click();
+  await expect(page.getByRole('region', { name: 'Requests to change group' })).toHaveCount(0);
+  await expect(page.getByLabel('Stakeholder group of Mona Mover')).toContainText(to.name);
+
+  await member.reload();
+  await expect(card).toContainText(`You take part for “${to.name}”.`);
+  await memberContext.close();
 });

@@ -62,6 +62,8 @@ describe.each(BACKENDS)('stakeholders who name their own group on %s', (backend)
       ).status,
     ).toBe(200);
     const invitation = await openInvitation(admin, base);
+    // An open invitation belongs to no group until accepted; the dashboard counts it nowhere.
+    expect((await admin.api.get(`${base}/dashboard`)).status).toBe(200);
 
     const preview = await anonymous.get(`/api/invitations/${invitation.token}`);
     expect(preview.status).toBe(200);
