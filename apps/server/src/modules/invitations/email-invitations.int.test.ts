@@ -131,6 +131,17 @@ describe.each(BACKENDS)('invitations by email on %s', (backend) => {
     );
   });
 
+  it('invites an address once when two lists naming it are sent at the same time', async () => {
+    const { admin, path } = await setUp();
+    const email = address('twice');
+    const answers = await Promise.all(
+      [0, 1].map(() => admin.api.post(`${path}/bulk`, { rows: [{ email, role: 'observer', group: null }] })),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(answers.map((answer) => answer.body.rows[0].problem).sort()).toEqual(['alreadyInvited', null]);
+    expect(await testApp.db.sql`SELECT 1 FROM invitations WHERE email = ${email}`).toHaveLength(1);
+  });
+
   it('refuses a list longer than the cap, or empty, with 400 and stores nothing', async () => {
     const { admin, consultation, path } = await setUp();
     const rows = Array.from({ length: MAX_BULK_INVITATIONS + 1 }, (_, index) => ({
