@@ -61,6 +61,10 @@ export const ERROR_CODES = {
   INVITATION_REVOKED: 410,
   /** The password reset link is unknown, was used already, or is past its hour: ask for a new one. */
   RESET_LINK_INVALID: 410,
+  /** The invitation was sent by mail to another address: only an account with that email may use it. */
+  INVITATION_OTHER_EMAIL: 403,
+  /** The invitation was mailed as often as allowed: revoke it and invite the person again. */
+  RESEND_LIMIT: 409,
   /** The request body is larger than allowed. */
   PAYLOAD_TOO_LARGE: 413,
   /**

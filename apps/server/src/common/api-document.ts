@@ -76,6 +76,9 @@ const ERROR_MEANINGS: Record<ErrorCode, string> = {
   INVITATION_USED: 'the invitation was used already',
   INVITATION_EXPIRED: 'the invitation is past its expiry',
   INVITATION_REVOKED: 'the organisers withdrew the invitation',
+  INVITATION_OTHER_EMAIL:
+    'the invitation was mailed to another address; only an account with that email may use it',
+  RESEND_LIMIT: 'the invitation was mailed as often as allowed; revoke it and invite the person again',
   RESET_LINK_INVALID: 'the password reset link is unknown, used already or past its hour: ask for a new one',
   PAYLOAD_TOO_LARGE: 'the body is larger than 1 MiB',
   IDEMPOTENCY_KEY_REUSED: 'the Idempotency-Key was sent before with another request',

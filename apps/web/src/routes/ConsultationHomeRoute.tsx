@@ -4,6 +4,7 @@ import { AgendaView } from '../features/agenda/AgendaView';
 import { ChecklistView } from '../features/checklist/ChecklistView';
 import { ConsultationBadges } from '../features/consultations/ConsultationBadges';
 import { useCurrentConsultation } from '../features/consultations/useCurrentConsultation';
+import { MyGroupCard } from '../features/members/MyGroupCard';
 import { formatLocalDate } from '../lib/time-format';
 import { usePageTitle } from '../ui/usePageTitle';
 
@@ -34,6 +35,7 @@ export function ConsultationHomeRoute() {
           </Text>
         ) : null}
       </Flex>
+      <MyGroupCard consultation={consultation} />
       <AgendaView consultation={consultation} />
       <ChecklistView consultation={consultation} />
     </Flex>

@@ -1,11 +1,13 @@
 import { Button, Callout, Card, Flex, Heading, Link as ThemeLink, Text } from '@radix-ui/themes';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { consultationKeys } from '../features/consultations/useConsultations';
 import { acceptInvitation, fetchInvitationPreview, invitationKeys } from '../features/invitations/api';
 import { InvitationSignupForm } from '../features/invitations/InvitationSignupForm';
+import { GroupPicker } from '../features/invitations/GroupPicker';
 import { InvitationSummary } from '../features/invitations/InvitationSummary';
 import { ErrorCallout, FormAlert } from '../ui/ErrorCallout';
 import { LoadingState } from '../ui/LoadingState';
@@ -22,7 +24,9 @@ export function InvitationRoute() {
     queryKey: invitationKeys.preview(token),
     queryFn: () => fetchInvitationPreview(token),
   });
-  const accept = useMutation({ mutationFn: () => acceptInvitation(token) });
+  const [groupId, setGroupId] = useState('');
+  const [groupError, setGroupError] = useState<string | undefined>();
+  const accept = useMutation({ mutationFn: () => acceptInvitation(token, groupId || undefined) });
 
   const signInPath = `/login?next=${encodeURIComponent(`/invite/${token}`)}`;
 
@@ -49,15 +53,30 @@ export function InvitationRoute() {
           ) : user ? (
             <Flex direction="column" gap="3">
               <Text>{t('invite.joinAs', { name: user.name })}</Text>
+              {preview.data.groups.length > 0 ? (
+                <GroupPicker
+                  groups={preview.data.groups}
+                  value={groupId}
+                  error={groupError}
+                  onChange={(picked) => {
+                    setGroupId(picked);
+                    setGroupError(undefined);
+                  }}
+                />
+              ) : null}
               <FormAlert error={accept.error} />
               <Flex>
                 <Button
                   loading={accept.isPending}
-                  onClick={() =>
+                  onClick={() => {
+                    if (preview.data.groups.length > 0 && !groupId) {
+                      setGroupError(t('invite.group.required'));
+                      return;
+                    }
                     accept.mutate(undefined, {
                       onSuccess: ({ consultationId }) => goToConsultation(consultationId),
-                    })
-                  }
+                    });
+                  }}
                 >
                   {t('invite.join')}
                 </Button>
@@ -69,6 +88,8 @@ export function InvitationRoute() {
                 <InvitationSignupForm
                   token={token}
                   signInPath={signInPath}
+                  email={preview.data.email ?? undefined}
+                  groups={preview.data.groups}
                   onJoined={() => goToConsultation(preview.data.consultationId)}
                 />
                 <Text size="2">

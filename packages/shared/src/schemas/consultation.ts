@@ -18,6 +18,8 @@ export const stakeholderGroup = z.object({
   id: uuid,
   name: z.string(),
   position: z.int(),
+  /** What the group stands for, shown to invitees who pick their own group. */
+  description: z.string(),
 });
 export type StakeholderGroup = z.infer<typeof stakeholderGroup>;
 
@@ -175,9 +177,10 @@ export type UpdateConsultationBody = z.infer<typeof updateConsultationBody>;
 export const changePhaseBody = z.strictObject({ phase });
 export type ChangePhaseBody = z.infer<typeof changePhaseBody>;
 
-export const groupBody = z.strictObject({ name: groupName });
+const groupDescription = text({ min: 0, max: 500 });
+export const groupBody = z.strictObject({ name: groupName, description: groupDescription.default('') });
 export const updateGroupBody = z
-  .strictObject({ name: groupName, position: z.int().min(0).max(1000) })
+  .strictObject({ name: groupName, position: z.int().min(0).max(1000), description: groupDescription })
   .partial()
   .refine((body) => Object.keys(body).length > 0, NO_CHANGE);
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { email, instant, password, uuid } from './common.js';
 
 /** Every kind of mail the app sends; each has its template on the server. */
-export const MAIL_KINDS = ['passwordReset'] as const;
+export const MAIL_KINDS = ['passwordReset', 'invitation'] as const;
 export const mailKind = z.enum(MAIL_KINDS);
 export type MailKind = z.infer<typeof mailKind>;
 

@@ -72,13 +72,16 @@ export class DashboardRepository {
       FROM stakeholder_groups g WHERE g.consultation_id = ${consultationId}`;
   }
 
-  /** The roles held in each group: its members', and those of invitations still open. */
+  /**
+   * The roles held in each group: its members', and those of invitations still open. An
+   * invitation that leaves the group to the invitee belongs to no group until it is accepted.
+   */
   async seats(consultationId: string) {
     return this.db.sql<{ group_id: string; role: Role }[]>`
       SELECT group_id, role FROM members WHERE consultation_id = ${consultationId}
       UNION
       SELECT group_id, role FROM invitations
-      WHERE consultation_id = ${consultationId}
+      WHERE consultation_id = ${consultationId} AND group_id IS NOT NULL
         AND revoked_at IS NULL AND used_at IS NULL AND expires_at > now()`;
   }
 

@@ -3,11 +3,13 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   acceptedInvitation,
+  acceptInvitationBody,
   invitationPreview,
   invitationSignupAnswer,
+  invitationSignupBody,
   invitationTokenParams,
-  signupBody,
-  type SignupBody,
+  type AcceptInvitationBody,
+  type InvitationSignupBody,
 } from '@cw/shared';
 import { z } from 'zod';
 import { Errors } from '../../common/api-errors.js';
@@ -34,7 +36,7 @@ export class InvitationLinksController {
   @ApiOperation({
     summary: 'Preview an invitation',
     description:
-      'What the invitation is for, before signing in or up. The three invitation link routes share a limit per client address (INVITATION_RATE_LIMIT a minute).',
+      'What the invitation is for, before signing in or up, with the groups to pick from when it leaves the group open. Looking counts as opening the link, which the admins see. The three invitation link routes share a limit per client address (INVITATION_RATE_LIMIT a minute).',
   })
   @Errors('NOT_FOUND', 'DATABASE_UNAVAILABLE')
   @Public()
@@ -46,27 +48,49 @@ export class InvitationLinksController {
   @Post('accept')
   @ApiOperation({
     summary: 'Accept an invitation',
-    description: 'The signed-in user joins the consultation; accepting again answers the same.',
+    description:
+      'The signed-in user joins the consultation; accepting again answers the same. An invitation sent by mail takes only the account with that address (403 `INVITATION_OTHER_EMAIL`); one that leaves the group open needs `groupId`, the group picked.',
   })
-  @Errors('NOT_FOUND', 'INVITATION_USED', 'INVITATION_EXPIRED', 'INVITATION_REVOKED', 'ALREADY_MEMBER')
+  @Errors(
+    'NOT_FOUND',
+    'INVITATION_USED',
+    'INVITATION_EXPIRED',
+    'INVITATION_REVOKED',
+    'INVITATION_OTHER_EMAIL',
+    'ALREADY_MEMBER',
+  )
   @HttpCode(200)
   @SignedIn()
   @Returns(acceptedInvitation, 'Joined the consultation')
-  accept(@ValidParams(invitationTokenParams) params: TokenParams, @CurrentUser() current: AuthContext) {
-    return this.acceptance.accept(params.token, current.userId);
+  accept(
+    @ValidParams(invitationTokenParams) params: TokenParams,
+    @ValidBody(acceptInvitationBody) body: AcceptInvitationBody | undefined,
+    @CurrentUser() current: AuthContext,
+  ) {
+    return this.acceptance.accept(params.token, current.userId, body);
   }
 
   @Post('signup')
   @ApiOperation({
     summary: 'Sign up through an invitation',
     description:
-      'The same answer whether or not the email has an account: a new account is created and joins at once; an existing one is left as it is, and its owner accepts after signing in. Sign in with this email and password next.',
+      'The same answer whether or not the email has an account: a new account is created and joins at once; an existing one is left as it is, and its owner accepts after signing in. Sign in with this email and password next. An invitation sent by mail takes only its address (403 `INVITATION_OTHER_EMAIL`); one that leaves the group open needs `groupId`.',
   })
-  @Errors('NOT_FOUND', 'INVITATION_USED', 'INVITATION_EXPIRED', 'INVITATION_REVOKED', 'DATABASE_UNAVAILABLE')
+  @Errors(
+    'NOT_FOUND',
+    'INVITATION_USED',
+    'INVITATION_EXPIRED',
+    'INVITATION_REVOKED',
+    'INVITATION_OTHER_EMAIL',
+    'DATABASE_UNAVAILABLE',
+  )
   @HttpCode(202)
   @Public()
   @ReturnsAccepted(invitationSignupAnswer, 'Sign in with this email and password to continue')
-  signup(@ValidParams(invitationTokenParams) params: TokenParams, @ValidBody(signupBody) body: SignupBody) {
+  signup(
+    @ValidParams(invitationTokenParams) params: TokenParams,
+    @ValidBody(invitationSignupBody) body: InvitationSignupBody,
+  ) {
     return this.acceptance.signup(params.token, body);
   }
 }

@@ -63,6 +63,8 @@ describe.each(BACKENDS)('invitation links on %s', (backend) => {
       consultationTitle: 'State duty to protect',
       role: 'observer',
       groupName: COMPANY,
+      groups: [],
+      email: null,
       expiresAt: invitation.expiresAt,
       status: 'pending',
     });

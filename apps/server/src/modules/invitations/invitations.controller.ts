@@ -1,9 +1,13 @@
 import { Controller, Delete, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  bulkInvitationsAnswer,
+  bulkInvitationsBody,
   consultationItemParams,
   consultationParams,
   createdInvitation,
+  MAX_BULK_INVITATIONS,
+  type BulkInvitationsBody,
   createInvitationBody,
   invitation,
   type CreateInvitationBody,
@@ -51,6 +55,36 @@ export class InvitationsController {
     @CurrentActor() actor: Actor,
   ) {
     return this.invitations.create(actor, body, idempotency);
+  }
+
+  @Post('bulk')
+  @ApiOperation({
+    summary: 'Invite people by mail',
+    description: `Each row (email, role, group name or null for "the invitee picks") is checked on its own; every valid row gets an invitation bound to its address and a mail with a single-use link, and the answer says row by row which were refused and why (invalid email, role or group, repeated, a member already, invited already). At most ${MAX_BULK_INVITATIONS} rows.`,
+  })
+  @HttpCode(200)
+  @Permission('invitations.manage')
+  @Returns(bulkInvitationsAnswer, 'Each row invited or refused with its problem')
+  bulk(
+    @ValidParams(consultationParams) _params: ConsultationParams,
+    @ValidBody(bulkInvitationsBody) body: BulkInvitationsBody,
+    @CurrentActor() actor: Actor,
+  ) {
+    return this.invitations.bulk(actor, body);
+  }
+
+  @Post(':id/resend')
+  @ApiOperation({
+    summary: 'Mail an invitation again',
+    description:
+      'Only invitations sent by mail, pending or expired: a new link replaces the old one and works for 7 days. A few times at most (409 `RESEND_LIMIT`).',
+  })
+  @Errors('NOT_FOUND', 'CONFLICT', 'RESEND_LIMIT')
+  @HttpCode(200)
+  @Permission('invitations.manage')
+  @Returns(invitation, 'The invitation with its new mail')
+  resend(@ValidParams(consultationItemParams) params: ItemParams, @CurrentActor() actor: Actor) {
+    return this.invitations.resend(actor, params.id);
   }
 
   @Delete(':id')

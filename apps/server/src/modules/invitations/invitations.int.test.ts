@@ -49,6 +49,12 @@ describe.each(BACKENDS)('invitation management on %s', (backend) => {
       createdAt: expect.any(String),
       expiresAt: expect.any(String),
       usedAt: null,
+      emailed: false,
+      mailStatus: null,
+      mailError: null,
+      mailedAt: null,
+      openedAt: null,
+      resendsLeft: 0,
     });
     const lifetimeDays = (Date.parse(rest.expiresAt) - Date.parse(rest.createdAt)) / 86_400_000;
     expect(lifetimeDays).toBeCloseTo(7, 3);

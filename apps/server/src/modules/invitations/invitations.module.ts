@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/index.js';
+import { MailModule } from '../mail/index.js';
 import { MembersModule } from '../members/index.js';
 import { InvitationAcceptanceService } from './invitation-acceptance.service.js';
 import { InvitationLinksController } from './invitation-links.controller.js';
@@ -8,7 +9,7 @@ import { InvitationsRepository } from './invitations.repository.js';
 import { InvitationsService } from './invitations.service.js';
 
 @Module({
-  imports: [AuthModule, MembersModule],
+  imports: [AuthModule, MembersModule, MailModule],
   controllers: [InvitationsController, InvitationLinksController],
   providers: [InvitationsService, InvitationAcceptanceService, InvitationsRepository],
 })

@@ -1,12 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { CreateInvitationBody, CreatedInvitation, Invitation } from '@cw/shared';
+import {
+  checkInvitationRows,
+  type BulkInvitationsAnswer,
+  type BulkInvitationsBody,
+  type CheckedInvitationRow,
+  type CreateInvitationBody,
+  type CreatedInvitation,
+  type Invitation,
+} from '@cw/shared';
 import { APP_CONFIG, type AppConfig } from '../../config/config.js';
 import { AppError, notFound } from '../../common/app-error.js';
 import type { Actor } from '../../common/request-context.js';
-import { Database } from '../../db/database.js';
+import { Database, type Queryable } from '../../db/database.js';
 import { AuditLog } from '../audit/index.js';
 import { hashToken, newToken } from '../auth/index.js';
 import { IdempotencyService, type IdempotentRequest } from '../idempotency/index.js';
+import { MailOutbox } from '../mail/index.js';
 import { ConsultationGroupsRepository, groupNotInConsultation } from '../members/index.js';
 import { InvitationsRepository, type StoredInvitation } from './invitations.repository.js';
 
@@ -15,7 +24,10 @@ function toInvitation({ consultationId: _, ...invitation }: StoredInvitation): I
   return invitation;
 }
 
-/** What admins do with invitation links: create, list, revoke. */
+/** How long a resent invitation works, from the resend. */
+const RESENT_DAYS = 7;
+
+/** What admins do with invitations: create links, invite by mail, list, resend, revoke. */
 @Injectable()
 export class InvitationsService {
   constructor(
@@ -25,6 +37,7 @@ export class InvitationsService {
     private readonly groups: ConsultationGroupsRepository,
     private readonly idempotency: IdempotencyService,
     private readonly audit: AuditLog,
+    private readonly mail: MailOutbox,
   ) {}
 
   /**
@@ -38,7 +51,7 @@ export class InvitationsService {
     request?: IdempotentRequest,
   ): Promise<CreatedInvitation> {
     const { consultationId } = actor.member;
-    const group = await this.groups.name(consultationId, body.groupId);
+    const group = body.groupId === null ? null : await this.groups.name(consultationId, body.groupId);
     if (group === undefined) throw groupNotInConsultation();
     const token = newToken();
     const created = await this.idempotency.once(request, async (tx) => {
@@ -74,7 +87,159 @@ export class InvitationsService {
         'The invitation created with this Idempotency-Key has been used, revoked or has expired',
       );
     }
-    return { ...toInvitation(stored), token, url: `${this.config.publicUrl}/invite/${token}` };
+    return { ...toInvitation(stored), token, url: this.link(token) };
+  }
+
+  /**
+   * Invites each row's address by mail, checking every row on its own: a refused row (invalid,
+   * repeated, a member already, invited already) is answered with its problem and the others
+   * are still invited. One transaction, holding the consultation, so two lists sent at once
+   * cannot both invite the same address.
+   */
+  async bulk(actor: Actor, body: BulkInvitationsBody): Promise<BulkInvitationsAnswer> {
+    const { consultationId } = actor.member;
+    const groups = await this.groups.choices(consultationId);
+    const checked = checkInvitationRows(body.rows, groups);
+    const answer = await this.db.sql.begin(async (tx) => {
+      const consultation = await this.invitations.lockConsultation(consultationId, tx);
+      const emails = checked.flatMap((result) => (result.ok ? [result.row.email] : []));
+      const members = await this.invitations.memberEmails(consultationId, emails, tx);
+      const invited = await this.invitations.pendingEmailed(consultationId, emails, tx);
+      const rows: BulkInvitationsAnswer['rows'] = [];
+      for (const [index, result] of checked.entries()) {
+        const email = result.ok ? result.row.email : body.rows[index]!.email.trim();
+        const refuse = (problem: BulkInvitationsAnswer['rows'][number]['problem']) =>
+          rows.push({ row: index, email, invitationId: null, problem });
+        if (!result.ok) refuse(result.problem);
+        else if (members.has(email)) refuse('alreadyMember');
+        else if (invited.has(email)) refuse('alreadyInvited');
+        else {
+          const group = groups.find((candidate) => candidate.id === result.row.groupId)?.name ?? null;
+          const id = await this.inviteByMail(
+            actor,
+            consultation.title,
+            result.row,
+            group,
+            body.expiresInDays,
+            tx,
+          );
+          rows.push({ row: index, email, invitationId: id, problem: null });
+        }
+      }
+      return rows;
+    });
+    this.mail.deliverSoon();
+    const invitedCount = answer.filter((row) => row.invitationId !== null).length;
+    return { invited: invitedCount, refused: answer.length - invitedCount, rows: answer };
+  }
+
+  private async inviteByMail(
+    actor: Actor,
+    consultationTitle: string,
+    row: CheckedInvitationRow,
+    group: string | null,
+    expiresInDays: number,
+    tx: Queryable,
+  ): Promise<string> {
+    const token = newToken();
+    const created = await this.invitations.create(
+      {
+        consultationId: actor.member.consultationId,
+        tokenHash: hashToken(token),
+        role: row.role,
+        groupId: row.groupId,
+        email: row.email,
+        label: '',
+        expiresInDays,
+        createdBy: actor.auth.userId,
+        boundToEmail: true,
+      },
+      tx,
+    );
+    await this.mailInvitation(created, consultationTitle, group, token, tx);
+    await this.audit.record(
+      actor,
+      {
+        action: 'invitation.created',
+        target: { type: 'invitation', id: created.id, label: row.email },
+        before: null,
+        after: { role: row.role, group, email: row.email, emailed: true, expiresInDays },
+      },
+      tx,
+    );
+    return created.id;
+  }
+
+  private async mailInvitation(
+    invitation: StoredInvitation,
+    consultation: string,
+    group: string | null,
+    token: string,
+    tx: Queryable,
+  ): Promise<void> {
+    const mailId = await this.mail.enqueue(
+      {
+        kind: 'invitation',
+        to: invitation.email!,
+        values: {
+          consultation,
+          role: invitation.role,
+          group,
+          link: this.link(token),
+          expiresAt: new Date(invitation.expiresAt),
+        },
+      },
+      tx,
+    );
+    await this.invitations.setMail(invitation.id, mailId, tx);
+  }
+
+  /**
+   * Mails an emailed invitation again with a new link (the old one stops working), pending or
+   * expired, a limited number of times. Audited.
+   */
+  async resend(actor: Actor, id: string): Promise<Invitation> {
+    const { consultationId } = actor.member;
+    await this.db.sql.begin(async (tx) => {
+      const consultation = await this.invitations.lockConsultation(consultationId, tx);
+      const invitation = await this.invitations.findForUpdate(consultationId, id, tx);
+      if (!invitation) throw notFound('Invitation not found');
+      if (!invitation.emailed) {
+        throw new AppError('CONFLICT', 'Only invitations sent by mail can be sent again; create a new link');
+      }
+      if (invitation.status === 'used' || invitation.status === 'revoked') {
+        throw new AppError('CONFLICT', `This invitation was ${invitation.status}; it cannot be sent again`);
+      }
+      const token = newToken();
+      if (!(await this.invitations.resend(id, hashToken(token), RESENT_DAYS, tx))) {
+        throw new AppError(
+          'RESEND_LIMIT',
+          'This invitation was sent as often as allowed; revoke it and invite the person again',
+        );
+      }
+      const resent = (await this.invitations.find(consultationId, id, tx))!;
+      const group =
+        resent.groupId === null
+          ? null
+          : ((await this.groups.name(consultationId, resent.groupId, tx)) ?? null);
+      await this.mailInvitation(resent, consultation.title, group, token, tx);
+      await this.audit.record(
+        actor,
+        {
+          action: 'invitation.resent',
+          target: { type: 'invitation', id, label: invitation.email ?? '' },
+          before: { status: invitation.status, expiresAt: invitation.expiresAt },
+          after: { status: 'pending', expiresAt: resent.expiresAt },
+        },
+        tx,
+      );
+    });
+    this.mail.deliverSoon();
+    return toInvitation((await this.invitations.find(consultationId, id))!);
+  }
+
+  private link(token: string): string {
+    return `${this.config.publicUrl}/invite/${token}`;
   }
 
   async list(consultationId: string): Promise<Invitation[]> {

@@ -32,4 +32,33 @@ describe('renderMail', () => {
     expect(mail.html).not.toContain('<img');
     expect(mail.html).toContain('href="https://consult.example.org/r#&#34;&#62;&#60;img src=x&#62;"');
   });
+
+  it('writes the invitation mail naming the consultation, role and group, or asking to pick one', () => {
+    const invite = (group: string | null) =>
+      renderMail(
+        {
+          kind: 'invitation',
+          to: 'b@example.org',
+          values: {
+            consultation: 'Duty <to> protect',
+            role: 'reviewer',
+            group,
+            link: 'https://consult.example.org/invite/abc',
+            expiresAt: new Date('2030-01-02T03:04:05Z'),
+          },
+        },
+        'https://consult.example.org',
+      );
+    const named = invite('Trade unions');
+    expect(named.subject).toBe(`Your invitation to “Duty <to> protect” — ${MAIL_MESSAGES.en.app}`);
+    expect(named.text).toContain('invite you to take part as a reviewer.');
+    expect(named.text).toContain('for the stakeholder group “Trade unions”.');
+    expect(named.text).toContain('until 2030-01-02 03:04 (UTC):\n\nhttps://consult.example.org/invite/abc');
+    expect(named.text).toContain(
+      MAIL_MESSAGES.en.invitationFooter.replace('{{site}}', 'https://consult.example.org'),
+    );
+    expect(named.html).toContain('Duty &#60;to&#62; protect');
+    expect(named.html).not.toContain('<to>');
+    expect(invite(null).text).toContain(MAIL_MESSAGES.en.invitation.openGroup);
+  });
 });

@@ -1,10 +1,22 @@
 import i18next, { type TFunction } from 'i18next';
-import { type MailKind, PASSWORD_RESET_MINUTES } from '@cw/shared';
+import { type MailKind, PASSWORD_RESET_MINUTES, type Role } from '@cw/shared';
 import { DEFAULT_MAIL_LANGUAGE, MAIL_MESSAGES, type MailLanguage } from './mail-messages.js';
 
 /** What each kind of mail needs to be written. */
 export interface MailValues {
   passwordReset: { name: string; link: string };
+  /**
+   * No inviter's name: the mail speaks for the organisers, so it names nobody whom the
+   * consultation's attribution rules might not name.
+   */
+  invitation: {
+    consultation: string;
+    role: Role;
+    /** `null`: the invitee picks the group. */
+    group: string | null;
+    link: string;
+    expiresAt: Date;
+  };
 }
 
 /** A mail to write and queue: its kind, recipient, language and the values its template needs. */
@@ -21,6 +33,13 @@ export interface RenderedMail {
 /** A mail's body as blocks, laid out once as plain text and once as HTML. */
 type Block = { paragraph: string } | { link: { label: string; href: string } };
 
+/** A written mail: subject, body, and a footer saying why it came when not the usual one. */
+interface Written {
+  subject: string;
+  blocks: Block[];
+  footer?: string;
+}
+
 const translator = i18next.createInstance();
 void translator.init({
   // The catalogue is in the code: no loading, so `t` is ready when this module is.
@@ -35,11 +54,7 @@ void translator.init({
 });
 
 const TEMPLATES: {
-  [K in MailKind]: (
-    t: TFunction,
-    values: MailValues[K],
-    site: string,
-  ) => { subject: string; blocks: Block[] };
+  [K in MailKind]: (t: TFunction, values: MailValues[K], site: string) => Written;
 } = {
   passwordReset: (t, { name, link }, site) => ({
     subject: t('passwordReset.subject'),
@@ -50,6 +65,21 @@ const TEMPLATES: {
       { link: { label: t('passwordReset.action'), href: link } },
       { paragraph: t('passwordReset.ignore') },
     ],
+  }),
+  invitation: (t, { consultation, role, group, link, expiresAt }, site) => ({
+    subject: t('invitation.subject', { consultation }),
+    blocks: [
+      { paragraph: t('invitation.intro', { consultation, site, role: t(`invitation.roles.${role}`) }) },
+      { paragraph: group === null ? t('invitation.openGroup') : t('invitation.group', { group }) },
+      {
+        paragraph: t('invitation.instructions', {
+          expires: expiresAt.toISOString().slice(0, 16).replace('T', ' '),
+        }),
+      },
+      { link: { label: t('invitation.action'), href: link } },
+      { paragraph: t('invitation.ignore') },
+    ],
+    footer: t('invitationFooter', { site }),
   }),
 };
 
@@ -63,9 +93,13 @@ const escapeHtml = (value: string) =>
  */
 export function renderMail(request: MailRequest, site: string): RenderedMail {
   const t = translator.getFixedT(request.language ?? DEFAULT_MAIL_LANGUAGE);
-  const values = request.values as MailValues[MailKind];
-  const { subject, blocks } = TEMPLATES[request.kind](t, values, site);
-  const footer = t('footer', { site });
+  // The union of requests pairs each kind with its values; TypeScript cannot follow that here.
+  const template = TEMPLATES[request.kind] as (
+    t: TFunction,
+    values: MailValues[MailKind],
+    site: string,
+  ) => Written;
+  const { subject, blocks, footer = t('footer', { site }) } = template(t, request.values, site);
   const app = t('app');
 
   const text = [

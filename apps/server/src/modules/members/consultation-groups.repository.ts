@@ -22,4 +22,11 @@ export class ConsultationGroupsRepository {
       SELECT id FROM stakeholder_groups WHERE id = ${groupId} AND consultation_id = ${consultationId}`;
     return row !== undefined;
   }
+
+  /** The groups an invitee may pick, in the consultation's order, with what each stands for. */
+  async choices(consultationId: string, q: Queryable = this.db.sql) {
+    return q<{ id: string; name: string; description: string }[]>`
+      SELECT id, name, description FROM stakeholder_groups
+      WHERE consultation_id = ${consultationId} ORDER BY position, name`;
+  }
 }

@@ -61,6 +61,7 @@ describe.each(BACKENDS)('members on %s', (backend) => {
       email: observer.email,
       role: 'observer',
       groupId: consultation.groups[STATE],
+      groupSelfIdentified: false,
       joinedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
     });
   });

@@ -78,7 +78,11 @@ export class MembersService {
 
   /** A membership as the audit log keeps it: the group by name, as it was called then. */
   private async stateOf(consultationId: string, member: Member, q: Queryable) {
-    return { role: member.role, group: (await this.groups.name(consultationId, member.groupId, q)) ?? '' };
+    return {
+      role: member.role,
+      group: (await this.groups.name(consultationId, member.groupId, q)) ?? '',
+      groupSelfIdentified: member.groupSelfIdentified,
+    };
   }
 
   private async findOrFail(consultationId: string, memberId: string, q: Queryable): Promise<Member> {

@@ -46,7 +46,7 @@ export class ConsultationStructure {
   async addGroups(tx: TransactionSql, consultationId: string, names: readonly string[]) {
     const ids = new Map<string, string>();
     for (const [position, name] of names.entries()) {
-      const group = await this.groups.insert(consultationId, name, position, tx);
+      const group = await this.groups.insert(consultationId, { name, description: '' }, position, tx);
       ids.set(name, group!.id);
     }
     return ids;

@@ -33,13 +33,14 @@ export class GroupsController {
     @IdempotencyKey() idempotency: IdempotentRequest | undefined,
     @CurrentActor() actor: Actor,
   ) {
-    return this.groups.create(actor, body.name, idempotency);
+    return this.groups.create(actor, body, idempotency);
   }
 
   @Patch(':id')
   @ApiOperation({
-    summary: 'Rename or move a stakeholder group',
-    description: 'Rename it and/or move it to a position (0 = first).',
+    summary: 'Rename, describe or move a stakeholder group',
+    description:
+      'Rename it, change what it stands for (shown to invitees who pick their own group) and/or move it to a position (0 = first).',
   })
   @Errors('CONFLICT', 'NOT_FOUND')
   @Permission('groups.manage')

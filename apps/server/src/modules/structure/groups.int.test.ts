@@ -38,9 +38,17 @@ describe.each(BACKENDS)('stakeholder groups on %s', (backend) => {
   });
 
   it('adds a group at the end', async () => {
-    const response = await admin.api.post(path, { name: 'Trade union' });
+    const response = await admin.api.post(path, {
+      name: 'Trade union',
+      description: '  Workers and their federations ',
+    });
     expect(response.status).toBe(201);
-    expect(response.body).toEqual({ id: expect.any(String), name: 'Trade union', position: 6 });
+    expect(response.body).toEqual({
+      id: expect.any(String),
+      name: 'Trade union',
+      position: 6,
+      description: 'Workers and their federations',
+    });
     expect((await groupNames()).at(-1)).toBe('Trade union');
   });
 
@@ -57,9 +65,18 @@ describe.each(BACKENDS)('stakeholder groups on %s', (backend) => {
 
   it('renames and moves a group; the others shift', async () => {
     const id = consultation.groups['Other']!;
-    const response = await admin.api.patch(`${path}/${id}`, { name: 'Independent experts', position: 0 });
+    const response = await admin.api.patch(`${path}/${id}`, {
+      name: 'Independent experts',
+      position: 0,
+      description: 'Speaking for themselves',
+    });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ id, name: 'Independent experts', position: 0 });
+    expect(response.body).toEqual({
+      id,
+      name: 'Independent experts',
+      position: 0,
+      description: 'Speaking for themselves',
+    });
     expect(await groupNames()).toEqual([
       'Independent experts',
       'State / public authority',

@@ -8,14 +8,14 @@ export class GroupsRepository {
 
   list(consultationId: string, q: Queryable = this.db.sql): Promise<StakeholderGroup[]> {
     return q<StakeholderGroup[]>`
-      SELECT id, name, position FROM stakeholder_groups
+      SELECT id, name, position, description FROM stakeholder_groups
       WHERE consultation_id = ${consultationId}
       ORDER BY position, name`;
   }
 
   async find(consultationId: string, id: string, q: Queryable = this.db.sql) {
     const [row] = await q<StakeholderGroup[]>`
-      SELECT id, name, position FROM stakeholder_groups
+      SELECT id, name, position, description FROM stakeholder_groups
       WHERE consultation_id = ${consultationId} AND id = ${id}`;
     return row;
   }
@@ -23,20 +23,26 @@ export class GroupsRepository {
   /** Undefined when the consultation already has a group of that name. */
   async insert(
     consultationId: string,
-    name: string,
+    group: { name: string; description: string },
     position: number,
     q: Queryable = this.db.sql,
   ): Promise<StakeholderGroup | undefined> {
     const [row] = await q<StakeholderGroup[]>`
-      INSERT INTO stakeholder_groups (consultation_id, name, position)
-      VALUES (${consultationId}, ${name}, ${position})
+      INSERT INTO stakeholder_groups (consultation_id, name, position, description)
+      VALUES (${consultationId}, ${group.name}, ${position}, ${group.description})
       ON CONFLICT (consultation_id, name) DO NOTHING
-      RETURNING id, name, position`;
+      RETURNING id, name, position, description`;
     return row;
   }
 
   async rename(consultationId: string, id: string, name: string, q: Queryable = this.db.sql) {
     await q`UPDATE stakeholder_groups SET name = ${name} WHERE consultation_id = ${consultationId} AND id = ${id}`;
+  }
+
+  async describe(consultationId: string, id: string, description: string, q: Queryable = this.db.sql) {
+    await q`
+      UPDATE stakeholder_groups SET description = ${description}
+      WHERE consultation_id = ${consultationId} AND id = ${id}`;
   }
 
   /** Rewrites positions 0…n-1 in the given order (every id of the consultation). */

@@ -21,13 +21,17 @@ export class GroupsService {
   ) {}
 
   /** A retry with the request's Idempotency-Key answers what the first one created. Audited. */
-  async create(actor: Actor, name: string, request?: IdempotentRequest): Promise<StakeholderGroup> {
+  async create(
+    actor: Actor,
+    { name, description }: { name: string; description: string },
+    request?: IdempotentRequest,
+  ): Promise<StakeholderGroup> {
     const { consultationId } = actor.member;
     const created = await this.idempotency.once(request, async (tx) => {
       const position = (await this.groups.list(consultationId, tx)).length;
-      const group = await this.groups.insert(consultationId, name, position, tx);
+      const group = await this.groups.insert(consultationId, { name, description }, position, tx);
       if (!group) throw nameTaken(name);
-      await this.audit.record(actor, groupAudit('group.created', group.id, null, { name }), tx);
+      await this.audit.record(actor, groupAudit('group.created', group.id, null, { name, description }), tx);
       return group.id;
     });
     const group = await this.groups.find(consultationId, created.id);
@@ -39,7 +43,7 @@ export class GroupsService {
   async update(
     actor: Actor,
     id: string,
-    change: { name?: string | undefined; position?: number | undefined },
+    change: { name?: string | undefined; position?: number | undefined; description?: string | undefined },
   ): Promise<StakeholderGroup> {
     const { consultationId } = actor.member;
     try {
@@ -50,13 +54,20 @@ export class GroupsService {
           if (all.some((other) => other.name === change.name)) throw nameTaken(change.name);
           await this.groups.rename(consultationId, id, change.name, tx);
         }
+        if (change.description !== undefined && change.description !== group.description) {
+          await this.groups.describe(consultationId, id, change.description, tx);
+        }
         if (change.position !== undefined) {
           const order = all.map((other) => other.id).filter((otherId) => otherId !== id);
           order.splice(Math.min(change.position, order.length), 0, id);
           await this.groups.setOrder(consultationId, order, tx);
         }
         const updated = (await this.groups.find(consultationId, id, tx))!;
-        const state = ({ name, position }: StakeholderGroup) => ({ name, position });
+        const state = ({ name, position, description }: StakeholderGroup) => ({
+          name,
+          position,
+          description,
+        });
         await this.audit.record(actor, groupAudit('group.updated', id, state(group), state(updated)), tx);
         return updated;
       });

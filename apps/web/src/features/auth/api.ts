@@ -8,7 +8,7 @@ import {
   type LoginBody,
   type PasswordResetConfirmBody,
   type PasswordResetRequestBody,
-  type SignupBody,
+  type InvitationSignupBody,
   type User,
 } from '@cw/shared';
 import { api } from '../../lib/api-client';
@@ -41,7 +41,7 @@ export async function fetchDemoAccounts() {
 }
 
 /** The same answer whether or not the email has an account: sign in next. */
-export const signupWithInvitation = (token: string, body: SignupBody) =>
+export const signupWithInvitation = (token: string, body: InvitationSignupBody) =>
   api.post(`/api/invitations/${encodeURIComponent(token)}/signup`, body, invitationSignupAnswer);
 
 /** The same answer whether or not the email has an account: look for the mail. */

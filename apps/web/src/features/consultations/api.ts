@@ -26,5 +26,7 @@ export const addGroup = (id: string, name: string) =>
   api.post(`${consultationPath(id)}/groups`, { name }, stakeholderGroup);
 export const renameGroup = (id: string, groupId: string, name: string) =>
   api.patch(`${consultationPath(id)}/groups/${groupId}`, { name }, stakeholderGroup);
+export const describeGroup = (id: string, groupId: string, description: string) =>
+  api.patch(`${consultationPath(id)}/groups/${groupId}`, { description }, stakeholderGroup);
 export const removeGroup = (id: string, groupId: string) =>
   api.delete(`${consultationPath(id)}/groups/${groupId}`);

@@ -16,7 +16,7 @@ import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
 import { createInvitation, invitationKeys } from './api';
 import { CopyableLink } from './CopyableLink';
-import { invitationForm, invitationValues } from './invitation-form';
+import { invitationForm, invitationValues, OPEN_GROUP } from './invitation-form';
 
 /** Admins create a single-use invitation link for a role and stakeholder group. */
 export function CreateInvitationForm({ consultation }: { consultation: ConsultationDetail }) {
@@ -68,7 +68,10 @@ export function CreateInvitationForm({ consultation }: { consultation: Consultat
               control={control}
               name="groupId"
               label={t('members.fields.group')}
-              choices={consultation.groups.map((choice) => ({ value: choice.id, label: choice.name }))}
+              choices={[
+                ...consultation.groups.map((choice) => ({ value: choice.id, label: choice.name })),
+                { value: OPEN_GROUP, label: t('invitations.openGroup') },
+              ]}
             />
             <FormField label={t('invitations.fields.expiresInDays')} error={errors.expiresInDays?.message}>
               {(field) => (

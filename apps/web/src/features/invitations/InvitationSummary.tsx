@@ -18,8 +18,14 @@ export function InvitationSummary({ preview }: { preview: InvitationPreview }) {
       </DataList.Item>
       <DataList.Item>
         <DataList.Label>{t('members.fields.group')}</DataList.Label>
-        <DataList.Value>{preview.groupName}</DataList.Value>
+        <DataList.Value>{preview.groupName ?? t('invite.group.yours')}</DataList.Value>
       </DataList.Item>
+      {preview.email ? (
+        <DataList.Item>
+          <DataList.Label>{t('invite.sentTo')}</DataList.Label>
+          <DataList.Value>{preview.email}</DataList.Value>
+        </DataList.Item>
+      ) : null}
       <DataList.Item>
         <DataList.Label>{t('invitations.fields.expiresAt')}</DataList.Label>
         <DataList.Value>{formatInstant(preview.expiresAt, i18n.language)}</DataList.Value>

@@ -1,8 +1,10 @@
 import {
   acceptedInvitation,
+  bulkInvitationsAnswer,
   createdInvitation,
   invitation,
   invitationPreview,
+  type BulkInvitationsBody,
   type CreateInvitationBody,
 } from '@cw/shared';
 import { api } from '../../lib/api-client';
@@ -15,12 +17,17 @@ export const fetchInvitations = (consultationId: string) =>
   api.get(invitationsPath(consultationId), invitation.array());
 export const createInvitation = (consultationId: string, body: CreateInvitationBody) =>
   api.post(invitationsPath(consultationId), body, createdInvitation);
+export const inviteByMail = (consultationId: string, body: BulkInvitationsBody) =>
+  api.post(`${invitationsPath(consultationId)}/bulk`, body, bulkInvitationsAnswer);
+export const resendInvitation = (consultationId: string, invitationId: string) =>
+  api.post(`${invitationsPath(consultationId)}/${invitationId}/resend`, undefined, invitation);
 export const revokeInvitation = (consultationId: string, invitationId: string) =>
   api.delete(`${invitationsPath(consultationId)}/${invitationId}`);
 
 export const fetchInvitationPreview = (token: string) => api.get(tokenPath(token), invitationPreview);
-export const acceptInvitation = (token: string) =>
-  api.post(`${tokenPath(token)}/accept`, undefined, acceptedInvitation);
+/** `groupId`: the group picked, when the invitation leaves it open. */
+export const acceptInvitation = (token: string, groupId?: string) =>
+  api.post(`${tokenPath(token)}/accept`, groupId ? { groupId } : undefined, acceptedInvitation);
 
 export const invitationKeys = {
   list: (consultationId: string) => ['invitations', consultationId] as const,

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { invitationForm, invitationValues } from './invitation-form';
+import { invitationForm, invitationValues, OPEN_GROUP } from './invitation-form';
 
 const groupId = '00000000-0000-4000-8000-000000000030';
 const defaults = invitationValues({
-  groups: [{ id: groupId, name: 'State', position: 0, labelScope: 'group' }],
+  groups: [{ id: groupId, name: 'State', position: 0, description: '', labelScope: 'group' }],
 });
 
 describe('invitationForm', () => {
@@ -34,5 +34,9 @@ describe('invitationForm', () => {
     expect(invitationForm.safeParse({ ...defaults, groupId: '' }).error?.issues[0]?.path).toEqual([
       'groupId',
     ]);
+  });
+
+  it('leaves the group open for the invitee to pick', () => {
+    expect(invitationForm.parse({ ...defaults, groupId: OPEN_GROUP })).toMatchObject({ groupId: null });
   });
 });

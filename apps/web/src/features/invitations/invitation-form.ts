@@ -1,9 +1,13 @@
 import { createInvitationBody, type ConsultationDetail, type Role } from '@cw/shared';
 import { z } from 'zod';
 
+/** The group choice that leaves the group for the invitee to pick. */
+export const OPEN_GROUP = 'open';
+
 /** The new-invitation form as its controls hold it. */
 export interface InvitationValues {
   role: Role;
+  /** A group id, or `OPEN_GROUP`. */
   groupId: string;
   /** Optional: an empty or blank control sends no email. */
   email: string;
@@ -24,9 +28,10 @@ export function invitationValues(consultation: Pick<ConsultationDetail, 'groups'
 }
 
 export function toInvitationBody(values: InvitationValues): z.input<typeof createInvitationBody> {
-  const { email, expiresInDays, ...fields } = values;
+  const { email, expiresInDays, groupId, ...fields } = values;
   return {
     ...fields,
+    groupId: groupId === OPEN_GROUP ? null : groupId,
     expiresInDays: Number(expiresInDays),
     ...(email.trim() ? { email: email.trim() } : {}),
   };

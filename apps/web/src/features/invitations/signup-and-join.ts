@@ -1,4 +1,4 @@
-import type { SessionResponse, SignupBody } from '@cw/shared';
+import type { InvitationSignupBody, SessionResponse } from '@cw/shared';
 import { ApiError } from '../../lib/api-error';
 import { login, signupWithInvitation } from '../auth/api';
 import { acceptInvitation } from './api';
@@ -17,7 +17,7 @@ export type SignupOutcome =
  * app signs in next with what was typed: a new account has joined already (accepting again
  * confirms it); an existing account whose own password was typed joins now.
  */
-export async function signupAndJoin(token: string, body: SignupBody): Promise<SignupOutcome> {
+export async function signupAndJoin(token: string, body: InvitationSignupBody): Promise<SignupOutcome> {
   await signupWithInvitation(token, body);
   let session: SessionResponse;
   try {
@@ -27,7 +27,7 @@ export async function signupAndJoin(token: string, body: SignupBody): Promise<Si
     throw error;
   }
   try {
-    await acceptInvitation(token);
+    await acceptInvitation(token, body.groupId);
     return { kind: 'joined', session };
   } catch (error) {
     const isMember = error instanceof ApiError && error.code === 'ALREADY_MEMBER';

@@ -5,7 +5,7 @@ import {
   type Member,
   type UpdateMemberBody,
 } from '@cw/shared';
-import { Button, Table, Text } from '@radix-ui/themes';
+import { Badge, Button, Flex, Table, Text } from '@radix-ui/themes';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,18 +71,37 @@ export function MemberRow({ consultation, member, canManage, onError }: MemberRo
         )}
       </Table.Cell>
       <Table.Cell>
-        {canManage ? (
-          <ChoiceSelect
-            id={`${id}-group`}
-            aria-label={t('members.groupOf', { name: member.name })}
-            value={member.groupId}
-            disabled={update.isPending}
-            choices={consultation.groups.map((group) => ({ value: group.id, label: group.name }))}
-            onChange={(groupId) => update.mutate({ groupId })}
-          />
-        ) : (
-          groupName
-        )}
+        <Flex direction="column" gap="2" align="start">
+          {canManage ? (
+            <ChoiceSelect
+              id={`${id}-group`}
+              aria-label={t('members.groupOf', { name: member.name })}
+              value={member.groupId}
+              disabled={update.isPending}
+              choices={consultation.groups.map((group) => ({ value: group.id, label: group.name }))}
+              onChange={(groupId) => update.mutate({ groupId })}
+            />
+          ) : (
+            groupName
+          )}
+          {member.groupSelfIdentified ? (
+            <Flex gap="2" align="center" wrap="wrap">
+              <Badge color="amber" highContrast>
+                {t('members.selfIdentified')}
+              </Badge>
+              {canManage ? (
+                <Button
+                  size="1"
+                  variant="soft"
+                  disabled={update.isPending}
+                  onClick={() => update.mutate({ groupId: member.groupId })}
+                >
+                  {t('members.confirmGroup', { name: member.name })}
+                </Button>
+              ) : null}
+            </Flex>
+          ) : null}
+        </Flex>
       </Table.Cell>
       {canManage ? (
         <Table.Cell>

@@ -1,5 +1,5 @@
-import { groupBody, type StakeholderGroup } from '@cw/shared';
-import { Button, Flex, TextField } from '@radix-ui/themes';
+import { groupBody, updateGroupBody, type StakeholderGroup } from '@cw/shared';
+import { Button, Flex, TextArea, TextField } from '@radix-ui/themes';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
-import { removeGroup, renameGroup } from '../consultations/api';
+import { describeGroup, removeGroup, renameGroup } from '../consultations/api';
 
 interface StakeholderGroupRowProps {
   consultationId: string;
@@ -15,13 +15,21 @@ interface StakeholderGroupRowProps {
   onChanged: () => Promise<void>;
 }
 
-/** Rename a stakeholder group in place, or remove it (refused while members belong to it). */
+/**
+ * Rename a stakeholder group in place, describe what it stands for (invitees who pick their own
+ * group read it), or remove it (refused while members belong to it).
+ */
 export function StakeholderGroupRow({ consultationId, group, onChanged }: StakeholderGroupRowProps) {
   const { t } = useTranslation();
   const [name, setName] = useState(group.name);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const rename = useMutation({
     mutationFn: (newName: string) => renameGroup(consultationId, group.id, newName),
+    onSuccess: onChanged,
+  });
+  const [description, setDescription] = useState(group.description);
+  const describe = useMutation({
+    mutationFn: (text: string) => describeGroup(consultationId, group.id, text),
     onSuccess: onChanged,
   });
   const remove = useMutation({
@@ -37,6 +45,18 @@ export function StakeholderGroupRow({ consultationId, group, onChanged }: Stakeh
     }
     setFieldErrors({});
     rename.mutate(parsed.data.name, { onError: (error) => setFieldErrors(fieldErrorsFromApi(error)) });
+  }
+
+  function submitDescription() {
+    const parsed = updateGroupBody.safeParse({ description });
+    if (!parsed.success) {
+      setFieldErrors(fieldErrorsFromZod(parsed.error));
+      return;
+    }
+    setFieldErrors({});
+    describe.mutate(parsed.data.description ?? '', {
+      onError: (error) => setFieldErrors(fieldErrorsFromApi(error)),
+    });
   }
 
   return (
@@ -69,7 +89,31 @@ export function StakeholderGroupRow({ consultationId, group, onChanged }: Stakeh
             onConfirm={() => remove.mutate()}
           />
         </Flex>
-        <FormAlert error={rename.error ?? remove.error} />
+        <Flex gap="2" align="end" wrap="wrap">
+          <FormField
+            label={t('settings.groups.descriptionOf', { name: group.name })}
+            hint={t('settings.groups.descriptionHint')}
+            error={fieldErrors.description}
+          >
+            {(control) => (
+              <TextArea
+                {...control}
+                rows={2}
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+              />
+            )}
+          </FormField>
+          <Button
+            variant="soft"
+            loading={describe.isPending}
+            disabled={description === group.description}
+            onClick={submitDescription}
+          >
+            {t('settings.groups.describe', { name: group.name })}
+          </Button>
+        </Flex>
+        <FormAlert error={rename.error ?? describe.error ?? remove.error} />
       </Flex>
     </li>
   );
