@@ -30,3 +30,4 @@ export * from './suggestions.js';
 export * from './live.js';
 export * from './schemas/live.js';
 export * from './schemas/mail.js';
+export * from './schemas/search.js';

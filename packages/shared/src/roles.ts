@@ -59,3 +59,11 @@ export function mayExportNames(mode: AttributionMode, role: Role): boolean {
 export const TEXT_CHANGE_MODES = ['suggest', 'edit', 'comment'] as const;
 export type TextChangeMode = (typeof TEXT_CHANGE_MODES)[number];
 export const DEFAULT_TEXT_CHANGE_MODE: TextChangeMode = 'suggest';
+
+/**
+ * The language the consultation's input is mostly written in (the six UN languages); search
+ * stems words by its rules where the database has them.
+ */
+export const CONSULTATION_LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
+export type ConsultationLanguage = (typeof CONSULTATION_LANGUAGES)[number];
+export const DEFAULT_CONSULTATION_LANGUAGE: ConsultationLanguage = 'en';

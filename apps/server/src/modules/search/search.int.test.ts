@@ -1,0 +1,207 @@
+import type { SearchResult, SearchResults } from '@cw/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser } from '../../test/factories.js';
+import { startTestApp, type TestApp } from '../../test/test-app.js';
+import { BACKENDS } from '../../test/test-database.js';
+import { anchorFor, buildThreadWorld, type ThreadWorld } from '../../test/thread-fixtures.js';
+
+const matchedWords = (result: SearchResult) =>
+  result.fragment.filter((part) => part.isMatch).map((part) => part.text);
+const fragmentText = (result: SearchResult) => result.fragment.map((part) => part.text).join('');
+
+/** A word in each of the six UN languages, found by another form of it where the language has stemming rules. */
+const LANGUAGES = [
+  { language: 'en', body: 'Companies are protecting the workers', query: 'protect', match: 'protecting' },
+  {
+    language: 'fr',
+    body: 'Les entreprises doivent respecter les droits humains',
+    query: 'droit',
+    match: 'droits',
+  },
+  {
+    language: 'es',
+    body: 'Las empresas deben proteger los derechos humanos',
+    query: 'derecho',
+    match: 'derechos',
+  },
+  { language: 'ru', body: 'Компании должны защищать права человека', query: 'компания', match: 'Компании' },
+  { language: 'ar', body: 'يجب على الشركات احترام حقوق الإنسان', query: 'شركة', match: 'الشركات' },
+  { language: 'zh', body: '企业必须尊重人权和环境保护。', query: '人权', match: '人权' },
+] as const;
+
+describe.each(BACKENDS)('search on %s', (backend) => {
+  let testApp: TestApp;
+  let world: ThreadWorld;
+  const search = (user: ThreadWorld['reviewer'], params: Record<string, string>, base = world.base) =>
+    user.api.get<SearchResults>(`${base}/search?${new URLSearchParams(params)}`);
+
+  beforeAll(async () => {
+    testApp = await startTestApp(backend, { COMMENT_RATE_LIMIT: '1000' });
+    world = await buildThreadWorld(testApp, { attributionMode: 'chatham' });
+  });
+  afterAll(() => testApp.close());
+
+  it('finds comments and quoted passages by a form of their words, best match first, with the words marked', async () => {
+    const anchor = await anchorFor(testApp, world, 0, 6);
+    const opened = await world.reviewer.api.post(`${world.base}/threads`, {
+      anchor,
+      questionId: world.questionId,
+      body: 'Regulators should audit algorithms. Audits of algorithms need independent auditors.',
+    });
+    const threadId = opened.body.id as string;
+    await world.otherReviewer.api.post(`${world.base}/threads/${threadId}/comments`, {
+      body: 'One audit a year is enough.',
+    });
+
+    const found = await search(world.observer, { q: 'audited algorithm' });
+    expect(found.status).toBe(200);
+    expect(found.body.results).toHaveLength(1);
+    expect(found.body.results[0]).toMatchObject({
+      type: 'comment',
+      threadId,
+      questionId: world.questionId,
+      sectionId: world.sectionId,
+      author: { label: 'Other stakeholders', scope: 'pool', isYou: false },
+    });
+    expect(matchedWords(found.body.results[0]!)).toEqual(['audit', 'algorithms', 'Audits', 'algorithms']);
+
+    const ranked = await search(world.observer, { q: 'audit' });
+    expect(ranked.body.results.map((result) => result.type)).toEqual(['comment', 'comment']);
+    expect(fragmentText(ranked.body.results[0]!)).toContain('Audits of algorithms');
+
+    const quoted = await search(world.observer, { q: anchor.quote });
+    expect(quoted.body.results).toContainEqual(
+      expect.objectContaining({ type: 'quote', threadId, sectionId: world.sectionId }),
+    );
+  });
+
+  it('combines with the thread filters, the stakeholder label as the caller sees it', async () => {
+    const general = await world.reviewer.api.post(`${world.base}/threads`, {
+      questionId: null,
+      body: 'Procurement rules matter.',
+    });
+    const onQuestion = await world.otherReviewer.api.post(`${world.base}/threads`, {
+      questionId: world.questionId,
+      body: 'Procurement by States is leverage.',
+    });
+    await world.editor.api.post(`${world.base}/threads/${onQuestion.body.id}/resolve`, {
+      outcome: 'accepted',
+      note: 'Taken up',
+    });
+    const threadsOf = async (params: Record<string, string>) =>
+      (await search(world.observer, { q: 'procurement', ...params })).body.results.map((r) => r.threadId);
+
+    expect(await threadsOf({})).toHaveLength(2);
+    expect(await threadsOf({ questionId: 'general' })).toEqual([general.body.id]);
+    expect(await threadsOf({ questionId: world.questionId })).toEqual([onQuestion.body.id]);
+    expect(await threadsOf({ status: 'resolved' })).toEqual([onQuestion.body.id]);
+    expect(await threadsOf({ status: 'open', sectionId: world.sectionId })).toEqual([]);
+    // Groups under k are pooled: a group id singles out nobody, the pooled label finds both.
+    expect(await threadsOf({ groupId: world.consultation.groups['Civil society organisation']! })).toEqual(
+      [],
+    );
+    expect(await threadsOf({ groupId: 'other' })).toHaveLength(2);
+  });
+
+  it('never matches hidden or redacted text, for any role', async () => {
+    const opened = await world.reviewer.api.post(`${world.base}/threads`, {
+      questionId: null,
+      body: 'Confidential whistleblower testimony follows.',
+    });
+    const hiddenId = opened.body.comments[0].id as string;
+    const reply = await world.otherReviewer.api.post(`${world.base}/threads/${opened.body.id}/comments`, {
+      body: 'Mention Zanzibar then plain text',
+    });
+    const redactedId = reply.body.comments[1].id as string;
+    expect((await search(world.reviewer, { q: 'whistleblower' })).body.results).toHaveLength(1);
+    await world.editor.api.post(`${world.base}/comments/${hiddenId}/hide`, { reason: 'Unsafe' });
+    await world.editor.api.post(`${world.base}/comments/${redactedId}/redact`, {
+      ranges: [{ start: 8, end: 16 }],
+      reason: 'Place',
+    });
+
+    for (const user of [world.reviewer, world.otherReviewer, world.editor, world.admin]) {
+      expect((await search(user, { q: 'whistleblower' })).body.results).toEqual([]);
+      expect((await search(user, { q: 'Zanzibar' })).body.results).toEqual([]);
+      const shown = await search(user, { q: 'plain' });
+      expect(shown.body.results).toHaveLength(1);
+      expect(JSON.stringify(shown.body)).not.toContain('Zanzibar');
+    }
+
+    await world.editor.api.post(`${world.base}/comments/${hiddenId}/restore`);
+    expect((await search(world.reviewer, { q: 'whistleblower' })).body.results).toHaveLength(1);
+  });
+
+  it("finds no member by name or email in Chatham House mode, and shows no one's name", async () => {
+    const opened = await world.reviewer.api.post(`${world.base}/threads`, {
+      questionId: null,
+      body: 'Grievance mechanisms need funding.',
+    });
+    expect(opened.status).toBe(201);
+    for (const person of [world.reviewer, world.otherReviewer, world.editor]) {
+      for (const q of [person.name, person.name.split(' ')[0]!, person.email]) {
+        expect((await search(world.otherReviewer, { q })).body.results).toEqual([]);
+      }
+    }
+    const found = await search(world.otherReviewer, { q: 'grievance' });
+    expect(found.body.results).toHaveLength(1);
+    const raw = JSON.stringify(found.body);
+    expect(raw).not.toContain(world.reviewer.name);
+    expect(raw).not.toContain(world.reviewer.id);
+    // Organisers see names in Chatham House mode, as the thread shows them.
+    const forEditor = await search(world.editor, { q: 'grievance' });
+    expect(forEditor.body.results[0]).toMatchObject({ author: { name: world.reviewer.name } });
+  });
+
+  it('keeps every consultation to its own members and input', async () => {
+    const other = await buildThreadWorld(testApp);
+    await other.reviewer.api.post(`${other.base}/threads`, { questionId: null, body: 'Tariffs elsewhere' });
+    expect((await search(other.reviewer, { q: 'tariffs' }, other.base)).body.results).toHaveLength(1);
+    expect((await search(world.admin, { q: 'tariffs' })).body.results).toEqual([]);
+
+    const outsider = await buildUser(testApp);
+    const refused = await search(outsider, { q: 'tariffs' });
+    expect(refused.status).toBe(404);
+    expect((refused.body as unknown as { code: string }).code).toBe('CONSULTATION_NOT_FOUND');
+    expect((await search(world.admin, { q: 'tariffs' }, other.base)).status).toBe(404);
+  });
+
+  it('refuses an empty, missing or overlong query with the shared error body', async () => {
+    const refusals: Record<string, string>[] = [
+      { q: '' },
+      { q: '   ' },
+      {},
+      { q: 'x'.repeat(201) },
+      { q: 'a', groupId: 'nobody' },
+    ];
+    for (const params of refusals) {
+      const refused = await search(world.reviewer, params);
+      expect(refused.status).toBe(400);
+      expect(refused.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
+    }
+    const operators = await search(world.reviewer, { q: '"unclosed -or OR & | ! :* <->' });
+    expect(operators.status).toBe(200);
+  });
+
+  it('finds a word in each of the six UN languages, stemmed where the language has rules', async () => {
+    for (const { language, body, query, match } of LANGUAGES) {
+      expect((await world.admin.api.patch(world.base, { language })).status).toBe(200);
+      const opened = await world.reviewer.api.post(`${world.base}/threads`, { questionId: null, body });
+      const found = await search(world.observer, { q: query });
+      expect(
+        found.body.results.map((result) => result.threadId),
+        language,
+      ).toContain(opened.body.id);
+      const result = found.body.results.find((candidate) => candidate.threadId === opened.body.id)!;
+      expect(matchedWords(result), language).toEqual([match]);
+      expect(body, language).toContain(fragmentText(result));
+    }
+    // Chinese characters match as a run, wherever it stands, and only as a run.
+    expect((await search(world.observer, { q: '尊重人权' })).body.results).toHaveLength(1);
+    expect((await search(world.observer, { q: '权人' })).body.results).toEqual([]);
+    // Changing the language indexed the earlier input again, by the new rules.
+    expect((await search(world.observer, { q: 'protecting' })).body.results).toHaveLength(1);
+    expect((await search(world.observer, { q: 'protect' })).body.results).toEqual([]);
+    expect((await world.admin.api.patch(world.base, { language: 'de' })).status).toBe(400);
+  });
+});
