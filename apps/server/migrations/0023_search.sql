@@ -1,4 +1,5 @@
--- Full-text search of a consultation's input.
+-- Full-text search of a consultation's input: comments, the passages threads quote, the paper's
+-- text as it is and in each version, and the published session notes.
 --
 -- The language the input is mostly written in decides how words are stemmed: with the database's
 -- rules where it has them (Arabic, English, French, Russian, Spanish), as lower-cased words
@@ -61,11 +62,60 @@ END $$;
 CREATE TRIGGER threads_search BEFORE INSERT OR UPDATE OF quote ON threads
   FOR EACH ROW EXECUTE FUNCTION threads_search_update();
 
+-- The paper's text as plain text per section, for search: the current paper's (kept by the server
+-- as it stores the paper, since SQL cannot read a Yjs document) and each version's (written once).
+CREATE TABLE paper_section_texts (
+  section_id      uuid PRIMARY KEY REFERENCES sections (id) ON DELETE CASCADE,
+  consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  text            text NOT NULL,
+  search          tsvector
+);
+CREATE TABLE paper_version_texts (
+  version_id      uuid NOT NULL REFERENCES paper_versions (id) ON DELETE CASCADE,
+  -- As the version's outline has it: the section may be gone from the paper since.
+  section_id      uuid NOT NULL,
+  consultation_id uuid NOT NULL REFERENCES consultations (id) ON DELETE CASCADE,
+  text            text NOT NULL,
+  search          tsvector,
+  PRIMARY KEY (version_id, section_id)
+);
+
+CREATE FUNCTION texts_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search := search_vector((SELECT language FROM consultations WHERE id = NEW.consultation_id), NEW.text);
+  RETURN NEW;
+END $$;
+CREATE TRIGGER paper_section_texts_search BEFORE INSERT OR UPDATE OF text ON paper_section_texts
+  FOR EACH ROW EXECUTE FUNCTION texts_search_update();
+CREATE TRIGGER paper_version_texts_search BEFORE INSERT OR UPDATE OF text ON paper_version_texts
+  FOR EACH ROW EXECUTE FUNCTION texts_search_update();
+
+-- Published session notes are plain text already (0019): the questions' and the blocks' text.
+CREATE FUNCTION notes_text(content jsonb) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+AS $$
+  SELECT coalesce(string_agg(value #>> '{}', E'\n' ORDER BY n), '')
+  FROM jsonb_path_query(content, 'strict $.**.text') WITH ORDINALITY AS texts (value, n)
+$$;
+ALTER TABLE session_notes_publications ADD COLUMN search tsvector;
+CREATE FUNCTION notes_search_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.search := search_vector((SELECT language FROM consultations WHERE id = NEW.consultation_id),
+    notes_text(NEW.content));
+  RETURN NEW;
+END $$;
+CREATE TRIGGER session_notes_publications_search BEFORE INSERT OR UPDATE OF content
+  ON session_notes_publications FOR EACH ROW EXECUTE FUNCTION notes_search_update();
+
 CREATE FUNCTION consultations_search_reindex() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE threads SET search = search_vector(NEW.language, quote) WHERE consultation_id = NEW.id;
   UPDATE comments SET search = search_vector(NEW.language, body)
     WHERE thread_id IN (SELECT id FROM threads WHERE consultation_id = NEW.id);
+  UPDATE paper_section_texts SET search = search_vector(NEW.language, text) WHERE consultation_id = NEW.id;
+  UPDATE paper_version_texts SET search = search_vector(NEW.language, text) WHERE consultation_id = NEW.id;
+  UPDATE session_notes_publications SET search = search_vector(NEW.language, notes_text(content))
+    WHERE consultation_id = NEW.id;
   RETURN NULL;
 END $$;
 CREATE TRIGGER consultations_search_reindex AFTER UPDATE OF language ON consultations
@@ -74,6 +124,10 @@ CREATE TRIGGER consultations_search_reindex AFTER UPDATE OF language ON consulta
 
 UPDATE threads t SET search = search_vector(c.language, t.quote) FROM consultations c WHERE c.id = t.consultation_id;
 UPDATE comments SET body = body;
+UPDATE session_notes_publications SET content = content;
 
 CREATE INDEX comments_search_idx ON comments USING gin (search);
 CREATE INDEX threads_search_idx ON threads USING gin (search);
+CREATE INDEX paper_section_texts_search_idx ON paper_section_texts USING gin (search);
+CREATE INDEX paper_version_texts_search_idx ON paper_version_texts USING gin (search);
+CREATE INDEX session_notes_publications_search_idx ON session_notes_publications USING gin (search);

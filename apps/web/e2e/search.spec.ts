@@ -47,4 +47,13 @@ test('a reviewer searches the input from the keyboard, shares the search by its 
   await results.getByRole('link', { name: 'Open the thread' }).click();
   await expect(page.getByRole('searchbox', { name: 'Search the input' })).toHaveValue('');
   await expect(page.locator('li.thread-comment', { hasText: body })).toBeInViewport();
+
+  // The paper's text is searched too, and such a result leads to its section.
+  await box.fill('periodically assess adequacy');
+  await box.press('Enter');
+  const inPaper = page.getByRole('listitem').filter({ hasText: 'The paper' }).first();
+  await expect(inPaper.locator('mark')).toHaveText(['periodically', 'assess', 'adequacy']);
+  await expectNoAxeViolations(page);
+  await inPaper.getByRole('link', { name: 'Open in the paper' }).click();
+  await expect(page).toHaveURL(/\/paper#section-/);
 });

@@ -7,7 +7,9 @@ export const SEARCH_QUERY_MAX = 200;
 
 /**
  * A search with the thread list's filters: status, guiding question, section and the stakeholder
- * label as the caller sees it. `q` takes words, "quoted phrases", `or` and `-excluded` words.
+ * label as the caller sees it. The paper, its versions and the published notes are searched too,
+ * but for a status, question or label filter, which only threads have; a section filter keeps the
+ * paper's and versions' text of that section. `q` takes words, "quoted phrases", `or` and `-excluded` words.
  */
 export const searchQuery = threadListQuery.extend({ q: text({ max: SEARCH_QUERY_MAX }) });
 export type SearchQuery = z.infer<typeof searchQuery>;
@@ -27,7 +29,12 @@ const threadPlace = {
   fragment: z.array(highlightPart),
 };
 
-/** What a search found, best match first: a comment, or the quoted passage a thread is about. */
+const fragment = threadPlace.fragment;
+
+/**
+ * What a search found, best match first: a comment, the quoted passage a thread is about, a
+ * section of the paper as it is now or as a version has it, or an agenda session's published notes.
+ */
 export const searchResult = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('comment'),
@@ -37,6 +44,16 @@ export const searchResult = z.discriminatedUnion('type', [
     author: attribution,
   }),
   z.object({ type: z.literal('quote'), ...threadPlace }),
+  z.object({ type: z.literal('section'), sectionId: uuid, fragment }),
+  z.object({
+    type: z.literal('version'),
+    versionId: uuid,
+    versionName: z.string(),
+    /** The section as the version has it; it may have been removed from the paper since. */
+    sectionId: uuid,
+    fragment,
+  }),
+  z.object({ type: z.literal('notes'), sessionId: uuid, fragment }),
 ]);
 export type SearchResult = z.infer<typeof searchResult>;
 

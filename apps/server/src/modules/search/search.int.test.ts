@@ -1,13 +1,19 @@
-import type { SearchResult, SearchResults } from '@cw/shared';
+import { sectionFragmentName, type SearchResult, type SearchResults } from '@cw/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { buildUser } from '../../test/factories.js';
 import { startTestApp, type TestApp } from '../../test/test-app.js';
 import { BACKENDS } from '../../test/test-database.js';
 import { anchorFor, buildThreadWorld, type ThreadWorld } from '../../test/thread-fixtures.js';
+import { eventually } from '../../test/ws-clients.js';
+import { PaperRegistry } from '../collab/index.js';
 
 const matchedWords = (result: SearchResult) =>
   result.fragment.filter((part) => part.isMatch).map((part) => part.text);
 const fragmentText = (result: SearchResult) => result.fragment.map((part) => part.text).join('');
+/** The results about threads: comments and quotes. */
+const inThreads = (results: SearchResults) =>
+  results.results.flatMap((result) => (result.type === 'comment' || result.type === 'quote' ? [result] : []));
 
 /** A word in each of the six UN languages, found by another form of it where the language has stemming rules. */
 const LANGUAGES = [
@@ -89,7 +95,7 @@ describe.each(BACKENDS)('search on %s', (backend) => {
       note: 'Taken up',
     });
     const threadsOf = async (params: Record<string, string>) =>
-      (await search(world.observer, { q: 'procurement', ...params })).body.results.map((r) => r.threadId);
+      inThreads((await search(world.observer, { q: 'procurement', ...params })).body).map((r) => r.threadId);
 
     expect(await threadsOf({})).toHaveLength(2);
     expect(await threadsOf({ questionId: 'general' })).toEqual([general.body.id]);
@@ -187,12 +193,12 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     for (const { language, body, query, match } of LANGUAGES) {
       expect((await world.admin.api.patch(world.base, { language })).status).toBe(200);
       const opened = await world.reviewer.api.post(`${world.base}/threads`, { questionId: null, body });
-      const found = await search(world.observer, { q: query });
+      const found = inThreads((await search(world.observer, { q: query })).body);
       expect(
-        found.body.results.map((result) => result.threadId),
+        found.map((result) => result.threadId),
         language,
       ).toContain(opened.body.id);
-      const result = found.body.results.find((candidate) => candidate.threadId === opened.body.id)!;
+      const result = found.find((candidate) => candidate.threadId === opened.body.id)!;
       expect(matchedWords(result), language).toEqual([match]);
       expect(body, language).toContain(fragmentText(result));
     }
@@ -200,8 +206,68 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     expect((await search(world.observer, { q: '尊重人权' })).body.results).toHaveLength(1);
     expect((await search(world.observer, { q: '权人' })).body.results).toEqual([]);
     // Changing the language indexed the earlier input again, by the new rules.
-    expect((await search(world.observer, { q: 'protecting' })).body.results).toHaveLength(1);
-    expect((await search(world.observer, { q: 'protect' })).body.results).toEqual([]);
+    expect(inThreads((await search(world.observer, { q: 'protecting' })).body)).toHaveLength(1);
+    expect(inThreads((await search(world.observer, { q: 'protect' })).body)).toEqual([]);
     expect((await world.admin.api.patch(world.base, { language: 'de' })).status).toBe(400);
+  });
+
+  it("finds the paper's text as it is now, as each version has it, and each session's notes as last published", async () => {
+    const paperWorld = await buildThreadWorld(testApp);
+    const { base, sectionId } = paperWorld;
+    const sectionsFound = async (q: string) =>
+      (await search(paperWorld.observer, { q }, base)).body.results.filter((r) => r.type === 'section');
+
+    // The section's starting text, indexed by the first search that needs it.
+    const found = await sectionsFound('technology companies');
+    expect(found).toEqual([expect.objectContaining({ type: 'section', sectionId })]);
+    expect(matchedWords(found[0]!)).toEqual(['technology', 'companies']);
+
+    const saved = await paperWorld.editor.api.post(`${base}/versions`, { name: 'First draft' });
+    expect(saved.status).toBe(201);
+    await testApp.app
+      .get(PaperRegistry)
+      .change(paperWorld.consultation.id, 'chatham', paperWorld.editor.id, (doc) => {
+        const paragraph = doc.getXmlFragment(sectionFragmentName(sectionId)).get(0) as Y.XmlElement;
+        const text = paragraph.get(0) as Y.XmlText;
+        text.delete(0, text.length);
+        text.insert(0, 'Zeppelins carry the mail.');
+      });
+    // The edit is indexed once stored; the version keeps the text it was taken with.
+    await eventually(async () => expect(await sectionsFound('zeppelin')).toHaveLength(1));
+    expect(await sectionsFound('technology')).toEqual([]);
+    const inVersion = await search(paperWorld.reviewer, { q: 'technology' }, base);
+    expect(inVersion.body.results).toEqual([
+      expect.objectContaining({
+        type: 'version',
+        versionId: saved.body.id,
+        versionName: 'First draft',
+        sectionId,
+      }),
+    ]);
+    // Thread filters other than the section leave the paper out.
+    expect((await search(paperWorld.reviewer, { q: 'zeppelin', status: 'open' }, base)).body.results).toEqual(
+      [],
+    );
+    expect((await search(paperWorld.reviewer, { q: 'zeppelin', sectionId }, base)).body.results).toHaveLength(
+      1,
+    );
+
+    const { sql } = testApp.db;
+    const [session] = await sql<{ id: string }[]>`
+      INSERT INTO agenda_sessions (consultation_id, title, starts_at, ends_at)
+      VALUES (${paperWorld.consultation.id}, 'Morning', now(), now() + interval '1 hour') RETURNING id`;
+    const publish = (general: string) => sql`
+      INSERT INTO session_notes_publications (consultation_id, session_id, content, published_at)
+      VALUES (${paperWorld.consultation.id}, ${session!.id},
+              ${sql.json({ questions: [], general: [{ type: 'paragraph', text: general }] })}, clock_timestamp())`;
+    await publish('Participants asked for remedies.');
+    await publish('Participants asked for ombudspersons.');
+    const notes = await search(paperWorld.observer, { q: 'participant' }, base);
+    expect(notes.body.results).toEqual([expect.objectContaining({ type: 'notes', sessionId: session!.id })]);
+    expect(matchedWords(notes.body.results[0]!)).toEqual(['Participants']);
+    expect((await search(paperWorld.observer, { q: 'remedies' }, base)).body.results).toEqual([]);
+    // Another consultation's paper, versions and notes never answer.
+    expect((await search(world.observer, { q: 'zeppelin' })).body.results).toEqual([]);
+    expect((await search(world.observer, { q: 'ombudsperson' })).body.results).toEqual([]);
   });
 });

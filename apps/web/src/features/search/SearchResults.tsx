@@ -17,32 +17,88 @@ function Fragment({ parts }: { parts: readonly HighlightPart[] }) {
   );
 }
 
-function ResultCard({ result, consultation }: { result: SearchResult; consultation: ConsultationDetail }) {
+/** Where a result is and the link to it, in words. */
+function useResultPlace(consultation: ConsultationDetail) {
   const { t } = useTranslation();
   const authorName = useAuthorName();
-  const section = consultation.sections.find((candidate) => candidate.id === result.sectionId);
-  const question = consultation.questions.find((candidate) => candidate.id === result.questionId);
-  const place = [
-    question ? t('search.question', { number: question.number }) : null,
-    section ? t('paper.sectionHeading', { number: section.number, title: section.title }) : null,
-  ].filter(Boolean);
+  const base = `/consultations/${consultation.id}`;
+  const sectionName = (sectionId: string | null) => {
+    const section = consultation.sections.find((candidate) => candidate.id === sectionId);
+    return section ? t('paper.sectionHeading', { number: section.number, title: section.title }) : null;
+  };
+  return (result: SearchResult): { kind: string; where: string[]; to: string; link: string } => {
+    switch (result.type) {
+      case 'comment':
+      case 'quote': {
+        const question = consultation.questions.find((candidate) => candidate.id === result.questionId);
+        return {
+          kind:
+            result.type === 'comment'
+              ? t('search.comment', { author: authorName(result.author) })
+              : t('search.quote'),
+          where: [
+            question ? t('search.question', { number: question.number }) : null,
+            sectionName(result.sectionId),
+          ].filter((part) => part !== null),
+          to: `${base}/questions#thread-${result.threadId}`,
+          link: t('search.open'),
+        };
+      }
+      case 'section':
+        return {
+          kind: t('search.section'),
+          where: [sectionName(result.sectionId) ?? ''],
+          to: `${base}/paper#section-${result.sectionId}`,
+          link: t('search.openSection'),
+        };
+      case 'version':
+        return {
+          kind: t('search.version', { name: result.versionName }),
+          where: [sectionName(result.sectionId) ?? t('search.removedSection')],
+          to: `${base}/versions/${result.versionId}`,
+          link: t('search.openVersion'),
+        };
+      case 'notes': {
+        const session = consultation.sessions.find((candidate) => candidate.id === result.sessionId);
+        return {
+          kind: t('search.notes', { session: session?.title ?? '' }),
+          where: [],
+          to: `${base}/results`,
+          link: t('search.openNotes'),
+        };
+      }
+    }
+  };
+}
+
+const keyOf = (result: SearchResult) => {
+  switch (result.type) {
+    case 'comment':
+      return result.commentId;
+    case 'quote':
+      return `quote-${result.threadId}`;
+    case 'section':
+      return `section-${result.sectionId}`;
+    case 'version':
+      return `version-${result.versionId}-${result.sectionId}`;
+    case 'notes':
+      return `notes-${result.sessionId}`;
+  }
+};
+
+function ResultCard({ result, consultation }: { result: SearchResult; consultation: ConsultationDetail }) {
+  const place = useResultPlace(consultation)(result);
   return (
     <Card asChild>
       <li>
         <Flex direction="column" gap="1">
           <Text as="p" size="1" color="gray" highContrast>
-            <Text weight="bold">
-              {result.type === 'comment'
-                ? t('search.comment', { author: authorName(result.author) })
-                : t('search.quote')}
-            </Text>
-            {place.length > 0 ? ` · ${place.join(' · ')}` : null}
+            <Text weight="bold">{place.kind}</Text>
+            {place.where.length > 0 ? ` · ${place.where.join(' · ')}` : null}
           </Text>
           <Fragment parts={result.fragment} />
           <Link asChild size="2">
-            <RouterLink to={`/consultations/${consultation.id}/questions#thread-${result.threadId}`}>
-              {t('search.open')}
-            </RouterLink>
+            <RouterLink to={place.to}>{place.link}</RouterLink>
           </Link>
         </Flex>
       </li>
@@ -73,11 +129,7 @@ export function SearchResults({
         <Flex asChild direction="column" gap="2">
           <ul className="search-results">
             {results.map((result) => (
-              <ResultCard
-                key={result.type === 'comment' ? result.commentId : `quote-${result.threadId}`}
-                result={result}
-                consultation={consultation}
-              />
+              <ResultCard key={keyOf(result)} result={result} consultation={consultation} />
             ))}
           </ul>
         </Flex>
