@@ -187,6 +187,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
     }
     const operators = await search(world.reviewer, { q: '"unclosed -or OR & | ! :* <->' });
     expect(operators.status).toBe(200);
+    const stopWords = await search(world.reviewer, { q: 'the of and' });
+    expect(stopWords.status).toBe(200);
+    expect(stopWords.body.results).toEqual([]);
   });
 
   it('finds a word in each of the six UN languages, stemmed where the language has rules', async () => {
