@@ -9,7 +9,7 @@ import { useSearch } from './useSearch';
 import './search.css';
 
 /** The matched words marked; every part rendered as text, never as markup. */
-function Fragment({ parts }: { parts: readonly HighlightPart[] }) {
+export function HighlightedFragment({ parts }: { parts: readonly HighlightPart[] }) {
   return (
     <Text as="p" size="2" className="search-fragment">
       {parts.map((part, index) => (part.isMatch ? <mark key={index}>{part.text}</mark> : part.text))}
@@ -96,7 +96,7 @@ function ResultCard({ result, consultation }: { result: SearchResult; consultati
             <Text weight="bold">{place.kind}</Text>
             {place.where.length > 0 ? ` · ${place.where.join(' · ')}` : null}
           </Text>
-          <Fragment parts={result.fragment} />
+          <HighlightedFragment parts={result.fragment} />
           <Link asChild size="2">
             <RouterLink to={place.to}>{place.link}</RouterLink>
           </Link>
