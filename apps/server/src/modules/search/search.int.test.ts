@@ -136,6 +136,9 @@ describe.each(BACKENDS)('search on %s', (backend) => {
 
     await world.editor.api.post(`${world.base}/comments/${hiddenId}/restore`);
     expect((await search(world.reviewer, { q: 'whistleblower' })).body.results).toHaveLength(1);
+    // Deleted, it leaves a tombstone without text.
+    expect((await world.reviewer.api.delete(`${world.base}/comments/${hiddenId}`)).status).toBe(204);
+    expect((await search(world.reviewer, { q: 'whistleblower' })).body.results).toEqual([]);
   });
 
   it("finds no member by name or email in Chatham House mode, and shows no one's name", async () => {
