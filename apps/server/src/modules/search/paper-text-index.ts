@@ -18,6 +18,7 @@ export class PaperTextIndex implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('PaperTextIndex');
   private readonly scheduled = new Map<string, NodeJS.Timeout>();
   private unsubscribe: (() => void) | undefined;
+  private isClosing = false;
 
   constructor(
     private readonly papers: PaperRegistry,
@@ -28,7 +29,12 @@ export class PaperTextIndex implements OnModuleInit, OnModuleDestroy {
     this.unsubscribe = this.papers.onPaperStored((consultationId) => this.schedule(consultationId));
   }
 
+  /**
+   * Edits stored from now on (the registry drains its documents at shutdown) are indexed after the
+   * next edit of their paper, by whichever instance stores it.
+   */
   onModuleDestroy(): void {
+    this.isClosing = true;
     this.unsubscribe?.();
     for (const timer of this.scheduled.values()) clearTimeout(timer);
     this.scheduled.clear();
@@ -64,7 +70,7 @@ export class PaperTextIndex implements OnModuleInit, OnModuleDestroy {
   }
 
   private schedule(consultationId: string): void {
-    if (this.scheduled.has(consultationId)) return;
+    if (this.isClosing || this.scheduled.has(consultationId)) return;
     const timer = setTimeout(() => {
       this.scheduled.delete(consultationId);
       this.indexPaper(consultationId).catch((error: unknown) =>
