@@ -7,7 +7,7 @@ import { PaperTextIndex } from './paper-text-index.js';
 import { type SearchHit, SearchRepository } from './search.repository.js';
 
 /** The most results one answer holds. */
-export const SEARCH_RESULTS_MAX = 50;
+const SEARCH_RESULTS_MAX = 50;
 /**
  * Matches ranked before the stakeholder label filter, which depends on the viewer: enough that a
  * filtered search still fills an answer in all but extreme cases.
@@ -15,8 +15,9 @@ export const SEARCH_RESULTS_MAX = 50;
 const CANDIDATES_MAX = 200;
 
 /**
- * Search within what the caller may read: the index holds only text every reader of it sees, and each result's author is presented as the thread shows it to the caller, so a search
- * never attributes more than reading does.
+ * Search within what the caller may read: the index holds only text every reader of it sees, and
+ * each result's author is presented as the thread shows it to the caller, so a search never
+ * attributes more than reading does.
  */
 @Injectable()
 export class SearchService {
