@@ -27,6 +27,7 @@ import { MembersModule } from './modules/members/index.js';
 import { MetricsModule } from './modules/metrics/index.js';
 import { ModerationModule } from './modules/moderation/index.js';
 import { NotesModule } from './modules/notes/index.js';
+import { SearchModule } from './modules/search/index.js';
 import { StructureModule } from './modules/structure/index.js';
 import { TemplatesModule } from './modules/templates/index.js';
 import { commentsThrottler, ThreadsModule } from './modules/threads/index.js';
@@ -75,6 +76,7 @@ export class AppModule {
         LiveModule,
         EventsModule,
         ModerationModule,
+        SearchModule,
         VersionsModule,
         NotesModule,
         DashboardModule,

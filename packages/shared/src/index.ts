@@ -32,3 +32,4 @@ export * from './suggestions.js';
 export * from './live.js';
 export * from './schemas/live.js';
 export * from './schemas/mail.js';
+export * from './schemas/search.js';

@@ -1,5 +1,6 @@
 /**
- * The languages the app speaks: the six official languages of the United Nations, by their
+ * The languages the app speaks, and a consultation's input may be written in (search stems its
+ * words by that language's rules): the six official languages of the United Nations, by their
  * BCP 47 code (Chinese is Simplified Chinese).
  */
 export const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;

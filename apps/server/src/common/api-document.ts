@@ -33,6 +33,7 @@ const TAGS: Record<string, string> = {
   structure: "The paper's sections, the agenda, guiding questions, stakeholder groups and checklist",
   members: "The consultation's members, their roles and groups",
   threads: 'Comment threads on guiding questions and passages of the paper, replies and endorsements',
+  search: 'Full-text search of the input, within what the caller may read',
   moderation: 'Flagging comments, and hiding, redacting or restoring them',
   notifications: "The caller's own notifications",
   paper: 'Suggested changes to the paper: who made them, decisions and withdrawals',

@@ -1,4 +1,4 @@
-import { DEFAULT_LANGUAGE, isLanguage, pickLanguage, type Language } from '@cw/shared';
+import { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, pickLanguage, type Language } from '@cw/shared';
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './locales/en.json';
@@ -34,7 +34,7 @@ void i18next.use(initReactI18next).init({
   resources: { en: { translation: en } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: ['ar', 'en', 'es', 'fr', 'ru', 'zh'] satisfies Language[],
+  supportedLngs: [...LANGUAGES],
   interpolation: { escapeValue: false },
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LABEL_SCOPES } from '../attribution.js';
 import { ACTIONS } from '../permissions.js';
+import { DEFAULT_LANGUAGE, LANGUAGES } from '../languages.js';
 import { ATTRIBUTION_MODES, DEFAULT_TEXT_CHANGE_MODE, PHASES, ROLES, TEXT_CHANGE_MODES } from '../roles.js';
 import { SCHEDULED_PHASES } from '../schedule.js';
 import { instant, localDate, localDateTime, NO_CHANGE, text, timeZone, uuid } from './common.js';
@@ -10,6 +11,7 @@ export const role = z.enum(ROLES);
 export const phase = z.enum(PHASES);
 export const attributionMode = z.enum(ATTRIBUTION_MODES);
 export const textChanges = z.enum(TEXT_CHANGE_MODES);
+export const consultationLanguage = z.enum(LANGUAGES);
 
 /** Smallest number of distinct people behind a published figure (SPEC §3). */
 export const kThreshold = z.int().min(2).max(100);
@@ -102,6 +104,8 @@ export const consultationDetail = consultationSummary.extend({
   kThreshold,
   /** How reviewers may change the text; editors and admins always edit it directly. */
   textChanges,
+  /** The language of the input, which search stems words by. */
+  language: consultationLanguage,
   groups: z.array(consultationGroup),
   sections: z.array(section),
   sessions: z.array(agendaSession),
@@ -136,6 +140,7 @@ export const createConsultationBody = z.strictObject({
   timezone: timeZone.default('Europe/Zurich'),
   attributionMode: attributionMode.default('chatham'),
   textChanges: textChanges.default(DEFAULT_TEXT_CHANGE_MODE),
+  language: consultationLanguage.default(DEFAULT_LANGUAGE),
   opensOn: localDate.nullable().default(null),
   closesOn: localDate.nullable().default(null),
   /** Build sections, agenda and guiding questions from this template. */
@@ -160,6 +165,7 @@ export const updateConsultationBody = z
     timezone: timeZone,
     attributionMode,
     textChanges,
+    language: consultationLanguage,
     opensOn: localDate.nullable(),
     closesOn: localDate.nullable(),
     kThreshold,

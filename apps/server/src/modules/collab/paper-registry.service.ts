@@ -57,6 +57,8 @@ const PRESENCE_SWEEP_MS = 5_000;
 export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeApplicationShutdown {
   private readonly logger = new Logger('PaperRegistry');
   private readonly entries = new Map<string, Entry>();
+  /** Told the consultation after each batch of its paper's edits is stored. */
+  private readonly paperStoredListeners = new Set<(consultationId: string) => void>();
   private presenceTimer: NodeJS.Timeout | undefined;
   private readonly keepAlive = new SocketKeepAlive(() =>
     this.loadedDocuments().flatMap((document) => [...document.connections].map(({ socket }) => socket)),
@@ -92,6 +94,15 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
   /** The documents in memory. */
   loadedDocuments(): PaperDocument[] {
     return [...this.entries.values()].flatMap(({ document }) => (document ? [document] : []));
+  }
+
+  /**
+   * Calls `listener` with the consultation after each batch of edits to its paper is stored here
+   * (readers of the paper's text, such as the search index); returns the unsubscribe.
+   */
+  onPaperStored(listener: (consultationId: string) => void): () => void {
+    this.paperStoredListeners.add(listener);
+    return () => this.paperStoredListeners.delete(listener);
   }
 
   /** Sockets open on one document (0 when it is not loaded). */
@@ -270,6 +281,8 @@ export class PaperRegistry implements OnModuleInit, OnModuleDestroy, BeforeAppli
             // After the document has counted this batch into its stored size.
             setImmediate(() => {
               if (this.store.needsCompaction(document.storage)) void this.compact(documentId);
+              if (kind === 'paper')
+                for (const listener of this.paperStoredListeners) listener(consultationId);
             });
           },
         },

@@ -36,6 +36,7 @@ export class ConsultationBuilder {
         timezone: body.timezone,
         attributionMode: body.attributionMode,
         textChanges: body.textChanges,
+        language: body.language,
         opensOn: body.opensOn,
         closesOn: body.closesOn,
         kThreshold: 5,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { AttributionMode, ConsultationSummary, Phase, Role, TextChangeMode } from '@cw/shared';
+import type { AttributionMode, Language, ConsultationSummary, Phase, Role, TextChangeMode } from '@cw/shared';
 import { Database, type Queryable } from '../../db/database.js';
 
 interface SummaryRow {
@@ -16,12 +16,14 @@ interface SummaryRow {
   description: string;
   k_threshold: number;
   text_changes: TextChangeMode;
+  language: Language;
 }
 
 export interface ConsultationRecord extends ConsultationSummary {
   description: string;
   kThreshold: number;
   textChanges: TextChangeMode;
+  language: Language;
 }
 
 const toRecord = (row: SummaryRow): ConsultationRecord => ({
@@ -38,6 +40,7 @@ const toRecord = (row: SummaryRow): ConsultationRecord => ({
   description: row.description,
   kThreshold: row.k_threshold,
   textChanges: row.text_changes,
+  language: row.language,
 });
 
 /** The settings a consultation is created with or changed to. */
@@ -50,6 +53,7 @@ export interface ConsultationSettings {
   closesOn: string | null;
   kThreshold: number;
   textChanges: TextChangeMode;
+  language: Language;
 }
 
 @Injectable()
@@ -60,7 +64,7 @@ export class ConsultationsRepository {
   async listForUser(userId: string): Promise<ConsultationRecord[]> {
     const rows = await this.db.sql<SummaryRow[]>`
       SELECT c.id, c.title, c.phase, c.attribution_mode, c.timezone, c.opens_on::text, c.closes_on::text,
-             c.description, c.k_threshold, c.text_changes, m.role, m.group_id, g.name AS group_name
+             c.description, c.k_threshold, c.text_changes, c.language, m.role, m.group_id, g.name AS group_name
       FROM members m
       JOIN consultations c ON c.id = m.consultation_id
       JOIN stakeholder_groups g ON g.id = m.group_id
@@ -76,7 +80,7 @@ export class ConsultationsRepository {
   async findForUser(consultationId: string, userId: string, q: Queryable = this.db.sql, lock = false) {
     const [row] = await q<SummaryRow[]>`
       SELECT c.id, c.title, c.phase, c.attribution_mode, c.timezone, c.opens_on::text, c.closes_on::text,
-             c.description, c.k_threshold, c.text_changes, m.role, m.group_id, g.name AS group_name
+             c.description, c.k_threshold, c.text_changes, c.language, m.role, m.group_id, g.name AS group_name
       FROM members m
       JOIN consultations c ON c.id = m.consultation_id
       JOIN stakeholder_groups g ON g.id = m.group_id
@@ -91,10 +95,10 @@ export class ConsultationsRepository {
   ): Promise<string> {
     const [row] = await q<{ id: string }[]>`
       INSERT INTO consultations
-        (title, description, timezone, attribution_mode, text_changes, opens_on, closes_on, k_threshold,
-         template_id, created_by)
+        (title, description, timezone, attribution_mode, text_changes, language, opens_on, closes_on,
+         k_threshold, template_id, created_by)
       VALUES (${input.title}, ${input.description}, ${input.timezone}, ${input.attributionMode},
-              ${input.textChanges}, ${input.opensOn}, ${input.closesOn}, ${input.kThreshold},
+              ${input.textChanges}, ${input.language}, ${input.opensOn}, ${input.closesOn}, ${input.kThreshold},
               ${input.templateId}, ${input.createdBy})
       RETURNING id`;
     return row!.id;
@@ -104,7 +108,8 @@ export class ConsultationsRepository {
     await q`
       UPDATE consultations
       SET title = ${settings.title}, description = ${settings.description}, timezone = ${settings.timezone},
-          attribution_mode = ${settings.attributionMode}, text_changes = ${settings.textChanges}, opens_on = ${settings.opensOn},
+          attribution_mode = ${settings.attributionMode}, text_changes = ${settings.textChanges},
+          language = ${settings.language}, opens_on = ${settings.opensOn},
           closes_on = ${settings.closesOn}, k_threshold = ${settings.kThreshold}, updated_at = now()
       WHERE id = ${consultationId}`;
   }

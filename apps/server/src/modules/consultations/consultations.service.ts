@@ -42,6 +42,7 @@ const toSummary = ({
   description: _d,
   kThreshold: _k,
   textChanges: _t,
+  language: _l,
   ...summary
 }: ConsultationRecord): ConsultationSummary => summary;
 

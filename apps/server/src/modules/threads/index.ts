@@ -4,4 +4,4 @@ export { commentsThrottler } from './comments-throttler.js';
 export { DemoInputSeeder } from './demo-input.seeder.js';
 export { type ThreadChange, ThreadEventBus } from './thread-event-bus.js';
 export { presentThread } from './thread.presenter.js';
-export { ThreadsService } from './threads.service.js';
+export { isShownUnder, ThreadsService } from './threads.service.js';

@@ -41,7 +41,7 @@ const viewerOf = ({ auth, member }: Actor, labelScopes: LabelScopes): Viewer => 
 });
 
 /** Whether a comment is shown to the viewer under the label a `groupId` filter asks for. */
-function isShownUnder(author: Attribution, groupId: string): boolean {
+export function isShownUnder(author: Attribution, groupId: string): boolean {
   return groupId === POOLED_GROUPS_FILTER ? author.scope === 'pool' : author.group?.id === groupId;
 }
 

@@ -34,7 +34,8 @@ function withPaper<T>(state: Uint8Array, read: (doc: Y.Doc) => T): T {
   }
 }
 
-function sectionTexts(state: Uint8Array, outline: OutlineSection[]): SectionText[] {
+/** The plain text of each section of the outline in a stored paper (a version's, say). */
+export function sectionTexts(state: Uint8Array, outline: OutlineSection[]): SectionText[] {
   return withPaper(state, (doc) =>
     outline.map((section) => ({
       sectionId: section.id,

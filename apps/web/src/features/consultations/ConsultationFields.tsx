@@ -1,4 +1,4 @@
-import { ATTRIBUTION_MODES, TEXT_CHANGE_MODES } from '@cw/shared';
+import { ATTRIBUTION_MODES, LANGUAGES, TEXT_CHANGE_MODES } from '@cw/shared';
 import { TextArea, TextField } from '@radix-ui/themes';
 import { Controller, useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import type { ConsultationFieldValues } from './consultation-form';
 import { TimeZoneSelect } from './TimeZoneSelect';
 
 /**
- * Title, description, time zone, attribution mode and what reviewers may do with the text, for
+ * Title, description, time zone, attribution mode, what reviewers may do with the text and the
+ * language of the input, for
  * any form about a consultation: the form that holds them (react-hook-form, through its
  * provider) checks and sends them.
  */
@@ -64,6 +65,16 @@ export function ConsultationFields() {
         choices={TEXT_CHANGE_MODES.map((choice) => ({
           value: choice,
           label: t(`textChanges.${choice}.name`),
+        }))}
+      />
+      <ChoiceField
+        control={control}
+        name="language"
+        label={t('consultations.fields.language')}
+        hint={t('consultations.fields.languageHint')}
+        choices={LANGUAGES.map((choice) => ({
+          value: choice,
+          label: t(`languages.${choice}`),
         }))}
       />
     </>

@@ -42,6 +42,7 @@ describe('newConsultationForm', () => {
       timezone: 'America/New_York',
       attributionMode: 'chatham',
       textChanges: 'suggest',
+      language: 'en',
       opensOn: null,
       closesOn: null,
     });

@@ -3,6 +3,8 @@ import {
   updateConsultationBody,
   type AttributionMode,
   type ConsultationDetail,
+  type Language,
+  DEFAULT_LANGUAGE,
   DEFAULT_TEXT_CHANGE_MODE,
   type TextChangeMode,
   type UpdateConsultationBody,
@@ -16,6 +18,7 @@ export interface ConsultationFieldValues {
   timezone: string;
   attributionMode: AttributionMode;
   textChanges: TextChangeMode;
+  language: Language;
 }
 
 /** Radix Select cannot hold an empty value, so "no template" has its own marker. */
@@ -43,6 +46,7 @@ export function newConsultationValues(timezone: string): NewConsultationValues {
     timezone,
     attributionMode: 'chatham',
     textChanges: DEFAULT_TEXT_CHANGE_MODE,
+    language: DEFAULT_LANGUAGE,
     templateId: BLANK_TEMPLATE,
     agendaDate: '',
   };
@@ -75,6 +79,7 @@ export function consultationSettingsValues(consultation: ConsultationDetail): Co
     timezone: consultation.timezone,
     attributionMode: consultation.attributionMode,
     textChanges: consultation.textChanges,
+    language: consultation.language,
     opensOn: consultation.opensOn ?? '',
     closesOn: consultation.closesOn ?? '',
     kThreshold: String(consultation.kThreshold),

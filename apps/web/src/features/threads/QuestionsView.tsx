@@ -9,6 +9,8 @@ import { canDo } from '../consultations/useConsultations';
 import { useFollowedSession } from '../live/LiveFollow';
 import { NewThreadForm } from './NewThreadForm';
 import { questionsByAgenda, threadsByQuestion } from './question-agenda';
+import { SearchResults } from '../search/SearchResults';
+import { searchFromAddress } from '../search/search-query';
 import { filtersFromSearch } from './thread-filters';
 import { ThreadCardList } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
@@ -20,7 +22,9 @@ export function QuestionsView({ consultation }: { consultation: ConsultationDeta
   const { t } = useTranslation();
   const [search] = useSearchParams();
   const filters = useMemo(() => filtersFromSearch(search, consultation), [search, consultation]);
-  const threads = useThreads(consultation.id, filters);
+  const query = searchFromAddress(search);
+  // A search shows its results in place of the list.
+  const threads = useThreads(consultation.id, filters, query === undefined);
   const summary = useQuestionSummary(consultation.id);
   const actions = useThreadActions(consultation.id);
   const agenda = useMemo(() => questionsByAgenda(consultation), [consultation]);
@@ -39,7 +43,9 @@ export function QuestionsView({ consultation }: { consultation: ConsultationDeta
   return (
     <Flex direction="column" gap="5">
       <ThreadFilters consultation={consultation} />
-      {threads.isPending ? (
+      {query ? (
+        <SearchResults consultation={consultation} query={{ ...filters, q: query }} />
+      ) : threads.isPending ? (
         <LoadingState />
       ) : threads.error ? (
         <ErrorCallout error={threads.error} />

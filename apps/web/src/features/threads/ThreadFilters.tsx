@@ -4,10 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormField } from '../../ui/FormField';
+import { SearchBox } from '../search/SearchBox';
 import { ANY_FILTER as ANY, groupFilterChoices, withFilter } from './thread-filters';
 
 /**
- * Status, section and stakeholder-group filters, kept in the address. `defaultStatus`: the
+ * The search box and the status, section and stakeholder-group filters, kept in the address. `defaultStatus`: the
  * status the view lists when the address names none (shown as chosen).
  */
 export function ThreadFilters({
@@ -29,6 +30,7 @@ export function ThreadFilters({
   const sections = [...consultation.sections].sort((a, b) => a.position - b.position);
   return (
     <Flex gap="3" wrap="wrap" role="group" aria-label={t('threads.filters.title')}>
+      <SearchBox />
       {filters.includes('status') ? (
         <FormField label={t('threads.filters.status')}>
           {(control) => (

@@ -6,6 +6,8 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { ErrorCallout } from '../../ui/ErrorCallout';
 import { LoadingState } from '../../ui/LoadingState';
 import { questionsByAgenda, threadsByQuestion } from './question-agenda';
+import { SearchResults } from '../search/SearchResults';
+import { searchFromAddress } from '../search/search-query';
 import { filtersFromSearch } from './thread-filters';
 import { ThreadCardList } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
@@ -38,7 +40,9 @@ export function TriageView({ consultation }: { consultation: ConsultationDetail 
     () => filtersFromSearch(search, consultation, TRIAGE_STATUS),
     [search, consultation],
   );
-  const threads = useThreads(consultation.id, filters);
+  const query = searchFromAddress(search);
+  // A search shows its results in place of the list.
+  const threads = useThreads(consultation.id, filters, query === undefined);
   const actions = useThreadActions(consultation.id);
   const grouped = useMemo(() => threadsByQuestion(threads.data ?? []), [threads.data]);
   const questions = [...questionsByAgenda(consultation).flatMap((block) => block.questions), null];
@@ -50,7 +54,9 @@ export function TriageView({ consultation }: { consultation: ConsultationDetail 
         filters={['status', 'section']}
         defaultStatus={TRIAGE_STATUS}
       />
-      {threads.isPending ? (
+      {query ? (
+        <SearchResults consultation={consultation} query={{ ...filters, q: query }} />
+      ) : threads.isPending ? (
         <LoadingState />
       ) : threads.error ? (
         <ErrorCallout error={threads.error} />
