@@ -58,6 +58,32 @@ test('the admin downloads the DOCX summary notes and the CSV of all input, with 
   await expectNoAxeViolations(page);
 });
 
+test('the admin picks the language of an export, and gets its headings in that language', async ({
+  page,
+}) => {
+  await signIn(page, await demoAccountWithRole(page.request, 'admin'));
+  await openExports(page);
+  const language = page.getByRole('combobox', { name: 'Language of the export' });
+  // The app's language is the default.
+  await expect(language).toHaveValue('en');
+
+  await page.getByRole('radio', { name: /Summary notes \(Markdown\)/ }).click();
+  await language.selectOption('fr');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download' }).click();
+  const markdown = await downloadedText(await (await download).path(), false);
+  expect(markdown).toContain('# Notes de synthèse : ');
+  expect(markdown).toContain('## Prise en compte des contributions');
+  expect(markdown).not.toContain('How input was taken into account');
+
+  // PDF cannot be laid out in Arabic: the page says so before anything is asked.
+  await page.getByRole('radio', { name: /Summary notes \(PDF\)/ }).click();
+  await language.selectOption('ar');
+  await expect(page.getByText('PDF is not available in Arabic or Chinese')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Download' })).toBeDisabled();
+  await expectNoAxeViolations(page);
+});
+
 test('reviewers see no Exports page', async ({ page }) => {
   await signIn(page, await demoAccountWithRole(page.request, 'reviewer'));
   const response = await page.request.get('/api/consultations');

@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './languages.js';
+export * from './locale-check.js';
 export * from './attribution.js';
 export * from './permissions.js';
 export * from './input-rules.js';

@@ -7,6 +7,16 @@ export const LANGUAGES = ['ar', 'en', 'es', 'fr', 'ru', 'zh'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
+/** Each language by its own name, in the order the United Nations lists them: for menus. */
+export const LANGUAGE_NAMES: readonly (readonly [Language, string])[] = [
+  ['ar', 'العربية'],
+  ['zh', '中文（简体）'],
+  ['en', 'English'],
+  ['fr', 'Français'],
+  ['ru', 'Русский'],
+  ['es', 'Español'],
+];
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 }

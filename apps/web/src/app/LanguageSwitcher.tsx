@@ -1,19 +1,9 @@
-import type { Language } from '@cw/shared';
+import { type Language, LANGUAGE_NAMES } from '@cw/shared';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { savePreferences } from '../features/auth/api';
 import { CURRENT_USER_KEY, useCurrentUser } from '../features/auth/useCurrentUser';
 import { currentLanguage, switchLanguage } from '../i18n/i18n';
-
-/** Each language by its own name, in the order the United Nations lists them. */
-const LANGUAGE_NAMES: [Language, string][] = [
-  ['ar', 'العربية'],
-  ['zh', '中文（简体）'],
-  ['en', 'English'],
-  ['fr', 'Français'],
-  ['ru', 'Русский'],
-  ['es', 'Español'],
-];
 
 /**
  * The language picker in the header: the app switches at once; a signed-in account keeps the

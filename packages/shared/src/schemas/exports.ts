@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Language, LANGUAGES } from '../languages.js';
 import { uuid } from './common.js';
 
 /**
@@ -34,7 +35,18 @@ export const exportQuery = z.strictObject({
     .enum(['true', 'false'], { message: 'must be true or false' })
     .optional()
     .transform((value) => value === 'true'),
+  /**
+   * The language of the export's own words, dates and numbers; what people wrote stays as
+   * written. Default: the account's language, else English.
+   */
+  language: z.enum(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` }).optional(),
 });
+
+/**
+ * Languages PDF exports cannot be laid out in: the PDF renderer neither shapes Arabic nor lays
+ * text out right to left, and its font has no Chinese characters. Word and Markdown have them all.
+ */
+export const NO_PDF_LANGUAGES: readonly Language[] = ['ar', 'zh'];
 export type ExportQuery = z.infer<typeof exportQuery>;
 
 /**

@@ -33,7 +33,7 @@ export class ExportsController {
   @ApiOperation({
     summary: 'Export a file',
     description:
-      'The summary notes (Markdown, Word or PDF), the input as CSV, or the results (Markdown, Word or PDF), as an attachment. Names appear only for an admin asking `includeNames=true` under named attribution (403 for an editor).',
+      'The summary notes (Markdown, Word or PDF), the input as CSV, or the results (Markdown, Word or PDF), as an attachment. Names appear only for an admin asking `includeNames=true` under named attribution (403 for an editor). `language` sets the words, dates and numbers of the export (default: the account’s language, else English); PDF is not available in Arabic or Chinese (400).',
   })
   @Permission('exports.create')
   @ApiProduces(

@@ -365,6 +365,97 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
       expect(markdown).toContain('input from a cell of fewer than 5 people');
     });
 
+    it('in the language asked for: headers and headings translated, what people wrote as written', async () => {
+      const csv = async (language: string) => {
+        const answer = await download(
+          testApp,
+          input.world.editor,
+          `${exportsPath}/input-csv?language=${language}`,
+        );
+        expect(answer.status).toBe(200);
+        expect([...answer.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        return parse(answer.bytes, { bom: true, columns: true }) as Record<string, string>[];
+      };
+      const french = await csv('fr');
+      expect(Object.keys(french[0]!)).toEqual([
+        'Fil de discussion',
+        'Groupe de parties prenantes',
+        'Question directrice',
+        'Section du document',
+        'Passage cité',
+        'Texte',
+        'Statut',
+        'Suite donnée',
+        'Date',
+      ]);
+      expect(french.find((record) => record.Texte === MULTILINE)).toMatchObject({
+        'Groupe de parties prenantes': 'Un participant',
+        'Question directrice': '1. What should States require of companies?',
+        Statut: 'Résolu',
+        'Suite donnée': 'Contribution partiellement retenue',
+      });
+      expect(french.at(-1)).toMatchObject({
+        'Question directrice': 'Contributions générales',
+        Statut: 'Ouvert',
+      });
+      const chinese = await csv('zh');
+      expect(Object.keys(chinese[0]!)).toEqual([
+        '讨论串',
+        '利益攸关方群体',
+        '指导性问题',
+        '节',
+        '所引段落',
+        '文本',
+        '状态',
+        '处理结果',
+        '日期',
+      ]);
+      expect(chinese.map((record) => record['文本']).toSorted()).toEqual(
+        input.texts.map((text) => (text === FORMULA ? `'${text}` : text)).toSorted(),
+      );
+
+      const notes = async (language: string, headings: string[]) => {
+        const answer = await download(
+          testApp,
+          input.world.editor,
+          `${exportsPath}/summary-markdown?language=${language}`,
+        );
+        expect(answer.status).toBe(200);
+        for (const heading of headings) expect(answer.text).toContain(heading);
+        for (const body of input.texts) {
+          for (const line of body.split('\n')) expect(answer.text).toContain(`> ${line}`);
+        }
+        expect(answer.text).not.toContain('How input was taken into account');
+      };
+      await notes('fr', [
+        '# Notes de synthèse : ',
+        '## Séance : Session 1',
+        '### Question 1 : What should States require of companies?',
+        '## Prise en compte des contributions',
+        '| Question directrice |',
+      ]);
+      await notes('zh', [
+        '# 简要记录：',
+        '## 会议：Session 1',
+        '### 问题1：What should States require of companies?',
+        '## 意见如何得到考虑',
+        '| 指导性问题 |',
+      ]);
+    });
+
+    it('in the account’s language when none is asked for, else in English', async () => {
+      const { editor } = input.world;
+      expect((await editor.api.patch('/api/auth/me', { language: 'es' })).status).toBe(200);
+      try {
+        const answer = await download(testApp, editor, `${exportsPath}/summary-markdown`);
+        expect(answer.text).toContain('# Notas de síntesis: ');
+        const english = await download(testApp, editor, `${exportsPath}/summary-markdown?language=en`);
+        expect(english.text).toContain('# Summary notes: ');
+      } finally {
+        await editor.api.patch('/api/auth/me', { language: 'en' });
+      }
+    });
+
     it('a session filter keeps only that session’s questions', async () => {
       const answer = await download(
         testApp,
@@ -505,6 +596,9 @@ describe.each(BACKENDS)('exports on %s', (backend) => {
         ['/exports/input-csv?sessionId=7d8e1f7a-3c2b-4b5a-9e6d-1a2b3c4d5e6f', 'query.sessionId'],
         ['/exports/input-csv?includeNames=yes', 'query.includeNames'],
         ['/exports/input-csv?phase=open', 'query'],
+        ['/exports/input-csv?language=de', 'query.language'],
+        ['/exports/summary-pdf?language=zh', 'query.language'],
+        ['/exports/results-pdf?language=ar', 'query.language'],
       ];
       for (const [path, field] of cases) {
         const answer = await world.admin.api.get(`${world.base}${path}`);

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AgendaItemKind, LabelScope, SuggestionOutcome, ThreadOutcome, ThreadStatus } from '@cw/shared';
+import type {
+  AgendaItemKind,
+  LabelScope,
+  Language,
+  SuggestionOutcome,
+  ThreadOutcome,
+  ThreadStatus,
+} from '@cw/shared';
 import { Database } from '../../db/database.js';
 
 /**
@@ -110,6 +117,13 @@ export class ExportsRepository {
     const [row] = await this.db.sql<{ title: string; timezone: string; k_threshold: number }[]>`
       SELECT title, timezone, k_threshold FROM consultations WHERE id = ${consultationId}`;
     return { title: row!.title, timezone: row!.timezone, kThreshold: row!.k_threshold };
+  }
+
+  /** The language the account chose for the app, if it chose one: its exports' default. */
+  async accountLanguage(userId: string): Promise<Language | null> {
+    const [row] = await this.db.sql<{ language: Language | null }[]>`
+      SELECT language FROM users WHERE id = ${userId}`;
+    return row?.language ?? null;
   }
 
   /** The agenda's items in order, review sessions and programme items alike, or the one asked for. */

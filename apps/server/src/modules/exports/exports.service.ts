@@ -1,10 +1,13 @@
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import {
+  DEFAULT_LANGUAGE,
   type ExportFormat,
   type ExportQuery,
   instantToZoned,
+  type Language,
   mayExportNames,
+  NO_PDF_LANGUAGES,
   SUGGESTION_STATES,
   THREAD_OUTCOMES,
 } from '@cw/shared';
@@ -15,6 +18,7 @@ import { GroupLabelsRepository, inputRowKey, labelRows } from '../attribution/in
 import { SessionNotesService } from '../notes/index.js';
 import { ResultsService } from '../results/index.js';
 import { GENERAL_KEY, InputFiguresRepository, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
+import { type ExportText, exportText } from './export-text.js';
 import { inputCsvStream } from './input-csv.js';
 import { type ConsultationFacts, ExportsRepository, type ExportScope } from './exports.repository.js';
 import { buildResultsNotes } from './results-notes.js';
@@ -69,10 +73,16 @@ export class ExportsService {
     private readonly notes: SessionNotesService,
   ) {}
 
-  /** Every export is recorded in the audit log: which, of what, and with or without names. */
+  /**
+   * Every export is recorded in the audit log: which, of what, and with or without names. Its
+   * words are in the language asked for, else the account's, else English.
+   */
   async export(actor: Actor, format: ExportFormat, query: ExportQuery): Promise<ExportFile> {
     const { member } = actor;
-    const scope = await this.scope(member, format, query);
+    const language =
+      query.language ?? (await this.exports.accountLanguage(actor.auth.userId)) ?? DEFAULT_LANGUAGE;
+    const scope = await this.scope(member, format, query, language);
+    const text = exportText(language);
     await this.audit.record(actor, {
       action: 'export.created',
       target: { type: 'export', id: null, label: format },
@@ -85,12 +95,12 @@ export class ExportsService {
       const { document, render } = DOCUMENTS[format];
       const notes =
         document === 'summary'
-          ? await this.summaryNotes(member, scope, consultation)
-          : buildResultsNotes(await this.results.read(actor), {
-              title: consultation.title,
-              timezone: consultation.timezone,
-              generatedAt: new Date(),
-            });
+          ? await this.summaryNotes(member, scope, consultation, text)
+          : buildResultsNotes(
+              await this.results.read(actor),
+              { title: consultation.title, timezone: consultation.timezone, generatedAt: new Date() },
+              text,
+            );
       return {
         filename: `${document === 'summary' ? 'summary-notes' : 'results'}-${day}.${RENDERED[render].extension}`,
         contentType: RENDERED[render].contentType,
@@ -102,7 +112,12 @@ export class ExportsService {
       filename: `input-${day}.csv`,
       contentType: 'text/csv; charset=utf-8',
       rows: await this.exports.inputCount(scope),
-      body: inputCsvStream(this.exports.inputCsvRows(scope, CSV_BATCH_ROWS), labelScopes, scope.includeNames),
+      body: inputCsvStream(
+        this.exports.inputCsvRows(scope, CSV_BATCH_ROWS),
+        labelScopes,
+        scope.includeNames,
+        text,
+      ),
     };
   }
 
@@ -111,7 +126,21 @@ export class ExportsService {
     member: MembershipContext,
     format: ExportFormat,
     query: ExportQuery,
+    language: Language,
   ): Promise<ExportScope> {
+    if (format.endsWith('-pdf') && NO_PDF_LANGUAGES.includes(language)) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        'PDF exports cannot be written in Arabic or Chinese: choose Word or Markdown, or another language',
+        [
+          {
+            path: 'query.language',
+            message: 'PDF exports are not available in Arabic or Chinese; Word and Markdown are',
+            code: 'invalid',
+          },
+        ],
+      );
+    }
     if (format.startsWith('results-') && (query.includeNames || query.sessionId !== undefined)) {
       const field = query.includeNames ? 'includeNames' : 'sessionId';
       throw new AppError('VALIDATION_FAILED', 'The results cover the whole consultation and name no one', [
@@ -163,6 +192,7 @@ export class ExportsService {
     member: MembershipContext,
     scope: ExportScope,
     consultation: ConsultationFacts,
+    text: ExportText,
   ): Promise<SummaryNotes> {
     const [sessions, questions, groups, input, suggestions, labelScopes, sessionNotes] = await Promise.all([
       this.exports.sessions(scope.consultationId, scope.sessionId),
@@ -214,23 +244,26 @@ export class ExportsService {
       ]),
     ]);
     const notesBySession = new Map(sessionNotes.map(({ session, ...read }) => [session.id, read]));
-    return buildSummaryNotes({
-      consultation,
-      // Programme items (opening remarks, wrap-up…) have no input: they are in only with notes.
-      sessions: sessions.filter((session) => session.kind === 'review' || notesBySession.has(session.id)),
-      sessionNotes: notesBySession,
-      isSessionFiltered: scope.sessionId !== undefined,
-      questions,
-      groups,
-      labelScopes,
-      labels: labelRows(groups, labelScopes, keysWithInput),
-      input,
-      commentsByLabel: figureRows.filter((row) => row.table === 'byLabel'),
-      threadsByOutcome: figureRows.filter((row) => row.table === 'byOutcome'),
-      suggestions,
-      suggestionsByState: figureRows.filter((row) => row.table === 'suggestions'),
-      includeNames: scope.includeNames,
-      generatedAt: new Date(),
-    });
+    return buildSummaryNotes(
+      {
+        consultation,
+        // Programme items (opening remarks, wrap-up…) have no input: they are in only with notes.
+        sessions: sessions.filter((session) => session.kind === 'review' || notesBySession.has(session.id)),
+        sessionNotes: notesBySession,
+        isSessionFiltered: scope.sessionId !== undefined,
+        questions,
+        groups,
+        labelScopes,
+        labels: labelRows(groups, labelScopes, keysWithInput),
+        input,
+        commentsByLabel: figureRows.filter((row) => row.table === 'byLabel'),
+        threadsByOutcome: figureRows.filter((row) => row.table === 'byOutcome'),
+        suggestions,
+        suggestionsByState: figureRows.filter((row) => row.table === 'suggestions'),
+        includeNames: scope.includeNames,
+        generatedAt: new Date(),
+      },
+      text,
+    );
   }
 }

@@ -3,7 +3,10 @@ import { buffer } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it, vi } from 'vitest';
 import type { InputCsvRow } from './exports.repository.js';
+import { exportText } from './export-text.js';
 import { inputCsvStream } from './input-csv.js';
+
+const english = exportText('en');
 
 function row(overrides: Partial<InputCsvRow> = {}): InputCsvRow {
   return {
@@ -37,7 +40,7 @@ async function* batches(rows: InputCsvRow[]) {
 describe('inputCsvStream', () => {
   it('writes a BOM, a header and CRLF records, quoting per RFC 4180', async () => {
     const body = 'Line one, with "quotes"\nline two';
-    const csv = await text(inputCsvStream(batches([row({ body })]), SCOPES, false));
+    const csv = await text(inputCsvStream(batches([row({ body })]), SCOPES, false, english));
     expect(
       csv.startsWith(
         '\uFEFFThread,Stakeholder group,Guiding question,Section,Quoted passage,Text,Status,Outcome,Date\r\n',
@@ -63,7 +66,7 @@ describe('inputCsvStream', () => {
     'makes a cell starting like a formula (%j) plain text with an apostrophe',
     async (body) => {
       const csv = await text(
-        inputCsvStream(batches([row({ body, quote: body, group_name: body })]), SCOPES, false),
+        inputCsvStream(batches([row({ body, quote: body, group_name: body })]), SCOPES, false, english),
       );
       const [record] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
       expect(record!.Text).toBe(`'${body}`);
@@ -88,6 +91,7 @@ describe('inputCsvStream', () => {
         ]),
         SCOPES,
         false,
+        english,
       ),
     );
     const [record] = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -110,6 +114,7 @@ describe('inputCsvStream', () => {
         ]),
         SCOPES,
         false,
+        english,
       ),
     );
     const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
@@ -123,11 +128,15 @@ describe('inputCsvStream', () => {
   });
 
   it('adds a Name column only when names are included', async () => {
-    const named = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), SCOPES, true));
+    const named = await text(
+      inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), SCOPES, true, english),
+    );
     expect((parse(named, { bom: true, columns: true }) as Record<string, string>[])[0]!.Name).toBe(
       'Rosa Reviewer',
     );
-    const plain = await text(inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), SCOPES, false));
+    const plain = await text(
+      inputCsvStream(batches([row({ author_name: 'Rosa Reviewer' })]), SCOPES, false, english),
+    );
     expect(plain).not.toContain('Rosa Reviewer');
     expect(plain).not.toContain('Name');
   });
@@ -145,7 +154,7 @@ describe('inputCsvStream', () => {
         isClosed = true;
       }
     }
-    const stream = inputCsvStream(endless(), SCOPES, false);
+    const stream = inputCsvStream(endless(), SCOPES, false, english);
     // Unread, the stream fills its buffer to the high-water mark, then stops pulling from the
     // source: a few batches, not the endless source.
     await vi.waitFor(() =>
@@ -157,5 +166,33 @@ describe('inputCsvStream', () => {
     expect(batchesRead).toBeLessThan(20);
     stream.destroy();
     await vi.waitFor(() => expect(isClosed).toBe(true));
+  });
+
+  it('writes its headers and its own words in the language asked for, and what people wrote as written', async () => {
+    const csv = await text(
+      inputCsvStream(
+        batches([
+          row({ body: 'A comment', question_number: null }),
+          row({ label_scope: 'pool', group_id: 'g-company' }),
+        ]),
+        SCOPES,
+        false,
+        exportText('ru'),
+      ),
+    );
+    expect(
+      csv.startsWith(
+        '\uFEFFВетка обсуждения,Группа заинтересованных сторон,Руководящий вопрос,Раздел,Цитируемый фрагмент,Текст,Статус,Итог,Дата\r\n',
+      ),
+    ).toBe(true);
+    const records = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(records[0]).toMatchObject({
+      'Руководящий вопрос': 'Общие замечания',
+      Текст: 'A comment',
+      Статус: 'Рассмотрена',
+      Итог: 'Изменения не требуются',
+      Дата: '2026-03-02',
+    });
+    expect(records[1]!['Группа заинтересованных сторон']).toBe('Другие заинтересованные стороны');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type FigureRow } from '../statistics/index.js';
+import { exportText } from './export-text.js';
 import { publishedTable } from './published-table.js';
 
 const rows = [
@@ -29,16 +30,19 @@ function published(figures: Record<string, [comments: number, isPartial?: boolea
 }
 
 const build = (cells: FigureRow[], k = 5) =>
-  publishedTable({
-    heading: 'Input',
-    caption: 'Comments',
-    corner: 'Question',
-    rows,
-    columns,
-    cells,
-    k,
-    metric: 'comments',
-  });
+  publishedTable(
+    {
+      heading: 'Input',
+      caption: 'Comments',
+      corner: 'Question',
+      rows,
+      columns,
+      cells,
+      k,
+      metric: 'comments',
+    },
+    exportText('en'),
+  );
 
 describe('publishedTable', () => {
   it('shows every figure, zeros included, when none had input left out', () => {
@@ -76,6 +80,6 @@ describe('publishedTable', () => {
     );
     expect(table.rows[0]).toEqual(['Question 1', '12', 'withheld', 'at least 12']);
     expect(table.rows[2]).toEqual(['Total', '12', 'withheld', 'at least 12']);
-    expect(table.footnote).toContain('"at least n" and "withheld": input from a cell of fewer than 4 people');
+    expect(table.footnote).toContain('“at least n” and “withheld”: input from a cell of fewer than 4 people');
   });
 });

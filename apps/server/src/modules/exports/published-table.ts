@@ -1,5 +1,5 @@
 import { type ExactFigures, type FigureRow, layOut } from '../statistics/index.js';
-import { atLeast, WITHHELD } from './export-labels.js';
+import type { ExportText } from './export-text.js';
 import type { NotesTable } from './summary-notes.model.js';
 
 export interface TableAxis {
@@ -20,14 +20,13 @@ export interface PublishedTableInput {
   k: number;
 }
 
-const TOTAL = 'Total';
-
 /**
  * A count table as published: each figure counts the input of cells drawn from at least k people
  * only (see InputFiguresRepository). A figure some of whose input was left out reads "at least n",
- * or "withheld" when none of it is left. Missing cells are zero.
+ * or "withheld" when none of it is left. Missing cells are zero. Figures and words are in
+ * `text`'s language.
  */
-export function publishedTable(input: PublishedTableInput): NotesTable {
+export function publishedTable(input: PublishedTableInput, text: ExportText): NotesTable {
   const { rows, columns, k } = input;
   const table = layOut(
     input.cells,
@@ -37,21 +36,20 @@ export function publishedTable(input: PublishedTableInput): NotesTable {
   let hasPartial = false;
   const show = ({ figures, isPartial }: { figures: ExactFigures; isPartial: boolean }): string => {
     const value = figures[input.metric];
-    if (!isPartial) return String(value);
+    if (!isPartial) return text.number(value);
     hasPartial = true;
-    return value === 0 ? WITHHELD : atLeast(value);
+    return value === 0 ? text.t('labels.withheld') : text.t('labels.atLeast', { value: text.number(value) });
   };
+  const total = text.t('labels.total');
   const body = rows.map((row, r) => [row.label, ...table.cells[r]!.map(show), show(table.rowTotals[r]!)]);
-  const totals = [TOTAL, ...table.columnTotals.map(show), show(table.grandTotal)];
+  const totals = [total, ...table.columnTotals.map(show), show(table.grandTotal)];
   return {
     heading: input.heading,
     caption: input.caption,
-    header: [input.corner, ...columns.map((column) => column.label), TOTAL],
+    header: [input.corner, ...columns.map((column) => column.label), total],
     rows: [...body, totals],
     footnote: hasPartial
-      ? `"at least n" and "${WITHHELD}": input from a cell of fewer than ${k} people ` +
-        '(by stakeholder group, guiding question, section, day, phase and outcome) is left out of every ' +
-        'published figure, so no such cell can be worked out from them.'
+      ? text.t('tables.footnote', { count: k, withheld: text.t('labels.withheld') })
       : null,
   };
 }

@@ -1,11 +1,12 @@
 import {
   type ConsultationResults,
   type Figure,
-  instantToZoned,
+  PARTICIPANT_LABEL,
+  POOLED_GROUPS_LABEL,
   type ResultSuggestion,
   type ResultThread,
 } from '@cw/shared';
-import { atLeast, HIDDEN_TEXT, OUTCOME_LABELS, SUGGESTION_STATE_LABELS, WITHHELD } from './export-labels.js';
+import type { ExportText } from './export-text.js';
 import { sessionNotesText, suggestedChange } from './summary-notes.js';
 import type { NotesGroup, NotesPart, NotesTable, NotesThread, SummaryNotes } from './summary-notes.model.js';
 
@@ -16,43 +17,69 @@ export interface ResultsFacts {
   generatedAt: Date;
 }
 
+/** A label as the results give it, the pooled labels in the export's words. */
+function shown(label: string, { t }: ExportText): string {
+  if (label === POOLED_GROUPS_LABEL) return t('labels.pooledGroups');
+  if (label === PARTICIPANT_LABEL) return t('labels.participant');
+  return label;
+}
+
 /** Items under their labels, in the order the labels first appear. */
 function byLabel<T extends { label: string }>(
   items: readonly T[],
-  toThread: (item: T) => NotesThread,
+  toThread: (item: T, text: ExportText) => NotesThread,
+  text: ExportText,
 ): NotesGroup[] {
   const groups = new Map<string, NotesThread[]>();
-  for (const item of items) groups.set(item.label, [...(groups.get(item.label) ?? []), toThread(item)]);
-  return [...groups].map(([heading, threads]) => ({ heading, threads }));
+  for (const item of items) groups.set(item.label, [...(groups.get(item.label) ?? []), toThread(item, text)]);
+  return [...groups].map(([label, threads]) => ({ heading: shown(label, text), threads }));
 }
 
-function threadNotes(thread: ResultThread): NotesThread {
-  const where = thread.section ? ` (section ${thread.section.number} ${thread.section.title})` : '';
+function threadNotes(thread: ResultThread, text: ExportText): NotesThread {
+  const { t } = text;
+  const quote = thread.quote;
   return {
-    passage: thread.quote === null ? null : `On the passage${where}: “${thread.quote}”`,
-    comments: [{ label: thread.label, text: thread.opening ?? HIDDEN_TEXT }],
-    outcome: thread.outcome ? `Outcome: ${OUTCOME_LABELS[thread.outcome]}` : 'Outcome: not yet resolved',
+    passage:
+      quote === null
+        ? null
+        : thread.section
+          ? t('notes.passageInSection', {
+              quote,
+              section: `${thread.section.number} ${thread.section.title}`,
+            })
+          : t('notes.passage', { quote }),
+    comments: [{ label: shown(thread.label, text), text: thread.opening ?? t('labels.hidden') }],
+    outcome: thread.outcome
+      ? t('notes.outcome', { outcome: t(`labels.outcomes.${thread.outcome}`) })
+      : t('notes.outcomeOpen'),
     note: thread.reason.trim() ? thread.reason : null,
   };
 }
 
-function suggestionNotes(suggestion: ResultSuggestion): NotesThread {
+function suggestionNotes(suggestion: ResultSuggestion, text: ExportText): NotesThread {
   return {
-    passage: suggestedChange(suggestion),
+    passage: suggestedChange(suggestion, text),
     comments: [],
-    outcome: `Decision: ${SUGGESTION_STATE_LABELS[suggestion.outcome]}`,
+    outcome: text.t('notes.decision', { state: text.t(`labels.states.${suggestion.outcome}`) }),
     note: suggestion.reason.trim() ? suggestion.reason : null,
   };
 }
 
 type Participation = NonNullable<ConsultationResults['participation']>;
 
-function participationTable(results: ConsultationResults, participation: Participation): NotesTable {
+function participationTable(
+  results: ConsultationResults,
+  participation: Participation,
+  text: ExportText,
+): NotesTable {
+  const { t } = text;
   let hasPartial = false;
   const show = (figure: Figure) => {
-    if (typeof figure === 'number') return String(figure);
+    if (typeof figure === 'number') return text.number(figure);
     hasPartial = true;
-    return figure.atLeast === 0 ? WITHHELD : atLeast(figure.atLeast);
+    return figure.atLeast === 0
+      ? t('labels.withheld')
+      : t('labels.atLeast', { value: text.number(figure.atLeast) });
   };
   const row = (label: string, figures: Participation['total']) => [
     label,
@@ -61,12 +88,15 @@ function participationTable(results: ConsultationResults, participation: Partici
     show(figures.active),
   ];
   return {
-    heading: 'Who took part',
-    caption: 'Members invited, joined and active, by stakeholder group.',
-    header: ['Stakeholder group', 'Invited', 'Joined', 'Active'],
-    rows: [...participation.rows.map((r) => row(r.label, r.figures)), row('Total', participation.total)],
+    heading: t('tables.whoTookPart'),
+    caption: t('tables.participationCaption'),
+    header: [t('tables.group'), t('tables.invited'), t('tables.joined'), t('tables.active')],
+    rows: [
+      ...participation.rows.map((r) => row(shown(r.label, text), r.figures)),
+      row(t('labels.total'), participation.total),
+    ],
     footnote: hasPartial
-      ? `"at least n" and "${WITHHELD}": no figure counts fewer than ${results.kThreshold} people.`
+      ? t('tables.participationFootnote', { count: results.kThreshold, withheld: t('labels.withheld') })
       : null,
   };
 }
@@ -75,42 +105,54 @@ function participationTable(results: ConsultationResults, participation: Partici
  * The published results as a document for posting elsewhere (SPEC §5): what every member reads
  * on the results page — each agenda session's notes, how each thread and decided suggestion was
  * taken into account, by guiding question and section, under group labels only — and who took
- * part. Laid out by the summary notes' renderers, so the formats say the same thing.
+ * part. Laid out by the summary notes' renderers, so the formats say the same thing. Its own
+ * words, dates and figures are in `text`'s language; what people wrote is as they wrote it.
  */
-export function buildResultsNotes(results: ConsultationResults, facts: ResultsFacts): SummaryNotes {
+export function buildResultsNotes(
+  results: ConsultationResults,
+  facts: ResultsFacts,
+  text: ExportText,
+): SummaryNotes {
+  const { t } = text;
+  const timezone = facts.timezone;
   const onQuestion = (questionId: string | null) =>
-    results.threads.filter((t) => t.questionId === questionId);
-  const wallClock = (instant: string) => instantToZoned(new Date(instant), facts.timezone).replace('T', ' ');
+    results.threads.filter((thread) => thread.questionId === questionId);
   const sessions: NotesPart[] = results.sessions.map((session) => ({
-    heading: `Session: ${session.title}`,
-    intro: [`${wallClock(session.startsAt)} to ${wallClock(session.endsAt)} (${facts.timezone})`],
+    heading: t('notes.session', { title: session.title }),
+    intro: [
+      t('notes.timeInZone', {
+        time: text.timeRange(new Date(session.startsAt), new Date(session.endsAt), timezone),
+        timezone,
+      }),
+    ],
     sessionNotes: sessionNotesText(
       {
         notes: session.notes,
         publishedAt: session.notes.publishedAt === null ? null : new Date(session.notes.publishedAt),
       },
-      facts.timezone,
+      timezone,
+      text,
     ),
     questions: [],
   }));
   const account: NotesPart = {
-    heading: 'How input was taken into account',
+    heading: t('notes.accountHeading'),
     intro: [],
     sessionNotes: null,
     questions: [
       ...results.questions.map((question) => ({
-        heading: `Question ${question.number}. ${question.text}`,
+        heading: t('notes.question', { number: question.number, text: question.text }),
         intro: [],
-        emptyText: onQuestion(question.id).length === 0 ? 'No input.' : null,
-        groups: byLabel(onQuestion(question.id), threadNotes),
+        emptyText: onQuestion(question.id).length === 0 ? t('notes.noInput') : null,
+        groups: byLabel(onQuestion(question.id), threadNotes, text),
       })),
       ...(onQuestion(null).length > 0
         ? [
             {
-              heading: 'General input',
+              heading: t('labels.generalInput'),
               intro: [],
               emptyText: null,
-              groups: byLabel(onQuestion(null), threadNotes),
+              groups: byLabel(onQuestion(null), threadNotes, text),
             },
           ]
         : []),
@@ -122,34 +164,31 @@ export function buildResultsNotes(results: ConsultationResults, facts: ResultsFa
       ? []
       : [
           {
-            heading: 'Suggested changes to the paper',
-            intro: [
-              'The changes to the text reviewers suggested and the editors decided on, with the reason given.',
-            ],
+            heading: t('notes.suggestedHeading'),
+            intro: [t('notes.suggestedIntro')],
             sessionNotes: null,
             questions: sections.map((section) => ({
-              heading: `Section ${section.number} ${section.title}`,
+              heading: t('notes.sectionHeading', { section: `${section.number} ${section.title}` }),
               intro: [],
               emptyText: null,
               groups: byLabel(
                 results.suggestions.filter((s) => s.section.id === section.id),
                 suggestionNotes,
+                text,
               ),
             })),
           },
         ];
   return {
-    title: `Results: ${facts.title}`,
+    language: text.language,
+    title: t('notes.resultsTitle', { title: facts.title }),
     preamble: [
-      `Prepared on ${instantToZoned(facts.generatedAt, facts.timezone).slice(0, 10)} (${facts.timezone}).`,
-      results.isPublished
-        ? 'As published to the members of the consultation.'
-        : 'A preview: the consultation is not published yet.',
-      'Input is shown by stakeholder group only; no participant is named. Groups with fewer than ' +
-        `${results.kThreshold} members are not named.`,
+      t('notes.prepared', { date: text.date(facts.generatedAt, timezone), timezone }),
+      t(results.isPublished ? 'notes.resultsPublished' : 'notes.resultsPreview'),
+      t('notes.resultsAttribution', { count: results.kThreshold }),
     ],
     parts: [...sessions, account, ...suggested],
-    accountHeading: 'Participation',
-    tables: results.participation ? [participationTable(results, results.participation)] : [],
+    accountHeading: t('notes.participationHeading'),
+    tables: results.participation ? [participationTable(results, results.participation, text)] : [],
   };
 }

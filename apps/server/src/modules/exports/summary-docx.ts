@@ -7,6 +7,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  type IParagraphOptions,
   Packer,
   Paragraph,
   Table,
@@ -20,6 +21,27 @@ import type { NotesTable, SessionNotesText, SummaryNotes } from './summary-notes
 
 /** Left indent of a comment, in twentieths of a point; each level of list or quote adds one more. */
 const INDENT = 360;
+
+/** Word's language tag for each language the notes are written in. */
+const WORD_LANGUAGES = {
+  ar: 'ar-SA',
+  en: 'en-GB',
+  es: 'es-ES',
+  fr: 'fr-FR',
+  ru: 'ru-RU',
+  zh: 'zh-CN',
+} as const;
+
+/**
+ * Whether paragraphs run right to left (Arabic): Word then puts their start, their indents and
+ * a table's first column on the right. Each paragraph says so itself, rather than the document
+ * defaults, as every reader honours that.
+ */
+type Direction = { rtl: boolean };
+
+function newParagraph(options: IParagraphOptions, { rtl }: Direction): Paragraph {
+  return new Paragraph(rtl ? { ...options, bidirectional: true } : options);
+}
 
 /** A comment's run as Word runs: its formatting, its line breaks, and its link. */
 function commentRuns(run: CommentRun): (TextRun | ExternalHyperlink)[] {
@@ -42,15 +64,24 @@ function commentRuns(run: CommentRun): (TextRun | ExternalHyperlink)[] {
  * A comment's blocks as indented paragraphs, its light Markdown as Word formatting (bold,
  * italics, links, lists, code, quotes); `lead` (the author's label) opens the first paragraph.
  */
-function commentParagraphs(blocks: readonly CommentBlock[], lead: TextRun[], level = 1): Paragraph[] {
+function commentParagraphs(
+  blocks: readonly CommentBlock[],
+  lead: TextRun[],
+  direction: Direction,
+  level = 1,
+): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   const add = (children: (TextRun | ExternalHyperlink)[], indent: number, hanging = 0) => {
     const opening = paragraphs.length === 0 && level === 1 ? lead : [];
     paragraphs.push(
-      new Paragraph({
-        indent: { left: indent, ...(hanging ? { hanging } : {}) },
-        children: [...opening, ...children],
-      }),
+      newParagraph(
+        {
+          // Right to left, a comment is indented from the right: Word's start side.
+          indent: { [direction.rtl ? 'start' : 'left']: indent, ...(hanging ? { hanging } : {}) },
+          children: [...opening, ...children],
+        },
+        direction,
+      ),
     );
   };
   for (const block of blocks) {
@@ -62,7 +93,8 @@ function commentParagraphs(blocks: readonly CommentBlock[], lead: TextRun[], lev
         add(commentRuns({ text: block.text, code: true }), INDENT * level);
         break;
       case 'quote':
-        for (const paragraph of commentParagraphs(block.blocks, [], level + 1)) paragraphs.push(paragraph);
+        for (const paragraph of commentParagraphs(block.blocks, [], direction, level + 1))
+          paragraphs.push(paragraph);
         break;
       case 'list':
         block.items.forEach((item, index) => {
@@ -71,7 +103,8 @@ function commentParagraphs(blocks: readonly CommentBlock[], lead: TextRun[], lev
           const runs = first?.kind === 'paragraph' ? first.runs.flatMap(commentRuns) : [];
           add([new TextRun({ text: marker }), ...runs], INDENT * (level + 1), INDENT / 2);
           const after = first?.kind === 'paragraph' ? rest : item;
-          for (const paragraph of commentParagraphs(after, [], level + 1)) paragraphs.push(paragraph);
+          for (const paragraph of commentParagraphs(after, [], direction, level + 1))
+            paragraphs.push(paragraph);
         });
         break;
     }
@@ -87,31 +120,43 @@ function runs(text: string, style: { bold?: boolean; italics?: boolean } = {}): 
     .map((line, index) => new TextRun({ text: line, ...style, ...(index > 0 ? { break: 1 } : {}) }));
 }
 
-function paragraph(text: string, style: { bold?: boolean; italics?: boolean } = {}): Paragraph {
-  return new Paragraph({ children: runs(text, style) });
+function paragraph(
+  text: string,
+  direction: Direction,
+  style: { bold?: boolean; italics?: boolean } = {},
+): Paragraph {
+  return newParagraph({ children: runs(text, style) }, direction);
 }
 
-function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
-  return new Paragraph({ heading: level, children: runs(text) });
+function heading(
+  text: string,
+  level: (typeof HeadingLevel)[keyof typeof HeadingLevel],
+  direction: Direction,
+): Paragraph {
+  return newParagraph({ heading: level, children: runs(text) }, direction);
 }
 
-function sessionNotes(notes: SessionNotesText): Paragraph[] {
+function sessionNotes(notes: SessionNotesText, direction: Direction): Paragraph[] {
   const children = [
-    heading(notes.heading, HeadingLevel.HEADING_2),
-    ...notes.intro.map((line) => paragraph(line, { italics: true })),
+    heading(notes.heading, HeadingLevel.HEADING_2, direction),
+    ...notes.intro.map((line) => paragraph(line, direction, { italics: true })),
   ];
   for (const part of notes.parts) {
-    if (part.heading) children.push(heading(part.heading, HeadingLevel.HEADING_3));
+    if (part.heading) children.push(heading(part.heading, HeadingLevel.HEADING_3, direction));
     for (const block of part.blocks) {
       if (block.type === 'item')
-        children.push(new Paragraph({ bullet: { level: 0 }, children: runs(block.text) }));
-      else children.push(paragraph(block.text, { bold: block.type === 'heading' }));
+        children.push(newParagraph({ bullet: { level: 0 }, children: runs(block.text) }, direction));
+      else children.push(paragraph(block.text, direction, { bold: block.type === 'heading' }));
     }
   }
   return children;
 }
 
-function table(notesTable: NotesTable): (Paragraph | Table)[] {
+function table(notesTable: NotesTable, direction: Direction): (Paragraph | Table)[] {
+  // Labels on the reading side, figures on the other: Word's start and end when right to left.
+  const [labelSide, figureSide] = direction.rtl
+    ? [AlignmentType.START, AlignmentType.END]
+    : [AlignmentType.LEFT, AlignmentType.RIGHT];
   const row = (cells: string[], isHeader: boolean) =>
     new TableRow({
       tableHeader: isHeader,
@@ -119,22 +164,26 @@ function table(notesTable: NotesTable): (Paragraph | Table)[] {
         (text, index) =>
           new TableCell({
             children: [
-              new Paragraph({
-                alignment: index === 0 ? AlignmentType.LEFT : AlignmentType.RIGHT,
-                children: runs(text, { bold: isHeader }),
-              }),
+              newParagraph(
+                {
+                  alignment: index === 0 ? labelSide : figureSide,
+                  children: runs(text, { bold: isHeader }),
+                },
+                direction,
+              ),
             ],
           }),
       ),
     });
   return [
-    heading(notesTable.heading, HeadingLevel.HEADING_3),
-    paragraph(notesTable.caption),
+    heading(notesTable.heading, HeadingLevel.HEADING_3, direction),
+    paragraph(notesTable.caption, direction),
     new Table({
       width: { size: 100, type: WidthType.PERCENTAGE },
+      ...(direction.rtl ? { visuallyRightToLeft: true } : {}),
       rows: [row(notesTable.header, true), ...notesTable.rows.map((cells) => row(cells, false))],
     }),
-    ...(notesTable.footnote ? [paragraph(notesTable.footnote, { italics: true })] : []),
+    ...(notesTable.footnote ? [paragraph(notesTable.footnote, direction, { italics: true })] : []),
   ];
 }
 
@@ -146,52 +195,70 @@ export async function renderSummaryDocx(
   notes: SummaryNotes,
   blocksOf: (markdown: string) => CommentBlock[],
 ): Promise<Buffer> {
+  const direction: Direction = { rtl: notes.language === 'ar' };
   const children: (Paragraph | Table)[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: runs(notes.title) }),
-    ...notes.preamble.map((line) => paragraph(line)),
+    newParagraph({ heading: HeadingLevel.TITLE, children: runs(notes.title) }, direction),
+    ...notes.preamble.map((line) => paragraph(line, direction)),
   ];
   for (const part of notes.parts) {
     children.push(
-      heading(part.heading, HeadingLevel.HEADING_1),
-      ...part.intro.map((line) => paragraph(line)),
-      ...(part.sessionNotes ? sessionNotes(part.sessionNotes) : []),
+      heading(part.heading, HeadingLevel.HEADING_1, direction),
+      ...part.intro.map((line) => paragraph(line, direction)),
+      ...(part.sessionNotes ? sessionNotes(part.sessionNotes, direction) : []),
     );
     for (const question of part.questions) {
       children.push(
-        heading(question.heading, HeadingLevel.HEADING_2),
-        ...question.intro.map((line) => paragraph(line)),
+        heading(question.heading, HeadingLevel.HEADING_2, direction),
+        ...question.intro.map((line) => paragraph(line, direction)),
       );
-      if (question.emptyText) children.push(paragraph(question.emptyText, { italics: true }));
+      if (question.emptyText) children.push(paragraph(question.emptyText, direction, { italics: true }));
       for (const group of question.groups) {
-        children.push(heading(group.heading, HeadingLevel.HEADING_3));
+        children.push(heading(group.heading, HeadingLevel.HEADING_3, direction));
         for (const thread of group.threads) {
-          if (thread.passage) children.push(paragraph(thread.passage, { italics: true }));
+          if (thread.passage) children.push(paragraph(thread.passage, direction, { italics: true }));
           for (const comment of thread.comments) {
             children.push(
-              ...commentParagraphs(blocksOf(comment.text), [
-                new TextRun({ text: `${comment.label}: `, bold: true }),
-              ]),
+              ...commentParagraphs(
+                blocksOf(comment.text),
+                [new TextRun({ text: `${comment.label}: `, bold: true })],
+                direction,
+              ),
             );
           }
           children.push(
-            new Paragraph({
-              spacing: { after: 240 },
-              children: [
-                new TextRun({ text: thread.outcome, bold: true }),
-                ...(thread.note ? [new TextRun({ text: ' ' }), ...runs(thread.note)] : []),
-              ],
-            }),
+            newParagraph(
+              {
+                spacing: { after: 240 },
+                children: [
+                  new TextRun({ text: thread.outcome, bold: true }),
+                  ...(thread.note ? [new TextRun({ text: ' ' }), ...runs(thread.note)] : []),
+                ],
+              },
+              direction,
+            ),
           );
         }
       }
     }
   }
-  children.push(heading(notes.accountHeading, HeadingLevel.HEADING_1));
-  for (const notesTable of notes.tables) children.push(...table(notesTable));
+  children.push(heading(notes.accountHeading, HeadingLevel.HEADING_1, direction));
+  for (const notesTable of notes.tables) children.push(...table(notesTable, direction));
 
+  const tag = WORD_LANGUAGES[notes.language];
   const document = new Document({
     title: notes.title,
     creator: 'Consultation Workspace',
+    // Spelling, hyphenation and fonts follow the notes' language; Arabic runs are right to left.
+    styles: {
+      default: {
+        document: {
+          run: {
+            language: { value: tag, eastAsia: tag, bidirectional: tag },
+            ...(direction.rtl ? { rightToLeft: true } : {}),
+          },
+        },
+      },
+    },
     sections: [{ children }],
   });
   return Packer.toBuffer(document);

@@ -3,6 +3,7 @@ import { escapeInline, renderSummaryMarkdown } from './summary-markdown.js';
 import type { SummaryNotes } from './summary-notes.model.js';
 
 const notes: SummaryNotes = {
+  language: 'en',
   title: 'Summary notes: Smart mix',
   preamble: ['Prepared on 2026-03-02 (Europe/Zurich).'],
   parts: [

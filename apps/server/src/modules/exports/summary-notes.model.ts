@@ -1,3 +1,5 @@
+import type { Language } from '@cw/shared';
+
 /**
  * The summary notes as a document with every text already decided: what the notes say, not how
  * they look. The Markdown and DOCX renderers only lay this out, so both formats say the same
@@ -5,6 +7,8 @@
  * Plain data, so it can be handed to a worker thread.
  */
 export interface SummaryNotes {
+  /** The language of the notes' own words (Arabic is laid out right to left). */
+  language: Language;
   title: string;
   /** Lines under the title: date, scope, how input is attributed. */
   preamble: string[];

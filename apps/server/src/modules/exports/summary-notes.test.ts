@@ -1,6 +1,8 @@
 import type { DashboardRow } from '@cw/shared';
 import { describe, expect, it } from 'vitest';
 import type { InputRecord, SuggestionRecord } from './exports.repository.js';
+import { exportText } from './export-text.js';
+import { renderSummaryMarkdown } from './summary-markdown.js';
 import { buildSummaryNotes, type SummaryInput } from './summary-notes.js';
 
 const CIVIL = { id: 'g-civil', name: 'Civil society organisation' };
@@ -101,6 +103,7 @@ describe('buildSummaryNotes', () => {
           decided({ section: '2 Remedy', outcome: 'rejected' }),
         ],
       }),
+      exportText('en'),
     );
     const part = notes.parts.find((p) => p.heading === 'Suggested changes to the paper')!;
     expect(part.questions.map((q) => q.heading)).toEqual(['Section 1 Scope', 'Section 2 Remedy']);
@@ -130,19 +133,22 @@ describe('buildSummaryNotes', () => {
   });
 
   it('has no part on suggested changes when none was decided', () => {
-    const notes = buildSummaryNotes(source());
+    const notes = buildSummaryNotes(source(), exportText('en'));
     expect(notes.parts.map((part) => part.heading)).not.toContain('Suggested changes to the paper');
   });
 
   it('orders session → question → opening group, with passages, outcomes and notes', () => {
-    const notes = buildSummaryNotes(source());
-    expect(notes.preamble[0]).toBe('Prepared on 2026-03-03 (Europe/Zurich).');
+    const notes = buildSummaryNotes(source(), exportText('en'));
+    expect(notes.preamble[0]).toBe('Prepared on March 3, 2026 (Europe/Zurich).');
     expect(notes.parts.map((part) => part.heading)).toEqual([
       'Session: Scoping',
       'Questions outside the agenda',
       'General input',
     ]);
-    expect(notes.parts[0]!.intro).toEqual(['2026-03-02 10:00 to 2026-03-02 11:30 (Europe/Zurich)']);
+    // The session's times on the consultation's wall clock, as Intl writes a range in English.
+    expect(notes.parts[0]!.intro).toEqual([
+      expect.stringMatching(/^March 2, 2026, 10:00\s–\s11:30\sAM \(Europe\/Zurich\)$/u),
+    ]);
     const [question] = notes.parts[0]!.questions;
     expect(question!.heading).toBe('Question 1. What is in scope?');
     expect(question!.intro).toEqual([
@@ -199,29 +205,39 @@ describe('buildSummaryNotes', () => {
           ],
         ]),
       }),
+      exportText('en'),
     );
     expect(published.parts[0]!.sessionNotes).toEqual({
       heading: 'Session notes',
-      intro: ['Published 2026-03-02 17:05 (Europe/Zurich). No participant is named.'],
+      intro: [
+        expect.stringMatching(
+          /^Published March 2, 2026 at 5:05\sPM \(Europe\/Zurich\)\. No participant is named\.$/u,
+        ),
+      ],
       parts: [
         { heading: 'Question 1. What is in scope?', blocks: [{ type: 'item', text: 'Procurement' }] },
         { heading: 'General notes', blocks: [{ type: 'paragraph', text: 'A lively session.' }] },
       ],
     });
-    expect(buildSummaryNotes(source()).parts.map((part) => part.sessionNotes)).toEqual([null, null, null]);
+    expect(buildSummaryNotes(source(), exportText('en')).parts.map((part) => part.sessionNotes)).toEqual([
+      null,
+      null,
+      null,
+    ]);
   });
 
   it('labels quotes by k-anonymous label only, even when the records carry a name, unless names were granted', () => {
     const labels = (includeNames: boolean) =>
-      buildSummaryNotes(source({ includeNames })).parts[0]!.questions[0]!.groups[0]!.threads[0]!.comments.map(
-        (comment) => comment.label,
-      );
+      buildSummaryNotes(
+        source({ includeNames }),
+        exportText('en'),
+      ).parts[0]!.questions[0]!.groups[0]!.threads[0]!.comments.map((comment) => comment.label);
     expect(labels(false)).toEqual([CIVIL.name, POOLED]);
     expect(labels(true)).toEqual([CIVIL.name, `Carl (${COMPANY.name})`]);
   });
 
   it('lists as silent only the groups it names, never the pooled ones', () => {
-    const notes = buildSummaryNotes(source());
+    const notes = buildSummaryNotes(source(), exportText('en'));
     const [question] = notes.parts[0]!.questions;
     expect(question!.intro).toContain('No threads opened from: State / public authority.');
     expect(JSON.stringify(notes)).not.toContain(ACADEMIA.name);
@@ -234,6 +250,7 @@ describe('buildSummaryNotes', () => {
         questions: source().questions.slice(0, 1),
         input: source().input.slice(0, 5),
       }),
+      exportText('en'),
     );
     expect(notes.parts.map((part) => part.heading)).toEqual(['Session: Scoping']);
     expect(notes.preamble).toContain('Agenda session: Scoping.');
@@ -241,7 +258,7 @@ describe('buildSummaryNotes', () => {
   });
 
   it('tabulates outcomes per question and comments per group, general input included', () => {
-    const notes = buildSummaryNotes(source());
+    const notes = buildSummaryNotes(source(), exportText('en'));
     expect(notes.tables.map((table) => table.heading)).toEqual([
       'Outcomes per guiding question',
       'Input per stakeholder group',
@@ -271,5 +288,36 @@ describe('buildSummaryNotes', () => {
       'General input',
       'Total',
     ]);
+  });
+});
+
+describe('buildSummaryNotes in another language', () => {
+  it('writes its own words, dates and figures in French and leaves what people wrote as written', () => {
+    const markdown = renderSummaryMarkdown(buildSummaryNotes(source(), exportText('fr')));
+    expect(markdown).toContain('# Notes de synthèse : Smart mix');
+    expect(markdown).toContain('Document établi le 3 mars 2026 (Europe/Zurich).');
+    expect(markdown).toContain('## Séance : Scoping');
+    expect(markdown).toContain('### Question 1 : What is in scope?');
+    expect(markdown).toContain('#### Autres parties prenantes');
+    expect(markdown).toContain('## Prise en compte des contributions');
+    expect(markdown).toContain('### Suites données par question directrice');
+    expect(markdown).toContain('| Question directrice | Contribution retenue |');
+    expect(markdown).toContain('**Suite donnée : Contribution retenue** Added to the draft.');
+    expect(markdown).toContain('> Civil, while small');
+    expect(markdown).not.toMatch(/Question 1\. |Outcome:|Other stakeholders|Summary notes/);
+  });
+
+  it('counts in the plural form the language has for the number', () => {
+    const russian = (k: number) =>
+      buildSummaryNotes(
+        source({ consultation: { ...source().consultation, kThreshold: k } }),
+        exportText('ru'),
+      ).preamble;
+    expect(russian(2)).toContain(
+      'Ни один показатель не учитывает вклад из ячейки, в которую входит менее 2 человек.',
+    );
+    expect(russian(21)).toContain(
+      'Ни один показатель не учитывает вклад из ячейки, в которую входит менее 21 человека.',
+    );
   });
 });

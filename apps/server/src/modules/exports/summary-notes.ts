@@ -1,6 +1,5 @@
 import {
   type DashboardRow,
-  instantToZoned,
   type LabelScope,
   type PublishedNotesText,
   SUGGESTION_STATES,
@@ -8,7 +7,7 @@ import {
 } from '@cw/shared';
 import { inputRowKey } from '../attribution/index.js';
 import { type FigureRow, GENERAL_KEY, OPEN_KEY, suggestionStateKey } from '../statistics/index.js';
-import { HIDDEN_TEXT, OUTCOME_LABELS, SUGGESTION_STATE_LABELS } from './export-labels.js';
+import { type ExportText, shownLabel } from './export-text.js';
 import type {
   ConsultationFacts,
   GroupFacts,
@@ -60,42 +59,46 @@ export interface SummaryInput {
   generatedAt: Date;
 }
 
-/** One instant as the consultation's wall clock, `YYYY-MM-DD HH:mm`. */
-const wallClock = (instant: Date, timeZone: string) => instantToZoned(instant, timeZone).replace('T', ' ');
-
 /**
  * The summary notes (SPEC §5): per agenda session → guiding question → the input grouped by the
  * k-anonymous label of the group that opened each thread, each thread's outcome and note; then
  * questions outside the agenda and general input; then the suggested changes decided, by section;
  * then how input was taken into account, as published tables. Every group label follows the label rule, whoever asks; names appear only
- * when granted, and then only input made under `named` mode is listed at all.
+ * when granted, and then only input made under `named` mode is listed at all. The notes' own
+ * words, dates and figures are in `text`'s language; what people wrote is as they wrote it.
  */
-export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
+export function buildSummaryNotes(input: SummaryInput, text: ExportText): SummaryNotes {
+  const source = {
+    ...input,
+    labels: input.labels.map((row) => ({ ...row, label: shownLabel(text, row.scope, row.label) })),
+  };
   const { consultation, labels } = source;
-  const threadsByQuestion = groupThreads(source);
+  const { t } = text;
+  const timezone = consultation.timezone;
+  const threadsByQuestion = groupThreads(source, text);
 
   const question = (facts: QuestionFacts): NotesQuestion =>
     questionNotes(
-      `Question ${facts.number}. ${facts.text}`,
-      facts.sections.length > 0 ? [`Sections: ${facts.sections.join('; ')}`] : [],
+      t('notes.question', { number: facts.number, text: facts.text }),
+      facts.sections.length > 0 ? [t('notes.sections', { sections: text.list(facts.sections) })] : [],
       threadsByQuestion.get(facts.id) ?? new Map(),
       labels,
+      text,
     );
 
   const parts: NotesPart[] = source.sessions.map((session) => ({
-    heading: `Session: ${session.title}`,
+    heading: t('notes.session', { title: session.title }),
     intro: [
-      `${wallClock(session.startsAt, consultation.timezone)} to ` +
-        `${wallClock(session.endsAt, consultation.timezone)} (${consultation.timezone})`,
+      t('notes.timeInZone', { time: text.timeRange(session.startsAt, session.endsAt, timezone), timezone }),
     ],
-    sessionNotes: sessionNotesText(source.sessionNotes.get(session.id), consultation.timezone),
+    sessionNotes: sessionNotesText(source.sessionNotes.get(session.id), timezone, text),
     questions: source.questions.filter((facts) => facts.sessionId === session.id).map(question),
   }));
   if (!source.isSessionFiltered) {
     const outside = source.questions.filter((facts) => facts.sessionId === null);
     if (outside.length > 0)
       parts.push({
-        heading: 'Questions outside the agenda',
+        heading: t('notes.outsideAgenda'),
         intro: [],
         sessionNotes: null,
         questions: outside.map(question),
@@ -103,81 +106,88 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
     const general = threadsByQuestion.get(null);
     if (general) {
       parts.push({
-        heading: 'General input',
+        heading: t('labels.generalInput'),
         intro: [],
         sessionNotes: null,
-        questions: [questionNotes('Input not tied to a guiding question', [], general, labels)],
+        questions: [questionNotes(t('notes.notTiedToQuestion'), [], general, labels, text)],
       });
     }
   }
 
-  const suggested = suggestionNotes(source);
+  const suggested = suggestionNotes(source, text);
   if (suggested) parts.push(suggested);
 
   const rows: TableAxis[] = source.questions.map((facts) => ({
     key: facts.id,
-    label: `Question ${facts.number}`,
+    label: t('notes.questionRow', { number: facts.number }),
   }));
-  if (!source.isSessionFiltered) rows.push({ key: GENERAL_KEY, label: 'General input' });
+  if (!source.isSessionFiltered) rows.push({ key: GENERAL_KEY, label: t('labels.generalInput') });
   const k = consultation.kThreshold;
 
   return {
-    title: `Summary notes: ${consultation.title}`,
+    language: text.language,
+    title: t('notes.summaryTitle', { title: consultation.title }),
     preamble: [
-      `Prepared on ${instantToZoned(source.generatedAt, consultation.timezone).slice(0, 10)} (${consultation.timezone}).`,
+      t('notes.prepared', { date: text.date(source.generatedAt, timezone), timezone }),
       ...(source.isSessionFiltered && source.sessions[0]
-        ? [`Agenda session: ${source.sessions[0].title}.`]
+        ? [t('notes.agendaSession', { title: source.sessions[0].title })]
         : []),
-      source.includeNames
-        ? 'Only input given while the consultation was named is listed, with the names of the ' +
-          'participants who gave it, as an admin asked for this named consultation.'
-        : 'Input is shown by stakeholder group only; no participant is named.',
-      `Groups with fewer than ${k} members are not named: their input is shown as from ` +
-        '"Other stakeholders", or "A participant" when even those together are fewer.',
-      `No figure counts input from a cell of fewer than ${k} people.`,
+      t(source.includeNames ? 'notes.namedInput' : 'notes.groupsOnly'),
+      t('notes.smallGroups', {
+        count: k,
+        pooled: t('labels.pooledGroups'),
+        participant: t('labels.participant'),
+      }),
+      t('notes.smallCells', { count: k }),
     ],
     parts,
-    accountHeading: 'How input was taken into account',
+    accountHeading: t('notes.accountHeading'),
     tables: [
-      publishedTable({
-        heading: 'Outcomes per guiding question',
-        caption: 'Threads opened, by outcome; a thread counts once however many comments it holds.',
-        corner: 'Guiding question',
-        rows,
-        columns: [
-          ...THREAD_OUTCOMES.map((outcome) => ({ key: outcome, label: OUTCOME_LABELS[outcome] })),
-          { key: OPEN_KEY, label: 'Not yet resolved' },
-        ],
-        cells: source.threadsByOutcome,
-        metric: 'threads',
-        k,
-      }),
-      publishedTable({
-        heading: 'Input per stakeholder group',
-        caption:
-          "Comments by their author's stakeholder group when posted; deleted comments are left out, " +
-          'hidden ones counted.',
-        corner: 'Guiding question',
-        rows,
-        columns: labels.map((label) => ({ key: label.key, label: label.label })),
-        cells: source.commentsByLabel,
-        metric: 'comments',
-        k,
-      }),
-      publishedTable({
-        heading: 'Suggested changes per stakeholder group',
-        caption:
-          "Suggested changes to the paper's text by their suggester's stakeholder group, and how they stand.",
-        corner: 'Stakeholder group',
-        rows: labels.map((label) => ({ key: label.key, label: label.label })),
-        columns: SUGGESTION_STATES.map((state) => ({
-          key: suggestionStateKey(state),
-          label: SUGGESTION_STATE_LABELS[state],
-        })),
-        cells: source.suggestionsByState,
-        metric: 'suggestions',
-        k,
-      }),
+      publishedTable(
+        {
+          heading: t('tables.outcomesHeading'),
+          caption: t('tables.outcomesCaption'),
+          corner: t('tables.question'),
+          rows,
+          columns: [
+            ...THREAD_OUTCOMES.map((outcome) => ({ key: outcome, label: t(`labels.outcomes.${outcome}`) })),
+            { key: OPEN_KEY, label: t('tables.notYetResolved') },
+          ],
+          cells: source.threadsByOutcome,
+          metric: 'threads',
+          k,
+        },
+        text,
+      ),
+      publishedTable(
+        {
+          heading: t('tables.inputHeading'),
+          caption: t('tables.inputCaption'),
+          corner: t('tables.question'),
+          rows,
+          columns: labels.map((label) => ({ key: label.key, label: label.label })),
+          cells: source.commentsByLabel,
+          metric: 'comments',
+          k,
+        },
+        text,
+      ),
+      publishedTable(
+        {
+          heading: t('tables.suggestionsHeading'),
+          caption: t('tables.suggestionsCaption'),
+          corner: t('tables.group'),
+          rows: labels.map((label) => ({ key: label.key, label: label.label })),
+          columns: SUGGESTION_STATES.map((state) => ({
+            key: suggestionStateKey(state),
+            label: t(`labels.states.${state}`),
+          })),
+          cells: source.suggestionsByState,
+          metric: 'suggestions',
+          k,
+        },
+        text,
+      ),
     ],
   };
 }
@@ -186,41 +196,47 @@ export function buildSummaryNotes(source: SummaryInput): SummaryNotes {
 export function sessionNotesText(
   input: SessionNotesInput | undefined,
   timezone: string,
+  text: ExportText,
 ): SessionNotesText | null {
   if (!input) return null;
+  const { t } = text;
   const { notes, publishedAt } = input;
   const parts = notes.questions
     .filter((question) => question.blocks.length > 0)
     .map((question) => ({
-      heading: `Question ${question.number}. ${question.text}`,
+      heading: t('notes.question', { number: question.number, text: question.text }),
       blocks: question.blocks,
     }));
-  if (notes.general.length > 0) parts.push({ heading: 'General notes', blocks: notes.general });
+  if (notes.general.length > 0) parts.push({ heading: t('notes.generalNotes'), blocks: notes.general });
   return {
-    heading: 'Session notes',
+    heading: t('notes.sessionNotes'),
     intro: [
       publishedAt
-        ? `Published ${wallClock(publishedAt, timezone)} (${timezone}). No participant is named.`
-        : 'Not published before the consultation was; shown as the rapporteurs left them.',
+        ? t('notes.notesPublished', { time: text.dateTime(publishedAt, timezone), timezone })
+        : t('notes.notesUnpublished'),
     ],
     parts,
   };
 }
 
 /** What a suggestion changes, in words. */
-export function suggestedChange(record: { insertedText: string; deletedText: string }): string {
+export function suggestedChange(
+  record: { insertedText: string; deletedText: string },
+  { t }: ExportText,
+): string {
   const { insertedText: inserted, deletedText: deleted } = record;
-  if (inserted && deleted) return `Replace “${deleted}” with “${inserted}”`;
-  if (inserted) return `Insert “${inserted}”`;
-  if (deleted) return `Delete “${deleted}”`;
-  return 'A change of formatting';
+  if (inserted && deleted) return t('notes.replace', { deleted, inserted });
+  if (inserted) return t('notes.insert', { inserted });
+  if (deleted) return t('notes.delete', { deleted });
+  return t('notes.formatting');
 }
 
 /**
  * The decided suggestions, per section, under the label of their suggester's group (the same
  * rule as comments): what each changes, the decision and its reason. None: no part.
  */
-function suggestionNotes(source: SummaryInput): NotesPart | null {
+function suggestionNotes(source: SummaryInput, text: ExportText): NotesPart | null {
+  const { t } = text;
   if (source.suggestions.length === 0) return null;
   const groupNames = new Map(source.groups.map((group) => [group.id, group.name]));
   const bySection = new Map<string, Map<string, NotesThread[]>>();
@@ -234,19 +250,19 @@ function suggestionNotes(source: SummaryInput): NotesPart | null {
     const list = byLabel.get(key) ?? [];
     byLabel.set(key, list);
     list.push({
-      passage: suggestedChange(record),
+      passage: suggestedChange(record, text),
       comments: [],
-      outcome: `Decision: ${SUGGESTION_STATE_LABELS[record.outcome]}`,
+      outcome: t('notes.decision', { state: t(`labels.states.${record.outcome}`) }),
       note: record.reason.trim() ? record.reason : null,
     });
   }
   const labelOf = new Map(source.labels.map((label) => [label.key, label.label]));
   return {
-    heading: 'Suggested changes to the paper',
-    intro: ['The changes to the text reviewers suggested and the editors decided on, with the reason given.'],
+    heading: t('notes.suggestedHeading'),
+    intro: [t('notes.suggestedIntro')],
     sessionNotes: null,
     questions: [...bySection].map(([section, byLabel]) => ({
-      heading: `Section ${section}`,
+      heading: t('notes.sectionHeading', { section }),
       intro: [],
       emptyText: null,
       groups: [...byLabel].map(([key, threads]) => ({ heading: labelOf.get(key) ?? key, threads })),
@@ -258,14 +274,14 @@ function suggestionNotes(source: SummaryInput): NotesPart | null {
 type ThreadsByLabel = Map<string, NotesThread[]>;
 
 /** Threads by question (null: general input), then by the label they were opened under, in input order. */
-function groupThreads(source: SummaryInput): Map<string | null, ThreadsByLabel> {
+function groupThreads(source: SummaryInput, text: ExportText): Map<string | null, ThreadsByLabel> {
   const groupNames = new Map(source.groups.map((group) => [group.id, group.name]));
   const labelOf = new Map(source.labels.map((label) => [label.key, label.label]));
   const byQuestion = new Map<string | null, ThreadsByLabel>();
   let current: { id: string; thread: NotesThread } | undefined;
   for (const record of source.input) {
     if (current?.id !== record.threadId) {
-      current = { id: record.threadId, thread: threadNotes(record) };
+      current = { id: record.threadId, thread: threadNotes(record, text) };
       const byLabel = byQuestion.get(record.questionId) ?? new Map<string, NotesThread[]>();
       byQuestion.set(record.questionId, byLabel);
       const key = inputRowKey(record.opener, source.labelScopes);
@@ -279,19 +295,26 @@ function groupThreads(source: SummaryInput): Map<string | null, ThreadsByLabel> 
         source.includeNames && record.authorName !== undefined
           ? `${record.authorName} (${groupNames.get(record.author.groupId) ?? ''})`
           : label,
-      text: record.isHidden ? HIDDEN_TEXT : record.body,
+      text: record.isHidden ? text.t('labels.hidden') : record.body,
     });
   }
   return byQuestion;
 }
 
-function threadNotes(record: InputRecord): NotesThread {
-  const where = record.section === null ? '' : ` (section ${record.section})`;
+function threadNotes(record: InputRecord, { t }: ExportText): NotesThread {
+  const quote = record.quote;
   return {
-    passage: record.quote === null ? null : `On the passage${where}: “${record.quote}”`,
+    passage:
+      quote === null
+        ? null
+        : record.section === null
+          ? t('notes.passage', { quote })
+          : t('notes.passageInSection', { quote, section: record.section }),
     comments: [],
     outcome:
-      record.outcome === null ? 'Outcome: not yet resolved' : `Outcome: ${OUTCOME_LABELS[record.outcome]}`,
+      record.outcome === null
+        ? t('notes.outcomeOpen')
+        : t('notes.outcome', { outcome: t(`labels.outcomes.${record.outcome}`) }),
     note: record.resolutionNote?.trim() ? record.resolutionNote : null,
   };
 }
@@ -305,6 +328,7 @@ function questionNotes(
   intro: string[],
   byLabel: ThreadsByLabel,
   labels: readonly DashboardRow[],
+  { t, list }: ExportText,
 ): NotesQuestion {
   const present: NotesGroup[] = labels
     .filter((label) => byLabel.has(label.key))
@@ -316,9 +340,9 @@ function questionNotes(
     heading,
     intro:
       present.length > 0 && silent.length > 0
-        ? [...intro, `No threads opened from: ${silent.join('; ')}.`]
+        ? [...intro, t('notes.noThreadsFrom', { groups: list(silent) })]
         : intro,
-    emptyText: present.length === 0 ? 'No input.' : null,
+    emptyText: present.length === 0 ? t('notes.noInput') : null,
     groups: present,
   };
 }

@@ -1,10 +1,14 @@
+import JSZip from 'jszip';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
+import { commentBlocks } from './comment-blocks.js';
+import { renderSummaryDocx } from './summary-docx.js';
 import { renderSummaryMarkdown } from './summary-markdown.js';
 import type { SummaryNotes } from './summary-notes.model.js';
 import { renderSummaryInWorker } from './summary-render.js';
 
 const notes: SummaryNotes = {
+  language: 'en',
   title: 'Summary notes: Smart mix',
   preamble: ['Prepared on 2026-03-02 (Europe/Zurich).'],
   parts: [
@@ -79,5 +83,28 @@ describe('renderSummaryInWorker', () => {
     expect(text).not.toContain('**');
     expect(text).toMatch(/first\s+.*second/s);
     expect(text).toContain('How input was taken into account');
+  });
+});
+
+describe('renderSummaryDocx', () => {
+  const documentXml = async (file: Buffer) =>
+    (await JSZip.loadAsync(file)).file('word/document.xml')!.async('string');
+
+  it('lays Arabic out right to left, in paragraphs and tables, in the Arabic language', async () => {
+    const file = await renderSummaryDocx({ ...notes, language: 'ar' }, commentBlocks);
+    const xml = await documentXml(file);
+    const paragraphs = xml.match(/<w:p>|<w:p [^>]*>/g)!;
+    expect(xml.match(/<w:bidi\/>/g)).toHaveLength(paragraphs.length);
+    expect(xml).toContain('<w:bidiVisual/>');
+    const styles = await (await JSZip.loadAsync(file)).file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/<w:lang [^>]*w:bidi="ar-SA"/);
+    expect(styles).toContain('<w:rtl/>');
+  });
+
+  it('keeps other languages left to right, in their language', async () => {
+    const file = await renderSummaryDocx({ ...notes, language: 'fr' }, commentBlocks);
+    expect(await documentXml(file)).not.toContain('<w:bidi/>');
+    const styles = await (await JSZip.loadAsync(file)).file('word/styles.xml')!.async('string');
+    expect(styles).toMatch(/<w:lang [^>]*w:val="fr-FR"/);
   });
 });

@@ -1,4 +1,14 @@
-import { type ConsultationDetail, type ExportFormat, EXPORT_FORMATS, mayExportNames } from '@cw/shared';
+import {
+  type ConsultationDetail,
+  DEFAULT_LANGUAGE,
+  type ExportFormat,
+  EXPORT_FORMATS,
+  isLanguage,
+  LANGUAGE_NAMES,
+  type Language,
+  mayExportNames,
+  NO_PDF_LANGUAGES,
+} from '@cw/shared';
 import { Button, Card, Checkbox, Flex, Heading, Progress, RadioGroup, Text } from '@radix-ui/themes';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,6 +25,10 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
   const [format, setFormat] = useState<ExportFormat>('summary-docx');
   const [sessionId, setSessionId] = useState(ALL_SESSIONS);
   const [includeNames, setIncludeNames] = useState(false);
+  // The file is in the app's language unless another is chosen for it.
+  const [language, setLanguage] = useState<Language>(() =>
+    isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE,
+  );
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -23,6 +37,8 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
   // The results cover the whole consultation and name no one: no session, no names.
   const isResults = format.startsWith('results-');
   const mayIncludeNames = !isResults && mayExportNames(consultation.attributionMode, consultation.role);
+  // The server lays PDF out in neither Arabic nor Chinese: say so before it is asked.
+  const isPdfUnavailable = format.endsWith('-pdf') && NO_PDF_LANGUAGES.includes(language);
 
   // Leaving the page cancels a download in progress.
   useEffect(() => () => running.current?.abort(), []);
@@ -42,6 +58,7 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
           format,
           sessionId: isResults ? undefined : sessionId || undefined,
           includeNames: mayIncludeNames && includeNames,
+          language,
         },
         setProgress,
         controller.signal,
@@ -125,6 +142,27 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
               )}
             </FormField>
           )}
+          <FormField label={t('exports.language.label')} hint={t('exports.language.hint')}>
+            {(control) => (
+              <select
+                {...control}
+                className="native-select"
+                value={language}
+                onChange={(event) => setLanguage(event.target.value as Language)}
+              >
+                {LANGUAGE_NAMES.map(([code, name]) => (
+                  <option key={code} value={code} lang={code}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          {isPdfUnavailable ? (
+            <Text as="p" size="2" color="red">
+              {t('exports.language.noPdf')}
+            </Text>
+          ) : null}
           {mayIncludeNames ? (
             <Text as="label" size="2">
               <Flex gap="2" align="center">
@@ -141,7 +179,7 @@ export function ExportPanel({ consultation }: { consultation: ConsultationDetail
             </Text>
           )}
           <Flex gap="3" align="center" wrap="wrap">
-            <Button type="submit" loading={isBusy}>
+            <Button type="submit" loading={isBusy} disabled={isPdfUnavailable}>
               {t('exports.submit')}
             </Button>
             {isBusy ? (

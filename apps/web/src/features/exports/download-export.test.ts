@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { attachmentName, exportUrl } from './download-export';
 
 describe('exportUrl', () => {
-  it('adds only the options that are set', () => {
-    expect(exportUrl('c1', { format: 'input-csv', sessionId: undefined, includeNames: false })).toBe(
-      '/api/consultations/c1/exports/input-csv',
-    );
-    expect(exportUrl('c1', { format: 'summary-docx', sessionId: 's1', includeNames: true })).toBe(
-      '/api/consultations/c1/exports/summary-docx?sessionId=s1&includeNames=true',
-    );
+  it('adds only the options that are set, and always the language', () => {
+    expect(
+      exportUrl('c1', { format: 'input-csv', sessionId: undefined, includeNames: false, language: 'en' }),
+    ).toBe('/api/consultations/c1/exports/input-csv?language=en');
+    expect(
+      exportUrl('c1', { format: 'summary-docx', sessionId: 's1', includeNames: true, language: 'zh' }),
+    ).toBe('/api/consultations/c1/exports/summary-docx?sessionId=s1&includeNames=true&language=zh');
   });
 });
 

@@ -1,4 +1,4 @@
-import { EXPORT_ROWS_HEADER, type ExportFormat } from '@cw/shared';
+import { EXPORT_ROWS_HEADER, type ExportFormat, type Language } from '@cw/shared';
 import { NetworkError, toApiError } from '../../lib/api-error';
 import { CsvRecordCounter } from './csv-records';
 
@@ -8,6 +8,8 @@ export interface ExportOptions {
   sessionId: string | undefined;
   /** Only offered to an admin of a named consultation; the server checks it again. */
   includeNames: boolean;
+  /** The language of the file's own words, dates and numbers. */
+  language: Language;
 }
 
 /** How far a download has come: rows for a CSV, bytes otherwise; `total` null while unknown. */
@@ -26,6 +28,7 @@ export function exportUrl(consultationId: string, options: ExportOptions): strin
   const query = new URLSearchParams();
   if (options.sessionId) query.set('sessionId', options.sessionId);
   if (options.includeNames) query.set('includeNames', 'true');
+  query.set('language', options.language);
   const search = query.size > 0 ? `?${query.toString()}` : '';
   return `/api/consultations/${consultationId}/exports/${options.format}${search}`;
 }

@@ -4,11 +4,16 @@
  * same placeholders, and no English left where words should be translated.
  */
 
-type Strings = { [key: string]: string | Strings };
+/** Strings by key, nested as in i18next resource files. */
+export type LocaleStrings = { [key: string]: string | LocaleStrings };
 
 const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
 
-function flatten(strings: Strings, prefix = '', into: Record<string, string> = {}): Record<string, string> {
+function flatten(
+  strings: LocaleStrings,
+  prefix = '',
+  into: Record<string, string> = {},
+): Record<string, string> {
   for (const [key, value] of Object.entries(strings)) {
     if (typeof value === 'string') into[prefix + key] = value;
     else flatten(value, `${prefix}${key}.`, into);
@@ -31,8 +36,8 @@ function hasWords(text: string): boolean {
  */
 export function localeProblems(
   language: string,
-  english: Strings,
-  translated: Strings,
+  english: LocaleStrings,
+  translated: LocaleStrings,
   sameAsEnglish: readonly string[] = [],
 ): string[] {
   const en = flatten(english);
