@@ -1,6 +1,7 @@
 import { type ConsultationDetail, type DashboardData, type InputMetric, SUGGESTION_STATES } from '@cw/shared';
 import { Callout, Flex, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 import { useSearchParams } from 'react-router';
 import { ErrorCallout } from '../../ui/ErrorCallout';
 import { LoadingState } from '../../ui/LoadingState';
@@ -26,7 +27,11 @@ export function DashboardView({ consultation }: { consultation: ConsultationDeta
   const dashboard = useDashboard(consultation.id, query);
   if (dashboard.isPending) return <LoadingState />;
   if (dashboard.error) return <ErrorCallout error={dashboard.error} />;
-  const data = dashboard.data;
+  // The rows' labels in the reader's language, for the charts, tables and gaps alike.
+  const data = {
+    ...dashboard.data,
+    rows: dashboard.data.rows.map((row) => ({ ...row, label: shownGroupLabel(t, row.label) })),
+  };
   return (
     <Flex direction="column" gap="5">
       <Text as="p">{t('dashboard.intro')}</Text>

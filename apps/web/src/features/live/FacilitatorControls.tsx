@@ -2,6 +2,7 @@ import type { ConsultationDetail, LiveHand, LiveSession } from '@cw/shared';
 import { Button, Flex, Heading, Text } from '@radix-ui/themes';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 import { FormField } from '../../ui/FormField';
 import { focusChoices, nextUp, type FocusChoice } from './live-model';
 import type { LiveView, useLiveActions } from './useLive';
@@ -113,7 +114,7 @@ function HandQueue({
       ? t('live.facilitator.you')
       : hand.by.name
         ? t('live.facilitator.named', { name: hand.by.name, label: hand.by.label })
-        : hand.by.label;
+        : shownGroupLabel(t, hand.by.label);
   const questionNumber = (questionId: string | null) =>
     consultation.questions.find((question) => question.id === questionId)?.number;
   return (

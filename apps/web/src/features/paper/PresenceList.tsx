@@ -2,6 +2,7 @@ import { Flex, Text } from '@radix-ui/themes';
 import { useId } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 import { usePresence } from '../../collab/usePresence';
 
 /**
@@ -32,7 +33,7 @@ export function PresenceList({ awareness, alone }: { awareness: Awareness; alone
               style={{ backgroundColor: member.color }}
               aria-hidden="true"
             />
-            <Text size="2">{member.name}</Text>
+            <Text size="2">{shownGroupLabel(t, member.name)}</Text>
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@ import type { ConsultationResults, ResultSuggestion, ResultThread } from '@cw/sh
 import { Badge, Callout, Card, Checkbox, Flex, Heading, Text } from '@radix-ui/themes';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 import { FigureTable } from '../dashboard/FigureTable';
 import { useSuggestionDescription } from '../paper/useSuggestionDescription';
 import { CommentBody } from '../threads/CommentBody';
@@ -39,7 +40,7 @@ function ThreadResult({ thread }: { thread: ResultThread }) {
       <li>
         <Flex direction="column" gap="2">
           <Text as="p" size="1" color="gray" highContrast>
-            {thread.label}
+            {shownGroupLabel(t, thread.label)}
             {thread.section
               ? ` · ${t('paper.sectionHeading', { number: thread.section.number, title: thread.section.title })}`
               : null}
@@ -71,7 +72,7 @@ function SuggestionResult({ suggestion }: { suggestion: ResultSuggestion }) {
       <li>
         <Flex direction="column" gap="2">
           <Text as="p" size="1" color="gray" highContrast>
-            {suggestion.label}
+            {shownGroupLabel(t, suggestion.label)}
           </Text>
           <Text as="p" size="2">
             {describe({ inserted: suggestion.insertedText, deleted: suggestion.deletedText })}
@@ -215,7 +216,7 @@ function AccountAndParticipation({
           </Text>
           <FigureTable
             caption={participationCaption}
-            rows={participation.rows.map((row) => ({ key: row.label, label: row.label }))}
+            rows={participation.rows.map((row) => ({ key: row.label, label: shownGroupLabel(t, row.label) }))}
             columns={PARTICIPATION.map((figure) => ({
               key: figure,
               label: t(`dashboard.participation.${figure}`),

@@ -1,6 +1,7 @@
 import type { Comment } from '@cw/shared';
 import { Button, Flex, Text } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 import { formatList } from '../../lib/list-format';
 
 interface EndorseControlProps {
@@ -22,7 +23,10 @@ export function EndorseControl({ comment, mayToggle, isPending, onToggle }: Endo
           {t('threads.endorsements.summary', {
             groups: formatList(
               comment.endorsements.map((entry) =>
-                t('threads.endorsements.group', { group: entry.label, count: entry.count }),
+                t('threads.endorsements.group', {
+                  group: shownGroupLabel(t, entry.label),
+                  count: entry.count,
+                }),
               ),
               i18n.language,
             ),

@@ -2,6 +2,7 @@ import type { ConsultationDetail, Thread } from '@cw/shared';
 import { Badge, Blockquote, Button, Card, Flex, Link, Text } from '@radix-ui/themes';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 import { Link as RouterLink } from 'react-router';
 import { AuthorLine } from './AuthorLine';
 import { CommentForm } from './CommentForm';
@@ -26,7 +27,7 @@ export function useThreadTitle(): (thread: Thread) => string {
   const { t } = useTranslation();
   return (thread) =>
     t('threads.card.title', {
-      label: thread.author.isYou ? t('threads.author.you') : thread.author.label,
+      label: thread.author.isYou ? t('threads.author.you') : shownGroupLabel(t, thread.author.label),
     });
 }
 

@@ -1,5 +1,6 @@
 import type { Attribution } from '@cw/shared';
 import { useTranslation } from 'react-i18next';
+import { shownGroupLabel } from '../../lib/group-label';
 
 /** Who made something, in words, exactly as the server presented it to this viewer. */
 export function useAuthorName(): (author: Attribution) => string {
@@ -9,5 +10,5 @@ export function useAuthorName(): (author: Attribution) => string {
       ? t('threads.author.you')
       : author.name
         ? t('threads.author.named', { name: author.name, label: author.label })
-        : author.label;
+        : shownGroupLabel(t, author.label);
 }
