@@ -117,7 +117,7 @@ for (const { language, group } of [
     const passageComment = block.getByRole('listitem', { name: ownComment }).filter({ hasText: onPassage });
     await expect(passageComment).toBeFocused();
     await expect(liveRegion(page)).toHaveText(text.threads.announce.commentPosted);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, { targetSize: true });
     const sectionId = ((await block.getAttribute('id')) ?? '').replace(/^section-/, '');
 
     // A guiding question on the questions page: New thread → its field; Post → the new comment.
@@ -159,7 +159,7 @@ for (const { language, group } of [
     await page.keyboard.press('Enter');
     await expect(card.getByRole('listitem', { name: ownComment }).filter({ hasText: reply })).toBeFocused();
     await expect(liveRegion(page)).toHaveText(text.threads.announce.replyPosted);
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, { targetSize: true });
 
     // An editor resolves the passage's thread from triage: Resolve… → the outcome; Resolve → the next thread.
     const editor = await (await browser.newContext({ locale: language })).newPage();
@@ -191,7 +191,7 @@ for (const { language, group } of [
     await expect(
       editor.locator('article[data-thread-status="open"]:focus, #threads-empty:focus'),
     ).toHaveCount(1);
-    await expectNoAxeViolations(editor);
+    await expectNoAxeViolations(editor, { targetSize: true });
 
     for (const opened of [page, editor]) await opened.context().close();
   });

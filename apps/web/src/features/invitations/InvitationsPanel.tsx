@@ -8,6 +8,7 @@ import { ErrorCallout, FormAlert } from '../../ui/ErrorCallout';
 import { LoadingState } from '../../ui/LoadingState';
 import { fetchInvitations, invitationKeys, revokeInvitation } from './api';
 import { CreateInvitationForm } from './CreateInvitationForm';
+import { ScrollableTable } from '../../ui/ScrollableTable';
 
 const STATUS_COLORS = { pending: 'green', used: 'gray', expired: 'amber', revoked: 'red' } as const;
 
@@ -42,7 +43,7 @@ export function InvitationsPanel({ consultation }: { consultation: ConsultationD
           {invitations.error ? <ErrorCallout error={invitations.error} /> : null}
           {invitations.data?.length === 0 ? <Text>{t('invitations.list.empty')}</Text> : null}
           {invitations.data && invitations.data.length > 0 ? (
-            <Table.Root variant="surface">
+            <ScrollableTable variant="surface" label={t('invitations.list.title')}>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>{t('invitations.fields.for')}</Table.ColumnHeaderCell>
@@ -87,7 +88,7 @@ export function InvitationsPanel({ consultation }: { consultation: ConsultationD
                   );
                 })}
               </Table.Body>
-            </Table.Root>
+            </ScrollableTable>
           ) : null}
         </Flex>
       </Card>
