@@ -60,7 +60,7 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
     test.setTimeout(120_000);
     const account = await demoAccountWithRole(page.request, role);
     await page.goto('/login');
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, { targetSize: true });
 
     await page.getByRole('button', { name: `Sign in as ${account.name}` }).click();
     await openDemoConsultation(page);
@@ -74,7 +74,7 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
     await expect(
       page.getByText(`You take part as ${role[0]!.toUpperCase()}${role.slice(1)} for ${account.group}`),
     ).toBeVisible();
-    await expectNoAxeViolations(page);
+    await expectNoAxeViolations(page, { targetSize: true });
 
     for (const name of expectedNavigation.slice(1)) {
       await navigation.getByRole('link', { name }).click();
@@ -82,7 +82,7 @@ for (const [role, expectedNavigation] of Object.entries(NAVIGATION_BY_ROLE) as [
       await expect(page.getByRole('heading', { level: 1, name: PAGE_HEADINGS[name] ?? name })).toBeVisible();
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       await expect(navigation.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
-      await expectNoAxeViolations(page);
+      await expectNoAxeViolations(page, { targetSize: true });
     }
   });
 }

@@ -15,9 +15,16 @@ function describe(violation: Violation): string {
   ].join('\n');
 }
 
-/** Runs axe-core on the page as it is now and fails on any violation, listing each one. */
-export async function expectNoAxeViolations(page: Page, options: { exclude?: string[] } = {}): Promise<void> {
+/**
+ * Runs axe-core on the page as it is now and fails on any violation, listing each one. Target size
+ * (WCAG 2.2, 2.5.8), which axe leaves off by default, is checked where `targetSize` asks for it.
+ */
+export async function expectNoAxeViolations(
+  page: Page,
+  options: { exclude?: string[]; targetSize?: boolean } = {},
+): Promise<void> {
   let builder = new AxeBuilder({ page });
+  if (options.targetSize) builder = builder.options({ rules: { 'target-size': { enabled: true } } });
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   const { violations } = await builder.analyze();
   expect(violations.map(describe), `axe found ${violations.length} accessibility violation(s)`).toEqual([]);

@@ -5,6 +5,7 @@ import { useEffect } from 'react';
 import { useCurrentUser } from '../features/auth/useCurrentUser';
 import { useLogout } from '../features/auth/useSessionActions';
 import { switchLanguage } from '../i18n/i18n';
+import { AnnouncerProvider } from '../ui/Announcer';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import './app-shell.css';
 
@@ -22,7 +23,7 @@ export function AppShell() {
   }, [accountLanguage, i18n]);
 
   return (
-    <>
+    <AnnouncerProvider>
       <a className="skip-link" href="#main">
         {t('shell.skipToContent')}
       </a>
@@ -68,6 +69,6 @@ export function AppShell() {
           </Box>
         </main>
       </Container>
-    </>
+    </AnnouncerProvider>
   );
 }

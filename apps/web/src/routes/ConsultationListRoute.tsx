@@ -8,6 +8,7 @@ import { useConsultations } from '../features/consultations/useConsultations';
 import { ErrorCallout } from '../ui/ErrorCallout';
 import { LoadingState } from '../ui/LoadingState';
 import { usePageTitle } from '../ui/usePageTitle';
+import { ScrollableTable } from '../ui/ScrollableTable';
 
 export function ConsultationListRoute() {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function ConsultationListRoute() {
       {consultations.error ? <ErrorCallout error={consultations.error} /> : null}
       {consultations.data?.length === 0 ? <Text>{t('consultations.list.empty')}</Text> : null}
       {consultations.data && consultations.data.length > 0 ? (
-        <Table.Root variant="surface">
+        <ScrollableTable variant="surface" label={t('consultations.list.title')}>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>{t('consultations.fields.title')}</Table.ColumnHeaderCell>
@@ -50,7 +51,7 @@ export function ConsultationListRoute() {
               </Table.Row>
             ))}
           </Table.Body>
-        </Table.Root>
+        </ScrollableTable>
       ) : null}
     </Flex>
   );

@@ -138,7 +138,8 @@ function SessionNotesLine({
   const mayOpen = notesAccessOf(consultation, sessionId) !== null;
   if (names.length === 0 && !state?.publishedAt && !mayManage && !mayOpen) return null;
   return (
-    <Flex direction="column" gap="1">
+    // Room enough that an Arabic link's tall line box below never covers the button (2.5.8).
+    <Flex direction="column" gap="2">
       {names.length > 0 || mayManage ? (
         <Flex gap="2" align="center" wrap="wrap">
           <Text size="2">

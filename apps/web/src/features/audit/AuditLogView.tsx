@@ -12,6 +12,7 @@ import { fetchMembers, memberKeys } from '../members/api';
 import { auditCsvUrl } from './api';
 import { type AuditFilterName, auditFiltersFromSearch, changes } from './audit-filters';
 import { useAuditLog } from './useAuditLog';
+import { ScrollableTable } from '../../ui/ScrollableTable';
 
 /** Radix selects cannot hold an empty value, so "any" has a name of its own. */
 const ANY = 'any';
@@ -95,7 +96,7 @@ export function AuditLogView({ consultation }: { consultation: ConsultationDetai
       ) : entries.length === 0 ? (
         <Text as="p">{t('audit.empty')}</Text>
       ) : (
-        <Table.Root variant="surface" size="1">
+        <ScrollableTable variant="surface" size="1" label={t('audit.pageTitle')}>
           <caption>
             {t('audit.caption', { timezone: Intl.DateTimeFormat().resolvedOptions().timeZone })}
           </caption>
@@ -113,7 +114,7 @@ export function AuditLogView({ consultation }: { consultation: ConsultationDetai
               <EntryRow key={entry.id} entry={entry} locale={i18n.language} />
             ))}
           </Table.Body>
-        </Table.Root>
+        </ScrollableTable>
       )}
       {log.hasNextPage ? (
         <Flex>

@@ -10,7 +10,7 @@ export function ConsultationNav({ consultation }: { consultation: ConsultationDe
   const { pathname } = useLocation();
   const base = `/consultations/${consultation.id}`;
   return (
-    <TabNav.Root aria-label={t('nav.consultation')}>
+    <TabNav.Root aria-label={t('nav.consultation')} className="consultation-nav">
       {visibleNavItems(consultation).map((item) => {
         const to = item.path ? `${base}/${item.path}` : base;
         const isActive = pathname === to || pathname === `${to}/`;

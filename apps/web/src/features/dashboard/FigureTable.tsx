@@ -2,6 +2,7 @@ import type { Figure } from '@cw/shared';
 import { Table } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { figureText } from './figures';
+import { ScrollableTable } from '../../ui/ScrollableTable';
 
 export interface FigureColumn {
   key: string;
@@ -43,7 +44,7 @@ export function FigureTable({
   };
   const text = (figure: Figure) => figureText(figure, words, i18n.language);
   return (
-    <Table.Root variant="surface" size="1" className="dashboard-table">
+    <ScrollableTable variant="surface" size="1" className="dashboard-table" label={caption}>
       <caption>{caption}</caption>
       <Table.Header>
         <Table.Row>
@@ -80,6 +81,6 @@ export function FigureTable({
           </Table.Row>
         ) : null}
       </Table.Body>
-    </Table.Root>
+    </ScrollableTable>
   );
 }

@@ -57,8 +57,13 @@ export function GroupChart({ kind, caption, series, data }: GroupChartProps) {
       <YAxis key="y" allowDecimals={false} />
     ),
     <Tooltip key="tooltip" />,
-    // In the series' order, so colours read in the same order as the table's rows.
-    <Legend key="legend" itemSorter={null} />,
+    // In the series' order, so colours read in the same order as the table's rows; its words in the
+    // text colour (4.5:1), where Recharts would write each in its series' colour.
+    <Legend
+      key="legend"
+      itemSorter={null}
+      formatter={(value: string) => <span className="chart-legend__text">{value}</span>}
+    />,
   ];
   return (
     <div role="img" aria-label={t('dashboard.chartLabel', { caption })} className="dashboard-chart">

@@ -9,6 +9,7 @@ import { LoadingState } from '../../ui/LoadingState';
 import { fetchInvitations, invitationKeys, resendInvitation, revokeInvitation } from './api';
 import { BulkInvitationForm } from './BulkInvitationForm';
 import { CreateInvitationForm } from './CreateInvitationForm';
+import { ScrollableTable } from '../../ui/ScrollableTable';
 
 const STATUS_COLORS = { pending: 'green', used: 'gray', expired: 'amber', revoked: 'red' } as const;
 const MAIL_COLORS = { pending: 'gray', sending: 'gray', sent: 'green', failed: 'red', kept: 'blue' } as const;
@@ -75,7 +76,7 @@ export function InvitationsPanel({ consultation }: { consultation: ConsultationD
           {invitations.error ? <ErrorCallout error={invitations.error} /> : null}
           {invitations.data?.length === 0 ? <Text>{t('invitations.list.empty')}</Text> : null}
           {invitations.data && invitations.data.length > 0 ? (
-            <Table.Root variant="surface">
+            <ScrollableTable variant="surface" label={t('invitations.list.title')}>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>{t('invitations.fields.for')}</Table.ColumnHeaderCell>
@@ -143,7 +144,7 @@ export function InvitationsPanel({ consultation }: { consultation: ConsultationD
                   );
                 })}
               </Table.Body>
-            </Table.Root>
+            </ScrollableTable>
           ) : null}
         </Flex>
       </Card>

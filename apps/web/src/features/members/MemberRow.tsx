@@ -107,8 +107,14 @@ export function MemberRow({ consultation, member, canManage, onError }: MemberRo
         <Table.Cell>
           <ConfirmDialog
             trigger={
-              <Button size="1" variant="soft" color="red" loading={remove.isPending}>
-                {t('members.remove.action', { name: member.name })}
+              <Button
+                size="1"
+                variant="soft"
+                color="red"
+                aria-label={t('members.remove.action', { name: member.name })}
+                loading={remove.isPending}
+              >
+                {t('members.remove.short')}
               </Button>
             }
             title={t('members.remove.title', { name: member.name })}

@@ -8,6 +8,7 @@ import { LoadingState } from '../../ui/LoadingState';
 import { canDo } from '../consultations/useConsultations';
 import { fetchMembers, memberKeys } from './api';
 import { MemberRow } from './MemberRow';
+import { ScrollableTable } from '../../ui/ScrollableTable';
 
 /** Everyone in the consultation with role and group; editable for those who may manage members. */
 export function MembersTable({ consultation }: { consultation: ConsultationDetail }) {
@@ -29,7 +30,7 @@ export function MembersTable({ consultation }: { consultation: ConsultationDetai
         {members.isPending ? <LoadingState /> : null}
         {members.error ? <ErrorCallout error={members.error} /> : null}
         {members.data ? (
-          <Table.Root variant="surface">
+          <ScrollableTable variant="surface" label={t('members.table')}>
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>{t('members.fields.name')}</Table.ColumnHeaderCell>
@@ -51,7 +52,7 @@ export function MembersTable({ consultation }: { consultation: ConsultationDetai
                 />
               ))}
             </Table.Body>
-          </Table.Root>
+          </ScrollableTable>
         ) : null}
       </Flex>
     </section>

@@ -1,6 +1,6 @@
 import type { ConsultationDetail, GuidingQuestion, Section, Thread } from '@cw/shared';
 import { sectionFragmentName } from '@cw/shared';
-import { Button, Flex, Heading } from '@radix-ui/themes';
+import { Flex, Heading } from '@radix-ui/themes';
 import type { Editor } from '@tiptap/react';
 import {
   memo,
@@ -11,15 +11,19 @@ import {
   useRef,
   useState,
   type FocusEvent,
+  type KeyboardEvent,
 } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSession } from '../../collab/paper-session';
+import { useAnnounce } from '../../ui/Announcer';
 import { canDo } from '../consultations/useConsultations';
 import { useThreadActions } from '../threads/useThreads';
+import { isCommentShortcut } from './comment-shortcut';
 import { GuidingQuestions } from './GuidingQuestions';
 import { PassageCommentForm, type PassageTopic } from './PassageCommentForm';
 import { SectionEditor } from './SectionEditor';
 import { SectionSuggestions } from './SectionSuggestions';
+import { SelectionCommentButton } from './SelectionCommentButton';
 import {
   blockLengths,
   estimateSectionHeight,
@@ -324,9 +328,16 @@ function SectionBody({
   }, [heights, section.id]);
 
   const mayComment = canDo(consultation, 'threads.create');
+  const announce = useAnnounce();
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (!mayComment || !isCommentShortcut(event.nativeEvent)) return;
+    event.preventDefault();
+    if (selected) onCommenting({ passage: selected, suggestionId: null });
+    else announce(t('paper.comment.selectFirst'));
+  };
   return (
     <>
-      <div className="paper-section__text" ref={textRef}>
+      <div className="paper-section__text" ref={textRef} onKeyDown={onKeyDown}>
         <SectionEditor
           session={session}
           sectionId={section.id}
@@ -344,6 +355,14 @@ function SectionBody({
           onSelectPassage={setSelected}
           onEditor={setEditor}
         />
+        {mayComment && selected && !commenting && editor ? (
+          <SelectionCommentButton
+            editor={editor}
+            passage={selected}
+            column={textRef}
+            onComment={() => onCommenting({ passage: selected, suggestionId: null })}
+          />
+        ) : null}
       </div>
       <Flex direction="column" gap="3" className="paper-section__margin" ref={marginRef}>
         <GuidingQuestions questions={questions} liveQuestionId={liveQuestionId} />
@@ -355,13 +374,12 @@ function SectionBody({
             topic={commenting}
             actions={actions}
             onDone={() => onCommenting(null)}
+            onCancel={() => {
+              onCommenting(null);
+              // Back to the text, where the passage is still selected.
+              editor?.commands.focus();
+            }}
           />
-        ) : mayComment && selected ? (
-          <div>
-            <Button size="1" onClick={() => onCommenting({ passage: selected, suggestionId: null })}>
-              {t('threads.margin.comment')}
-            </Button>
-          </div>
         ) : null}
         {editor ? (
           <SectionSuggestions

@@ -1,8 +1,10 @@
 import { Badge, Callout, Flex, Text } from '@radix-ui/themes';
 import { CLOSE_CODES, type ConsultationDetail } from '@cw/shared';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PaperSessionState } from '../../collab/paper-session';
-import { sessionSaveStatus } from '../../collab/save-status';
+import { sessionSaveStatus, type SaveStatus } from '../../collab/save-status';
+import { useAnnounce } from '../../ui/Announcer';
 import type { ReadOnlyReason } from './paper-access';
 
 const CONNECTION_COLOUR = {
@@ -35,11 +37,12 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
 
   // A closed paper with nothing of this browser's left unsaved may never have loaded: "Saved" would mislead.
   const showSave = !readOnly && !(state.connection === 'closed' && save === 'saved');
+  useStatusAnnouncements(state.connection, showSave ? save : null);
 
   return (
     <Flex direction="column" gap="2">
       <Flex align="center" gap="3" wrap="wrap">
-        <Text as="p" size="2" role="status" className="paper-status">
+        <Text as="p" size="2" className="paper-status">
           <Badge color={CONNECTION_COLOUR[state.connection]} highContrast>
             {t(`paper.connection.${state.connection}`)}
           </Badge>
@@ -74,4 +77,26 @@ export function PaperStatus({ state, readOnly, phase }: PaperStatusProps) {
       ) : null}
     </Flex>
   );
+}
+
+/**
+ * Says the changes of connection and of saving that matter to someone writing: going offline,
+ * being back, and everything written being stored — not every "Saving…" between. (Being paused
+ * has its own status callout.)
+ */
+function useStatusAnnouncements(connection: PaperSessionState['connection'], save: SaveStatus | null) {
+  const { t } = useTranslation();
+  const announce = useAnnounce();
+  const last = useRef({ connection, save });
+  useEffect(() => {
+    const before = last.current;
+    last.current = { connection, save };
+    if (connection !== before.connection) {
+      if (connection === 'offline') return announce(t('paper.announce.offline'));
+      if (connection === 'connected' && (before.connection === 'offline' || before.connection === 'paused'))
+        return announce(t('paper.announce.online'));
+    }
+    if (save === 'saved' && before.save !== null && before.save !== 'saved')
+      announce(t('paper.announce.saved'));
+  }, [connection, save, announce, t]);
 }

@@ -13,6 +13,7 @@ import { canDo, consultationKeys } from '../consultations/useConsultations';
 import { followedSectionId } from '../live/live-model';
 import { useFollowedSession } from '../live/LiveFollow';
 import { useThreads } from '../threads/useThreads';
+import { COMMENT_SHORTCUT } from './comment-shortcut';
 import { readOnlyReason, type ReadOnlyReason } from './paper-access';
 import { PaperSectionBlock, type LaidOutHeight } from './PaperSectionBlock';
 import { paperTarget, type PaperTarget } from './section-mounting';
@@ -177,6 +178,11 @@ export function PaperView({
   return (
     <Flex direction="column" gap="5">
       <PaperBar session={session} readOnly={readOnly} phase={consultation.phase} />
+      {canDo(consultation, 'threads.create') ? (
+        <Text as="p" size="2" color="gray" highContrast>
+          {t('paper.comment.hint', { shortcut: COMMENT_SHORTCUT.shown })}
+        </Text>
+      ) : null}
       {!isLoaded ? (
         connection === 'closed' ? null : (
           <LoadingState />

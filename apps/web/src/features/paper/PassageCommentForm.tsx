@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
 import { FormField } from '../../ui/FormField';
+import { focusWhenShown } from '../../ui/focus';
 import { CommentForm } from '../threads/CommentForm';
+import { addedComment, commentId } from '../threads/thread-focus';
 import type { useThreadActions } from '../threads/useThreads';
 import type { SelectedPassage } from './thread-passages';
 
@@ -28,6 +30,7 @@ export function PassageCommentForm({
   topic: { passage, suggestionId },
   actions,
   onDone,
+  onCancel,
 }: {
   consultation: ConsultationDetail;
   sectionId: string;
@@ -36,6 +39,7 @@ export function PassageCommentForm({
   topic: PassageTopic;
   actions: ReturnType<typeof useThreadActions>;
   onDone: () => void;
+  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const others = [...consultation.questions]
@@ -85,9 +89,13 @@ export function PassageCommentForm({
                 suggestionId,
                 body,
               })
-              .then(onDone)
+              .then((thread) => {
+                onDone();
+                const added = addedComment(null, thread);
+                if (added) focusWhenShown(commentId(added));
+              })
           }
-          onCancel={onDone}
+          onCancel={onCancel}
         />
       </Flex>
     </Card>

@@ -78,8 +78,13 @@ export function StakeholderGroupRow({ consultationId, group, onChanged }: Stakeh
           </Button>
           <ConfirmDialog
             trigger={
-              <Button variant="soft" color="red" loading={remove.isPending}>
-                {t('settings.groups.remove', { name: group.name })}
+              <Button
+                variant="soft"
+                color="red"
+                aria-label={t('settings.groups.remove', { name: group.name })}
+                loading={remove.isPending}
+              >
+                {t('settings.groups.removeShort')}
               </Button>
             }
             title={t('settings.groups.removeTitle', { name: group.name })}

@@ -15,7 +15,7 @@ export interface ItemFormProps<TItem, TBody> {
   onSubmit: (body: TBody, callbacks: { onError: (error: unknown) => void }) => void;
 }
 
-/** The words for one item's buttons and its delete confirmation. */
+/** The full names of one item's buttons (their visible text is the verb alone) and its delete confirmation. */
 export interface ItemLabels {
   edit: string;
   delete: string;
@@ -98,19 +98,20 @@ function ItemSummary<TItem extends { id: string }, TBody>({
   remove,
   onEdit,
 }: EditableListProps<TItem, TBody> & { item: TItem; onEdit: () => void }) {
+  const { t } = useTranslation();
   const removal = useStructureMutation(consultationId, () => remove(item.id));
   const words = labels(item);
   return (
     <Flex direction="column" gap="2">
       {summary(item)}
       <Flex gap="2">
-        <Button size="1" variant="soft" onClick={onEdit}>
-          {words.edit}
+        <Button size="1" variant="soft" aria-label={words.edit} onClick={onEdit}>
+          {t('structure.edit')}
         </Button>
         <ConfirmDialog
           trigger={
-            <Button size="1" variant="soft" color="red" loading={removal.isPending}>
-              {words.delete}
+            <Button size="1" variant="soft" color="red" aria-label={words.delete} loading={removal.isPending}>
+              {t('structure.delete')}
             </Button>
           }
           title={words.deleteTitle}

@@ -91,8 +91,13 @@ export function SectionRow({ consultationId, section, isFirst, isLast, onMove, i
           </Button>
           <ConfirmDialog
             trigger={
-              <Button variant="soft" color="red" loading={remove.isPending}>
-                {t('structure.sections.delete', { title: section.title })}
+              <Button
+                variant="soft"
+                color="red"
+                aria-label={t('structure.sections.delete', { title: section.title })}
+                loading={remove.isPending}
+              >
+                {t('structure.delete')}
               </Button>
             }
             title={t('structure.sections.deleteTitle', { title: section.title })}

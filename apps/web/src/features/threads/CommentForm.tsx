@@ -1,6 +1,6 @@
 import { commentBodyInput } from '@cw/shared';
 import { Button, Flex, TextArea } from '@radix-ui/themes';
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
 import { FormAlert } from '../../ui/ErrorCallout';
 import { FormField } from '../../ui/FormField';
@@ -48,8 +48,15 @@ export function CommentForm({
     );
   }
 
+  // Escape leaves the form as Cancel does, the way a reply box closes in mail and chat apps.
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || event.defaultPrevented || !onCancel) return;
+    event.preventDefault();
+    onCancel();
+  }
+
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate>
       <Flex direction="column" gap="2">
         <FormField label={label} error={fieldErrors.body}>
           {(control) => (

@@ -10,6 +10,8 @@ import { CommentBody } from './CommentBody';
 import { CommentForm } from './CommentForm';
 import { EndorseControl } from './EndorseControl';
 import { mayOnComment } from './input-actions';
+import { commentId } from './thread-focus';
+import { useAuthorName } from './useAuthorName';
 import type { useThreadActions } from './useThreads';
 
 interface CommentItemProps {
@@ -29,8 +31,15 @@ export function CommentItem({ consultation, comment, actions }: CommentItemProps
   const mayDelete = mayOnComment(consultation, 'comments.delete', comment);
   const canFlag = canDo(consultation, 'comments.flag');
   const moderation = comment.isDeleted ? null : comment.moderation;
+  const author = useAuthorName()(comment.author);
   return (
-    <li className="thread-comment">
+    // Focusable by script only: the focus lands here once the comment is posted.
+    <li
+      className="thread-comment"
+      id={commentId(comment.id)}
+      tabIndex={-1}
+      aria-label={t('threads.comment.label', { author })}
+    >
       <AuthorLine author={comment.author} at={comment.createdAt} isEdited={comment.isEdited} />
       {moderation ? (
         <Text as="p" size="1" color="orange" highContrast className="thread-comment__moderation">

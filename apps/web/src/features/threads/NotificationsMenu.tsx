@@ -59,7 +59,8 @@ export function NotificationsMenu({
   }
 
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu hides the rest of the page with aria-hidden while its links stay focusable.
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger>
         <Button variant="soft" size="1">
           {t('threads.notifications.title')}
@@ -73,9 +74,11 @@ export function NotificationsMenu({
           ) : null}
         </Button>
       </DropdownMenu.Trigger>
-      <DropdownMenu.Content align="end">
+      {/* In the page's main landmark, like the page it belongs to. */}
+      <DropdownMenu.Content align="end" container={document.getElementById('main') ?? undefined}>
         {items.length === 0 ? (
-          <DropdownMenu.Label>{t('threads.notifications.empty')}</DropdownMenu.Label>
+          // An item, disabled: a menu holds items, and a screen reader reads it as one.
+          <DropdownMenu.Item disabled>{t('threads.notifications.empty')}</DropdownMenu.Item>
         ) : (
           items.map((item) => (
             <DropdownMenu.Item key={item.id} onSelect={() => open(item)}>

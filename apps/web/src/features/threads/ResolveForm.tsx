@@ -1,6 +1,7 @@
 import { resolveThreadBody, THREAD_OUTCOMES, type ThreadOutcome } from '@cw/shared';
 import { Button, Flex, TextArea } from '@radix-ui/themes';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { focusWhenShown } from '../../ui/focus';
 import { useTranslation } from 'react-i18next';
 import { fieldErrorsFromApi, fieldErrorsFromZod, type FieldErrors } from '../../lib/error-messages';
 import { ChoiceSelect } from '../../ui/ChoiceSelect';
@@ -13,15 +14,23 @@ export function ResolveForm({
   threadId,
   actions,
   onCancel,
+  focusAfter,
 }: {
   threadId: string;
   actions: ReturnType<typeof useThreadActions>;
   onCancel: () => void;
+  /** Ids of the elements to focus once resolved, best first; asked before the card may leave the list. */
+  focusAfter: () => string[];
 }) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<ThreadOutcome>('accepted');
   const [note, setNote] = useState('');
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
+  // The form replaced the button that opened it: its first field takes the focus.
+  useEffect(() => {
+    formRef.current?.querySelector<HTMLElement>('button, textarea')?.focus();
+  }, []);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -31,14 +40,22 @@ export function ResolveForm({
       return;
     }
     setFieldErrors({});
-    actions.resolve.mutate(
-      { threadId, ...parsed.data },
-      { onError: (error) => setFieldErrors(fieldErrorsFromApi(error)) },
+    const targets = focusAfter();
+    // A promise rather than mutate's callbacks: those are dropped when the card leaves the list.
+    actions.resolve.mutateAsync({ threadId, ...parsed.data }).then(
+      () => focusWhenShown(...targets),
+      (error: unknown) => setFieldErrors(fieldErrorsFromApi(error)),
     );
   }
 
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    event.preventDefault();
+    onCancel();
+  }
+
   return (
-    <form onSubmit={submit} noValidate className="thread-resolve">
+    <form onSubmit={submit} onKeyDown={onKeyDown} noValidate className="thread-resolve" ref={formRef}>
       <Flex direction="column" gap="2">
         <FormField label={t('threads.resolution.outcome')} error={fieldErrors.outcome}>
           {(control) => (

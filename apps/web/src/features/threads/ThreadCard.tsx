@@ -1,14 +1,23 @@
 import type { ConsultationDetail, Thread } from '@cw/shared';
 import { Badge, Blockquote, Button, Card, Flex, Link, Text } from '@radix-ui/themes';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownGroupLabel } from '../../lib/group-label';
 import { Link as RouterLink } from 'react-router';
+import { focusWhenShown } from '../../ui/focus';
 import { AuthorLine } from './AuthorLine';
 import { CommentForm } from './CommentForm';
 import { CommentItem } from './CommentItem';
 import { mayOnThread } from './input-actions';
 import { ResolveForm } from './ResolveForm';
+import {
+  addedComment,
+  commentId,
+  EMPTY_THREADS_ID,
+  neighbourOpenThread,
+  resolutionId,
+  threadCardId,
+} from './thread-focus';
 import type { useThreadActions } from './useThreads';
 
 interface ThreadCardProps {
@@ -63,13 +72,32 @@ export function ThreadCard({
   const title = useThreadTitle();
   // One form at a time keeps long lists calm: replying or resolving opens in place.
   const [openForm, setOpenForm] = useState<'reply' | 'resolve' | null>(null);
+  // A form left without posting gives the focus back to the button that opened it.
+  const returnFocusTo = useRef<'reply' | 'resolve' | null>(null);
+  const closeForm = () => {
+    returnFocusTo.current = openForm;
+    setOpenForm(null);
+  };
+  const opener = (form: 'reply' | 'resolve') => (button: HTMLButtonElement | null) => {
+    if (!button || returnFocusTo.current !== form) return;
+    returnFocusTo.current = null;
+    button.focus();
+  };
+  const cardRef = useRef<HTMLElement>(null);
   const mayReply = mayOnThread(consultation, 'threads.reply', thread);
   const mayResolve = mayOnThread(consultation, 'threads.resolve', thread);
   const mayReopen = mayOnThread(consultation, 'threads.reopen', thread);
   const headingId = `thread-${thread.id}`;
   return (
     <Card asChild className={isFocused ? 'thread-card thread-card--focused' : 'thread-card'}>
-      <article aria-labelledby={headingId} data-thread-id={thread.id}>
+      <article
+        aria-labelledby={headingId}
+        data-thread-id={thread.id}
+        data-thread-status={thread.status}
+        id={threadCardId(thread.id)}
+        tabIndex={-1}
+        ref={cardRef}
+      >
         <Flex direction="column" gap="2">
           <Flex gap="2" align="center" wrap="wrap">
             <Text as="p" size="2" weight="bold" id={headingId}>
@@ -119,7 +147,12 @@ export function ThreadCard({
             ))}
           </ol>
           {thread.resolution ? (
-            <Card variant="surface" className="thread-card__resolution">
+            <Card
+              variant="surface"
+              className="thread-card__resolution"
+              id={resolutionId(thread.id)}
+              tabIndex={-1}
+            >
               <Flex direction="column" gap="1">
                 <Text size="2" weight="bold">
                   {t('threads.resolution.summary', {
@@ -142,22 +175,40 @@ export function ThreadCard({
               cancelLabel={t('common.cancel')}
               isPending={actions.reply.isPending && actions.reply.variables?.threadId === thread.id}
               error={actions.reply.variables?.threadId === thread.id ? actions.reply.error : null}
+              autoFocus
               onSubmit={(body) =>
-                actions.reply.mutateAsync({ threadId: thread.id, body }).then(() => setOpenForm(null))
+                actions.reply.mutateAsync({ threadId: thread.id, body }).then((fresh) => {
+                  setOpenForm(null);
+                  const added = addedComment(thread, fresh);
+                  if (added) focusWhenShown(commentId(added));
+                })
               }
-              onCancel={() => setOpenForm(null)}
+              onCancel={closeForm}
             />
           ) : mayResolve && openForm === 'resolve' ? (
-            <ResolveForm threadId={thread.id} actions={actions} onCancel={() => setOpenForm(null)} />
+            <ResolveForm
+              threadId={thread.id}
+              actions={actions}
+              onCancel={closeForm}
+              focusAfter={() => {
+                const next = neighbourOpenThread(cardRef.current);
+                return next ? [next] : [resolutionId(thread.id), EMPTY_THREADS_ID];
+              }}
+            />
           ) : (
             <Flex gap="2" wrap="wrap">
               {mayReply ? (
-                <Button size="1" variant="soft" onClick={() => setOpenForm('reply')}>
+                <Button size="1" variant="soft" ref={opener('reply')} onClick={() => setOpenForm('reply')}>
                   {t('threads.reply.open')}
                 </Button>
               ) : null}
               {mayResolve ? (
-                <Button size="1" variant="soft" onClick={() => setOpenForm('resolve')}>
+                <Button
+                  size="1"
+                  variant="soft"
+                  ref={opener('resolve')}
+                  onClick={() => setOpenForm('resolve')}
+                >
                   {t('threads.resolution.open')}
                 </Button>
               ) : null}

@@ -11,6 +11,7 @@ import { searchFromAddress } from '../search/search-query';
 import { filtersFromSearch } from './thread-filters';
 import { ThreadCardList } from './ThreadCard';
 import { ThreadFilters } from './ThreadFilters';
+import { EMPTY_THREADS_ID } from './thread-focus';
 import { useThreadActions, useThreads } from './useThreads';
 import './threads.css';
 
@@ -61,7 +62,9 @@ export function TriageView({ consultation }: { consultation: ConsultationDetail 
       ) : threads.error ? (
         <ErrorCallout error={threads.error} />
       ) : threads.data.length === 0 ? (
-        <Text as="p">{t('threads.triage.empty')}</Text>
+        <Text as="p" id={EMPTY_THREADS_ID} tabIndex={-1}>
+          {t('threads.triage.empty')}
+        </Text>
       ) : (
         questions.map((question) => {
           const own = grouped.get(question?.id ?? null) ?? [];

@@ -12,6 +12,8 @@ import {
   resolveThread,
   withdrawEndorsement,
 } from './api';
+import { useTranslation } from 'react-i18next';
+import { useAnnounce } from '../../ui/Announcer';
 import { upsertThread, withComment } from './thread-cache';
 
 export const threadKeys = {
@@ -61,29 +63,42 @@ function storeComment(queryClient: QueryClient, consultationId: string, fresh: C
   if (owner) storeThread(queryClient, consultationId, withComment(owner, fresh));
 }
 
-/** Every way to change a thread; each answer goes straight into the cache. */
+/**
+ * Every way to change a thread; each answer goes straight into the cache, and what was done is
+ * said in the live region.
+ */
 export function useThreadActions(consultationId: string) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  const announce = useAnnounce();
   const keep = (fresh: Thread) => storeThread(queryClient, consultationId, fresh);
+  const keepAndSay = (sentence: string | ((fresh: Thread) => string)) => (fresh: Thread) => {
+    keep(fresh);
+    announce(typeof sentence === 'string' ? sentence : sentence(fresh));
+  };
   const keepComment = (fresh: Comment) => storeComment(queryClient, consultationId, fresh);
   return {
     create: useMutation({
       mutationFn: (body: CreateThreadBody) => createThread(consultationId, body),
-      onSuccess: keep,
+      onSuccess: keepAndSay(t('threads.announce.commentPosted')),
     }),
     reply: useMutation({
       mutationFn: ({ threadId, body }: { threadId: string; body: string }) =>
         replyToThread(consultationId, threadId, body),
-      onSuccess: keep,
+      onSuccess: keepAndSay(t('threads.announce.replyPosted')),
     }),
     resolve: useMutation({
       mutationFn: ({ threadId, ...body }: ResolveThreadBody & { threadId: string }) =>
         resolveThread(consultationId, threadId, body),
-      onSuccess: keep,
+      onSuccess: keepAndSay((fresh) =>
+        t('threads.announce.resolved', {
+          outcome: fresh.resolution ? t(`threads.outcomes.${fresh.resolution.outcome}`) : '',
+        }),
+      ),
     }),
     reopen: useMutation({
       mutationFn: (threadId: string) => reopenThread(consultationId, threadId),
-      onSuccess: keep,
+      onSuccess: keepAndSay(t('threads.announce.reopened')),
     }),
     edit: useMutation({
       mutationFn: ({ commentId, body }: { commentId: string; body: string }) =>

@@ -3,12 +3,13 @@ import { Link as ThemeLink, Table } from '@radix-ui/themes';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatInstant } from '../../lib/time-format';
+import { ScrollableTable } from '../../ui/ScrollableTable';
 
 /** The versions taken so far, newest first, each opening read-only. */
 export function VersionList({ versions }: { versions: readonly VersionSummary[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <Table.Root variant="surface">
+    <ScrollableTable variant="surface" label={t('versions.pageTitle')}>
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell>{t('versions.list.name')}</Table.ColumnHeaderCell>
@@ -29,7 +30,7 @@ export function VersionList({ versions }: { versions: readonly VersionSummary[] 
           </Table.Row>
         ))}
       </Table.Body>
-    </Table.Root>
+    </ScrollableTable>
   );
 }
 
