@@ -1,5 +1,6 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { sectionFragmentName } from '@cw/shared';
+import * as Y from 'yjs';
 import { PaperRegistry } from '../collab/index.js';
 import { blocksToPlainText, fragmentToBlocks, sectionTexts } from '../versions/index.js';
 import { SearchRepository } from './search.repository.js';
@@ -50,12 +51,16 @@ export class PaperTextIndex implements OnModuleInit, OnModuleDestroy {
   async indexPaper(consultationId: string): Promise<void> {
     const { attributionMode, sectionIds } = await this.repository.paperOf(consultationId);
     if (sectionIds.length === 0) return;
-    const texts = await this.papers.read(consultationId, attributionMode, (doc) =>
+    const textsOf = (doc: Y.Doc) =>
       sectionIds.map((sectionId) => ({
         sectionId,
         text: blocksToPlainText(fragmentToBlocks(doc.getXmlFragment(sectionFragmentName(sectionId)))),
-      })),
-    );
+      }));
+    // A paper this instance no longer holds (its last client left before the index ran) is read
+    // from its stored state: loading it again would join it to the other instances for nothing.
+    const texts = this.papers.isLoaded(consultationId)
+      ? await this.papers.read(consultationId, attributionMode, textsOf)
+      : textsOf(documentFrom(await this.papers.currentState(consultationId)));
     await this.repository.storeSectionTexts(consultationId, texts);
   }
 
@@ -81,4 +86,10 @@ export class PaperTextIndex implements OnModuleInit, OnModuleDestroy {
     timer.unref();
     this.scheduled.set(consultationId, timer);
   }
+}
+
+function documentFrom(state: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, state);
+  return doc;
 }
