@@ -12,9 +12,10 @@ test('switching to a more open mode shows the admin what it changes, and nothing
     .getByRole('navigation', { name: 'Consultation' })
     .getByRole('link', { name: 'Settings' })
     .click();
-  await page.getByLabel('Attribution', { exact: true }).click();
+  const form = page.getByRole('form', { name: 'Consultation details' });
+  await form.getByLabel('Attribution', { exact: true }).click();
   await page.getByRole('option', { name: 'Named' }).click();
-  await page.getByRole('button', { name: 'Save' }).click();
+  await form.getByRole('button', { name: 'Save' }).click();
 
   const dialog = page.getByRole('alertdialog', { name: 'Open attribution?' });
   await expect(dialog).toContainText('no earlier comment, endorsement, edit or version will show a name');
